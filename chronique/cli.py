@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 import typer
@@ -28,7 +28,7 @@ app = typer.Typer(
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     jsonl = "jsonl"
     json = "json"
     table = "table"
@@ -77,11 +77,20 @@ def print_table(result: ArticleResult, console: Console) -> None:
             e.event + (f"/{e.mode}" if e.mode else ""),
             ", ".join(a.country or "?" for a in e.actor),
             ", ".join(a.country or "?" for a in e.recipient),
-            e.modality + (f" (denied by {', '.join(a.country or '?' for a in e.denied_by)})"
-                          if e.denied_by else ""),
-            (e.date.start if e.date and e.date.precision == "day" else
-             f"{e.date.start[:7] if e.date.precision == 'month' else e.date.start[:4]}"
-             f" ({e.date.precision})") if e.date else "",
+            e.modality
+            + (
+                f" (denied by {', '.join(a.country or '?' for a in e.denied_by)})"
+                if e.denied_by
+                else ""
+            ),
+            (
+                e.date.start
+                if e.date and e.date.precision == "day"
+                else f"{e.date.start[:7] if e.date.precision == 'month' else e.date.start[:4]}"
+                f" ({e.date.precision})"
+            )
+            if e.date
+            else "",
             ", ".join(a.country or a.text for a in e.attributed_to),
             (e.trigger or {}).get("text", ""),
         )
@@ -157,8 +166,11 @@ def eval_cmd(
         arts = [Article(id=r["id"], text=r["text"], language="en") for r in recs]
         preds = list(process_stream(arts))
         s = evaluate.score_plover(recs, preds)
-        print(json.dumps(s, ensure_ascii=False, indent=1) if as_json
-              else evaluate.format_plover_report(s, errors=errors))
+        print(
+            json.dumps(s, ensure_ascii=False, indent=1)
+            if as_json
+            else evaluate.format_plover_report(s, errors=errors)
+        )
         return
     try:
         golds = evaluate.load_gold(gold_dir)

@@ -759,7 +759,8 @@ def speaker_match(gold: dict, speaker: Actor | None) -> str | None:
         if not ctoks or not gtoks:
             continue
         named = _contiguous(gtoks, ctoks) or _contiguous(ctoks, gtoks)
-        if gperson and not named and is_person_name(cand):
+        resolved_person = cand == speaker.name and speaker.kind == "person"
+        if gperson and not named and (is_person_name(cand) or resolved_person):
             named = len(gtoks[-1]) >= 3 and ctoks[-1] == gtoks[-1]
         if named and (gperson or not (gcountry and speaker.country)):
             return "name"
@@ -794,9 +795,7 @@ def _score_quotes(art: ArticleScore, golds: list[dict], preds: list[Quote]) -> N
         for g in golds:
             how = quote_match(g, q)
             row.append(
-                0
-                if how is None
-                else int(not g["optional"]) * base**2 + base + int(how == "name")
+                0 if how is None else int(not g["optional"]) * base**2 + base + int(how == "name")
             )
         weights.append(row)
     pairs = max_weight_matching(weights)
@@ -833,9 +832,7 @@ def _score_quotes(art: ArticleScore, golds: list[dict], preds: list[Quote]) -> N
         if j in gold_to_pred or g["optional"]:
             continue
         art.quotes.fn += 1
-        with_text = [
-            q for q in preds if quote_text_norm(g["contains"]) in quote_text_norm(q.text)
-        ]
+        with_text = [q for q in preds if quote_text_norm(g["contains"]) in quote_text_norm(q.text)]
         if with_text:
             reason = f"text found but speaker {_speaker_label(with_text[0].speaker)}"
         else:

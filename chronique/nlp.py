@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -29,7 +29,7 @@ class UnsupportedLanguage(ValueError):
     """The article's language is identified but chronique has no pipeline for it."""
 
 
-@lru_cache(maxsize=None)
+@cache
 def get_nlp(lang: str) -> Language:
     """The spaCy pipeline for `lang`, loaded from an installed package (never downloaded)."""
     if lang not in MODEL_PACKAGES:

@@ -106,4 +106,3 @@ def process_stream(articles: Iterable[Article], batch_size: int = 32) -> Iterato
             batch = []
     if batch:
         yield from process_batch(batch)
-

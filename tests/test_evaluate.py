@@ -68,23 +68,54 @@ SEED = {
         _ev(["SANCTION"], ["USA"], [], "asserted", "2023"),
         _ev(["CONSULT"], ["RUS"], ["PRK"], "historical", "2023-07", optional=True),
         _ev(["ACCUSE"], ["GBR"], ["RUS"], "asserted", "2023-09", optional=True),
-        _ev(["AGREE", "COOPERATE", "AID"], ["PRK"], ["RUS"], "hypothetical", "2023-09",
-            optional=True),
+        _ev(
+            ["AGREE", "COOPERATE", "AID"],
+            ["PRK"],
+            ["RUS"],
+            "hypothetical",
+            "2023-09",
+            optional=True,
+        ),
     ],
     "quotes": [
         {"speaker": "Kremlin", "country": "RUS", "kind": "indirect", "contains": "rien à dire"},
-        {"speaker": "Adrienne Watson", "country": "USA", "kind": "indirect",
-         "contains": "progressaient activement"},
-        {"speaker": "Adrienne Watson", "country": "USA", "kind": "direct",
-         "contains": "Nous disposons d'informations"},
-        {"speaker": "responsables américains et alliés anonymes", "country": "USA",
-         "kind": "indirect", "contains": "dès la semaine prochaine"},
-        {"speaker": "Dmitri Peskov", "country": "RUS", "kind": "direct",
-         "contains": "Non, je ne peux pas"},
-        {"speaker": "Keir Giles", "country": "GBR", "kind": "direct",
-         "contains": "reconnaître un pays à ses fréquentations"},
-        {"speaker": "Keir Giles", "country": "GBR", "kind": "direct",
-         "contains": "autres États voyous", "optional": True},
+        {
+            "speaker": "Adrienne Watson",
+            "country": "USA",
+            "kind": "indirect",
+            "contains": "progressaient activement",
+        },
+        {
+            "speaker": "Adrienne Watson",
+            "country": "USA",
+            "kind": "direct",
+            "contains": "Nous disposons d'informations",
+        },
+        {
+            "speaker": "responsables américains et alliés anonymes",
+            "country": "USA",
+            "kind": "indirect",
+            "contains": "dès la semaine prochaine",
+        },
+        {
+            "speaker": "Dmitri Peskov",
+            "country": "RUS",
+            "kind": "direct",
+            "contains": "Non, je ne peux pas",
+        },
+        {
+            "speaker": "Keir Giles",
+            "country": "GBR",
+            "kind": "direct",
+            "contains": "reconnaître un pays à ses fréquentations",
+        },
+        {
+            "speaker": "Keir Giles",
+            "country": "GBR",
+            "kind": "direct",
+            "contains": "autres États voyous",
+            "optional": True,
+        },
     ],
 }
 N_REQUIRED = 8
@@ -123,8 +154,12 @@ def perfect_events(gold: dict) -> list[Event]:
 
 def result(events=(), quotes=(), article="seed") -> ArticleResult:
     return ArticleResult(
-        id=article, published="2023-09", language="fr", title=None,
-        events=list(events), quotes=list(quotes),
+        id=article,
+        published="2023-09",
+        language="fr",
+        title=None,
+        events=list(events),
+        quotes=list(quotes),
     )
 
 
@@ -207,8 +242,11 @@ def test_optional_events_neither_help_nor_hurt():
 
 
 def test_symmetric_events_match_swapped_and_merged():
-    gold = {"article": "t", "events": [_ev(["CONSULT"], ["PRK"], ["RUS"], "asserted", "2023")],
-            "quotes": []}
+    gold = {
+        "article": "t",
+        "events": [_ev(["CONSULT"], ["PRK"], ["RUS"], "asserted", "2023")],
+        "quotes": [],
+    }
     swapped = score_article(gold, result([event("CONSULT", ["RUS"], ["PRK"], date="2023")]))
     assert counts(swapped) == (1, 0, 0) and swapped.matches[0]["how"] == "swapped"
     merged = score_article(gold, result([event("CONSULT", ["PRK", "RUS"], [], date="2023")]))
@@ -358,16 +396,27 @@ def qcounts(score):
 
 def test_quotes_by_name_pronoun_country_and_loose_text():
     quotes = [
-        quote(Actor("Le Kremlin", name="Kremlin", country="RUS", kind="organization"),
-              "il n'avait rien à dire", "indirect"),
-        quote(person("Adrienne Watson", "USA", "La porte-parole du Conseil, Adrienne Watson"),
-              "les négociations progressaient activement", "indirect"),
+        quote(
+            Actor("Le Kremlin", name="Kremlin", country="RUS", kind="organization"),
+            "il n'avait rien à dire",
+            "indirect",
+        ),
+        quote(
+            person("Adrienne Watson", "USA", "La porte-parole du Conseil, Adrienne Watson"),
+            "les négociations progressaient activement",
+            "indirect",
+        ),
         # pronoun 'a-t-elle déclaré' resolved to Watson; typographic apostrophe, odd spacing
-        quote(person("Adrienne Watson", "USA", "elle"),
-              "NOUS  DISPOSONS\n d’informations selon lesquelles"),
+        quote(
+            person("Adrienne Watson", "USA", "elle"),
+            "NOUS  DISPOSONS\n d’informations selon lesquelles",
+        ),
         # unnamed officials matched by country
-        quote(Actor("Washington", country="USA", kind="country"),
-              "Kim se rendrait en Russie dès la semaine prochaine", "indirect"),
+        quote(
+            Actor("Washington", country="USA", kind="country"),
+            "Kim se rendrait en Russie dès la semaine prochaine",
+            "indirect",
+        ),
         quote(person("Dmitri Peskov", "RUS", "M. Peskov"), 'Non, je ne peux pas : "Non'),
         quote(person("Keir Giles", "GBR"), "vous pouvez reconnaître un pays à ses fréquentations"),
     ]
@@ -387,8 +436,10 @@ def test_wrong_speaker_or_text_is_caught():
         # right text, wrong named person
         quote(person("Adrienne Watson", "USA"), "Non, je ne peux pas"),
         # a named gold person is not matched by country alone
-        quote(Actor("un expert britannique", country="GBR", kind="group"),
-              "reconnaître un pays à ses fréquentations"),
+        quote(
+            Actor("un expert britannique", country="GBR", kind="group"),
+            "reconnaître un pays à ses fréquentations",
+        ),
         # an unnamed gold speaker is not matched by a different named person of its country
         quote(person("Adrienne Watson", "USA"), "dès la semaine prochaine", "indirect"),
         # right speaker, text not in the gold
@@ -500,16 +551,41 @@ def test_load_plover_gold():
 
 def test_score_plover():
     recs = [
-        {"id": "a", "text": "A", "event": "REQUEST", "actor_country": ["POL"],
-         "recipient_country": ["RUS"]},
-        {"id": "b", "text": "B", "event": "ACCUSE", "actor_country": ["IGO"],
-         "recipient_country": ["MNE"]},
-        {"id": "c", "text": "C", "event": "ASSAULT", "actor_country": ["ISR"],
-         "recipient_country": []},
-        {"id": "d", "text": "D", "event": "AGREE", "actor_country": ["USA"],
-         "recipient_country": []},
-        {"id": "e", "text": "E", "event": "REJECT", "actor_country": ["CIV"],
-         "recipient_country": ["SEN"]},
+        {
+            "id": "a",
+            "text": "A",
+            "event": "REQUEST",
+            "actor_country": ["POL"],
+            "recipient_country": ["RUS"],
+        },
+        {
+            "id": "b",
+            "text": "B",
+            "event": "ACCUSE",
+            "actor_country": ["IGO"],
+            "recipient_country": ["MNE"],
+        },
+        {
+            "id": "c",
+            "text": "C",
+            "event": "ASSAULT",
+            "actor_country": ["ISR"],
+            "recipient_country": [],
+        },
+        {
+            "id": "d",
+            "text": "D",
+            "event": "AGREE",
+            "actor_country": ["USA"],
+            "recipient_country": [],
+        },
+        {
+            "id": "e",
+            "text": "E",
+            "event": "REJECT",
+            "actor_country": ["CIV"],
+            "recipient_country": ["SEN"],
+        },
     ]
     preds = [
         result([event("REQUEST", ["POL"], ["RUS"])], article="a"),

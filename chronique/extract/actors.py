@@ -10,7 +10,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from spacy.matcher import PhraseMatcher
@@ -26,7 +26,10 @@ PRONOUNS = {
     "fr": {"il", "elle", "ils", "elles", "lui", "-il", "-elle", "-ils", "-elles"},
     "en": {"he", "she", "they", "it"},
 }
-RELATIVE = {"fr": {"qui", "lequel", "laquelle", "lesquels", "lesquelles"}, "en": {"who", "which", "that"}}
+RELATIVE = {
+    "fr": {"qui", "lequel", "laquelle", "lesquels", "lesquelles"},
+    "en": {"who", "which", "that"},
+}
 
 
 def fold(text: str) -> str:
@@ -85,6 +88,7 @@ class ActorLexicon:
         self.people: list[Person] = []
         self._make = nlp.make_doc
         self._patterns: dict[str, list[Doc]] = {}
+        self.proper: set[str] = set()  # keys whose lexicon form is capitalised
 
         for c in lexicons.load("countries", lang)["countries"]:
             base = {"country": c["code"], "name": c.get("name"), "wikidata": c.get("wikidata")}
@@ -106,6 +110,8 @@ class ActorLexicon:
             for alias in o.get("aliases", []) + [o.get("name", "")]:
                 if alias:
                     self._add("org", alias, data)
+        self.place_nouns = set(lexicons.load("groups", lang).get("place_nouns", []))
+        self.according_to = set(lexicons.load("reporting", lang).get("according_to", []))
         for r in lexicons.load("roles", lang)["roles"]:
             self.roles[fold(r["text"])] = r
             self._add("role", r["text"], dict(r))
@@ -135,6 +141,8 @@ class ActorLexicon:
         if key in self.entries:
             return  # first entry wins; lexicon order expresses priority
         self.entries[key] = (kind, data)
+        if alias[:1].isupper():
+            self.proper.add(key)
         variants = {alias, alias.lower(), fold(alias)}
         self._patterns.setdefault(key, []).extend(self._make(v) for v in variants)
 
@@ -144,10 +152,10 @@ class ActorLexicon:
         for match_id, start, end in self.matcher(doc):
             key = doc.vocab.strings[match_id]
             kind, data = self.entries[key]
-            if kind in ("country", "capital", "seat", "org", "person") and not _capitalised(
-                doc[start:end]
+            if kind in ("country", "capital", "seat", "org", "person") and (
+                key in self.proper and not _capitalised(doc[start:end])
             ):
-                continue
+                continue  # 'Maison Blanche' is a seat of power, 'maison blanche' is not
             found.append(Mention(start, end, kind, data))
         found.sort(key=lambda m: (-(m.end - m.start), m.start))
         taken: set[int] = set()
@@ -158,7 +166,9 @@ class ActorLexicon:
             taken.update(range(m.start, m.end))
             out.append(m)
         for ent in doc.ents:
-            if ent.label_ in ("PER", "PERSON") and not taken.intersection(range(ent.start, ent.end)):
+            if ent.label_ in ("PER", "PERSON") and not taken.intersection(
+                range(ent.start, ent.end)
+            ):
                 out.append(Mention(ent.start, ent.end, "per", {"name": ent.text}))
                 taken.update(range(ent.start, ent.end))
         return sorted(out, key=lambda m: m.start)
@@ -189,7 +199,7 @@ def _capitalised(span: Span) -> bool:
     return first[:1].isupper() or (len(span) == 1 and first.isupper())
 
 
-@lru_cache(maxsize=None)
+@cache
 def get_lexicon(lang: str) -> ActorLexicon:
     return ActorLexicon(lang)
 
@@ -230,6 +240,8 @@ class DocActors:
             for c in t.children:
                 if c.dep_ in skip and not self._apposed(c):
                     continue
+                if any(g.dep_ == "case" and g.lower_ in self.lex.according_to for g in c.children):
+                    continue  # 'la Corée du Nord, selon Séoul, …': the source is not the actor
                 if c.pos_ in ("VERB", "AUX") and c.dep_ not in ("amod",):
                     continue
                 out.append(c)
@@ -245,8 +257,12 @@ class DocActors:
         if any(c.dep_ == "cc" for c in tok.children):
             return False
         prev = tok.doc[tok.i - 1] if tok.i > 0 else None
-        return bool(prev is not None and prev.text == "," and self.by_token.get(tok.i)
-                    and self.by_token[tok.i].kind in ("person", "per"))
+        return bool(
+            prev is not None
+            and prev.text == ","
+            and self.by_token.get(tok.i)
+            and self.by_token[tok.i].kind in ("person", "per")
+        )
 
     def heads(self, tok: Token) -> list[Token]:
         """Coordinated heads of an argument ('Moscou et Pyongyang' → two actors)."""
@@ -277,10 +293,13 @@ class DocActors:
 
     def actorish(self, head: Token) -> bool:
         """Can this noun name an actor? A lexicon name, a role noun, a proper noun."""
+        if head.lemma_.lower() in self.lex.place_nouns:
+            return False
         return (
             head.i in self.by_token
             or head.pos_ == "PROPN"
             or self.lex.role_of(head) is not None
+            or any(c.dep_ in self.syn.name and c.i in self.by_token for c in head.children)
         )
 
     def owner(self, head: Token, of: bool = True) -> list[Actor]:
@@ -293,8 +312,10 @@ class DocActors:
                 a = self._from_tokens([c], c)
                 if a is not None:
                     out.append(a)
-            elif of and c.dep_ in self.syn.obl and any(
-                g.dep_ == "case" and g.lemma_.lower() in ("de", "of") for g in c.children
+            elif (
+                of
+                and c.dep_ in self.syn.obl
+                and any(g.dep_ == "case" and g.lemma_.lower() in ("de", "of") for g in c.children)
             ):
                 out.extend(self.actors(c))
         return out
@@ -303,14 +324,12 @@ class DocActors:
         if not self.actorish(head):
             return None
         idx = {t.i for t in toks}
-        ms = [m for m in self.mentions if m.start in idx]
+        ms = [m for m in self.mentions if idx.intersection(range(m.start, m.end))]
         person = next((m for m in ms if m.kind == "person"), None) or next(
             (m for m in ms if m.kind == "per"), None
         )
         located = [m for m in ms if m.kind in ("country", "capital", "seat", "adjective", "org")]
-        role = self.lex.role_of(head) or next(
-            (m.data for m in ms if m.kind == "role"), None
-        )
+        role = self.lex.role_of(head) or next((m.data for m in ms if m.kind == "role"), None)
         start = self.offset + self.doc[toks[0].i].idx
         last = self.doc[toks[-1].i]
         end = self.offset + last.idx + len(last.text)
@@ -327,7 +346,17 @@ class DocActors:
                     p.wikidata,
                 )
             else:
-                actor.name = self.doc[person.start : person.end].text
+                surface = self.doc[person.start : person.end].text
+                known = self.memory.person_by_surname(surface) if " " not in surface else None
+                if known is not None:
+                    actor.name, actor.country, actor.sector, actor.wikidata = (
+                        known.name,
+                        known.country,
+                        known.sector,
+                        known.wikidata,
+                    )
+                else:
+                    actor.name = surface
             if not actor.country and located:
                 # the affiliation said last ("… de Chatham House", "… de Séoul") is the person's
                 actor.country = located[-1].country
@@ -346,7 +375,11 @@ class DocActors:
                 return actor
             return None
         main = located[0]
-        if role is not None and role.get("role") and main.kind in ("country", "adjective", "capital"):
+        if (
+            role is not None
+            and role.get("role")
+            and main.kind in ("country", "adjective", "capital")
+        ):
             holder = self.lex.office_holder(role["role"], main.country or "", self.when)
             if holder is not None:
                 actor.kind = "person"
@@ -383,10 +416,11 @@ class DocActors:
             if a is None or not a.country:
                 continue
             span = self.doc[m.start : m.end]
-            if m.kind != "adjective":
-                a.text = span.text
-                a.start = self.offset + span.start_char
-                a.end = self.offset + span.end_char
+            if m.kind == "adjective":  # 'responsables américains', 'le dirigeant nord-coréen'
+                span = self.doc[min(head.i, m.start) : max(head.i + 1, m.end)]
+            a.text = span.text
+            a.start = self.offset + span.start_char
+            a.end = self.offset + span.end_char
             out.append(a)
         return out
 
@@ -406,12 +440,30 @@ class ActorMemory:
     def _outside_quotes(self, pool: list[tuple[int, Actor]]) -> list[tuple[int, Actor]]:
         return [(p, a) for p, a in pool if not any(s <= p < e for s, e in self.quoted)]
 
-    def resolve_speaker(self, pronoun: str, pos: int) -> Actor | None:
-        """A pronoun subject of a reporting verb: the last speaker or person named outside quotes."""
-        pool = self.speakers + self._outside_quotes(self.persons)
-        if pronoun.endswith("s"):
-            pool = self.speakers + self._outside_quotes(self.actors)
+    def resolve_speaker(self, pronoun: str, pos: int, window: int = 1500) -> Actor | None:
+        """A pronoun subject of a reporting verb ('a-t-elle déclaré').
+
+        News copy keeps the floor with the last speaker: people named in between are
+        usually what the speech is about. Without a recent speaker, the last person (or,
+        for a plural, the last actor) named outside quotes.
+        """
+        recent = [(p, a) for p, a in self.speakers if pos - window <= p < pos]
+        if recent:
+            return self._latest(recent, pronoun, pos)
+        pool = self._outside_quotes(self.actors if pronoun.endswith("s") else self.persons)
         return self._latest(pool, pronoun, pos)
+
+    def person_by_surname(self, surname: str) -> Actor | None:
+        """'M. Kim' after 'Kim Jong Un': the last named person whose name ends the same."""
+        key = fold(surname).split()[-1] if surname.strip() else ""
+        for _, a in reversed(self.persons):
+            if (
+                a.name
+                and len(a.name.split()) > 1
+                and key in {fold(a.name).split()[-1], fold(a.name).split()[0]}
+            ):
+                return a
+        return None
 
     def _latest(self, pool: list[tuple[int, Actor]], pronoun: str, pos: int) -> Actor | None:
         before = [(p, a) for p, a in pool if p < pos]

@@ -12,7 +12,7 @@ import dataclasses
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -35,7 +35,7 @@ class EventLexicon:
     scores: dict[str, Any]
 
 
-@lru_cache(maxsize=None)
+@cache
 def event_lexicon(lang: str) -> EventLexicon:
     by_lemma: dict[str, list[dict[str, Any]]] = {}
     for entry in lexicons.load("events", lang)["triggers"]:
@@ -215,8 +215,14 @@ class EventExtractor:
         if not self.pairs:
             return None
         return [
-            Actor(text=tok.doc[tok.left_edge.i : tok.i + 1].text, name=a.name, country=a.country,
-                  sector=a.sector, wikidata=a.wikidata, kind=a.kind)
+            Actor(
+                text=tok.doc[tok.left_edge.i : tok.i + 1].text,
+                name=a.name,
+                country=a.country,
+                sector=a.sector,
+                wikidata=a.wikidata,
+                kind=a.kind,
+            )
             for a in self.pairs[-1]
         ]
 
@@ -293,6 +299,10 @@ class EventExtractor:
                 return "negated"
             if c.dep_ == "mark" and c.lower_ in m["condition_marks"]:
                 return "hypothetical"
+        aux_cues = m.get("aux", {})
+        for w in words[1:]:
+            if self._lemma(w) in aux_cues or w.lower_ in aux_cues:
+                return aux_cues.get(self._lemma(w)) or aux_cues[w.lower_]
         for w in words:
             if "Cnd" in w.morph.get("Mood"):
                 return "alleged"
@@ -303,9 +313,7 @@ class EventExtractor:
                 return "alleged"
         return None
 
-    def _modality(
-        self, tok: Token, da: DocActors
-    ) -> tuple[str, list[Actor], list[Actor]]:
+    def _modality(self, tok: Token, da: DocActors) -> tuple[str, list[Actor], list[Actor]]:
         m = self.lex.modality
         attributed: list[Actor] = []
         denied_by: list[Actor] = []
@@ -314,11 +322,13 @@ class EventExtractor:
             return found, attributed, denied_by
         cur = tok
         for _ in range(8):
-            for c in cur.children:
+            for c in list(cur.children) + [g for s in da.syn.subjects(cur) for g in s.children]:
                 if c.dep_ in da.syn.obl or c.dep_ in ("obl", "nmod"):
                     case = [g.lower_ for g in c.children if g.dep_ == "case"]
-                    if case and case[0] in m["according_to"] and c.lower_ not in (
-                        "lequel", "laquelle", "lesquels", "lesquelles"
+                    if (
+                        case
+                        and case[0] in m["according_to"]
+                        and c.lower_ not in ("lequel", "laquelle", "lesquels", "lesquelles")
                     ):
                         attributed = attributed or da.actors(c)
                         found = found or "alleged"
@@ -429,8 +439,17 @@ class EventExtractor:
                 if date.fromisoformat(span.end) < limit:
                     modality = "historical"
             found.append(
-                Mention(e, tok, actor, recipient, modality, attributed, denied_by, span,
-                        self._place(tok, da))
+                Mention(
+                    e,
+                    tok,
+                    actor,
+                    recipient,
+                    modality,
+                    attributed,
+                    denied_by,
+                    span,
+                    self._place(tok, da),
+                )
             )
         # 'Moscou et Pyongyang ont démenti' also names the pair for what follows
         return found
@@ -547,9 +566,7 @@ def merge_events(events: list[Event], article_id: str = "") -> list[Event]:
     recipient folds into a same-type, same-actor mention of the same sentence that has one.
     """
     split = [part for ev in events for part in split_compound(ev, article_id)]
-    with_rec = {
-        (ev.event, event_key(ev)[1], ev.text): ev for ev in split if ev.recipient
-    }
+    with_rec = {(ev.event, event_key(ev)[1], ev.text): ev for ev in split if ev.recipient}
     out: dict[tuple[str, tuple[str, ...], tuple[str, ...]], Event] = {}
     for ev in split:
         if not ev.recipient:

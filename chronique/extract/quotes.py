@@ -8,8 +8,9 @@ through the article's memory of who spoke last.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
@@ -27,7 +28,7 @@ class Cues:
     close_marks: str
 
 
-@lru_cache(maxsize=None)
+@cache
 def cues_for(lang: str) -> Cues:
     lex = lexicons.load("reporting", lang)
     return Cues(
@@ -70,10 +71,19 @@ def quote_spans(text: str, cues: Cues) -> list[tuple[int, int, bool]]:
     return spans
 
 
+_SENTENCE_END = re.compile(r"[.!?…](?=[\"»”]?\s+[A-ZÀ-ÖØ-Þ«\"“]|[\"»”]?\s*$)")
+
+
+def sentence_end(text: str, start: int) -> int:
+    """End of the sentence that contains `start`, read from punctuation, not the parse."""
+    m = _SENTENCE_END.search(text, start)
+    return m.end() if m else len(text)
+
+
 def _clean(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and (text[start].isspace() or text[start] in "\"«“,:"):
+    while start < end and (text[start].isspace() or text[start] in '"«“,:'):
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in "\"»”,"):
+    while end > start and (text[end - 1].isspace() or text[end - 1] in '"»”,'):
         end -= 1
     return start, end
 
@@ -84,15 +94,19 @@ class QuoteExtractor:
     def __init__(self, lang: str):
         self.lang = lang
         self.cues = cues_for(lang)
-        self.last_direct_speaker: Actor | None = None
+        self.last_direct: tuple[Actor, int] | None = None  # speaker, paragraph index
 
     def _is_reporting(self, tok: Token) -> bool:
         return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.cues.verbs
 
-    def _speaker_of(self, verb: Token, da: DocActors, quote: tuple[int, int] | None) -> Actor | None:
+    def _speaker_of(
+        self, verb: Token, da: DocActors, quote: tuple[int, int] | None
+    ) -> Actor | None:
         """The speaker of a reporting verb: its subject, else a name right after it."""
+        inverted = [c for c in verb.children if c.lower_.startswith("-") and c.lower_ != "-t"]
         subjects = [
-            s for s in da.syn.subjects(verb)
+            s
+            for s in da.syn.subjects(verb) + inverted
             if not (quote and quote[0] <= s.idx < quote[1])
         ]
         for s in subjects:
@@ -104,12 +118,14 @@ class QuoteExtractor:
             return da.actor(s, loose=True)
         # inverted clause: "a déclaré Keir Giles, …"
         doc = verb.doc
-        for t in doc[verb.i + 1 : min(len(doc), verb.i + 4)]:
-            if t.pos_ in ("ADV",) or t.text in ("-t", "-t-"):
+        for t in doc[verb.i + 1 : min(len(doc), verb.i + 8)]:
+            if t.pos_ in ("ADV", "DET", "ADJ") or t.text in ("-t", "-t-"):
                 continue
             m = da.by_token.get(t.i)
             if m is not None and m.kind in ("person", "per", "org", "country", "capital", "seat"):
                 return da.actor(doc[m.start : m.end].root, loose=True)
+            if t.pos_ in ("NOUN", "PROPN") and da.actorish(t):
+                return da.actor(t, loose=True)
             break
         return None
 
@@ -137,13 +153,13 @@ class QuoteExtractor:
                 if not marks:
                     continue
                 cstart = marks[0].idx
-                cend = tok.sent.end_char
+                cend = sentence_end(text, cstart)
             else:
                 sub = list(comp[0].subtree)
                 cstart = min(t.idx for t in sub)
                 cend = max(t.idx + len(t.text) for t in sub)
                 if cstart > tok.idx:
-                    cend = max(cend, tok.sent.end_char)  # the parser often cuts the clause short
+                    cend = max(cend, sentence_end(text, cstart))  # parses cut clauses short
             if any(s <= cstart < e for s, e, _ in direct):
                 continue  # the complement is itself a direct quote
             speaker = self._speaker_of(tok, da, None)
@@ -152,7 +168,9 @@ class QuoteExtractor:
             s, e = _clean(text, cstart, cend)
             used_verbs.add(tok.i)
             indirect.append(
-                Quote(speaker, text[s:e], "indirect", tok.lemma_, da.offset + s, da.offset + e, index)
+                Quote(
+                    speaker, text[s:e], "indirect", tok.lemma_, da.offset + s, da.offset + e, index
+                )
             )
             da.memory.spoke(speaker, da.offset + tok.idx)
 
@@ -168,6 +186,8 @@ class QuoteExtractor:
             if speaker is None:
                 continue
             sent = tok.sent
+            if any(sent.start <= v < sent.end for v in used_verbs):
+                continue  # 'Selon KCNA, M. Kim a dit que …': the reported speaker is the source
             src_tokens = list(src.subtree)
             a, b = min(t.i for t in src_tokens + [tok]), max(t.i for t in src_tokens)
             if a <= sent.start + 1:
@@ -178,24 +198,32 @@ class QuoteExtractor:
             if e - s < 10:
                 continue
             indirect.append(
-                Quote(speaker, text[s:e], "indirect", tok.lower_, da.offset + s, da.offset + e, index)
+                Quote(
+                    speaker, text[s:e], "indirect", tok.lower_, da.offset + s, da.offset + e, index
+                )
             )
 
-        for qs, qe, closed in direct:
+        for qs, qe, _closed in direct:
             inside = [q for q in indirect if q.start - da.offset <= qs and qe <= q.end - da.offset]
             if inside:
                 continue  # a quoted fragment of an indirect statement
             speaker, cue = self._direct_speaker(doc, da, qs, qe)
-            if speaker is None and qs <= 1 and self.last_direct_speaker is not None:
-                speaker, cue = self.last_direct_speaker, None  # a quote carried over paragraphs
+            if speaker is None and self.last_direct is not None:
+                # a second quote of the same paragraph, or one opening the next paragraph,
+                # goes on with the last speaker quoted
+                last, where = self.last_direct
+                if where == index or (where == index - 1 and qs <= 1):
+                    speaker, cue = last, None
             if speaker is None:
                 continue
             s, e = _clean(text, qs, qe)
             if len(text[s:e].split()) < 3:
                 continue
-            out.append(Quote(speaker, text[s:e], "direct", cue, da.offset + s, da.offset + e, index))
+            out.append(
+                Quote(speaker, text[s:e], "direct", cue, da.offset + s, da.offset + e, index)
+            )
             da.memory.spoke(speaker, da.offset + qs)
-            self.last_direct_speaker = speaker if not closed or qe >= len(text) - 2 else speaker
+            self.last_direct = (speaker, index)
         out.extend(indirect)
         return sorted(out, key=lambda q: q.start)
 

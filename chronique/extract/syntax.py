@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from spacy.tokens import Token
-
 
 ELISIONS = {"d'": "de", "d’": "de", "l'": "le", "qu'": "que", "jusqu'": "jusque"}
 
@@ -127,6 +126,6 @@ _EN = Syntax(
 _ADAPTERS = {"fr": _FR, "en": _EN}
 
 
-@lru_cache(maxsize=None)
+@cache
 def syntax_for(lang: str) -> Syntax:
     return _ADAPTERS[lang]

@@ -147,9 +147,13 @@ def _grammar(lang: str) -> _Grammar:
         op = r.get("value", {}).get("op")
         if op not in _OPS:
             raise lexicons.LexiconError(f"{where}: unknown op {op!r}")
+        if r["value"].get("direction", "past") not in DIRECTIONS:
+            raise lexicons.LexiconError(f"{where}: unknown direction {r['value']['direction']!r}")
         rules.append(
             _Rule(r["id"], _compile(r["pattern"], table, where), r["value"], r.get("guard"))
         )
+    if bad := set(lex.get("modifiers", {}).values()) - set(DIRECTIONS):
+        raise lexicons.LexiconError(f"{lang}/time.json: unknown modifier directions {bad}")
     fold_map = lambda d: {_fold(k): v for k, v in d.items()}  # noqa: E731
     return _Grammar(
         lang=lang,
@@ -508,9 +512,11 @@ def find_times(
             cands.append((m.start(), m.end(), index, rule, mm))
     cands.sort(key=lambda c: (c[0] - c[1], c[0], c[2]))
     chosen: list[tuple[int, int, int, _Rule, _Match]] = []
+    taken = bytearray(len(text))  # characters already covered by a longer expression
     for c in cands:
-        if all(c[1] <= o[0] or c[0] >= o[1] for o in chosen):
+        if not any(taken[c[0] : c[1]]):
             chosen.append(c)
+            taken[c[0] : c[1]] = b"\x01" * (c[1] - c[0])
     chosen.sort(key=lambda c: c[0])
     out: list[TimeExpr] = []
     last_day: Interval | None = None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +14,7 @@ class LexiconError(RuntimeError):
     """A lexicon file is missing or malformed."""
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(name: str, lang: str | None = None) -> dict[str, Any]:
     """Load `lexicons/<lang>/<name>.json`, or `lexicons/<name>.json` when lang is None."""
     path = LEXICON_DIR / lang / f"{name}.json" if lang else LEXICON_DIR / f"{name}.json"

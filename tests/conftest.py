@@ -1,0 +1,58 @@
+"""Shared fixtures: the shared data folder and one coded reading of the seed per session."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+SHARED = Path(os.environ.get("CHRONIQUE_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+SEED = SHARED / "corpus" / "seed.txt"
+CORPUS = SHARED / "corpus" / "orangesum_fr_politics.jsonl.gz"
+GOLD_DEV = SHARED / "gold" / "dev"
+
+
+def need(path: Path) -> Path:
+    if not path.exists():
+        pytest.skip(f"shared data not found: {path} (../shared beside the repo)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def seed_article():
+    from chronique.read import read_inputs
+
+    items = list(read_inputs([str(need(SEED))]))
+    assert items[0].article is not None
+    return items[0].article
+
+
+@pytest.fixture(scope="session")
+def seed_result(seed_article):
+    from chronique.pipeline import process
+
+    return process(seed_article)
+
+
+@pytest.fixture(scope="session")
+def corpus_articles():
+    """The first 40 articles of the real corpus."""
+    import itertools
+
+    from chronique.read import read_inputs
+
+    items = itertools.islice(read_inputs([str(need(CORPUS))]), 40)
+    return [i.article for i in items if i.article is not None]
+
+
+@pytest.fixture(scope="session")
+def code():
+    """Code one French paragraph (with a publication date) and return the result."""
+    from chronique.model import Article
+    from chronique.pipeline import process
+
+    def run(text: str, published: str = "2023-09-12", lang: str = "fr"):
+        return process(Article(id="t", text=text, published=published, language=lang))
+
+    return run

@@ -1,0 +1,75 @@
+"""Actor resolution from the lexicons: metonyms, adjectives, roles at a date, people, bodies."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import GOLD_DEV, need
+
+from chronique.extract.actors import get_lexicon
+
+
+def _entities(result):
+    return {(a.text, a.country, a.sector) for a in result.entities}
+
+
+def test_every_seed_gold_actor_resolves(seed_result):
+    gold = json.loads(need(GOLD_DEV / "seed.json").read_text(encoding="utf-8"))
+    wanted = set()
+    for e in gold["events"]:
+        wanted.update(c for c in e["actor"] + e["recipient"] if c not in ("IGO",))
+    for q in gold["quotes"]:
+        if q.get("country"):
+            wanted.add(q["country"])
+    found = {a.country for a in seed_result.entities}
+    assert wanted <= found, wanted - found
+
+
+def test_capitals_seats_and_adjectives(seed_result):
+    ents = _entities(seed_result)
+    assert ("Kremlin", "RUS", "GOV") in ents
+    assert ("Pyongyang", "PRK", "GOV") in ents
+    assert ("Moscou", "RUS", "GOV") in ents
+    assert any(t == "responsables américains" and c == "USA" for t, c, _ in ents)
+    assert ("Conseil de sécurité des Nations unies", "UNO", "IGO") in ents
+
+
+def test_named_people_carry_country_and_wikidata(seed_result):
+    by_name = {a.name: a for a in seed_result.entities if a.name}
+    assert by_name["Vladimir Putin"].country == "RUS"
+    assert by_name["Vladimir Putin"].wikidata == "Q7747"
+    assert by_name["Kim Jong Un"].country == "PRK"
+
+
+def test_role_noun_resolves_to_the_office_holder_at_the_article_date(code):
+    text = "Le président américain a rencontré le président russe à Helsinki."
+    r2018 = code(text, "2018-07-16")
+    r2023 = code(text, "2023-03-01")
+    n2018 = {a.name for a in r2018.entities if a.country == "USA"}
+    n2023 = {a.name for a in r2023.entities if a.country == "USA"}
+    assert "Donald Trump" in n2018 and "Joe Biden" in n2023
+    assert {a.name for a in r2023.entities if a.country == "RUS"} == {"Vladimir Putin"}
+
+
+def test_unknown_person_gets_country_from_title(code):
+    r = code(
+        "Le ministre ukrainien de l'Énergie, Ivan Petrenko, a démissionné lundi.", "2019-05-06"
+    )
+    (p,) = [a for a in r.entities if a.name == "Ivan Petrenko"]
+    assert p.country == "UKR" and p.sector == "GOV"
+    assert [(e.event, e.actor[0].country) for e in r.events] == [("RETREAT", "UKR")]
+
+
+def test_sector_from_role_noun(code):
+    r = code("L'armée russe a bombardé la ville de Kharkiv mardi.", "2022-03-02")
+    (e,) = r.events
+    assert e.event == "ASSAULT" and e.actor[0].country == "RUS" and e.actor[0].sector == "MIL"
+
+
+def test_lowercase_common_words_are_not_places():
+    lex = get_lexicon("fr")
+    assert lex.roles  # the role lexicon is loaded
+    from chronique.nlp import get_nlp
+
+    doc = get_nlp("fr")("La maison blanche du village et le kremlin de carton.")
+    assert not [m for m in lex.find(doc) if m.kind in ("seat", "capital", "country")]

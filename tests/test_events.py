@@ -1,0 +1,128 @@
+"""Event coding on real text: types, sides, modality, dates, places, merging."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import GOLD_DEV, need
+
+from chronique import lexicons
+from chronique.evaluate import score_article
+from chronique.model import PLOVER_TYPES
+
+
+def _events(result, typ, actor=None, recipient=None):
+    out = []
+    for e in result.events:
+        if e.event != typ:
+            continue
+        if actor is not None and actor not in {a.country for a in e.actor}:
+            continue
+        if recipient is not None and recipient not in {a.country for a in e.recipient}:
+            continue
+        out.append(e)
+    return out
+
+
+def test_seed_events_meet_the_gold(seed_result):
+    gold = json.loads(need(GOLD_DEV / "seed.json").read_text(encoding="utf-8"))
+    score = score_article(gold, seed_result)
+    assert score.events.f1 >= 0.8, score.events
+    assert score.modality_right / score.events.tp >= 0.8
+    assert score.date_right / score.date_scored >= 0.8
+
+
+def test_alleged_and_denied_arms_supply_is_never_asserted(seed_result):
+    (aid,) = _events(seed_result, "AID", "PRK", "RUS")
+    assert aid.modality in ("alleged", "denied")
+    assert {a.country for a in aid.attributed_to} == {"USA"}
+    assert {a.country for a in aid.denied_by} == {"RUS", "PRK"}
+    assert "aurait fourni" in aid.trigger["text"]
+
+
+def test_joint_denial_is_a_rejection_by_each_country(seed_result):
+    for country in ("RUS", "PRK"):
+        (rej,) = _events(seed_result, "REJECT", country, "USA")
+        assert rej.modality == "asserted"
+
+
+def test_planned_visit_is_future_and_repeated_mentions_merge(seed_result):
+    (visit,) = _events(seed_result, "CONSULT", "PRK", "RUS")
+    assert visit.modality == "future"
+    assert len(visit.evidence) >= 2  # 'prévoyait de se rendre' appears twice in the article
+    assert visit.date.start.startswith("2023-09")
+
+
+def test_co_actor_of_se_joindre_a(seed_result):
+    # 'La Russie s'est jointe à la Chine pour s'opposer …, bloquant l'initiative des États-Unis'
+    assert _events(seed_result, "REJECT", "CHN", "USA")
+
+
+def test_time_expression_dates_the_event(seed_result):
+    (mob,) = _events(seed_result, "MOBILIZE", "PRK")
+    assert mob.date.start == "2006-01-01" and mob.date.precision == "year"
+    assert mob.modality == "historical"
+
+
+def test_event_carries_codes_and_scores(seed_result):
+    plover = lexicons.load("plover")["types"]
+    for e in seed_result.events:
+        assert e.event in PLOVER_TYPES
+        assert e.cameo and e.cameo.isdigit()
+        assert e.score is not None and -10 <= e.score <= 10
+        assert e.rule and e.rule.startswith("fr.")
+        assert plover[e.event]
+        for ev in e.evidence:
+            assert ev.sentence and ev.start < ev.end
+
+
+def test_no_event_from_a_reporting_verb_alone(code):
+    r = code(
+        "Le porte-parole du Kremlin, Dmitri Peskov, a déclaré mardi que la situation était calme.",
+        "2023-09-12",
+    )
+    assert r.quotes and not r.events
+
+
+def test_negation_and_conditional(code):
+    r = code("La Corée du Nord n'a pas attaqué la Corée du Sud.", "2020-06-17")
+    (e,) = _events(r, "ASSAULT", "PRK", "KOR")
+    assert e.modality == "negated"
+    r = code(
+        "Selon Séoul, la Corée du Nord aurait tiré deux missiles vers la mer du Japon.",
+        "2020-06-17",
+    )
+    (e,) = _events(r, "MOBILIZE", "PRK")
+    assert e.modality == "alleged" and {a.country for a in e.attributed_to} == {"KOR"}
+
+
+def test_weekday_resolved_against_publication_day(code):
+    # orangesum-3788 (2020-06-17, a Wednesday): 'Pyongyang a menacé mercredi de …'
+    r = code(
+        "Pyongyang a menacé mercredi de renforcer sa présence militaire aux abords de la "
+        "Zone démilitarisée.",
+        "2020-06-17",
+    )
+    (e,) = _events(r, "THREATEN", "PRK")
+    assert e.date.start == "2020-06-17" and e.date.precision == "day"
+
+
+def test_passive_with_agent(code):
+    r = code("L'Iran a été sanctionné par les États-Unis mardi.", "2019-05-08")
+    (e,) = _events(r, "SANCTION", "USA", "IRN")
+    assert e.date.start == "2019-05-07"
+
+
+def test_place_is_geocoded_offline(seed_result):
+    visits = [e for e in seed_result.events if e.location is not None]
+    assert visits, "no event was placed"
+    names = {e.location.country for e in visits}
+    assert names & {"RUS", "PRK"}
+    for e in visits:
+        assert e.location.lat is not None and e.location.geonameid
+
+
+def test_every_plover_type_has_french_and_english_triggers():
+    for lang in ("fr", "en"):
+        types = {t["type"] for t in lexicons.load("events", lang)["triggers"]}
+        assert types == set(PLOVER_TYPES), (lang, set(PLOVER_TYPES) - types)

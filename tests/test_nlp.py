@@ -1,0 +1,53 @@
+"""Language identification and the shared pipelines."""
+
+from __future__ import annotations
+
+import pytest
+
+from chronique.model import Article
+from chronique.nlp import UnsupportedLanguage, article_language, get_nlp, identify_language
+from chronique.pipeline import process_batch
+
+
+def test_language_identified_per_article(seed_article):
+    assert identify_language(seed_article.text)[0] == "fr"
+    en = Article(
+        id="en",
+        text="The Kremlin said on Tuesday it had nothing to say about "
+        "claims by US officials that Kim Jong Un planned to visit Russia.",
+    )
+    assert article_language(en) == "en"
+
+
+def test_other_languages_are_reported_not_guessed():
+    de = Article(
+        id="de",
+        text="Der Kreml erklärte am Dienstag, er habe zu den Behauptungen "
+        "amerikanischer Beamter nichts zu sagen.",
+    )
+    with pytest.raises(UnsupportedLanguage):
+        article_language(de)
+    (r,) = process_batch([de])
+    assert r.errors and "'de'" in r.errors[0] and "not supported" in r.errors[0]
+
+
+def test_models_load_once_per_process():
+    assert get_nlp("fr") is get_nlp("fr")
+    assert "parser" in get_nlp("fr").pipe_names and "ner" in get_nlp("en").pipe_names
+
+
+def test_one_doc_per_paragraph(seed_article):
+    paras = seed_article.paragraphs()
+    assert paras[0].text.startswith("Le Kremlin a déclaré mardi")
+    assert len(paras) == 15
+    for p in paras:
+        assert seed_article.text[p.start : p.end] == p.text
+
+
+def test_batch_keeps_input_order_and_mixes_languages(seed_article):
+    en = Article(
+        id="en", text="Russia and North Korea denied the US allegations.", published="2023-09-14"
+    )
+    rs = process_batch([en, seed_article])
+    assert [r.id for r in rs] == ["en", "seed"]
+    assert [r.language for r in rs] == ["en", "fr"]

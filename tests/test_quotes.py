@@ -1,0 +1,133 @@
+"""Who said what, on real sentences: every construction the coder must read."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import GOLD_DEV, need
+
+from chronique.evaluate import score_article
+from chronique.extract.quotes import cues_for, quote_spans
+
+
+def _by_contains(result, fragment):
+    found = [q for q in result.quotes if fragment.lower() in q.text.lower()]
+    assert found, f"no quote containing {fragment!r}: {[q.text[:60] for q in result.quotes]}"
+    return found[0]
+
+
+def test_seed_quotes_meet_the_gold(seed_result):
+    gold = json.loads(need(GOLD_DEV / "seed.json").read_text(encoding="utf-8"))
+    score = score_article(gold, seed_result).quotes
+    assert score.precision >= 0.9, score
+    assert score.recall >= 0.9, score
+
+
+def test_offsets_point_at_the_quote_text(seed_result, seed_article):
+    for q in seed_result.quotes:
+        assert seed_article.text[q.start : q.end] == q.text
+
+
+def test_indirect_que_clause_with_metonym_speaker(seed_result):
+    q = _by_contains(seed_result, "rien à dire")
+    assert q.kind == "indirect" and q.cue == "déclarer"
+    assert q.speaker.country == "RUS" and "Kremlin" in q.speaker.text
+
+
+def test_pronoun_speaker_resolves_to_the_person(seed_result):
+    # '"Nous disposons d'informations …", a-t-elle déclaré dans un communiqué.'
+    q = _by_contains(seed_result, "Nous disposons d'informations")
+    assert q.kind == "direct"
+    assert q.speaker.name == "Adrienne Watson" and q.speaker.country == "USA"
+
+
+def test_speaker_before_colon_and_unbalanced_marks(seed_result):
+    # 'le porte-parole du Kremlin, Dmitri Peskov, a répondu : "Non, je ne peux pas : "Non, …".'
+    q = _by_contains(seed_result, "Non, je ne peux pas")
+    assert q.kind == "direct" and "Peskov" in (q.speaker.name or "")
+    assert q.speaker.country == "RUS"
+
+
+def test_inverted_reporting_clause_and_affiliation_country(seed_result):
+    q = _by_contains(seed_result, "reconnaître un pays à ses fréquentations")
+    assert q.speaker.name == "Keir Giles" and q.speaker.country == "GBR"
+
+
+def test_quote_spanning_a_paragraph_keeps_its_speaker(seed_result):
+    q = _by_contains(seed_result, "autres États voyous")
+    assert q.kind == "direct" and q.speaker.name == "Keir Giles"
+
+
+def test_selon_x_gives_an_indirect_quote(seed_result):
+    q = _by_contains(seed_result, "conclure des accords")
+    assert q.cue == "selon" and q.speaker.name == "Andrei Lankov"
+    assert q.speaker.country == "KOR"
+
+
+def test_relative_clause_speaker_with_nationality(seed_result):
+    q = _by_contains(seed_result, "train blindé")
+    assert q.speaker.country == "USA" and "responsables" in q.speaker.text
+
+
+def test_unnamed_group_speaker_keeps_its_description(seed_result):
+    q = _by_contains(seed_result, "de plus en plus importante")
+    assert "analystes" in q.speaker.text and q.speaker.country is None
+
+
+def test_scare_quotes_inside_indirect_speech_are_not_separate_quotes(seed_result):
+    assert not [q for q in seed_result.quotes if q.text.strip().lower() == "rien à dire"]
+
+
+def test_guillemets_with_inverted_pronoun(code):
+    # orangesum-20180 (2019-12-15)
+    text = (
+        "Dans les colonnes de La Montagne, l'ex-chef de l'Etat François Hollande a fait une "
+        "confession qui a pu surprendre parents et élèves présents. « Vous avez le bon diplôme, "
+        "celui que je n'ai jamais eu », a-t-il déclaré."
+    )
+    r = code(text, "2019-12-15")
+    q = _by_contains(r, "Vous avez le bon diplôme")
+    assert q.kind == "direct" and q.speaker.name == "François Hollande"
+    assert q.speaker.country == "FRA"
+
+
+def test_quoted_fragment_with_title_after_the_verb(code):
+    # orangesum-16140 (2018-03-26)
+    text = (
+        'Ces mesures montrent que le Royaume-Uni et ses alliés ne "toléreront pas les tentatives '
+        'continues de la Russie de bafouer le droit international", a déclaré la Première '
+        "ministre britannique Theresa May, qui accuse Moscou d'avoir empoisonné l'ex-agent double "
+        "russe Sergueï Skripal."
+    )
+    r = code(text, "2018-03-26")
+    q = _by_contains(r, "toléreront pas")
+    assert q.speaker.name == "Theresa May" and q.speaker.country == "GBR"
+
+
+def test_x_affirme_que(code):
+    r = code(
+        "Le ministre russe des Affaires étrangères Sergueï Lavrov affirme que Moscou ne "
+        "livrera pas d'armes à l'Iran.",
+        "2019-05-02",
+    )
+    q = _by_contains(r, "ne livrera pas")
+    assert q.kind == "indirect" and q.cue == "affirmer"
+    assert q.speaker.name == "Sergei Lavrov" and q.speaker.country == "RUS"
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ('Il a dit "oui, bien sûr" hier.', ["oui, bien sûr"]),
+        ("« Nous ne céderons pas », a-t-il dit.", [" Nous ne céderons pas "]),
+        (
+            'Il a répondu : "Non, je ne peux pas : "Non. Rien".',
+            ['Non, je ne peux pas : "Non. Rien".'],
+        ),
+        ('"Dans le cas de la Russie, rien.', ["Dans le cas de la Russie, rien."]),
+    ],
+)
+def test_quote_marks_tolerate_wire_copy(text, expected):
+    spans = quote_spans(text, cues_for("fr"))
+    assert [text[s:e] for s, e, _ in spans] == expected
