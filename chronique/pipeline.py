@@ -54,7 +54,9 @@ def extract(article: Article, lang: str, parsed: list[ParsedParagraph]) -> Artic
             mentions.append(events.to_event(m, pp.paragraph.index, pp.start))
             if m.place is not None:
                 result.places.append(m.place)
-    result.events = merge_events(mentions, article.id)
+    merged = merge_events(mentions, article.id)
+    events.infer_recipients(merged, result.entities)
+    result.events = merge_events(merged, article.id)
     if published is None:
         result.errors.append(f"{article.origin or article.id}: publication date unknown")
     return result

@@ -67,6 +67,7 @@ class Mention:
     denied_by: list[Actor] = field(default_factory=list)
     date: DateSpan | None = None
     place: Place | None = None
+    infer: bool = False  # may take the article's main counterpart as recipient
 
 
 class EventExtractor:
@@ -82,6 +83,8 @@ class EventExtractor:
         events_lex = lexicons.load("events", lang)
         self.light_verbs = set(events_lex.get("light_verbs", []))
         self.co_actor_heads = set(events_lex.get("co_actor_heads", []))
+        self.infer_types = set(events_lex.get("infer_recipient", []))
+        self.to_infer: list[Event] = []
 
     # -- trigger matching ---------------------------------------------------------------
 
@@ -353,6 +356,8 @@ class EventExtractor:
                 if lemma in ("accuser", "soupçonner", "accuse", "suspect"):
                     attributed = attributed or self._subject_actors(h, da)
                     found = found or "alleged"
+            elif lemma in m.get("negating_heads", ()) and cur.dep_ in ("xcomp", "acl", "obl:arg"):
+                found = found or "negated"
             elif lemma in m["future_heads"] and cur.dep_ not in ("nsubj", "conj"):
                 found = found or "future"
             elif lemma in m["hypothetical_heads"] and cur.dep_ not in ("nsubj", "conj"):
@@ -438,21 +443,39 @@ class EventExtractor:
                 limit = self.published.first_day() - timedelta(days=365 * years)
                 if date.fromisoformat(span.end) < limit:
                     modality = "historical"
-            found.append(
-                Mention(
-                    e,
-                    tok,
-                    actor,
-                    recipient,
-                    modality,
-                    attributed,
-                    denied_by,
-                    span,
-                    self._place(tok, da),
-                )
+            mention = Mention(
+                e,
+                tok,
+                actor,
+                recipient,
+                modality,
+                attributed,
+                denied_by,
+                span,
+                self._place(tok, da),
             )
-        # 'Moscou et Pyongyang ont démenti' also names the pair for what follows
+            mention.infer = (
+                not recipient
+                and not e.get("nominal")
+                and e["type"] in self.infer_types
+                and not self._slot_filled(tok, e, da)
+            )
+            found.append(
+                mention
+            )  # 'Moscou et Pyongyang ont démenti' also names the pair for what follows
         return found
+
+    def _slot_filled(self, tok: Token, e: dict[str, Any], da: DocActors) -> bool:
+        """Does the sentence say who the act is aimed at, even if not as a country?
+        ('imposé des sanctions à trois entités': yes; 'a menacé de riposter': no)."""
+        spec = set(e.get("recipient", []))
+        objects = da.syn.objects(tok)
+        for t in [tok] + objects:
+            if any(p in spec for p, _ in self._prep_children(t, da)):
+                return True
+        if spec & {"obj", "iobj", "obj_owner"}:
+            return any(o.pos_ == "PRON" or da.actorish(o) for o in objects)
+        return False
 
     def _under_trigger(self, tok: Token, matched: dict[int, dict[str, Any]]) -> bool:
         t = tok
@@ -506,7 +529,45 @@ class EventExtractor:
             evidence=[Evidence(sent.text, trig.text, start, end, e["id"], paragraph)],
         )
         ev.id = event_id(self.article_id, ev)
+        if m.infer:
+            self.to_infer.append(ev)
         return ev
+
+    def infer_recipients(self, events: list[Event], entities: list[Actor]) -> None:
+        """Give recipient-less directed acts the article's main counterpart.
+
+        'Pyongyang a menacé de renforcer sa présence militaire' threatens South Korea: news
+        leaves the target to the article's frame. The counterpart is the country named most
+        often after the actor's own, if it is named at least twice and more than any other.
+        """
+        counts: dict[str, int] = {}
+        first: dict[str, Actor] = {}
+        for a in entities:
+            if a.country and len(a.country) == 3 and a.country not in ("UNO", "EUR", "IGO", "NGO"):
+                counts[a.country] = counts.get(a.country, 0) + 1
+                first.setdefault(a.country, a)
+        keep = {id(ev) for ev in events}
+        for ev in self.to_infer:
+            if id(ev) not in keep:
+                continue
+            own = {a.country for a in ev.actor}
+            ranked = sorted(((n, c) for c, n in counts.items() if c not in own), reverse=True)
+            if not ranked or ranked[0][0] < 2 or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+                continue
+            c = ranked[0][1]
+            src = first[c]
+            ev.recipient = [
+                Actor(
+                    text=src.text,
+                    name=src.name,
+                    country=c,
+                    sector=src.sector,
+                    wikidata=src.wikidata,
+                    kind="inferred",
+                )
+            ]
+            ev.id = event_id(self.article_id, ev)
+        self.to_infer = []
 
 
 def _dedupe(actors: list[Actor]) -> list[Actor]:
