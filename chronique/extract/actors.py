@@ -89,6 +89,7 @@ class ActorLexicon:
         self._make = nlp.make_doc
         self._patterns: dict[str, list[Doc]] = {}
         self.proper: set[str] = set()  # keys whose lexicon form is capitalised
+        self._spellings: dict[str, set[str]] = {}
 
         for c in lexicons.load("countries", lang)["countries"]:
             base = {"country": c["code"], "name": c.get("name"), "wikidata": c.get("wikidata")}
@@ -132,19 +133,22 @@ class ActorLexicon:
         for key, docs in self._patterns.items():
             self.matcher.add(key, docs)
         self._patterns = {}
+        self._spellings = {}
 
     def _add(self, kind: str, alias: str, data: dict[str, Any]) -> None:
         alias = alias.strip()
         if not alias:
             return
         key = f"{kind}|{fold(alias)}"
-        if key in self.entries:
-            return  # first entry wins; lexicon order expresses priority
-        self.entries[key] = (kind, data)
+        # first entry wins (lexicon order expresses priority), but every spelling of it
+        # ('François', 'Francois') must still match
+        self.entries.setdefault(key, (kind, data))
         if alias[:1].isupper():
             self.proper.add(key)
-        variants = {alias, alias.lower(), fold(alias)}
-        self._patterns.setdefault(key, []).extend(self._make(v) for v in variants)
+        seen = self._spellings.setdefault(key, set())
+        for v in {alias, alias.lower(), fold(alias)} - seen:
+            seen.add(v)
+            self._patterns.setdefault(key, []).append(self._make(v))
 
     def find(self, doc: Doc) -> list[Mention]:
         """Lexicon mentions in `doc`, longest first, without overlaps."""
@@ -166,9 +170,14 @@ class ActorLexicon:
             taken.update(range(m.start, m.end))
             out.append(m)
         for ent in doc.ents:
-            if ent.label_ in ("PER", "PERSON") and not taken.intersection(
-                range(ent.start, ent.end)
-            ):
+            if ent.label_ not in ("PER", "PERSON"):
+                continue
+            inside = [m for m in out if ent.start <= m.start and m.end <= ent.end]
+            if inside and all(m.kind == "person" and m.end - m.start < len(ent) for m in inside):
+                # 'Yoon Do-han' is not the 'Yoon' of the lexicon: a longer name is another person
+                out = [m for m in out if m not in inside]
+                taken.difference_update(i for m in inside for i in range(m.start, m.end))
+            if not taken.intersection(range(ent.start, ent.end)):
                 out.append(Mention(ent.start, ent.end, "per", {"name": ent.text}))
                 taken.update(range(ent.start, ent.end))
         return sorted(out, key=lambda m: m.start)
@@ -455,12 +464,15 @@ class ActorMemory:
 
     def person_by_surname(self, surname: str) -> Actor | None:
         """'M. Kim' after 'Kim Jong Un': the last named person whose name ends the same."""
-        key = fold(surname).split()[-1] if surname.strip() else ""
+        words = fold(surname).split()
+        if not words:
+            return None
         for _, a in reversed(self.persons):
-            if (
-                a.name
-                and len(a.name.split()) > 1
-                and key in {fold(a.name).split()[-1], fold(a.name).split()[0]}
+            if not a.name or not a.country:
+                continue
+            known = fold(a.name).split()
+            if words == known or (
+                len(words) == 1 and len(known) > 1 and words[0] in {known[-1], known[0]}
             ):
                 return a
         return None

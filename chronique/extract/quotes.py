@@ -71,13 +71,17 @@ def quote_spans(text: str, cues: Cues) -> list[tuple[int, int, bool]]:
     return spans
 
 
-_SENTENCE_END = re.compile(r"[.!?…](?=[\"»”]?\s+[A-ZÀ-ÖØ-Þ«\"“]|[\"»”]?\s*$)")
+_SENTENCE_END = re.compile(r"[.!?…](?=[\"»”]?\s+[A-ZÀ-ÖØ-Þ«\"“\-–]|[\"»”]?\s*$)")
 
 
 def sentence_end(text: str, start: int) -> int:
     """End of the sentence that contains `start`, read from punctuation, not the parse."""
-    m = _SENTENCE_END.search(text, start)
-    return m.end() if m else len(text)
+    for m in _SENTENCE_END.finditer(text, start):
+        before = text[max(0, m.start() - 3) : m.start()]
+        if m.group() == "." and re.search(r"(^|[\s(])(M|Mme|MM|Dr|St|[A-Z])$", before):
+            continue  # 'M. Moon', 'J. Biden': an abbreviation, not a full stop
+        return m.end()
+    return len(text)
 
 
 def _clean(text: str, start: int, end: int) -> tuple[int, int]:
@@ -115,7 +119,9 @@ class QuoteExtractor:
                 return da.memory.resolve_speaker(low, da.offset + s.idx)
             if low in self.cues.impersonal:
                 return None
-            return da.actor(s, loose=True)
+            a = da.actor(s, loose=True)
+            if a is not None:
+                return a
         # inverted clause: "a déclaré Keir Giles, …"
         doc = verb.doc
         for t in doc[verb.i + 1 : min(len(doc), verb.i + 8)]:
@@ -162,6 +168,8 @@ class QuoteExtractor:
                     cend = max(cend, sentence_end(text, cstart))  # parses cut clauses short
             if any(s <= cstart < e for s, e, _ in direct):
                 continue  # the complement is itself a direct quote
+            if any(0 <= tok.idx - e <= 12 for _, e, _ in direct):
+                continue  # '"…", a déclaré X, conscient que …': the quote before is its speech
             speaker = self._speaker_of(tok, da, None)
             if speaker is None:
                 continue
@@ -230,21 +238,23 @@ class QuoteExtractor:
     def _direct_speaker(
         self, doc: Doc, da: DocActors, qs: int, qe: int
     ) -> tuple[Actor | None, str | None]:
-        # after the quote: '", a-t-elle déclaré' / '", a déclaré Keir Giles'
-        after = [t for t in doc if t.idx >= qe][:8]
-        for t in after:
-            if t.is_sent_start and t.idx > qe + 2 and t.text not in ",":
-                break
+        # after the quote, next to it: '", a-t-elle déclaré' / '", a déclaré Keir Giles'
+        for t in [t for t in doc if t.idx >= qe][:6]:
+            if t.is_punct or t.dep_ in da.syn.aux or t.lower_.startswith("-"):
+                continue
             if self._is_reporting(t):
                 a = self._speaker_of(t, da, (qs, qe))
                 if a is not None:
                     return a, t.lemma_
+            break
         # before the quote: 'X a répondu : "…"'
         before = [t for t in doc if t.idx + len(t.text) <= qs]
-        for t in reversed(before[-12:]):
+        for t in reversed(before[-6:]):
             if self._is_reporting(t):
                 a = self._speaker_of(t, da, (qs, qe))
                 if a is not None:
                     return a, t.lemma_
                 break
+            if not (t.is_punct or t.pos_ in ("ADV", "ADP", "DET", "AUX")):
+                break  # only ':' and the like may stand between the verb and its quote
         return None, None
