@@ -126,3 +126,32 @@ def test_every_plover_type_has_french_and_english_triggers():
     for lang in ("fr", "en"):
         types = {t["type"] for t in lexicons.load("events", lang)["triggers"]}
         assert types == set(PLOVER_TYPES), (lang, set(PLOVER_TYPES) - types)
+
+
+def test_object_control_gives_the_infinitive_its_actor(code):
+    # orangesum-16140 (2018-03-26)
+    r = code(
+        "La Première ministre britannique Theresa May accuse Moscou d'avoir empoisonné "
+        "l'ex-agent double russe Sergueï Skripal.",
+        "2018-03-26",
+    )
+    (acc,) = _events(r, "ACCUSE", "GBR", "RUS")
+    assert acc.modality == "asserted"
+    (att,) = _events(r, "ASSAULT", "RUS")
+    assert att.modality == "alleged" and {a.country for a in att.attributed_to} == {"GBR"}
+
+
+def test_passive_without_agent_does_not_make_the_patient_the_actor(code):
+    r = code("Deux hommes de nationalité espagnole ont été arrêtés mercredi.", "2016-07-20")
+    assert not [e for e in r.events if "ESP" in {a.country for a in e.actor}]
+
+
+def test_recipient_inferred_from_the_article_frame_is_marked(code):
+    text = (
+        "Pyongyang a menacé mercredi de renforcer sa présence militaire aux abords de la Zone "
+        "démilitarisée.\n\nSéoul a vivement condamné cette escalade. La Corée du Sud et la "
+        "Corée du Nord restent techniquement en guerre."
+    )
+    r = code(text, "2020-06-17")
+    (e,) = _events(r, "THREATEN", "PRK")
+    assert [(a.country, a.kind) for a in e.recipient] == [("KOR", "inferred")]

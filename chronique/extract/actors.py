@@ -232,6 +232,7 @@ class DocActors:
         self.lex = get_lexicon(lang)
         self.syn: Syntax = syntax_for(lang)
         self.mentions = self.lex.find(doc)
+        self._recording = False
         self.by_token: dict[int, Mention] = {}
         for m in self.mentions:
             for i in range(m.start, m.end):
@@ -375,7 +376,7 @@ class DocActors:
                 )
                 if located and located[-1].kind == "org" and located[-1].data.get("sector"):
                     actor.sector = actor.sector or located[-1].data["sector"]
-            self.memory.remember(actor, person=True)
+            self._remember(actor, person=True)
             return actor
         if not located:
             if loose and head.pos_ in ("NOUN", "PROPN"):
@@ -398,7 +399,7 @@ class DocActors:
                     holder.sector or role.get("sector"),
                     holder.wikidata,
                 )
-                self.memory.remember(actor, person=True)
+                self._remember(actor, person=True)
                 return actor
         actor.country = main.country
         actor.name = main.data.get("name")
@@ -409,11 +410,26 @@ class DocActors:
             actor.kind = "group"
         else:
             actor.sector = main.data.get("sector") or "GOV"
-        self.memory.remember(actor, person=False)
+        self._remember(actor, person=False)
         return actor
 
+    def _remember(self, actor: Actor, person: bool) -> None:
+        if self._recording:
+            self.memory.remember(actor, person)
+
     def entities(self) -> list[Actor]:
-        """Every actor mention in the paragraph, each resolved on its own noun phrase."""
+        """Every actor mention in the paragraph, each resolved on its own noun phrase.
+
+        Only this pass feeds the article's memory, so that how events and quotes resolve
+        their arguments never changes what a later pronoun refers to.
+        """
+        self._recording = True
+        try:
+            return self._entities()
+        finally:
+            self._recording = False
+
+    def _entities(self) -> list[Actor]:
         out = []
         for m in self.mentions:
             if m.kind == "role":

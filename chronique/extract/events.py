@@ -24,6 +24,7 @@ from chronique.model import Actor, DateSpan, Event, Evidence, PartialDate, Place
 
 NOMINAL_DEPS = ("obj", "obl", "obl:arg", "obl:mod", "nmod", "nsubj:pass", "dobj", "pobj", "iobj")
 CLIMB_DEPS = ("xcomp", "acl", "conj", "advcl", "ccomp")
+AUX_LEMMAS = {"avoir", "être", "have", "be"}
 
 
 @dataclass
@@ -84,6 +85,8 @@ class EventExtractor:
         self.light_verbs = set(events_lex.get("light_verbs", []))
         self.co_actor_heads = set(events_lex.get("co_actor_heads", []))
         self.infer_types = set(events_lex.get("infer_recipient", []))
+        self.object_control = set(events_lex.get("object_control", []))
+        self.not_events = set(events_lex.get("non_event_complements", []))
         self.to_infer: list[Event] = []
 
     # -- trigger matching ---------------------------------------------------------------
@@ -159,7 +162,10 @@ class EventExtractor:
         came_from_inf = False
         for _ in range(6):
             subs = da.syn.subjects(cur)
-            if not subs and cur.pos_ in ("VERB", "AUX") and self._finite(cur, da):
+            passive = da.syn.passive_subjects(cur) or any(
+                c.dep_ in ("aux:pass", "auxpass") for c in cur.children
+            )
+            if not subs and not passive and cur.pos_ in ("VERB", "AUX") and self._finite(cur, da):
                 subs = self._left_subject(cur, da)
             if subs:
                 out = []
@@ -171,11 +177,22 @@ class EventExtractor:
             if cur.dep_ == "ccomp" and "Inf" not in cur.morph.get("VerbForm"):
                 return co
             inf_or_part = bool({"Inf", "Part"} & set(cur.morph.get("VerbForm")))
-            if cur.dep_ not in CLIMB_DEPS and not (came_from_inf and cur.pos_ == "NOUN"):
+            aux_head = self._lemma(cur.head) in AUX_LEMMAS  # 'd'avoir empoisonné' misparsed
+            if (
+                cur.dep_ not in CLIMB_DEPS
+                and not aux_head
+                and not (came_from_inf and cur.pos_ == "NOUN")
+            ):
                 if not (inf_or_part and cur.dep_ in ("acl",)):
                     return co
             came_from_inf = inf_or_part or came_from_inf
             head = cur.head
+            if self._lemma(head) in self.object_control and cur.dep_ in ("xcomp", "advcl", "acl"):
+                # 'appeler les États-Unis à extrader', 'accuser Moscou d'avoir empoisonné':
+                # the infinitive's subject is the head's object
+                controllers = [a for o in da.syn.objects(head) for a in da.actors(o)]
+                if controllers:
+                    return _dedupe(controllers)
             if self._lemma(head) in self.co_actor_heads and cur.dep_ in ("advcl", "xcomp"):
                 co.extend(self._prep_actors(head, ["à", "avec", "with"], da))
             cur = head
@@ -275,7 +292,8 @@ class EventExtractor:
                 actor = self._prep_actors(tok, ["par", "by"], da) or actor
         for spec in rec_spec:
             if spec in ("obj", "iobj", "obj_owner"):
-                for o in da.syn.objects(tok):
+                labels = ("iobj", "dative") if spec == "iobj" else ("obj", "dobj")
+                for o in [o for o in da.syn.objects(tok) if o.dep_ in labels]:
                     found = [] if spec == "obj_owner" else (self._group(o, da) or da.actors(o))
                     recipient.extend(found or da.owner(o))
             elif spec == "entre" and e.get("nominal"):
@@ -415,6 +433,10 @@ class EventExtractor:
         for i, e in matched.items():
             tok = doc[i]
             if e.get("embeds") and any(
+                self._lemma(c) in self.not_events for c in tok.children if c.dep_ in da.syn.comp
+            ):
+                continue  # 'promet d'être la plus regardée': a forecast, not a promise
+            if e.get("embeds") and any(
                 t.i in matched for c in tok.children if c.dep_ in da.syn.comp for t in c.subtree
             ):
                 continue  # 'promettent de renforcer leur coopération': the embedded act counts
@@ -473,9 +495,9 @@ class EventExtractor:
         for t in [tok] + objects:
             if any(p in spec for p, _ in self._prep_children(t, da)):
                 return True
-        if spec & {"obj", "iobj", "obj_owner"}:
-            return any(o.pos_ == "PRON" or da.actorish(o) for o in objects)
-        return False
+        # an object naming someone, or a pronoun standing for them, fills the slot; a clause,
+        # a thing ('a rejeté une offre') or nothing leaves the target to the article's frame
+        return any(o.pos_ == "PRON" or da.actorish(o) for o in objects)
 
     def _under_trigger(self, tok: Token, matched: dict[int, dict[str, Any]]) -> bool:
         t = tok
