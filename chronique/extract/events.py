@@ -574,7 +574,13 @@ class EventExtractor:
                 continue
             own = {a.country for a in ev.actor}
             ranked = sorted(((n, c) for c, n in counts.items() if c not in own), reverse=True)
-            if not ranked or ranked[0][0] < 2 or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+            own_count = max((counts.get(c, 0) for c in own), default=0)
+            if (
+                not ranked
+                or ranked[0][0] < 2
+                or (len(ranked) > 1 and ranked[1][0] == ranked[0][0])
+                or ranked[0][0] * 3 < own_count  # a domestic story: no foreign counterpart
+            ):
                 continue
             c = ranked[0][1]
             src = first[c]
