@@ -55,7 +55,7 @@ def test_unknown_person_gets_country_from_title(code):
     r = code(
         "Le ministre ukrainien de l'Énergie, Ivan Petrenko, a démissionné lundi.", "2019-05-06"
     )
-    (p,) = [a for a in r.entities if a.name == "Ivan Petrenko"]
+    (p,) = [a for a in r.entities if a.text == "Ivan Petrenko"]
     assert p.country == "UKR" and p.sector == "GOV"
     assert [(e.event, e.actor[0].country) for e in r.events] == [("RETREAT", "UKR")]
 

@@ -202,6 +202,16 @@ class ActorLexicon:
         return self.roles.get(fold(tok.text)) or self.roles.get(fold(tok.lemma_))
 
 
+def _identify(actor: Actor, who: Person | Actor) -> None:
+    """Give a mention the identity of a known person (name, country, sector, Wikidata)."""
+    actor.name, actor.country, actor.sector, actor.wikidata = (
+        who.name,
+        who.country,
+        who.sector,
+        who.wikidata,
+    )
+
+
 def _capitalised(span: Span) -> bool:
     """Proper-name lexicon entries must start with a capital or be an all-caps acronym."""
     first = span[0].text
@@ -348,23 +358,12 @@ class DocActors:
         if person is not None:
             actor.kind = "person"
             if person.kind == "person":
-                p: Person = person.data["person"]
-                actor.name, actor.country, actor.sector, actor.wikidata = (
-                    p.name,
-                    p.country,
-                    p.sector,
-                    p.wikidata,
-                )
+                _identify(actor, person.data["person"])
             else:
                 surface = self.doc[person.start : person.end].text
-                known = self.memory.person_by_surname(surface) if " " not in surface else None
+                known = self.memory.person_by_surname(surface)
                 if known is not None:
-                    actor.name, actor.country, actor.sector, actor.wikidata = (
-                        known.name,
-                        known.country,
-                        known.sector,
-                        known.wikidata,
-                    )
+                    _identify(actor, known)
                 else:
                     actor.name = surface
             if not actor.country and located:
@@ -393,12 +392,9 @@ class DocActors:
             holder = self.lex.office_holder(role["role"], main.country or "", self.when)
             if holder is not None:
                 actor.kind = "person"
-                actor.name, actor.country, actor.sector, actor.wikidata = (
-                    holder.name,
-                    holder.country or main.country,
-                    holder.sector or role.get("sector"),
-                    holder.wikidata,
-                )
+                _identify(actor, holder)
+                actor.country = actor.country or main.country
+                actor.sector = actor.sector or role.get("sector")
                 self._remember(actor, person=True)
                 return actor
         actor.country = main.country
