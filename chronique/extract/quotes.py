@@ -18,12 +18,15 @@ from chronique import lexicons
 from chronique.extract.actors import DocActors
 from chronique.model import Actor, Quote
 
+INVERTED_PRONOUNS = {"il", "elle", "ils", "elles", "t-il", "t-elle", "t-ils", "t-elles"}
+
 
 @dataclass
 class Cues:
     verbs: frozenset[str]
     according_to: tuple[str, ...]
     impersonal: frozenset[str]
+    infinitive_verbs: frozenset[str]
     open_marks: str
     close_marks: str
 
@@ -35,6 +38,7 @@ def cues_for(lang: str) -> Cues:
         verbs=frozenset(lex["verbs"]),
         according_to=tuple(lex["according_to"]),
         impersonal=frozenset(lex["impersonal"]),
+        infinitive_verbs=frozenset(lex.get("infinitive_verbs", [])),
         open_marks="".join(lex["quote_marks"]["open"]),
         close_marks="".join(lex["quote_marks"]["close"]),
     )
@@ -106,15 +110,29 @@ class QuoteExtractor:
     def _speaker_of(
         self, verb: Token, da: DocActors, quote: tuple[int, int] | None
     ) -> Actor | None:
-        """The speaker of a reporting verb: its subject, else a name right after it."""
-        inverted = [c for c in verb.children if c.lower_.startswith("-") and c.lower_ != "-t"]
-        subjects = [
-            s
-            for s in da.syn.subjects(verb) + inverted
-            if not (quote and quote[0] <= s.idx < quote[1])
+        """The speaker of a reporting verb: its subject (climbing out of 's'est contenté
+        d'indiquer'), an inverted pronoun ('juge-t-il'), else a name right after it."""
+        doc = verb.doc
+        inverted = [
+            c
+            for c in verb.children
+            if (c.i > verb.i or c.lower_.startswith("-"))
+            and c.lower_.lstrip("-") in INVERTED_PRONOUNS
         ]
+        head = verb
+        for _ in range(3):
+            subjects = [
+                s
+                for s in da.syn.subjects(head) + inverted
+                if not (quote and quote[0] <= s.idx < quote[1])
+            ]
+            if subjects or head.dep_ not in da.syn.xcomp | {"ccomp", "acl"}:
+                break
+            if "Inf" not in head.morph.get("VerbForm"):
+                break
+            head = head.head
         for s in subjects:
-            low = s.text.lower().strip("-")
+            low = s.text.lower().lstrip("-").removeprefix("t-")
             if low in ("il", "elle", "ils", "elles", "he", "she", "they"):
                 return da.memory.resolve_speaker(low, da.offset + s.idx)
             if low in self.cues.impersonal:
@@ -122,17 +140,24 @@ class QuoteExtractor:
             a = da.actor(s, loose=True)
             if a is not None:
                 return a
-        # inverted clause: "a déclaré Keir Giles, …"
-        doc = verb.doc
+        # inverted clause: 'a déclaré le porte-parole …, Yoon Do-han', 'a indiqué lors d'une
+        # conférence de presse Anna Mitianina': a title right after the verb, else the first
+        # name before the clause ends
         for t in doc[verb.i + 1 : min(len(doc), verb.i + 8)]:
-            if t.pos_ in ("ADV", "DET", "ADJ") or t.text in ("-t", "-t-"):
+            if t.pos_ in ("ADV", "DET", "ADJ") or t.lower_ in ("-t", "-t-", "t"):
                 continue
-            m = da.by_token.get(t.i)
-            if m is not None and m.kind in ("person", "per", "org", "country", "capital", "seat"):
-                return da.actor(doc[m.start : m.end].root, loose=True)
             if t.pos_ in ("NOUN", "PROPN") and da.actorish(t):
                 return da.actor(t, loose=True)
             break
+        window = doc[verb.i + 1 : min(len(doc), verb.i + 12)]
+        stop = next(
+            (t.i for t in window if t.text in (",", ".", ";", ":") or t.pos_ == "VERB"), verb.i + 12
+        )
+        found = [da.by_token[t.i] for t in window if t.i < stop and t.i in da.by_token]
+        for kinds in (("person", "per"), ("org", "country", "capital", "seat")):
+            for m in found:
+                if m.kind in kinds:
+                    return da.actor(doc[m.start : m.end].root, loose=True)
         return None
 
     def paragraph(self, doc: Doc, da: DocActors, index: int) -> list[Quote]:
@@ -153,7 +178,19 @@ class QuoteExtractor:
                 and c.pos_ in ("VERB", "AUX", "ADJ", "NOUN")
                 and any(g.lower_ in ("que", "qu'", "that") for g in c.children if g.dep_ == "mark")
             ]
-            if not comp:
+            infinitive = [
+                c
+                for c in tok.children
+                if c.dep_ in da.syn.xcomp
+                and "Inf" in c.morph.get("VerbForm")
+                and c.i > tok.i
+                and tok.lemma_.lower() in self.cues.infinitive_verbs
+            ]
+            if not comp and infinitive:
+                # 'a indiqué avoir récupéré le t-shirt', 'a expliqué se baser sur …'
+                cstart = min(t.idx for t in infinitive[0].subtree)
+                cend = sentence_end(text, cstart)
+            elif not comp:
                 nxt = doc[tok.i + 1 : tok.i + 5]
                 marks = [t for t in nxt if t.lower_ in ("que", "qu'", "that")]
                 if not marks:
@@ -190,7 +227,7 @@ class QuoteExtractor:
                 continue
             if any(s <= tok.idx < e for s, e, _ in direct):
                 continue
-            speaker = da.actor(src)
+            speaker = da.actor(src, loose=True)
             if speaker is None:
                 continue
             sent = tok.sent

@@ -1,0 +1,253 @@
+"""English event coding: the lexicon's shape, one real sentence per PLOVER type, modality cues,
+and an accuracy floor on the English PLOVER gold records (shared/reference)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from chronique import lexicons
+from chronique.model import PLOVER_TYPES, Article
+from chronique.pipeline import process, process_stream
+
+SHARED = Path(os.environ.get("CHRONIQUE_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+PLOVER_GOLD = SHARED / "reference" / "PLOVER_GSR_CAMEO.json"
+
+# measured 0.55 (177/322) when this floor was set; a few points below, so a regression fails
+TYPE_ACCURACY_FLOOR = 0.50
+ACTOR_GIVEN_TYPE_FLOOR = 0.80
+
+TRIGGER_KEYS = {
+    "id",
+    "lemma",
+    "pos",
+    "type",
+    "cameo",
+    "mode",
+    "context",
+    "object",
+    "reflexive",
+    "prep",
+    "follow",
+    "modifier",
+    "recipient",
+    "actor",
+    "symmetric",
+    "nominal",
+    "need_actor",
+    "need_recipient",
+    "need_governor",
+    "embeds",
+    "denial",
+}
+
+
+def code(text: str):
+    return process(Article(id="en-test", text=text, language="en", published="2019-05-02"))
+
+
+def events(result, typ, actor=None, recipient=None):
+    out = []
+    for e in result.events:
+        if e.event != typ:
+            continue
+        if actor is not None and actor not in {a.country for a in e.actor}:
+            continue
+        if recipient is not None and recipient not in {a.country for a in e.recipient}:
+            continue
+        out.append(e)
+    return out
+
+
+# -- the lexicon files ----------------------------------------------------------------------
+
+
+def test_events_lexicon_has_the_french_shape_and_covers_every_type():
+    en, fr = lexicons.load("events", "en"), lexicons.load("events", "fr")
+    assert set(fr) <= set(en)
+    ids = [t["id"] for t in en["triggers"]]
+    assert len(ids) == len(set(ids))
+    for t in en["triggers"]:
+        assert set(t) <= TRIGGER_KEYS, t["id"]
+        assert t["type"] in PLOVER_TYPES, t["id"]
+        assert t["id"].startswith(f"en.{t['type'].lower()}."), t["id"]
+        assert t["lemma"] == t["lemma"].lower(), t["id"]
+        assert t["pos"] and set(t["pos"]) <= {"VERB", "NOUN", "ADJ"}, t["id"]
+    assert {t["type"] for t in en["triggers"]} == set(PLOVER_TYPES)
+
+
+def test_modality_lexicon_has_the_french_keys_and_an_aux_table():
+    en, fr = lexicons.load("modality", "en"), lexicons.load("modality", "fr")
+    assert set(fr) <= set(en)
+    assert en["aux"]["will"] == "future"
+    assert en["aux"]["could"] == "hypothetical"
+    assert {"deny", "reject"} <= set(en["denial_heads"])
+
+
+# -- one sentence per type, from the PLOVER gold file ----------------------------------------
+
+GOLD_CASES = [
+    ("PLOVER-GSR01-AGREE-0004", "AGREE", "JOR"),  # Jordan and Britain have agreed to undertake
+    ("PLOVER-GSR01-CONSULT-0003", "CONSULT", "TWN"),  # Taiwan's Vice Foreign Minister visited
+    ("PLOVER-GSR01-SUPPORT-0002", "SUPPORT", "USA"),  # A top U.S. official today praised Haiti's
+    ("PLOVER-GSR01-CONCEDE-0005", "CONCEDE", "SRB"),  # Serbia lifted a night curfew
+    ("PLOVER-GSR01-COOPERATE-0004", "COOPERATE", "ZMB"),  # Zambia extradited … to Britain
+    ("PLOVER-GSR01-AID-0003", "AID", "USA"),  # The United States continued to send arms
+    ("PLOVER-GSR01-RETREAT-0017", "RETREAT", "UGA"),  # Five hundred Ugandan rebels surrendered
+    ("PLOVER-GSR01-DEMAND-0005", "REQUEST", "CHN"),  # The PRC on Tuesday demanded that the US
+    ("PLOVER-GSR01-DISAPPROVE-0003", "ACCUSE", "ZWE"),  # Mugabe today accused the United States
+    ("PLOVER-GSR01-REJECT-0002", "REJECT", "YEM"),  # Yemen has rejected a U.S. request
+    ("PLOVER-GSR01-THREATEN-0002", "THREATEN", "IRN"),  # Iran on Tuesday threatened to cut off
+    ("PLOVER-GSR01-PROTEST-0017", "PROTEST", "FRA"),  # Angry French paper workers blocked
+    ("PLOVER-GSR01-SANCTION-0003", "SANCTION", "CHE"),  # Switzerland … expelled two Russian
+    ("PLOVER-GSR01-MOBILIZE-0005", "MOBILIZE", "ISR"),  # Israel has strengthened its forces
+    ("PLOVER-GSR01-COERCE-0012", "COERCE", "ISR"),  # Israeli soldiers arrested more than 100
+    ("PLOVER-GSR01-ASSAULT-0008", "ASSAULT", "PSE"),  # Two Palestinian suicide bombers killed
+]
+
+
+@pytest.fixture(scope="module")
+def plover():
+    """The English gold records and chronique's reading of each, keyed by record id."""
+    from chronique.evaluate import load_plover_gold
+
+    if not PLOVER_GOLD.exists():
+        pytest.skip(f"shared data not found: {PLOVER_GOLD}")
+    records = load_plover_gold(PLOVER_GOLD)
+    arts = [Article(id=r["id"], text=r["text"], language="en") for r in records]
+    return records, {p.id: p for p in process_stream(arts)}
+
+
+def test_gold_cases_cover_every_type():
+    assert {t for _, t, _ in GOLD_CASES} == set(PLOVER_TYPES)
+
+
+@pytest.mark.parametrize(("rid", "typ", "actor"), GOLD_CASES, ids=[c[0][13:] for c in GOLD_CASES])
+def test_plover_gold_sentence(plover, rid, typ, actor):
+    records, coded = plover
+    gold = next(r for r in records if r["id"] == rid)
+    assert gold["event"] == typ and actor in gold["actor_country"]
+    result = coded[rid]
+    got = [(e.event, [a.country for a in e.actor]) for e in result.events]
+    assert events(result, typ, actor), got
+
+
+def test_plover_gold_accuracy_floor(plover):
+    from chronique.evaluate import score_plover
+
+    records, coded = plover
+    s = score_plover(records, coded.values())
+    assert s["type"]["accuracy"] >= TYPE_ACCURACY_FLOOR, s["type"]
+    assert s["actor"]["accuracy"] >= ACTOR_GIVEN_TYPE_FLOOR, s["actor"]
+    for t in PLOVER_TYPES:
+        assert s["per_type"][t]["correct"] > 0, t
+
+
+# -- hand-written news sentences ------------------------------------------------------------
+
+NEWS_CASES = [
+    (
+        "AGREE",
+        "The United States and Japan signed a new security agreement in Tokyo on Tuesday.",
+        "USA",
+        None,
+    ),
+    (
+        "CONSULT",
+        "Chinese President Xi Jinping met Russian President Vladimir Putin in Moscow.",
+        "CHN",
+        "RUS",
+    ),
+    ("CONSULT", "North Korea and Russia held talks in Pyongyang on Wednesday.", "PRK", None),
+    ("CONSULT", "The Japanese prime minister paid a visit to India last week.", "JPN", "IND"),
+    ("SUPPORT", "France praised Morocco for its efforts to stabilise the region.", "FRA", "MAR"),
+    ("CONCEDE", "The Egyptian government lifted the state of emergency in Sinai.", "EGY", None),
+    (
+        "COOPERATE",
+        "Japan and South Korea agreed to share intelligence on North Korean missiles.",
+        "JPN",
+        None,
+    ),
+    ("AID", "The United States delivered 31 Abrams tanks to Ukraine.", "USA", "UKR"),
+    ("RETREAT", "Russia withdrew its troops from the city of Kherson.", "RUS", None),
+    ("RETREAT", "The Pakistani prime minister resigned on Sunday.", "PAK", None),
+    ("REQUEST", "China called on the United States to stop arming Taiwan.", "CHN", "USA"),
+    ("REQUEST", "Ukraine urged Germany to deliver Leopard tanks.", "UKR", "DEU"),
+    ("ACCUSE", "Moscow accused Washington of fuelling the conflict.", "RUS", "USA"),
+    ("REJECT", "Russia vetoed the Security Council resolution on Monday.", "RUS", "UNO"),
+    ("THREATEN", "China warned Taiwan against any move toward independence.", "CHN", "TWN"),
+    (
+        "PROTEST",
+        "French workers staged a nationwide strike against the pension reform.",
+        "FRA",
+        None,
+    ),
+    ("SANCTION", "The European Union imposed new sanctions on Russia on Friday.", "EUR", "RUS"),
+    ("SANCTION", "Germany expelled two Russian diplomats on Monday.", "DEU", "RUS"),
+    ("MOBILIZE", "North Korea carried out a ballistic missile test on Sunday.", "PRK", None),
+    ("MOBILIZE", "Russia deployed troops to the border with Ukraine.", "RUS", None),
+    ("COERCE", "Iran seized a Greek oil tanker in the Gulf.", "IRN", "GRC"),
+    ("ASSAULT", "Russia launched a missile attack on Kyiv on Monday.", "RUS", "UKR"),
+    ("ASSAULT", "Russian forces shelled the Ukrainian city of Kharkiv.", "RUS", "UKR"),
+]
+
+
+@pytest.mark.parametrize(
+    ("typ", "text", "actor", "recipient"),
+    NEWS_CASES,
+    ids=[f"{c[0]}-{i}" for i, c in enumerate(NEWS_CASES)],
+)
+def test_news_sentence(typ, text, actor, recipient):
+    result = code(text)
+    found = events(result, typ, actor, recipient)
+    assert found, [
+        (e.event, [a.country for a in e.actor], [a.country for a in e.recipient])
+        for e in result.events
+    ]
+
+
+# -- modality --------------------------------------------------------------------------------
+
+
+def test_will_visit_is_future():
+    (visit,) = events(
+        code("Chinese President Xi Jinping will visit Russia next week."), "CONSULT", "CHN", "RUS"
+    )
+    assert visit.modality == "future"
+    assert visit.trigger["text"] == "will visit"
+
+
+def test_could_attack_is_hypothetical():
+    (attack,) = events(
+        code("Israel could attack Iranian nuclear sites, officials said."), "ASSAULT", "ISR"
+    )
+    assert attack.modality == "hypothetical"
+
+
+def test_did_not_attack_is_negated():
+    (attack,) = events(code("Russia did not attack the port of Odesa on Monday."), "ASSAULT", "RUS")
+    assert attack.modality == "negated"
+
+
+def test_denied_supply_of_weapons_is_denied():
+    result = code("Russia denied supplying weapons to North Korea.")
+    (aid,) = events(result, "AID", "RUS", "PRK")
+    assert aid.modality == "denied"
+    assert {a.country for a in aid.denied_by} == {"RUS"}
+
+
+def test_pledged_aid_is_the_aid_itself_planned():
+    # 'pledge to V' embeds the act: the AID is coded, as future, rather than a bare AGREE
+    result = code("Germany pledged to send more air defence systems to Ukraine.")
+    (aid,) = events(result, "AID", "DEU", "UKR")
+    assert aid.modality == "future"
+    assert not events(result, "AGREE", "DEU")
+
+
+def test_refused_meeting_is_not_asserted():
+    result = code("Israel refused to meet the Jordanian king in Tel Aviv.")
+    assert events(result, "REJECT", "ISR")
+    for meet in events(result, "CONSULT", "ISR"):
+        assert meet.modality in ("negated", "hypothetical")
