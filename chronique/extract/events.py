@@ -86,6 +86,7 @@ class EventExtractor:
         self.co_actor_heads = set(events_lex.get("co_actor_heads", []))
         self.infer_types = set(events_lex.get("infer_recipient", []))
         self.object_control = set(events_lex.get("object_control", []))
+        self.between = set(events_lex.get("between", []))
         self.not_events = set(events_lex.get("non_event_complements", []))
         self.to_infer: list[Event] = []
 
@@ -112,7 +113,7 @@ class EventExtractor:
         if tok.pos_ == "NOUN":
             # 'les négociations sur les armes entre X et Y': 'entre' hangs off 'armes'
             for _, noun in list(out):
-                out.extend((p, n) for p, n in da.syn.prepositional(noun) if p == "entre")
+                out.extend((p, n) for p, n in da.syn.prepositional(noun) if p in self.between)
         return out
 
     def match(self, tok: Token, da: DocActors) -> dict[str, Any] | None:
@@ -261,9 +262,9 @@ class EventExtractor:
         rec_spec = e.get("recipient", [])
         if e.get("nominal"):
             for spec in e.get("actor", []):
-                if spec == "entre":
+                if spec in self.between:
                     for p, noun in self._prep_children(tok, da):
-                        if p == "entre":
+                        if p == spec:
                             both = da.actors(noun)
                             actor, recipient = both[:1], both[1:]
                 elif spec == "amod":
@@ -296,7 +297,7 @@ class EventExtractor:
                 for o in [o for o in da.syn.objects(tok) if o.dep_ in labels]:
                     found = [] if spec == "obj_owner" else (self._group(o, da) or da.actors(o))
                     recipient.extend(found or da.owner(o))
-            elif spec == "entre" and e.get("nominal"):
+            elif spec in self.between and e.get("nominal"):
                 continue
             else:
                 recipient.extend(self._prep_actors(tok, [spec], da))
@@ -353,6 +354,11 @@ class EventExtractor:
                     ):
                         attributed = attributed or da.actors(c)
                         found = found or "alleged"
+                elif c.lower_ in m["according_to"]:  # English: 'according' → 'to' → object
+                    sources = [g for g in c.subtree if g.dep_ in da.syn.pobj]
+                    if sources:
+                        attributed = attributed or da.actors(sources[0])
+                        found = found or "alleged"
             h = cur.head
             if h.i == cur.i or (cur.dep_ in da.syn.conj and da.syn.subjects(cur)):
                 break  # a coordinated clause with its own subject stands on its own
@@ -371,7 +377,7 @@ class EventExtractor:
                 denied_by = self._subject_actors(h, da)
                 return "denied", attributed, denied_by
             elif lemma in m["alleging_heads"] and cur.dep_ in ("xcomp", "acl", "ccomp", "obl"):
-                if lemma in ("accuser", "soupçonner", "accuse", "suspect"):
+                if lemma in m.get("accusing_heads", ()):
                     attributed = attributed or self._subject_actors(h, da)
                     found = found or "alleged"
             elif lemma in m.get("negating_heads", ()) and cur.dep_ in ("xcomp", "acl", "obl:arg"):
