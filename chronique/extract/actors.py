@@ -320,6 +320,12 @@ class DocActors:
             or head.pos_ == "PROPN"
             or self.lex.role_of(head) is not None
             or any(c.dep_ in self.syn.name and c.i in self.by_token for c in head.children)
+            or any(
+                c.dep_ in ("amod", "compound", "poss")
+                and (m := self.by_token.get(c.i)) is not None
+                and m.kind in ("adjective", "country", "capital", "seat", "org")
+                for c in head.children
+            )  # 'les chars israéliens', 'Israeli tanks': the nationality names the actor
         )
 
     def owner(self, head: Token, of: bool = True) -> list[Actor]:
