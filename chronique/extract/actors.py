@@ -330,20 +330,20 @@ class DocActors:
 
     def owner(self, head: Token, of: bool = True) -> list[Actor]:
         """Whose thing a noun names: 'l'initiative des États-Unis', 'les allégations
-        américaines' → the United States."""
+        américaines', "Russia's invasion" → that country."""
         out = []
         for c in head.children:
             m = self.by_token.get(c.i)
-            if c.dep_ == "amod" and m is not None and m.kind == "adjective":
+            if c.dep_ in ("amod", "compound") and m is not None and m.kind == "adjective":
                 a = self._from_tokens([c], c)
                 if a is not None:
                     out.append(a)
-            elif (
-                of
-                and c.dep_ in self.syn.obl
-                and any(g.dep_ == "case" and g.lemma_.lower() in ("de", "of") for g in c.children)
-            ):
+            elif of and c.dep_ == "poss":
                 out.extend(self.actors(c))
+        if of:
+            for p, noun in self.syn.prepositional(head):
+                if p in ("de", "du", "des", "of"):
+                    out.extend(self.actors(noun))
         return out
 
     def _from_tokens(self, toks: list[Token], head: Token, loose: bool = False) -> Actor | None:

@@ -286,11 +286,14 @@ class EventExtractor:
                 if inherited and (not actor or e.get("symmetric")):
                     actor = inherited
         else:
-            actor = self._subject_actors(tok, da)
-            for ps in da.syn.passive_subjects(tok):
+            passive = da.syn.passive_subjects(tok)
+            for ps in passive:
                 recipient.extend(da.actors(ps))
-            if recipient:
-                actor = self._prep_actors(tok, ["par", "by"], da) or actor
+            if passive or any(c.dep_ in ("aux:pass", "auxpass") for c in tok.children):
+                # 'sanctionné par les États-Unis': only the agent acts
+                actor = self._prep_actors(tok, ["par", "by"], da)
+            else:
+                actor = self._subject_actors(tok, da)
         for spec in rec_spec:
             if spec in ("obj", "iobj", "obj_owner"):
                 labels = ("iobj", "dative") if spec == "iobj" else ("obj", "dobj")
