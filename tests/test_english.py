@@ -251,3 +251,18 @@ def test_refused_meeting_is_not_asserted():
     assert events(result, "REJECT", "ISR")
     for meet in events(result, "CONSULT", "ISR"):
         assert meet.modality in ("negated", "hypothetical")
+
+
+def test_light_verb_carries_negation_to_its_noun_trigger():
+    from chronique.model import Article
+    from chronique.pipeline import process
+
+    r = process(
+        Article(
+            id="neg",
+            text="Russia did not launch an attack on Kyiv.",
+            language="en",
+            published="2022-03-01",
+        )
+    )
+    assert [(e.event, e.modality) for e in r.events] == [("ASSAULT", "negated")]

@@ -343,6 +343,9 @@ class EventExtractor:
         attributed: list[Actor] = []
         denied_by: list[Actor] = []
         found: str | None = self._own_cues(tok, da)
+        gov = tok.head
+        if found is None and tok.pos_ == "NOUN" and self._lemma(gov) in self.light_verbs:
+            found = self._own_cues(gov, da)  # 'did not launch an attack', 'va mener des frappes'
         if found == "negated":
             return found, attributed, denied_by
         cur = tok
