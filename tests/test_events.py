@@ -155,3 +155,9 @@ def test_recipient_inferred_from_the_article_frame_is_marked(code):
     r = code(text, "2020-06-17")
     (e,) = _events(r, "THREATEN", "PRK")
     assert [(a.country, a.kind) for a in e.recipient] == [("KOR", "inferred")]
+
+
+def test_evidence_sentence_is_the_whole_sentence(seed_result):
+    (aid,) = _events(seed_result, "AID", "PRK", "RUS")
+    assert aid.text.startswith("Moscou et Pyongyang ont démenti")
+    assert aid.text.endswith("en matière de défense.")

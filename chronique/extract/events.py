@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from chronique import lexicons
 from chronique.extract.actors import DocActors
 from chronique.extract.places import get_gazetteer
+from chronique.extract.sentences import sentence_at
 from chronique.model import Actor, DateSpan, Event, Evidence, PartialDate, Place, TimeExpr
 
 NOMINAL_DEPS = ("obj", "obl", "obl:arg", "obl:mod", "nmod", "nsubj:pass", "dobj", "pobj", "iobj")
@@ -535,7 +536,7 @@ class EventExtractor:
     def to_event(self, m: Mention, paragraph: int, offset: int) -> Event:
         e = m.entry
         tok = m.token
-        sent = tok.sent
+        sentence = sentence_at(tok.doc.text, tok.idx)
         typ = self.lex.scores.get(e["type"], {})
         score = typ.get("modes", {}).get(e.get("mode"), typ.get("score"))
         trig = tok.doc[tok.i : tok.i + 1]
@@ -557,10 +558,10 @@ class EventExtractor:
             location=m.place,
             cameo=e.get("cameo"),
             score=score,
-            text=sent.text,
+            text=sentence,
             trigger={"text": trig.text, "start": start, "end": end},
             rule=e["id"],
-            evidence=[Evidence(sent.text, trig.text, start, end, e["id"], paragraph)],
+            evidence=[Evidence(sentence, trig.text, start, end, e["id"], paragraph)],
         )
         ev.id = event_id(self.article_id, ev)
         if m.infer:

@@ -8,7 +8,6 @@ through the article's memory of who spoke last.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -16,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from chronique import lexicons
 from chronique.extract.actors import DocActors
+from chronique.extract.sentences import sentence_end
 from chronique.model import Actor, Quote
 
 INVERTED_PRONOUNS = {"il", "elle", "ils", "elles", "t-il", "t-elle", "t-ils", "t-elles"}
@@ -73,19 +73,6 @@ def quote_spans(text: str, cues: Cues) -> list[tuple[int, int, bool]]:
     if depth > 0:
         spans.append((start, len(text), False))
     return spans
-
-
-_SENTENCE_END = re.compile(r"[.!?…](?=[\"»”]?\s+[A-ZÀ-ÖØ-Þ«\"“\-–]|[\"»”]?\s*$)")
-
-
-def sentence_end(text: str, start: int) -> int:
-    """End of the sentence that contains `start`, read from punctuation, not the parse."""
-    for m in _SENTENCE_END.finditer(text, start):
-        before = text[max(0, m.start() - 3) : m.start()]
-        if m.group() == "." and re.search(r"(^|[\s(])(M|Mme|MM|Dr|St|[A-Z])$", before):
-            continue  # 'M. Moon', 'J. Biden': an abbreviation, not a full stop
-        return m.end()
-    return len(text)
 
 
 def _clean(text: str, start: int, end: int) -> tuple[int, int]:
