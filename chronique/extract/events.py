@@ -290,7 +290,16 @@ class EventExtractor:
             passive = da.syn.passive_subjects(tok)
             for ps in passive:
                 recipient.extend(da.actors(ps))
-            if passive or any(c.dep_ in ("aux:pass", "auxpass") for c in tok.children):
+            adjectival = (
+                tok.dep_ in ("acl", "amod")
+                and "Part" in tok.morph.get("VerbForm")
+                and "Past" in tok.morph.get("Tense")
+            )  # 'des bébés bloqués en Russie': a state, acted on by nobody named
+            if (
+                passive
+                or adjectival
+                or any(c.dep_ in ("aux:pass", "auxpass") for c in tok.children)
+            ):
                 # 'sanctionné par les États-Unis': only the agent acts
                 actor = self._prep_actors(tok, ["par", "by"], da)
             else:
