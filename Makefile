@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test lint bench eval clean
+.PHONY: demo test lint bench eval clean chromium
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -18,7 +18,12 @@ $(STAMP): pyproject.toml | $(BIN)/python
 demo: $(STAMP)
 	$(BIN)/chronique extract $(SHARED)/corpus/seed.txt --format table
 
-test: $(STAMP)
+# Debian's browser for the dashboard tests (tests/test_web_ui.py); no browser download.
+chromium:
+	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium) \
+		|| echo "chromium not installed: the browser tests will be skipped"
+
+test: $(STAMP) chromium
 	$(BIN)/ruff check chronique tests bench
 	$(BIN)/python -m pytest -q -p no:cacheprovider tests
 

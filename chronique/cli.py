@@ -197,6 +197,230 @@ def eval_cmd(
         print(evaluate.format_report(score, errors=errors))
 
 
+# -- the event store: ingest · failures · events · export (chronique.store) ---------------------
+
+DEFAULT_DB = "chronique.duckdb"
+
+
+class EventsFormat(StrEnum):
+    table = "table"
+    jsonl = "jsonl"
+
+
+class ExportFormat(StrEnum):
+    csv = "csv"
+    parquet = "parquet"
+    jsonl = "jsonl"
+    plover = "plover"
+    gdelt = "gdelt"
+
+
+def _store_fail(command: str, exc: Exception) -> typer.Exit:
+    err.print(f"chronique {command}: {exc}", markup=False)
+    return typer.Exit(1)
+
+
+@app.command()
+def ingest(
+    paths: list[str] = typer.Argument(..., help="files, directories, or - for stdin"),
+    db: Path = typer.Option(DEFAULT_DB, "--db", help="DuckDB file to create or add to"),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="local worker processes"),
+    scheduler: str = typer.Option(
+        None, "--scheduler", help="Dask scheduler address, e.g. tcp://host:8786"
+    ),
+    batch_size: int = typer.Option(
+        32, "--batch-size", min=1, help="articles per chunk and per transaction"
+    ),
+    published: str = typer.Option(None, help="publication date for inputs that give none"),
+    language: str = typer.Option(None, help="language for inputs that declare none (fr, en)"),
+    limit: int = typer.Option(None, "--limit", min=1, help="stop after this many articles"),
+) -> None:
+    """Code articles into a DuckDB store; idempotent, and resumable after a crash."""
+    import time
+
+    from chronique.batch import RunnerError
+    from chronique.store import StoreError
+    from chronique.store.ingest import ingest as run_ingest
+    from chronique.store.progress import BarReporter, LineReporter
+
+    tty = err.is_terminal
+    reporter = BarReporter(err) if tty else LineReporter(err)
+    t0 = time.perf_counter()
+    try:
+        summary = run_ingest(
+            paths, db, workers=workers, scheduler=scheduler, batch_size=batch_size,
+            published=published, language=language, reporter=reporter,
+            count_first=tty and "-" not in paths, limit=limit,
+        )
+    except ValueError as exc:
+        reporter.stop()
+        err.print(f"chronique ingest: {exc}", markup=False)
+        raise typer.Exit(2) from None
+    except (StoreError, RunnerError) as exc:
+        reporter.stop()
+        raise _store_fail("ingest", exc) from None
+    except KeyboardInterrupt:
+        reporter.stop()
+        err.print(
+            f"chronique ingest: interrupted after {time.perf_counter() - t0:.0f} s; every "
+            "committed batch is kept: run the same command again to resume",
+            markup=False,
+        )
+        raise typer.Exit(130) from None
+    reporter.stop()
+    s, t = summary, summary.totals
+    err.print(
+        f"{s.stored} article(s) stored ({s.duplicates} near-duplicate), {s.events} event(s), "
+        f"{s.quotes} quote(s), {s.failures} failure(s), {s.skipped} already stored; "
+        f"{s.seconds:.1f} s, {s.rate:.1f} articles/s",
+        markup=False,
+    )
+    err.print(
+        f"{db}: {t['articles']} articles ({t['duplicates']} near-duplicates), "
+        f"{t['events']} events in {t['event_clusters']} merged events, {t['quotes']} quotes, "
+        f"{t['failures']} failures",
+        markup=False,
+    )
+    if s.failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+def failures(
+    db: Path = typer.Option(DEFAULT_DB, "--db", help="DuckDB file written by ingest"),
+    fmt: EventsFormat = typer.Option(EventsFormat.table, "--format", "-f", help="table or jsonl"),
+) -> None:
+    """List the inputs and articles that could not be read or coded."""
+    from chronique.store import Store, StoreError
+
+    try:
+        with Store.open(db, read_only=True) as store:
+            rows = store.failures()
+    except StoreError as exc:
+        raise _store_fail("failures", exc) from None
+    if fmt == EventsFormat.jsonl:
+        for when, kind, origin, error, attempts in rows:
+            print(json.dumps({"time": when.isoformat(timespec="seconds"), "kind": kind,
+                              "input": origin, "error": error, "attempts": attempts},
+                             ensure_ascii=False))
+        return
+    table = Table(title=f"{len(rows)} failure(s) in {db}", expand=True)
+    for col in ("time", "kind", "input", "error", "tries"):
+        table.add_column(col, overflow="fold")
+    for when, kind, origin, error, attempts in rows:
+        table.add_row(when.isoformat(sep=" ", timespec="seconds"), kind, origin, error,
+                      str(attempts))
+    Console(width=160).print(table)
+
+
+@app.command()
+def events(
+    db: Path = typer.Option(DEFAULT_DB, "--db", help="DuckDB file written by ingest"),
+    since: str = typer.Option(None, help="events ending on or after YYYY[-MM[-DD]]"),
+    until: str = typer.Option(None, help="events starting on or before YYYY[-MM[-DD]]"),
+    actor: str = typer.Option(None, help="actor country (ISO 3166 alpha-3, e.g. RUS)"),
+    recipient: str = typer.Option(None, help="recipient country (ISO alpha-3)"),
+    event_type: str = typer.Option(None, "--type", help="PLOVER type, e.g. ACCUSE"),
+    modality: str = typer.Option(None, help="asserted, alleged, denied, future, …"),
+    text: str = typer.Option(None, help="words in the sentence, trigger or title"),
+    duplicates: bool = typer.Option(
+        False, "--duplicates", help="include events of near-duplicate articles"
+    ),
+    limit: int = typer.Option(50, "--limit", min=0, help="at most this many (0: all)"),
+    fmt: EventsFormat = typer.Option(EventsFormat.table, "--format", "-f", help="table or jsonl"),
+) -> None:
+    """Query stored events."""
+    from chronique.store import Store, StoreError
+    from chronique.store.query import EventFilter, event_records
+    from chronique.store.query import events as find_events
+
+    flt = EventFilter(since, until, actor, recipient, event_type, modality, text, duplicates)
+    try:
+        flt.where()
+    except ValueError as exc:
+        err.print(f"chronique events: {exc}", markup=False)
+        raise typer.Exit(2) from None
+    try:
+        with Store.open(db, read_only=True) as store:
+            rows = find_events(store, flt, limit or None)
+            records = event_records(store, rows) if fmt == EventsFormat.jsonl else []
+    except StoreError as exc:
+        raise _store_fail("events", exc) from None
+    if fmt == EventsFormat.jsonl:
+        for rec in records:
+            print(json.dumps(rec, ensure_ascii=False))
+        return
+    table = Table(title=f"{len(rows)} event(s)", expand=True)
+    for col in ("date", "type", "actor", "recipient", "modality", "articles", "source", "text"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        when = r["date_start"] or ""
+        if r["date_end"] and r["date_end"] != r["date_start"]:
+            when = f"{when}…{r['date_end']}"
+        table.add_row(
+            when,
+            r["event"] + (f"/{r['mode']}" if r["mode"] else ""),
+            ",".join(r["actor_countries"] or []),
+            ",".join(r["recipient_countries"] or []),
+            r["modality"],
+            str(r["cluster_articles"] or 1),
+            r["article"] or "",
+            (r["text"] or "")[:140],
+        )
+    Console(width=160).print(table)
+
+
+@app.command()
+def export(
+    db: Path = typer.Option(DEFAULT_DB, "--db", help="DuckDB file written by ingest"),
+    fmt: ExportFormat = typer.Option(..., "--format", "-f", help="csv, parquet, jsonl, "
+                                     "plover or gdelt"),
+    out: Path = typer.Option(..., "--out", "-o", help="file to write"),
+    table: str = typer.Option(
+        "events", "--table", help="for csv/parquet: events, clusters, articles, "
+        "article_sources, paragraphs, entities, quotes, evidence, event_actors or failures",
+    ),
+) -> None:
+    """Export the store: tables (CSV/Parquet), results (JSONL), PLOVER JSONL, GDELT 2.0 TSV."""
+    from chronique.store import Store, StoreError
+    from chronique.store.export import export as run_export
+
+    try:
+        with Store.open(db, read_only=True) as store:
+            n = run_export(store, fmt.value, out, table)
+    except ValueError as exc:
+        err.print(f"chronique export: {exc}", markup=False)
+        raise typer.Exit(2) from None
+    except StoreError as exc:
+        raise _store_fail("export", exc) from None
+    err.print(f"{n} record(s) written to {out}", markup=False)
+
+
+@app.command()
+def serve(
+    db: Path = typer.Option(DEFAULT_DB, "--db", help="DuckDB file written by ingest"),
+    host: str = typer.Option("127.0.0.1", "--host", help="address to listen on (0.0.0.0: "
+                             "every interface, reachable from other machines)"),
+    port: int = typer.Option(8000, "--port", min=0, max=65535, help="TCP port"),
+    refresh: float = typer.Option(
+        1.0, "--refresh", min=0.0, help="seconds between checks of the database for new data"
+    ),
+) -> None:
+    """Serve the store as a JSON API (/api/v1, /openapi.json) and dashboard pages."""
+    try:
+        import uvicorn
+
+        from chronique.web import create_app
+    except ImportError as exc:  # pragma: no cover - a dependency
+        err.print(f"chronique serve: needs the web dependencies ({exc})", markup=False)
+        raise typer.Exit(1) from None
+    if not db.exists():
+        err.print(f"chronique serve: warning: {db} does not exist yet; pages will say so until "
+                  "`chronique ingest` creates it", markup=False)
+    err.print(f"chronique serve: {db} on http://{host}:{port}/ (Ctrl-C to stop)", markup=False)
+    uvicorn.run(create_app(db, interval=refresh), host=host, port=port, log_level="warning")
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()
 
