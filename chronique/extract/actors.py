@@ -241,6 +241,7 @@ class DocActors:
         self.memory = memory
         self.lex = get_lexicon(lang)
         self.syn: Syntax = syntax_for(lang)
+        self.text = doc.text  # spaCy rebuilds Doc.text on every access
         self.mentions = self.lex.find(doc)
         self._recording = False
         self.by_token: dict[int, Mention] = {}
@@ -359,7 +360,7 @@ class DocActors:
         start = self.offset + self.doc[toks[0].i].idx
         last = self.doc[toks[-1].i]
         end = self.offset + last.idx + len(last.text)
-        text = self.doc.text[toks[0].idx : last.idx + len(last.text)]
+        text = self.text[toks[0].idx : last.idx + len(last.text)]
         actor = Actor(text=text, start=start, end=end)
         if person is not None:
             actor.kind = "person"
