@@ -189,6 +189,35 @@ def ingest(shared: Path, quick: bool) -> Outcome:
     return o
 
 
+API_DB: Path | None = None  # a whole-corpus store for the API latency benchmark (--api-db)
+
+
+def api(shared: Path, quick: bool) -> Outcome:
+    """bench/api.py (p50/p95 of the overview and events endpoints) on a whole-corpus store."""
+    cmd = f"{python_shown()} bench/api.py --db {shown(API_DB) if API_DB else 'STORE'} --json"
+    if API_DB is None or not API_DB.exists():
+        return Outcome(
+            "api",
+            cmd,
+            problem="no store given: build one with `chronique ingest "
+            f"{shown(shared / 'corpus' / 'orangesum_fr_politics.jsonl.gz')} --db corpus.duckdb "
+            "--workers 2`, then pass `--api-db corpus.duckdb`",
+            expected=True,
+        )
+    if quick:
+        return Outcome("api", cmd, problem="skipped by `--quick`", expected=True)
+    rc, stdout, err, secs = run(
+        [sys.executable, str(BENCH / "api.py"), "--db", str(API_DB), "--json"]
+    )
+    o = Outcome("api", cmd, seconds=secs)
+    if rc != 0:
+        return failed(o, rc, err or stdout)
+    o.data = last_json(stdout)
+    if o.data is None:
+        o.problem = "the command printed no JSON"
+    return o
+
+
 def last_json(text: str) -> Any:
     """The whole text as JSON, else the last line that parses as a JSON object."""
     try:
@@ -498,6 +527,7 @@ SECTIONS = (
         lambda d: [],
     ),
     ("Ingestion throughput (`bench/ingest.py`)", "ingest", ingest, render_ingest),
+    ("API latency (`bench/api.py`)", "api", api, render_generic),
 )
 
 
@@ -628,7 +658,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="small samples (about a minute)")
     ap.add_argument("--output", type=Path, default=ROOT / "BENCHMARKS.md", help="file to write")
     ap.add_argument("--json", type=Path, help="also write every benchmark's JSON to this file")
+    ap.add_argument("--api-db", type=Path, help="whole-corpus store for the API latency bench")
     args = ap.parse_args(argv)
+    global API_DB
+    API_DB = args.api_db
     if not args.shared.is_dir():
         ap.error(f"--shared: no such folder: {args.shared}")
     started = time.perf_counter()
@@ -643,6 +676,7 @@ def main(argv: list[str] | None = None) -> int:
     secs = time.perf_counter() - started
     args_shown = " ".join(
         [python_shown(), "bench/run.py", "--shared", shlex.quote(shown(args.shared))]
+        + (["--api-db", shlex.quote(shown(args.api_db))] if args.api_db else [])
         + (["--quick"] if args.quick else [])
     )
     args.output.write_text(document(m, outcomes, args_shown, secs))
