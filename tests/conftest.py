@@ -56,3 +56,14 @@ def code():
         return process(Article(id="t", text=text, published=published, language=lang))
 
     return run
+
+
+def events_of(result, typ, actor=None, recipient=None):
+    """The result's events of type `typ`, with `actor`/`recipient` among their countries."""
+    return [
+        e
+        for e in result.events
+        if e.event == typ
+        and (actor is None or actor in {a.country for a in e.actor})
+        and (recipient is None or recipient in {a.country for a in e.recipient})
+    ]

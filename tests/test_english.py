@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+from conftest import events_of
 
 from chronique import lexicons
 from chronique.model import PLOVER_TYPES, Article
@@ -48,17 +49,7 @@ def code(text: str):
     return process(Article(id="en-test", text=text, language="en", published="2019-05-02"))
 
 
-def events(result, typ, actor=None, recipient=None):
-    out = []
-    for e in result.events:
-        if e.event != typ:
-            continue
-        if actor is not None and actor not in {a.country for a in e.actor}:
-            continue
-        if recipient is not None and recipient not in {a.country for a in e.recipient}:
-            continue
-        out.append(e)
-    return out
+events = events_of
 
 
 # -- the lexicon files ----------------------------------------------------------------------

@@ -4,24 +4,13 @@ from __future__ import annotations
 
 import json
 
-from conftest import GOLD_DEV, need
+from conftest import GOLD_DEV, events_of, need
 
 from chronique import lexicons
 from chronique.evaluate import score_article
 from chronique.model import PLOVER_TYPES
 
-
-def _events(result, typ, actor=None, recipient=None):
-    out = []
-    for e in result.events:
-        if e.event != typ:
-            continue
-        if actor is not None and actor not in {a.country for a in e.actor}:
-            continue
-        if recipient is not None and recipient not in {a.country for a in e.recipient}:
-            continue
-        out.append(e)
-    return out
+_events = events_of
 
 
 def test_seed_events_meet_the_gold(seed_result):
