@@ -440,6 +440,8 @@ class DocActors:
             head = self.doc[m.start : m.end].root
             if m.kind == "adjective":
                 head = head.head if head.dep_ == "amod" else head
+                if self.lex.role_of(head) is None and head.i not in self.by_token:
+                    continue  # 'missiles nord-coréens', 'de fabrication russe': no actor named
             a = self._from_tokens(self.phrase(head), head) if head is not None else None
             if a is None or not a.country:
                 continue
