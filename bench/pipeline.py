@@ -259,14 +259,14 @@ def instrumented(clock: StageClock) -> Iterator[StageClock]:
 def profile(clock: StageClock, total: float, runs: int) -> dict[str, Any]:
     """Seconds per run spent in each stage; the rest of the wall time is reported as other."""
     order = list(dict.fromkeys(stage for stage, _ in STAGES))
-    rows: list[dict[str, Any]] = [
-        {"stage": s, "seconds": round(clock.seconds[s] / runs, 3), "calls": clock.calls[s] // runs}
-        for s in order
+    raw = [clock.seconds[s] for s in order] + [total - sum(clock.seconds.values())]
+    rows: list[dict[str, Any]] = [{"stage": s, "calls": clock.calls[s] // runs} for s in order] + [
+        {"stage": "other (glue: memory, results, errors)"}
     ]
-    other = (total - sum(clock.seconds.values())) / runs
-    rows.append({"stage": "other (glue: memory, results, errors)", "seconds": round(other, 3)})
-    for r in rows:
-        r["share"] = round(r["seconds"] * runs / total, 4) if total else None
+    for r, secs in zip(rows, raw, strict=True):
+        r["seconds"] = round(secs / runs, 3)
+        # from the unrounded time: on a tiny sample, rounded seconds would not add up
+        r["share"] = round(secs / total, 4) if total else None
     return {"total_seconds": round(total / runs, 3), "runs": runs, "stages": rows}
 
 

@@ -113,6 +113,7 @@ def test_run_renders_every_section(run_bench):
         o("timebank", "python bench/timebank.py --json", data=timebank),
         o("pipeline", "python bench/pipeline.py", data={}, markdown="PIPELINE BODY"),
         o("ingest", "python bench/ingest.py", data={"runs": [ingest_run]}),
+        o("api", "python bench/api.py --db STORE --json", problem="no store", expected=True),
     ]
     m = run_bench.machine()
     text = run_bench.document(m, outcomes, "python bench/run.py --shared ../shared", 1.0)
