@@ -14,7 +14,12 @@ from chronique.extract.events import EventExtractor, merge_events
 from chronique.extract.quotes import QuoteExtractor, cues_for, quote_spans
 from chronique.extract.time import find_times
 from chronique.model import Article, ArticleResult
-from chronique.nlp import ParsedParagraph, UnsupportedLanguage, article_language, get_nlp
+from chronique.nlp import (
+    ParsedParagraph,
+    UnsupportedLanguage,
+    article_language,
+    parse_paragraphs,
+)
 
 
 def empty_result(article: Article) -> ArticleResult:
@@ -74,12 +79,11 @@ def process_batch(articles: list[Article], batch_size: int = 64) -> list[Article
             r.errors.append(f"{art.origin or art.id}: {exc}")
             results[i] = r
     for lang, idxs in by_lang.items():
-        nlp = get_nlp(lang)
-        paras = [(i, p) for i in idxs for p in articles[i].paragraphs()]
-        docs = nlp.pipe((p.text for _, p in paras), batch_size=batch_size)
+        owners = [(i, p) for i in idxs for p in articles[i].paragraphs()]
+        parsed = parse_paragraphs([p for _, p in owners], lang, batch_size)
         grouped: dict[int, list[ParsedParagraph]] = {i: [] for i in idxs}
-        for (i, p), doc in zip(paras, docs, strict=True):
-            grouped[i].append(ParsedParagraph(p, doc))
+        for (i, _), pp in zip(owners, parsed, strict=True):
+            grouped[i].append(pp)
         for i in idxs:
             art = articles[i]
             try:

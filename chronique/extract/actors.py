@@ -21,7 +21,6 @@ from chronique.extract.syntax import Syntax, syntax_for
 from chronique.model import Actor
 from chronique.nlp import get_nlp
 
-COUNTRY_KINDS = ("country", "capital", "seat", "adjective")
 PRONOUNS = {
     "fr": {"il", "elle", "ils", "elles", "lui", "-il", "-elle", "-ils", "-elles"},
     "en": {"he", "she", "they", "it"},

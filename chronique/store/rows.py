@@ -7,6 +7,7 @@ bottleneck of a parallel ingest.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -452,13 +453,4 @@ class Batch:
 
 
 def _actor(a: Actor) -> dict[str, Any]:
-    return dict(
-        text=a.text,
-        name=a.name,
-        country=a.country,
-        sector=a.sector,
-        wikidata=a.wikidata,
-        kind=a.kind,
-        start=a.start,
-        end=a.end,
-    )
+    return dataclasses.asdict(a)
