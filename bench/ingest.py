@@ -70,11 +70,10 @@ def child_spacy(path: str, n_process: int, batch_size: int) -> dict:
 
 
 def child_pipeline(path: str, batch_size: int) -> dict:
-    from chronique.nlp import get_nlp
-    from chronique.pipeline import process_stream
+    from chronique.pipeline import process_stream, warm
 
     t = time.perf_counter()
-    get_nlp("fr")
+    warm("fr")
     load = time.perf_counter() - t
     arts = _articles(path)
     t = time.perf_counter()

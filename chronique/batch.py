@@ -57,10 +57,10 @@ def _pool_worker_init(parent: int) -> None:
 
 def warm_worker(languages: tuple[str, ...] = ()) -> int:
     """Load the pipelines of `languages` now (before timing, or before the first chunk)."""
-    from chronique.nlp import get_nlp
+    from chronique.pipeline import warm
 
     for lang in languages:
-        get_nlp(lang)
+        warm(lang)
     return os.getpid()
 
 

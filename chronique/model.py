@@ -282,10 +282,31 @@ class ArticleResult:
     errors: list[str] = field(default_factory=list)
 
     def to_dict(self, include_text: bool = False) -> dict[str, Any]:
-        d = dataclasses.asdict(self)
+        d = plain(self)
         if not include_text:
             d.pop("text")
         return d
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def plain(obj: Any) -> Any:
+    """`dataclasses.asdict` without its deep copies: records are plain data already, and
+    asdict was the largest cost of storing an article."""
+    cls = type(obj)
+    if cls in (str, int, float, bool) or obj is None:
+        return obj
+    names = _FIELDS.get(cls)
+    if names is None and dataclasses.is_dataclass(cls):
+        names = _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    if names is not None:
+        return {n: plain(getattr(obj, n)) for n in names}
+    if cls in (list, tuple):
+        return cls(plain(x) for x in obj)
+    if cls is dict:
+        return {k: plain(v) for k, v in obj.items()}
+    return obj
 
 
 def _from(cls: type, data: dict[str, Any] | None) -> Any:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from chronique.extract.actors import ActorMemory, DocActors
-from chronique.extract.events import EventExtractor, merge_events
+from chronique.extract.actors import ActorMemory, DocActors, get_lexicon
+from chronique.extract.events import EventExtractor, event_lexicon, merge_events
+from chronique.extract.places import get_gazetteer
 from chronique.extract.quotes import QuoteExtractor, cues_for, quote_spans
 from chronique.extract.time import find_times
 from chronique.model import Article, ArticleResult
@@ -18,8 +19,25 @@ from chronique.nlp import (
     ParsedParagraph,
     UnsupportedLanguage,
     article_language,
+    get_nlp,
+    identify_language,
     parse_paragraphs,
 )
+
+
+def warm(lang: str) -> None:
+    """Load the parser and every lexicon, gazetteer and grammar of `lang` now.
+
+    They load lazily on first use otherwise, which puts a second of start-up inside the
+    first batch (and inside any throughput measurement).
+    """
+    get_nlp(lang)
+    get_lexicon(lang)
+    event_lexicon(lang)
+    get_gazetteer(lang)
+    cues_for(lang)
+    find_times("", lang, None)
+    identify_language("")
 
 
 def empty_result(article: Article) -> ArticleResult:
@@ -50,13 +68,13 @@ def extract(article: Article, lang: str, parsed: list[ParsedParagraph]) -> Artic
     for pp in parsed:
         text = pp.paragraph.text
         memory.quoted.extend((pp.start + s, pp.start + e) for s, e, _ in quote_spans(text, cues))
-        da = DocActors(pp.doc, lang, pp.start, when, memory)
+        da = DocActors(pp.doc, lang, pp.start, when, memory, text=text)
         result.entities.extend(da.entities())
         times = find_times(text, lang, published, offset=pp.start)
         result.times.extend(times)
         result.quotes.extend(quotes.paragraph(pp.doc, da, pp.paragraph.index))
         for m in events.paragraph(pp.doc, da, times):
-            mentions.append(events.to_event(m, pp.paragraph.index, pp.start))
+            mentions.append(events.to_event(m, pp.paragraph.index, pp.start, text))
             if m.place is not None:
                 result.places.append(m.place)
     merged = merge_events(mentions, article.id)

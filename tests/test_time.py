@@ -215,24 +215,24 @@ def test_impossible_date_is_not_a_day() -> None:
 # --- English --------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        ("The Kremlin said on Tuesday it had nothing to say.", ("2020-06-16", "2020-06-16", "day")),
-        ("He left yesterday.", ("2020-06-16", "2020-06-16", "day")),
-        ("He left last week.", ("2020-06-08", "2020-06-14", "week")),
-        ("He will travel next month.", ("2020-07-01", "2020-07-31", "month")),
-        ("He visited Pyongyang in July.", ("2019-07-01", "2019-07-31", "month")),
-        ("six nuclear tests since 2006", ("2006-01-01", "2006-12-31", "year")),
-        ("The US recently imposed sanctions.", ("2020-05-17", "2020-06-17", "month")),
-        ("It happened on September 5.", ("2020-09-05", "2020-09-05", "day")),
-        ("It happened on 5 September 2023.", ("2023-09-05", "2023-09-05", "day")),
-        ("It happened on September 5, 2023.", ("2023-09-05", "2023-09-05", "day")),
-        ("It happened two weeks ago.", ("2020-06-01", "2020-06-07", "week")),
-        ("He resigned last year.", ("2019-01-01", "2019-12-31", "year")),
-        ("They met in early March.", ("2020-03-01", "2020-03-10", "month")),
-    ],
-)
+ENGLISH_CASES = [
+    ("The Kremlin said on Tuesday it had nothing to say.", ("2020-06-16", "2020-06-16", "day")),
+    ("He left yesterday.", ("2020-06-16", "2020-06-16", "day")),
+    ("He left last week.", ("2020-06-08", "2020-06-14", "week")),
+    ("He will travel next month.", ("2020-07-01", "2020-07-31", "month")),
+    ("He visited Pyongyang in July.", ("2019-07-01", "2019-07-31", "month")),
+    ("six nuclear tests since 2006", ("2006-01-01", "2006-12-31", "year")),
+    ("The US recently imposed sanctions.", ("2020-05-17", "2020-06-17", "month")),
+    ("It happened on September 5.", ("2020-09-05", "2020-09-05", "day")),
+    ("It happened on 5 September 2023.", ("2023-09-05", "2023-09-05", "day")),
+    ("It happened on September 5, 2023.", ("2023-09-05", "2023-09-05", "day")),
+    ("It happened two weeks ago.", ("2020-06-01", "2020-06-07", "week")),
+    ("He resigned last year.", ("2019-01-01", "2019-12-31", "year")),
+    ("They met in early March.", ("2020-03-01", "2020-03-10", "month")),
+]
+
+
+@pytest.mark.parametrize("text, expected", ENGLISH_CASES)
 def test_english_resolution(text: str, expected: tuple[str, str, str]) -> None:
     assert span(one(text, "en")) == expected
 
@@ -266,3 +266,50 @@ def test_lexicon_shape(lang: str) -> None:
 def test_unknown_placeholder_is_a_lexicon_error() -> None:
     with pytest.raises(lexicons.LexiconError):
         tm._compile("{NOPE} jours", {}, "test")
+
+
+def test_gates_keep_only_rules_that_can_match() -> None:
+    gate = tm._gate("(?:(?:le|du|au) )?(?:{WEEKDAY} )?{DAY} {MONTH} {YEAR}")
+    assert gate == ((frozenset({"DAY<", "MONTH<", "YEAR<"}), frozenset()),)
+    # two alternatives, literal words only; a group is dropped, never required
+    assert tm._gate("ce (?:week-end|weekend)|le lendemain") == (
+        (frozenset(), frozenset({"ce"})),
+        (frozenset(), frozenset({"le", "lendemain"})),
+    )
+    # an optional item or a lone letter says nothing: no gate, the rule always runs
+    assert tm._gate("l'(?:an|année) (?:dernier|passé)") is None
+    assert tm._gate("{MONTH}? hier") == ((frozenset(), frozenset({"hier"})),)
+    g = tm._grammar("fr")
+    plain = "Le ministre a réuni son cabinet pour discuter du budget de la défense."
+    dated = "Le 12 mars 2021, le ministre a réuni son cabinet, puis hier encore."
+    assert len(tm._open_rules(plain, g)) < len(g.rules) // 3
+    ids = {r.id for _, r in tm._open_rules(dated, g)}
+    assert {"fr.date_dmy", "fr.yesterday"} <= ids
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_gated_scan_finds_what_a_full_scan_finds(lang: str) -> None:
+    """Gates only skip work: on real text the expressions are exactly the full scan's."""
+    import gzip
+    import itertools
+    import json
+
+    from conftest import CORPUS, SHARED, need
+
+    if lang == "fr":
+        with gzip.open(need(CORPUS), "rt", encoding="utf-8") as fh:
+            rows = [json.loads(line) for line in itertools.islice(fh, 150)]
+        texts = [
+            (p, PartialDate.parse(r["published"])) for r in rows for p in r["text"].split("\n")
+        ]
+    else:
+        records = json.loads(need(SHARED / "reference" / "PLOVER_GSR_CAMEO.json").read_text())
+        texts = [(r["eventText"], WED) for r in records if r.get("eventText")]
+        texts += [(text, WED) for text, _ in ENGLISH_CASES]
+    texts += [(t, SEED) for t in SEED_TEXT.split("\n\n")]
+    found = 0
+    for text, pub in texts:
+        full = find_times(text, lang, pub, gated=False)
+        assert find_times(text, lang, pub) == full, text
+        found += len(full)
+    assert found > (100 if lang == "fr" else len(ENGLISH_CASES) - 1)

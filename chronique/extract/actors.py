@@ -232,6 +232,7 @@ class DocActors:
         offset: int,
         when: date | None,
         memory: ActorMemory,
+        text: str | None = None,
     ):
         self.doc = doc
         self.lang = lang
@@ -240,7 +241,7 @@ class DocActors:
         self.memory = memory
         self.lex = get_lexicon(lang)
         self.syn: Syntax = syntax_for(lang)
-        self.text = doc.text  # spaCy rebuilds Doc.text on every access
+        self.text = doc.text if text is None else text  # spaCy rebuilds Doc.text per access
         self.mentions = self.lex.find(doc)
         self._recording = False
         self.by_token: dict[int, Mention] = {}

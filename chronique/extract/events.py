@@ -15,9 +15,11 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Token
 
 from chronique import lexicons
+from chronique.extract import offsets
 from chronique.extract.actors import DocActors
 from chronique.extract.places import get_gazetteer
 from chronique.extract.sentences import sentence_at
@@ -35,6 +37,7 @@ class EventLexicon:
     modality: dict[str, Any]
     groups: dict[str, Any]
     scores: dict[str, Any]
+    pos_ids: frozenset[int] = frozenset()  # parts of speech any trigger may have
 
 
 @cache
@@ -47,12 +50,16 @@ def event_lexicon(lang: str) -> EventLexicon:
         # the most constrained reading is tried first: 'opposer son veto' before 'opposer'
         entries.sort(key=lambda e: -sum(1 for c in constraints if e.get(c)))
     mod = lexicons.load("modality", lang)
+    pos = {p for entries in by_lemma.values() for e in entries for p in e["pos"]}
+    if "NOUN" in pos:
+        pos.add("PROPN")  # the parser often tags a capitalised noun trigger as a name
     return EventLexicon(
         lang,
         by_lemma,
         {k: (set(v) if isinstance(v, list) else v) for k, v in mod.items()},
         lexicons.load("groups", lang),
         lexicons.load("plover")["types"],
+        frozenset(POS_IDS[p] for p in pos if p in POS_IDS),
     )
 
 
@@ -118,6 +125,8 @@ class EventExtractor:
         return out
 
     def match(self, tok: Token, da: DocActors) -> dict[str, Any] | None:
+        if tok.pos not in self.lex.pos_ids:
+            return None  # cheaper than the lemma look-up, and most tokens stop here
         entries = self.lex.by_lemma.get(self._lemma(tok)) or self.lex.by_lemma.get(tok.lower_)
         if not entries:
             return None
@@ -419,7 +428,7 @@ class EventExtractor:
         targets = {tok.i, self._governor(tok).i}
         for t in times:
             rel = t.start - da.offset
-            toks = [x for x in tok.doc if rel <= x.idx < t.end - da.offset]
+            toks = offsets.starting_in(tok.doc, rel, t.end - da.offset)
             if not toks or toks[0].sent != tok.sent:
                 continue
             gov = {self._governor(x).i for x in toks} | {x.head.i for x in toks}
@@ -542,10 +551,11 @@ class EventExtractor:
             for c in tok.children
         )
 
-    def to_event(self, m: Mention, paragraph: int, offset: int) -> Event:
+    def to_event(self, m: Mention, paragraph: int, offset: int, text: str | None = None) -> Event:
+        """The record for a mention; `text` is the paragraph's (spaCy rebuilds Doc.text)."""
         e = m.entry
         tok = m.token
-        sentence = sentence_at(tok.doc.text, tok.idx)
+        sentence = sentence_at(tok.doc.text if text is None else text, tok.idx)
         typ = self.lex.scores.get(e["type"], {})
         score = typ.get("modes", {}).get(e.get("mode"), typ.get("score"))
         trig = tok.doc[tok.i : tok.i + 1]

@@ -14,6 +14,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from chronique import lexicons
+from chronique.extract import offsets
 from chronique.extract.actors import DocActors
 from chronique.extract.sentences import sentence_end
 from chronique.model import Actor, Quote
@@ -148,7 +149,7 @@ class QuoteExtractor:
         return None
 
     def paragraph(self, doc: Doc, da: DocActors, index: int) -> list[Quote]:
-        text = doc.text
+        text = da.text
         out: list[Quote] = []
         direct = [s for s in quote_spans(text, self.cues) if s[1] - s[0] > 1]
         used_verbs: set[int] = set()
@@ -263,7 +264,7 @@ class QuoteExtractor:
         self, doc: Doc, da: DocActors, qs: int, qe: int
     ) -> tuple[Actor | None, str | None]:
         # after the quote, next to it: '", a-t-elle déclaré' / '", a déclaré Keir Giles'
-        for t in [t for t in doc if t.idx >= qe][:6]:
+        for t in offsets.after(doc, qe, 6):
             if t.is_punct or t.dep_ in da.syn.aux or t.lower_.startswith("-"):
                 continue
             if self._is_reporting(t):
@@ -272,8 +273,7 @@ class QuoteExtractor:
                     return a, t.lemma_
             break
         # before the quote: 'X a répondu : "…"'
-        before = [t for t in doc if t.idx + len(t.text) <= qs]
-        for t in reversed(before[-6:]):
+        for t in reversed(offsets.before(doc, qs, 6)):
             if self._is_reporting(t):
                 a = self._speaker_of(t, da, (qs, qe))
                 if a is not None:

@@ -50,12 +50,18 @@ def _alternation(words: Any, case_sensitive: bool = False) -> str:
     return f"(?-i:{alts})" if case_sensitive else f"(?:{alts})"
 
 
+# A rule's gate: for each top-level alternative of its pattern, the placeholders and literal
+# words every match of that alternative contains. None: no gate, always scan.
+Gate = tuple[tuple[frozenset[str], frozenset[str]], ...] | None
+
+
 @dataclass(frozen=True)
 class _Rule:
     id: str
     regex: re.Pattern[str]
     value: dict[str, Any]
     guard: str | None
+    gate: Gate = None
 
 
 @dataclass(frozen=True)
@@ -73,6 +79,7 @@ class _Grammar:
     seasons: dict[str, list[int]]
     modifiers: dict[str, str]
     function_words: frozenset[str]
+    probes: dict[str, re.Pattern[str]]  # placeholder name -> its regex alone, for gates
 
 
 def _placeholders(lex: dict[str, Any]) -> dict[str, tuple[str | None, str]]:
@@ -137,6 +144,107 @@ def _compile(template: str, table: dict[str, tuple[str | None, str]], where: str
         raise lexicons.LexiconError(f"{where}: bad pattern {template!r} ({exc})") from exc
 
 
+def _top_level(template: str) -> list[str]:
+    """The template's alternatives at depth 0 (a '|' inside a group does not split)."""
+    out, depth, cur = [], 0, []
+    for ch in template:
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch == "|" and depth == 0:
+            out.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    out.append("".join(cur))
+    return out
+
+
+def _flatten(branch: str) -> str:
+    """The branch without its groups: what is left must appear in every match of it."""
+    out, depth = [], 0
+    for ch in branch:
+        if ch == "(":
+            depth += 1
+            out.append(" ")  # a dropped group separates the words around it
+        elif ch == ")":
+            depth -= 1
+        elif depth == 0:
+            out.append(ch)
+    return "".join(out)
+
+
+def _starts_word(template: str, i: int) -> bool:
+    """Whether the item at `i` can only match at the start of a word: it opens the pattern
+    (which is word-bounded) or follows a space or an apostrophe, possibly after optional
+    groups that themselves end with one."""
+    while True:
+        if i == 0:
+            return True
+        prev = template[i - 1]
+        if prev in " '":
+            return i < 2 or template[i - 2] != "?" or prev != " "
+        if prev != "?" or i < 2 or template[i - 2] != ")":
+            return False
+        depth, j = 0, i - 2  # find the '(' of the optional group that ends here
+        while j >= 0:
+            depth += template[j] == ")"
+            depth -= template[j] == "("
+            if depth == 0:
+                break
+            j -= 1
+        if template[i - 3] not in " '":
+            return False
+        i = j
+
+
+def _gate(template: str) -> Gate:
+    """What a text must contain for the template to match anywhere in it.
+
+    Sound by construction, never exact: groups (optional or not), character classes,
+    escapes and quantified items are dropped, so a gate only ever lets too much through.
+    Scanning 60 rules over every paragraph was the cost of this module; most paragraphs
+    hold no month, weekday or year, and their rules are skipped on a few substring tests.
+    """
+    t = re.sub(r"\\.", " ", template)
+    t = re.sub(r"\[[^\]]*\]", " ", t)
+    gates = []
+    for branch in _top_level(t):
+        flat = _flatten(branch)
+        flat = re.sub(r"\{[A-Z][A-Z_0-9]*\}[?*]|[^\W\d_]+[?*]", " ", flat)  # optional items
+        names = frozenset(
+            n + "<" if _starts_word(template, template.index("{" + n + "}")) else n
+            for n in _PLACEHOLDER.findall(flat)
+        )
+        words = frozenset(
+            w.lower() for w in re.findall(r"[^\W\d_]{2,}", _PLACEHOLDER.sub(" ", flat))
+        )
+        if not names and not words:
+            return None
+        gates.append((names, words))
+    return tuple(gates)
+
+
+def _gate_open(gate: Gate, low: str, probe) -> bool:
+    if gate is None:
+        return True
+    return any(
+        all(w in low for w in words) and all(probe(n) for n in names) for names, words in gate
+    )
+
+
+def _open_rules(text: str, g: _Grammar) -> list[tuple[int, _Rule]]:
+    """The rules (with their lexicon index) whose gates `text` passes."""
+    low = text.lower()
+    seen: dict[str, bool] = {}
+
+    def probe(name: str) -> bool:
+        if name not in seen:
+            seen[name] = g.probes[name].search(text) is not None
+        return seen[name]
+
+    return [(i, r) for i, r in enumerate(g.rules) if _gate_open(r.gate, low, probe)]
+
+
 @cache
 def _grammar(lang: str) -> _Grammar:
     lex = lexicons.load("time", lang)
@@ -150,7 +258,13 @@ def _grammar(lang: str) -> _Grammar:
         if r["value"].get("direction", "past") not in DIRECTIONS:
             raise lexicons.LexiconError(f"{where}: unknown direction {r['value']['direction']!r}")
         rules.append(
-            _Rule(r["id"], _compile(r["pattern"], table, where), r["value"], r.get("guard"))
+            _Rule(
+                r["id"],
+                _compile(r["pattern"], table, where),
+                r["value"],
+                r.get("guard"),
+                _gate(r["pattern"]),
+            )
         )
     if bad := set(lex.get("modifiers", {}).values()) - set(DIRECTIONS):
         raise lexicons.LexiconError(f"{lang}/time.json: unknown modifier directions {bad}")
@@ -167,6 +281,13 @@ def _grammar(lang: str) -> _Grammar:
         seasons=fold_map(lex.get("seasons", {})),
         modifiers=fold_map(lex.get("modifiers", {})),
         function_words=frozenset(_fold(w) for w in lex.get("function_words", [])),
+        probes={
+            **{name: re.compile(body, re.IGNORECASE) for name, (_, body) in table.items()},
+            **{
+                name + "<": re.compile(rf"(?<!\w)(?:{body})", re.IGNORECASE)
+                for name, (_, body) in table.items()
+            },
+        },
     )
 
 
@@ -487,21 +608,28 @@ def date_span_for(published: PartialDate | None) -> tuple[str, str, str] | None:
 
 
 def find_times(
-    text: str, lang: str, published: PartialDate | None, offset: int = 0
+    text: str,
+    lang: str,
+    published: PartialDate | None,
+    offset: int = 0,
+    gated: bool = True,
 ) -> list[TimeExpr]:
     """Temporal expressions in `text`, resolved against `published`, in text order.
 
     Overlapping matches are settled longest first (then leftmost, then lexicon order).
     Expressions that need the publication date are dropped when it is None. Relative words
     anchored in context ('la veille', 'le lendemain') use the previous day-precise expression
-    of the same text, else the publication date.
+    of the same text, else the publication date. `gated=False` scans every rule (the gates
+    skip rules that cannot match; the result is the same, which the tests check).
     """
     g = _grammar(lang)
+
     pub: Interval | None = None
     if published is not None:
         pub = (published.first_day(), published.last_day(), published.precision)
     cands: list[tuple[int, int, int, _Rule, _Match]] = []
-    for index, rule in enumerate(g.rules):
+    rules = _open_rules(text, g) if gated else list(enumerate(g.rules))
+    for index, rule in rules:
         contextual = rule.value.get("anchor") == "context"
         for m in rule.regex.finditer(text):
             if m.end() == m.start() or not _guard_ok(rule, text, m.end(), g):

@@ -7,7 +7,6 @@ bottleneck of a parallel ingest.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -15,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from chronique import lexicons
-from chronique.model import Actor, ArticleResult, Event, PartialDate, split_paragraphs
+from chronique.model import Actor, ArticleResult, Event, PartialDate, plain, split_paragraphs
 
 # Errors in ArticleResult.errors that mean the article was not coded (the rest are notes).
 FAILURE_MARKERS = ("extractor failed", "not supported")
@@ -453,4 +452,4 @@ class Batch:
 
 
 def _actor(a: Actor) -> dict[str, Any]:
-    return dataclasses.asdict(a)
+    return plain(a)
