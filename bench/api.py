@@ -83,8 +83,11 @@ def dyad_paths(port: int, n: int = 200) -> list[str]:
     conn.request("GET", "/api/v1/network?limit=1000")
     edges = json.loads(conn.getresponse().read())["edges"]
     conn.close()
-    paths = [f"/api/v1/overview?actor={e['source']}&recipient={e['target']}&interval={i}"
-             for i in ("month", "week", "day") for e in edges]
+    paths = [
+        f"/api/v1/overview?actor={e['source']}&recipient={e['target']}&interval={i}"
+        for i in ("month", "week", "day")
+        for e in edges
+    ]
     return paths[:n]
 
 
@@ -148,7 +151,8 @@ def store_counts(db: str) -> dict[str, int]:
         row = con.execute(
             "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events), "
             "(SELECT count(*) FROM quotes), "
-            "(SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL)").fetchone()
+            "(SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL)"
+        ).fetchone()
     finally:
         con.close()
     return dict(zip(("articles", "events", "quotes", "duplicates"), row, strict=True))
@@ -217,8 +221,7 @@ def main(argv: list[str] | None = None) -> int:
                     raise SystemExit(f"{path}: HTTP {status} during warm-up")
         conn.close()
         endpoints = {
-            name: load(port, misses if path == "MISS" else [path], args.requests,
-                       args.concurrency)
+            name: load(port, misses if path == "MISS" else [path], args.requests, args.concurrency)
             for name, path in ENDPOINTS
         }
     finally:

@@ -5,8 +5,11 @@
     python bench/ingest.py --all           # the whole corpus (4,838 articles)
 
 Each measurement runs in a fresh child process, so that peak memory (ru_maxrss) is that
-run's own and no model is shared by accident. Models are loaded before the clock starts in
-every case: the figures are steady-state throughput, start-up is reported apart.
+run's own and no model is shared by accident. Models and lexicons are loaded before the
+clock starts in every case: the figures are steady-state throughput, start-up is reported
+apart. Every run is repeated (`--repeat`, 3 rounds, the order reversed every other round, so
+that a change in the machine's load favours no run); a ratio is taken within each round and
+the median over the rounds is reported, with its range.
 
 - bare spaCy: `nlp.pipe` over the same paragraphs chronique parses (one process, and with
   spaCy's own `n_process=2` for comparison with two workers);
@@ -144,6 +147,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--all", action="store_true", help="the whole corpus")
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument(
+        "--repeat", type=int, default=3, help="rounds of every run, order alternated; medians"
+    )
     ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
     ap.add_argument("--out", type=Path, help="write the results as JSON here")
     ap.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
@@ -159,41 +165,75 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(res))
         return 0
 
+    import statistics
+
     import duckdb
     import spacy
 
+    specs: list[tuple[str, int, str]] = [("bare spaCy nlp.pipe", 1, "spacy")]
+    if max(a.workers) > 1:
+        specs.append(("bare spaCy nlp.pipe", 2, "spacy"))
+    specs.append(("pipeline (no store)", 1, "pipeline"))
+    specs += [("chronique ingest", w, "ingest") for w in a.workers]
+    rounds: list[dict[tuple[str, int], dict]] = []
     with tempfile.TemporaryDirectory(prefix="chronique-bench-") as tmp:
         path = str(sample(a.shared, None if a.all else a.n, Path(tmp) / "sample.jsonl"))
-        runs: list[dict] = []
-
-        def record(name: str, workers: int, res: dict) -> None:
-            res.update(
-                run=name,
-                workers=workers,
-                rate=res["articles"] / res["seconds"] if res["seconds"] else 0.0,
-            )
-            runs.append(res)
-            print(f"  {name:<22} workers={workers}  {res['rate']:.2f} articles/s", flush=True)
-
         load = os.getloadavg()
         print(f"bench: {path} ({'all' if a.all else a.n} articles), load {load[0]:.1f}", flush=True)
-        record("bare spaCy nlp.pipe", 1, run_child(["spacy", path, "1"]))
-        if max(a.workers) > 1:
-            record("bare spaCy nlp.pipe", 2, run_child(["spacy", path, "2"]))
-        record("pipeline (no store)", 1, run_child(["pipeline", path]))
-        for w in a.workers:
-            db = str(Path(tmp) / f"bench-{w}.duckdb")
-            record("chronique ingest", w, run_child(["ingest", path, str(w), db]))
+        for r in range(a.repeat):
+            got: dict[tuple[str, int], dict] = {}
+            # alternate the order, so that a drift in the machine's load favours no run
+            for name, workers, kind in specs if r % 2 == 0 else specs[::-1]:
+                if kind == "spacy":
+                    res = run_child(["spacy", path, str(workers)])
+                elif kind == "pipeline":
+                    res = run_child(["pipeline", path])
+                else:
+                    db = str(Path(tmp) / f"bench-{r}-{workers}.duckdb")
+                    res = run_child(["ingest", path, str(workers), db])
+                res["rate"] = res["articles"] / res["seconds"] if res["seconds"] else 0.0
+                got[(name, workers)] = res
+                print(
+                    f"  round {r + 1}: {name:<22} workers={workers}  {res['rate']:.2f} articles/s",
+                    flush=True,
+                )
+            rounds.append(got)
 
-    bare = {r["workers"]: r["rate"] for r in runs if r["run"].startswith("bare")}
-    for r in runs:
-        r["vs_bare_1"] = r["rate"] / bare[1] if bare.get(1) else None
-        r["vs_bare_same"] = r["rate"] / bare[r["workers"]] if bare.get(r["workers"]) else None
+    def median(key: tuple[str, int], field: str) -> float | None:
+        vals = [g[key][field] for g in rounds if g[key].get(field) is not None]
+        return statistics.median(vals) if vals else None
+
+    runs: list[dict] = []
+    for name, workers, _ in specs:
+        key = (name, workers)
+        res = dict(rounds[0][key])  # counts are the same in every round
+        for f in ("seconds", "rate", "startup"):
+            res[f] = median(key, f)
+        for f in ("rss_main", "rss_worker"):  # memory: the worst round
+            vals = [g[key][f] for g in rounds if g[key].get(f) is not None]
+            res[f] = max(vals) if vals else None
+        # ratios within a round (same machine state), then their median over the rounds
+        per_round_1 = [g[key]["rate"] / g[("bare spaCy nlp.pipe", 1)]["rate"] for g in rounds]
+        same = ("bare spaCy nlp.pipe", workers)
+        per_round_same = (
+            [g[key]["rate"] / g[same]["rate"] for g in rounds] if same in rounds[0] else []
+        )
+        res.update(
+            run=name,
+            workers=workers,
+            rounds=len(rounds),
+            rates=[g[key]["rate"] for g in rounds],
+            vs_bare_1=statistics.median(per_round_1),
+            vs_bare_1_range=[min(per_round_1), max(per_round_1)],
+            vs_bare_same=statistics.median(per_round_same) if per_round_same else None,
+        )
+        runs.append(res)
     meta = dict(
         articles=runs[0]["articles"],
         paragraphs=runs[0]["paragraphs"],
         tokens=runs[0]["tokens"],
         batch_size=a.batch_size,
+        rounds=a.repeat,
         cpus=os.cpu_count(),
         load_before=load[0],
         load_after=os.getloadavg()[0],
@@ -206,19 +246,21 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"{meta['articles']} articles, {meta['paragraphs']} paragraphs, {meta['tokens']} tokens;"
         f" {meta['cpus']} CPUs, load average {meta['load_before']:.1f} → "
-        f"{meta['load_after']:.1f}; batch {a.batch_size}"
+        f"{meta['load_after']:.1f}; batch {a.batch_size}; median of {a.repeat} rounds"
     )
     print()
     print(
-        "| run | workers | seconds | articles/s | × bare spaCy (1 proc) "
+        "| run | workers | seconds | articles/s | × bare spaCy (1 proc) | range over rounds "
         "| × bare spaCy (same procs) | peak RSS main (MiB) | peak RSS per worker (MiB) |"
     )
-    print("|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|")
     for r in runs:
         worker = r["rss_worker"] if r["rss_worker"] is not None else r["rss_main"]
+        lo, hi = r["vs_bare_1_range"]
         print(
             f"| {r['run']} | {r['workers']} | {r['seconds']:.1f} | {r['rate']:.2f} | "
-            f"{r['vs_bare_1']:.2f} | {r['vs_bare_same']:.2f} | {r['rss_main']:.0f} | "
+            f"{r['vs_bare_1']:.2f} | {lo:.2f}–{hi:.2f} | {r['vs_bare_same']:.2f} | "
+            f"{r['rss_main']:.0f} | "
             f"{worker:.0f} |"
         )
     if a.out:

@@ -451,7 +451,9 @@ def render_ingest(d: Any) -> list[str]:
             f"{meta.get('articles')} articles ({meta.get('paragraphs')} paragraphs, "
             f"{meta.get('tokens')} tokens), batch size {meta.get('batch_size')}; load average "
             f"{num(meta.get('load_before'), '.1f')} → {num(meta.get('load_after'), '.1f')}. "
-            "Each run in a fresh process, models loaded before the clock starts.",
+            "Each run in a fresh process, models loaded before the clock starts; "
+            f"medians of {meta.get('rounds', 1)} rounds (order alternated), ratios taken "
+            "within a round.",
             "",
         ]
     rows = [
@@ -461,6 +463,7 @@ def render_ingest(d: Any) -> list[str]:
             num(r["seconds"], ".1f"),
             num(r["rate"], ".2f"),
             num(r.get("vs_bare_1"), ".2f"),
+            "–".join(num(x, ".2f") for x in r.get("vs_bare_1_range") or []) or "-",
             num(r.get("vs_bare_same"), ".2f"),
             num(r.get("startup"), ".1f"),
             num(r.get("rss_main"), ".0f"),
@@ -475,6 +478,7 @@ def render_ingest(d: Any) -> list[str]:
             "s",
             "articles/s",
             "× bare spaCy (1 proc)",
+            "range over rounds",
             "× bare spaCy (same procs)",
             "start-up s",
             "peak RSS main (MiB)",
@@ -589,7 +593,9 @@ def ingest_rates(d: dict[str, Any]) -> str:
     runs = [r for r in d["runs"] if r["run"].startswith("chronique ingest")]
     if not runs:
         raise KeyError("no ingest run")
-    return " · ".join(f"{r['workers']}: {r['rate']:.2f} ({r['vs_bare_1']:.2f}×)" for r in runs)
+    return " · ".join(f"{r['workers']}: {r['rate']:.2f} ({r['vs_bare_1']:.2f}×)" for r in runs) + (
+        f"; median of {d['meta']['rounds']} rounds" if d.get("meta", {}).get("rounds") else ""
+    )
 
 
 PRF = ("precision", "recall", "f1")
