@@ -311,6 +311,11 @@ def test_exports_open_and_follow_their_formats(filled, tmp_path):
     assert row["Actor1Code"] == "RUSGOV" and row["Actor2CountryCode"] == "UKR"
     assert row["NumArticles"] == "2" and row["ActionGeo_CountryCode"] == "RS"
     assert row["ActionGeo_Type"] == "4" and row["ActionGeo_FeatureID"] == "524901"
+    # actors at country precision: Russia's and Ukraine's points, FIPS codes as GDELT has them
+    assert (row["Actor1Geo_Type"], row["Actor1Geo_CountryCode"]) == ("1", "RS")
+    assert row["Actor1Geo_FullName"] == "Russia" and row["Actor1Geo_FeatureID"] == "2017370"
+    assert (row["Actor2Geo_Type"], row["Actor2Geo_CountryCode"]) == ("1", "UP")
+    assert float(row["Actor2Geo_Lat"]) > 44 and float(row["Actor2Geo_Long"]) > 22
     tsv = duckdb.sql(f"SELECT * FROM read_csv('{out['gdelt']}', delim='\t', header=false)")
     assert len(tsv.columns) == 61
     with pytest.raises(StoreError, match="does not exist"):

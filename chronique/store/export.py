@@ -352,6 +352,25 @@ def _geo(c: dict[str, Any]) -> list[str]:
     ]
 
 
+def _actor_geo(a: dict[str, Any] | None) -> list[str]:
+    """An actor's country at country precision (Geo_Type 1), as GDELT gives a national actor
+    whose text names no place of its own; a group (EU, NATO) or an unknown country has none."""
+    country = (a or {}).get("country") or ""
+    if not country or country in GROUP_CODES:
+        return ["0", "", "", "", "", "", "", ""]
+    from chronique.extract.places import get_gazetteer
+
+    place = get_gazetteer("en").country(country)
+    fips, _, names = _countries()
+    if place is None:
+        return ["0", "", "", "", "", "", "", ""]
+    code = fips.get(country, "")
+    return [
+        "1", names.get(country, place.name), code, code, "",
+        _num(place.lat), _num(place.lon), _num(place.geonameid),
+    ]
+
+
 def gdelt_row(c: dict[str, Any]) -> list[str]:
     """One merged event as the 61 fields of a GDELT 2.0 event record."""
     d: date | None = c["date_start"]
@@ -380,8 +399,8 @@ def gdelt_row(c: dict[str, Any]) -> list[str]:
         str(c["n_sources"]),
         str(c["n_articles"]),
         "",  # AvgTone: chronique does not score tone
-        "0", "", "", "", "", "", "", "",  # Actor1Geo: actors are not geolocated
-        "0", "", "", "", "", "", "", "",  # Actor2Geo
+        *_actor_geo(actor),
+        *_actor_geo(recipient),
         *_geo(c),
         added.strftime("%Y%m%d%H%M%S") if isinstance(added, datetime) else "",
         art.get("url") or art.get("origin") or art.get("source_id") or "",
