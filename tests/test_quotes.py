@@ -116,6 +116,36 @@ def test_x_affirme_que(code):
     assert q.speaker.name == "Sergei Lavrov" and q.speaker.country == "RUS"
 
 
+def test_reaction_verb_after_the_quote(code):
+    # orangesum-35481 (2020-08-23): 'réagir' reports speech; the quote opens its paragraph
+    text = (
+        "\"C'est choquant, il n'y a pas d'autre mot! Ce n'est pas seulement un crime contre "
+        'une jeune fille", a réagi le Premier ministre israélien, Benjamin Netanyahu.'
+    )
+    q = _by_contains(code(text, "2020-08-23"), "C'est choquant")
+    assert q.cue == "réagir" and q.speaker.name == "Benjamin Netanyahu"
+
+
+def test_reflexive_and_two_word_reporting_verbs(code):
+    exclaim = code(
+        "« Nous ne céderons jamais face à Moscou », s'est exclamé le président ukrainien "
+        "Volodymyr Zelensky.",
+        "2023-03-02",
+    )
+    q = _by_contains(exclaim, "Nous ne céderons jamais")
+    assert q.cue == "exclamer" and q.speaker.country == "UKR"
+    known = code(
+        "Le Kremlin a fait savoir que la rencontre avec les émissaires américains aurait lieu "
+        "à Riyad.",
+        "2025-02-17",
+    )
+    q = _by_contains(known, "la rencontre avec les émissaires")
+    assert q.kind == "indirect" and q.cue == "savoir" and q.speaker.country == "RUS"
+    # without its clitic 'inquiéter' is not speech: the worry is Washington's, not a quote
+    worried = code("Le conflit inquiète la Maison Blanche, qui craint une escalade.", "2023-03-02")
+    assert not [q for q in worried.quotes if q.cue == "inquiéter"]
+
+
 @pytest.mark.parametrize(
     "text,expected",
     [

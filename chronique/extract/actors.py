@@ -356,7 +356,12 @@ class DocActors:
             (m for m in ms if m.kind == "per"), None
         )
         located = [m for m in ms if m.kind in ("country", "capital", "seat", "adjective", "org")]
-        role = self.lex.role_of(head) or next((m.data for m in ms if m.kind == "role"), None)
+        # a multi-word role around the head ('Premier ministre') says more than the head alone
+        role = (
+            next((m.data for m in ms if m.kind == "role" and m.start <= head.i < m.end), None)
+            or self.lex.role_of(head)
+            or next((m.data for m in ms if m.kind == "role"), None)
+        )
         start = self.offset + self.doc[toks[0].i].idx
         last = self.doc[toks[-1].i]
         end = self.offset + last.idx + len(last.text)

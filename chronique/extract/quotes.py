@@ -22,9 +22,14 @@ from chronique.model import Actor, Quote
 INVERTED_PRONOUNS = {"il", "elle", "ils", "elles", "t-il", "t-elle", "t-ils", "t-elles"}
 
 
+REFLEXIVE_CLITICS = ("se ", "s'", "s’")
+
+
 @dataclass
 class Cues:
-    verbs: frozenset[str]
+    verbs: frozenset[str]  # every lemma that may report speech, with the conditions below
+    reflexive: frozenset[str]  # 's'exclamer': only with its reflexive clitic
+    preceded_by: dict[str, str]  # 'faire savoir': 'savoir' after a form of 'faire'
     according_to: tuple[str, ...]
     impersonal: frozenset[str]
     infinitive_verbs: frozenset[str]
@@ -35,8 +40,21 @@ class Cues:
 @cache
 def cues_for(lang: str) -> Cues:
     lex = lexicons.load("reporting", lang)
+    plain, reflexive, preceded_by = set(), set(), {}
+    for entry in lex["verbs"]:
+        entry = entry.replace("’", "'")
+        clitic = next((c for c in REFLEXIVE_CLITICS if entry.startswith(c)), None)
+        if clitic is not None:
+            reflexive.add(entry[len(clitic) :].strip())
+        elif " " in entry:
+            first, last = entry.rsplit(" ", 1)
+            preceded_by[last] = first
+        else:
+            plain.add(entry)
     return Cues(
-        verbs=frozenset(lex["verbs"]),
+        verbs=frozenset(plain | reflexive | set(preceded_by)),
+        reflexive=frozenset(reflexive - plain),
+        preceded_by={k: v for k, v in preceded_by.items() if k not in plain},
         according_to=tuple(lex["according_to"]),
         impersonal=frozenset(lex["impersonal"]),
         infinitive_verbs=frozenset(lex.get("infinitive_verbs", [])),
@@ -93,7 +111,17 @@ class QuoteExtractor:
         self.last_direct: tuple[Actor, int] | None = None  # speaker, paragraph index
 
     def _is_reporting(self, tok: Token) -> bool:
-        return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.cues.verbs
+        if tok.pos_ not in ("VERB", "AUX"):
+            return False
+        lemma = tok.lemma_.lower()
+        if lemma not in self.cues.verbs:
+            return False
+        if lemma in self.cues.reflexive:
+            return any(c.lower_.replace("’", "'") in ("se", "s'") for c in tok.children)
+        if lemma in self.cues.preceded_by:
+            first = self.cues.preceded_by[lemma]
+            return any(t.lemma_.lower() == first for t in tok.doc[max(0, tok.i - 3) : tok.i])
+        return True
 
     def _speaker_of(
         self, verb: Token, da: DocActors, quote: tuple[int, int] | None
@@ -267,6 +295,9 @@ class QuoteExtractor:
         for t in offsets.after(doc, qe, 6):
             if t.is_punct or t.dep_ in da.syn.aux or t.lower_.startswith("-"):
                 continue
+            if t.lower_.replace("’", "'") in ("se", "s'"):
+                continue  # '", s'est exclamé X'
+
             if self._is_reporting(t):
                 a = self._speaker_of(t, da, (qs, qe))
                 if a is not None:
