@@ -73,3 +73,25 @@ def test_lowercase_common_words_are_not_places():
 
     doc = get_nlp("fr")("La maison blanche du village et le kremlin de carton.")
     assert not [m for m in lex.find(doc) if m.kind in ("seat", "capital", "country")]
+
+
+def test_people_and_pronoun_lexicons_say_gender():
+    from chronique import lexicons
+    from chronique.extract.actors import get_pronouns
+
+    people = lexicons.load("people")["people"]
+    assert {p.get("gender") for p in people} == {"f", "m"}
+    fr, en = get_pronouns("fr"), get_pronouns("en")
+    assert fr.lookup("-elle").gender == "f" and fr.lookup("-t-il").gender == "m"
+    assert fr.lookup("ils").number == "pl" and en.lookup("She").gender == "f"
+    assert fr.titles["mme"] == "f" and en.titles["mr"] == "m"
+
+
+def test_title_or_article_gives_an_unknown_person_a_gender(code):
+    r = code(
+        "La porte-parole de l'ONG, Inès Fontvieille, a rencontré le ministre Karim Dallal. "
+        "« Rien n'a été promis », a-t-elle indiqué.",
+        "2021-05-04",
+    )
+    (q,) = [q for q in r.quotes if "Rien n'a été promis" in q.text]
+    assert q.speaker.name == "Inès Fontvieille"

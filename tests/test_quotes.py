@@ -161,3 +161,29 @@ def test_reflexive_and_two_word_reporting_verbs(code):
 def test_quote_marks_tolerate_wire_copy(text, expected):
     spans = quote_spans(text, cues_for("fr"))
     assert [text[s:e] for s, e, _ in spans] == expected
+
+
+def test_elle_skips_a_man_who_spoke_last(code):
+    # orangesum-32380 (2020-08-17): Cardi B is 'la rappeuse', so 'dit-elle' is hers, not
+    # Biden's (the last speaker) nor Trump's (the last man named)
+    text = (
+        "Joe Biden a accordé un entretien à la rappeuse Cardi B, l'appelant à encourager ses "
+        "fans à voter pour chasser Donald Trump du pouvoir.\n\n"
+        '"Nous devons rester unis face à cette pandémie", a déclaré Joe Biden. La rappeuse se '
+        "dit aussi inquiète de la façon dont Donald Trump a attisé les sentiments racistes. "
+        '"Cela pourrait déclencher une guerre civile", dit-elle.'
+    )
+    q = _by_contains(code(text, "2020-08-17"), "guerre civile")
+    assert q.speaker.name == "Cardi B"
+
+
+def test_lexicon_gender_resolves_pronouns(code):
+    text = (
+        "Angela Merkel a reçu Emmanuel Macron à Berlin. Le président français a salué "
+        "l'accord sur le budget européen. « Nous avons trouvé un compromis solide », "
+        "a-t-elle affirmé."
+    )
+    q = _by_contains(code(text, "2020-07-21"), "compromis solide")
+    assert q.speaker.name == "Angela Merkel" and q.speaker.country == "DEU"
+    he = code(text.replace("a-t-elle", "a-t-il"), "2020-07-21")
+    assert _by_contains(he, "compromis solide").speaker.name == "Emmanuel Macron"

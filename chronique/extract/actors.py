@@ -21,14 +21,48 @@ from chronique.extract.syntax import Syntax, syntax_for
 from chronique.model import Actor
 from chronique.nlp import get_nlp
 
-PRONOUNS = {
-    "fr": {"il", "elle", "ils", "elles", "lui", "-il", "-elle", "-ils", "-elles"},
-    "en": {"he", "she", "they", "it"},
-}
-RELATIVE = {
-    "fr": {"qui", "lequel", "laquelle", "lesquels", "lesquelles"},
-    "en": {"who", "which", "that"},
-}
+
+@dataclass(frozen=True)
+class Pronoun:
+    base: str  # 'elle' for '-t-elle'
+    number: str  # sg or pl
+    gender: str | None  # f, m or None
+
+
+class Pronouns:
+    """A language's words that refer back to actors (`lexicons/<lang>/pronouns.json`)."""
+
+    def __init__(self, lang: str) -> None:
+        lex = lexicons.load("pronouns", lang)
+        self.subject = {
+            k: Pronoun(k, v["number"], v.get("gender")) for k, v in lex["subject"].items()
+        }
+        self.prefixes = tuple(lex.get("clitic_prefixes", []))
+        self.euphonic = frozenset(lex.get("euphonic", []))
+        self.relative = frozenset(lex.get("relative", []))
+        self.titles: dict[str, str] = lex.get("titles", {})
+        self.determiners: dict[str, str] = lex.get("determiners", {})
+
+    def lookup(self, text: str) -> Pronoun | None:
+        """The subject pronoun a token spells, with the clitic marks of inversion removed."""
+        low = text.lower()
+        for prefix in self.prefixes:
+            if low.startswith(prefix):
+                low = low[len(prefix) :]
+                break
+        return self.subject.get(low)
+
+    def at(self, tok: Token) -> Pronoun | None:
+        """The subject pronoun `tok` stands for; a euphonic '-t' the parser took for the
+        subject stands for the pronoun right after it ('a -t -elle déclaré')."""
+        if tok.lower_ in self.euphonic and tok.i + 1 < len(tok.doc):
+            return self.lookup(tok.doc[tok.i + 1].text)
+        return self.lookup(tok.text)
+
+
+@cache
+def get_pronouns(lang: str) -> Pronouns:
+    return Pronouns(lang)
 
 
 def fold(text: str) -> str:
@@ -64,6 +98,7 @@ class Person:
     sector: str | None
     wikidata: str | None
     offices: list[Office] = field(default_factory=list)
+    gender: str | None = None  # f or m: which pronouns may refer to the person
 
 
 def _d(value: str | None) -> date | None:
@@ -125,6 +160,7 @@ class ActorLexicon:
                     Office(o["role"], o["country"], _d(o.get("start")), _d(o.get("end")))
                     for o in p.get("offices", [])
                 ],
+                p.get("gender"),
             )
             self.people.append(person)
             for alias in set(p.get("aliases", [])) | {p["name"]}:
@@ -240,6 +276,7 @@ class DocActors:
         self.when = when
         self.memory = memory
         self.lex = get_lexicon(lang)
+        self.pronouns = get_pronouns(lang)
         self.syn: Syntax = syntax_for(lang)
         self.text = doc.text if text is None else text  # spaCy rebuilds Doc.text per access
         self.mentions = self.lex.find(doc)
@@ -304,10 +341,13 @@ class DocActors:
         with its text and sector: a speaker need not be a state.
         """
         low = head.text.lower()
-        if low in PRONOUNS.get(self.lang, ()):
+        pronoun = self.pronouns.at(head)
+        if pronoun is not None:
             sent_start = self.offset + head.sent.start_char
-            return self.memory.resolve_pronoun(low, self.offset + head.idx, sent_start)
-        if low in RELATIVE.get(self.lang, ()) and head.head.dep_ in self.syn.relcl:
+            return self.memory.resolve_pronoun(
+                low, self.offset + head.idx, sent_start, pronoun.gender
+            )
+        if low in self.pronouns.relative and head.head.dep_ in self.syn.relcl:
             return self.actor(head.head.head, loose)
         toks = self.phrase(head)
         return self._from_tokens(toks, head, loose)
@@ -369,8 +409,10 @@ class DocActors:
         actor = Actor(text=text, start=start, end=end)
         if person is not None:
             actor.kind = "person"
+            gender = None
             if person.kind == "person":
                 _identify(actor, person.data["person"])
+                gender = person.data["person"].gender
             else:
                 surface = self.doc[person.start : person.end].text
                 known = self.memory.person_by_surname(surface)
@@ -378,6 +420,7 @@ class DocActors:
                     _identify(actor, known)
                 else:
                     actor.name = surface
+            gender = gender or self._gender_cue(person)
             if not actor.country and located:
                 # the affiliation said last ("… de Chatham House", "… de Séoul") is the person's
                 actor.country = located[-1].country
@@ -387,7 +430,7 @@ class DocActors:
                 )
                 if located and located[-1].kind == "org" and located[-1].data.get("sector"):
                     actor.sector = actor.sector or located[-1].data["sector"]
-            self._remember(actor, person=True)
+            self._remember(actor, person=True, gender=gender)
             return actor
         if not located:
             if loose and head.pos_ in ("NOUN", "PROPN"):
@@ -407,7 +450,7 @@ class DocActors:
                 _identify(actor, holder)
                 actor.country = actor.country or main.country
                 actor.sector = actor.sector or role.get("sector")
-                self._remember(actor, person=True)
+                self._remember(actor, person=True, gender=holder.gender)
                 return actor
         actor.country = main.country
         actor.name = main.data.get("name")
@@ -421,9 +464,33 @@ class DocActors:
         self._remember(actor, person=False)
         return actor
 
-    def _remember(self, actor: Actor, person: bool) -> None:
+    def _remember(self, actor: Actor, person: bool, gender: str | None = None) -> None:
         if self._recording:
-            self.memory.remember(actor, person)
+            self.memory.remember(actor, person, gender)
+
+    def _gender_cue(self, name: Mention) -> str | None:
+        """The gender the words around a name give its bearer: a title right before it
+        ('Mme', 'Mr'), or the article of the noun it stands beside ('la rappeuse Cardi B',
+        'la porte-parole, Maud Bregeon')."""
+        if name.start > 0:
+            before = self.doc[name.start - 1]
+            if (g := self.pronouns.titles.get(before.lower_)) is not None:
+                return g
+        head = self.doc[name.start : name.end].root
+        nouns = []
+        if name.start > 0 and self.doc[name.start - 1].pos_ == "NOUN":
+            nouns.append(self.doc[name.start - 1])
+        if (
+            head.dep_ in self.syn.appos | self.syn.name | {"nmod", "flat:name", "compound"}
+            and head.head.pos_ == "NOUN"
+            and not any(c.dep_ == "case" for c in head.children)
+        ):
+            nouns.append(head.head)
+        for noun in nouns:
+            for c in noun.children:
+                if c.dep_ == "det" and (g := self.pronouns.determiners.get(c.lower_)):
+                    return g
+        return None
 
     def entities(self) -> list[Actor]:
         """Every actor mention in the paragraph, each resolved on its own noun phrase.
@@ -468,6 +535,7 @@ class ActorMemory:
         self.actors: list[tuple[int, Actor]] = []
         self.speakers: list[tuple[int, Actor]] = []
         self.quoted: list[tuple[int, int]] = []  # article offsets of quoted passages
+        self.genders: dict[str, str] = {}  # folded name -> f/m, as the text or lexicon says
 
     def spoke(self, actor: Actor, pos: int) -> None:
         self.speakers.append((pos, actor))
@@ -475,7 +543,17 @@ class ActorMemory:
     def _outside_quotes(self, pool: list[tuple[int, Actor]]) -> list[tuple[int, Actor]]:
         return [(p, a) for p, a in pool if not any(s <= p < e for s, e in self.quoted)]
 
-    def resolve_speaker(self, pronoun: str, pos: int, window: int = 1500) -> Actor | None:
+    def _agreeing(
+        self, pool: list[tuple[int, Actor]], gender: str | None
+    ) -> list[tuple[int, Actor]]:
+        """The candidates a pronoun of `gender` may refer to: none known to be the other."""
+        if gender is None:
+            return pool
+        return [(p, a) for p, a in pool if self.genders.get(fold(a.name or "")) in (None, gender)]
+
+    def resolve_speaker(
+        self, pronoun: str, pos: int, window: int = 1500, gender: str | None = None
+    ) -> Actor | None:
         """A pronoun subject of a reporting verb ('a-t-elle déclaré').
 
         News copy keeps the floor with the last speaker: people named in between are
@@ -483,10 +561,11 @@ class ActorMemory:
         for a plural, the last actor) named outside quotes.
         """
         recent = [(p, a) for p, a in self.speakers if pos - window <= p < pos]
+        recent = self._agreeing(recent, gender)
         if recent:
             return self._latest(recent, pronoun, pos)
         pool = self._outside_quotes(self.actors if pronoun.endswith("s") else self.persons)
-        return self._latest(pool, pronoun, pos)
+        return self._latest(self._agreeing(pool, gender), pronoun, pos)
 
     def person_by_surname(self, surname: str) -> Actor | None:
         """'M. Kim' after 'Kim Jong Un': the last named person whose name ends the same."""
@@ -517,26 +596,37 @@ class ActorMemory:
             kind=a.kind,
         )
 
-    def remember(self, actor: Actor, person: bool) -> None:
+    def remember(self, actor: Actor, person: bool, gender: str | None = None) -> None:
         pos = actor.start or 0
         (self.persons if person else self.actors).append((pos, actor))
+        if gender and actor.name:
+            self.genders.setdefault(fold(actor.name), gender)
 
     def latest_actor(self, pos: int) -> Actor | None:
         """The last actor named before `pos`, for possessives ('sa guerre')."""
         return self._latest(self._outside_quotes(self.actors + self.persons), "sa", pos)
 
-    def resolve_pronoun(self, pronoun: str, pos: int, sent_start: int = -1) -> Actor | None:
+    def resolve_pronoun(
+        self, pronoun: str, pos: int, sent_start: int = -1, gender: str | None = None
+    ) -> Actor | None:
         """A subject pronoun: an actor named earlier in its sentence, else the last person
-        (singular) or actor (plural) named outside quotes."""
+        (singular) or actor (plural) named outside quotes; never one known to be of the
+        other gender."""
         plural = pronoun.strip("-").endswith("s")
-        here = [
-            (p, a)
-            for p, a in self._outside_quotes(self.actors + self.persons)
-            if sent_start <= p < pos
-        ]
+        if plural:
+            gender = None  # 'ils' may stand for men and women
+        here = self._agreeing(
+            [
+                (p, a)
+                for p, a in self._outside_quotes(self.actors + self.persons)
+                if sent_start <= p < pos
+            ],
+            gender,
+        )
         if here:
             return self._latest(here, pronoun, pos)
+        persons = self._agreeing(self._outside_quotes(self.persons), gender)
         pool = self._outside_quotes(self.actors if plural else self.persons + self.actors)
-        if not plural and self._outside_quotes(self.persons):
-            pool = self._outside_quotes(self.persons)
-        return self._latest(pool, pronoun, pos)
+        if not plural and persons:
+            pool = persons
+        return self._latest(self._agreeing(pool, gender), pronoun, pos)

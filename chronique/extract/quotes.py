@@ -19,9 +19,6 @@ from chronique.extract.actors import DocActors
 from chronique.extract.sentences import sentence_end
 from chronique.model import Actor, Quote
 
-INVERTED_PRONOUNS = {"il", "elle", "ils", "elles", "t-il", "t-elle", "t-ils", "t-elles"}
-
-
 REFLEXIVE_CLITICS = ("se ", "s'", "s’")
 
 
@@ -133,7 +130,8 @@ class QuoteExtractor:
             c
             for c in verb.children
             if (c.i > verb.i or c.lower_.startswith("-"))
-            and c.lower_.lstrip("-") in INVERTED_PRONOUNS
+            and (p := da.pronouns.lookup(c.text)) is not None
+            and (p.number == "pl" or p.gender is not None)  # 'it' names no speaker
         ]
         head = verb
         for _ in range(3):
@@ -148,9 +146,11 @@ class QuoteExtractor:
                 break
             head = head.head
         for s in subjects:
+            pronoun = da.pronouns.at(s)
+            if pronoun is not None and (pronoun.number == "pl" or pronoun.gender is not None):
+                gender = pronoun.gender if pronoun.number == "sg" else None
+                return da.memory.resolve_speaker(pronoun.base, da.offset + s.idx, gender=gender)
             low = s.text.lower().lstrip("-").removeprefix("t-")
-            if low in ("il", "elle", "ils", "elles", "he", "she", "they"):
-                return da.memory.resolve_speaker(low, da.offset + s.idx)
             if low in self.cues.impersonal:
                 return None
             a = da.actor(s, loose=True)
