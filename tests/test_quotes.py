@@ -187,3 +187,21 @@ def test_lexicon_gender_resolves_pronouns(code):
     assert q.speaker.name == "Angela Merkel" and q.speaker.country == "DEU"
     he = code(text.replace("a-t-elle", "a-t-il"), "2020-07-21")
     assert _by_contains(he, "compromis solide").speaker.name == "Emmanuel Macron"
+
+
+def test_selon_reports_the_words_of_the_person_who_spoke(code):
+    # orangesum-35254 (2020-08-26): KCNA reports what Kim said
+    text = (
+        "Le dirigeant nord-coréen Kim Jong Un a présidé une réunion du bureau politique. "
+        'Kim a pointé "certaines lacunes" dans les efforts de prévention et demandé des '
+        'mesures plus fortes pour remédier à ces "carences", selon KCNA.'
+    )
+    q = _by_contains(code(text, "2020-08-26"), "des mesures plus fortes")
+    assert q.cue == "selon" and q.speaker.name == "Kim Jong Un"
+    # no words of the person: the source stays the speaker
+    r = code(
+        "Le président Donald Trump a été hospitalisé vendredi soir, selon la Maison Blanche.",
+        "2020-10-03",
+    )
+    q = _by_contains(r, "hospitalisé")
+    assert q.speaker.name != "Donald Trump" and q.speaker.country == "USA"

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from chronique import lexicons
 from chronique.extract import offsets
 from chronique.extract.actors import DocActors
-from chronique.extract.sentences import sentence_end
+from chronique.extract.sentences import sentence_end, sentence_start
 from chronique.model import Actor, Quote
 
 REFLEXIVE_CLITICS = ("se ", "s'", "s’")
@@ -249,12 +249,16 @@ class QuoteExtractor:
             sent = tok.sent
             if any(sent.start <= v < sent.end for v in used_verbs):
                 continue  # 'Selon KCNA, M. Kim a dit que …': the reported speaker is the source
+            reported = self._reported_person(src.head, da, tok.idx, direct)
+            if reported is not None and reported.name != speaker.name:
+                speaker = reported  # 'Kim a demandé …, selon KCNA': Kim's words, KCNA's report
             src_tokens = list(src.subtree)
             a, b = min(t.i for t in src_tokens + [tok]), max(t.i for t in src_tokens)
             if a <= sent.start + 1:
                 s, e = doc[b].idx + len(doc[b].text), sent.end_char
             else:
-                s, e = sent.start_char, doc[a].idx
+                # the sentence as punctuation bounds it: the parser may have cut it short
+                s, e = min(sent.start_char, sentence_start(text, tok.idx)), doc[a].idx
             s, e = _clean(text, s, e)
             if e - s < 10:
                 continue
@@ -287,6 +291,33 @@ class QuoteExtractor:
             self.last_direct = (speaker, index)
         out.extend(indirect)
         return sorted(out, key=lambda q: q.start)
+
+    def _reported_person(
+        self, verb: Token, da: DocActors, at: int, direct: list[tuple[int, int, bool]]
+    ) -> Actor | None:
+        """The person whose words a 'selon X' clause reports, when the sentence reports
+        words (a speech verb, or quoted words): the subject of the verb the clause hangs on,
+        else a person named at the start of the sentence (the parser often loses a long
+        subject). 'X a été hospitalisé, selon son entourage' reports no words of X's."""
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        while verb.dep_ in da.syn.conj and verb.head.i != verb.i:
+            verb = verb.head  # 'Kim a pointé … et demandé …'
+        start, end = sentence_start(da.text, at), sentence_end(da.text, at)
+        speech = any(self._is_reporting(v) for v in [verb, *da.syn.children(verb, da.syn.conj)])
+        if not speech and not any(start <= qs and qe <= end for qs, qe, _ in direct):
+            return None
+        subjects = [t for t in da.syn.subjects(verb) if t.pos_ in ("NOUN", "PROPN", "PRON")]
+        if not any(t.pos_ in ("NOUN", "PROPN") for t in subjects):
+            first = offsets.after(da.doc, start, 1)
+            m = da.by_token.get(first[0].i) if len(first) else None
+            if m is not None and m.kind in ("person", "per"):
+                subjects = [da.doc[m.start : m.end].root]
+        for t in subjects:
+            a = da.actor(t)
+            if a is not None and a.kind == "person":
+                return a
+        return None
 
     def _direct_speaker(
         self, doc: Doc, da: DocActors, qs: int, qe: int
