@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from chronique.extract.actors import ActorMemory, DocActors, get_lexicon
+from chronique.extract.actors import ActorMemory, DocActors, get_lexicon, home_country
 from chronique.extract.events import EventExtractor, event_lexicon, merge_events
 from chronique.extract.places import get_gazetteer
 from chronique.extract.quotes import QuoteExtractor, cues_for, quote_spans
@@ -61,14 +61,16 @@ def extract(article: Article, lang: str, parsed: list[ParsedParagraph]) -> Artic
     published = article.published_date
     when = published.first_day() if published else None
     memory = ActorMemory()
+    docs = [
+        DocActors(pp.doc, lang, pp.start, when, memory, text=pp.paragraph.text) for pp in parsed
+    ]
     quotes = QuoteExtractor(lang)
-    events = EventExtractor(lang, article.id, published)
+    events = EventExtractor(lang, article.id, published, home=home_country(docs))
     cues = cues_for(lang)
     mentions = []
-    for pp in parsed:
+    for pp, da in zip(parsed, docs, strict=True):
         text = pp.paragraph.text
         memory.quoted.extend((pp.start + s, pp.start + e) for s, e, _ in quote_spans(text, cues))
-        da = DocActors(pp.doc, lang, pp.start, when, memory, text=text)
         result.entities.extend(da.entities())
         times = find_times(text, lang, published, offset=pp.start)
         result.times.extend(times)

@@ -150,3 +150,36 @@ def test_evidence_sentence_is_the_whole_sentence(seed_result):
     (aid,) = _events(seed_result, "AID", "PRK", "RUS")
     assert aid.text.startswith("Moscou et Pyongyang ont démenti")
     assert aid.text.endswith("en matière de défense.")
+
+
+def _corpus_article(article_id: str):
+    import gzip
+
+    from conftest import CORPUS
+
+    from chronique.model import Article
+
+    with gzip.open(need(CORPUS), "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if f'"{article_id}"' in line:
+                row = json.loads(line)
+                return Article(
+                    id=row["id"], text=row["text"], published=row["published"], language="fr"
+                )
+    raise AssertionError(f"{article_id} not in the corpus")
+
+
+def test_unnamed_home_actor_takes_the_article_country():
+    """orangesum-14386 is about Russia: 'L'opposition dénonce le rejet des candidatures'
+    is the Russian opposition, marked inferred."""
+    from chronique.pipeline import process
+
+    r = process(_corpus_article("orangesum-14386"))
+    (ev,) = [e for e in r.events if e.evidence[0].trigger == "dénonce"]
+    assert ev.event == "ACCUSE"
+    assert [(a.country, a.sector, a.kind) for a in ev.actor] == [("RUS", "OPP", "inferred")]
+
+
+def test_no_home_actor_in_a_story_about_several_countries(seed_result):
+    """The seed is about Russia, North Korea and the US: no country is its home."""
+    assert all(a.kind != "inferred" for e in seed_result.events for a in e.actor)

@@ -527,6 +527,24 @@ class DocActors:
         return out
 
 
+HOME_KINDS = ("country", "capital", "seat", "adjective")
+
+
+def home_country(docs: list[DocActors], least: int = 3, ratio: float = 2.0) -> str | None:
+    """The country an article is about, when one dominates its mentions: named at least
+    `least` times and `ratio` times as often as any other. A bilateral story has none."""
+    counts: dict[str, int] = {}
+    for da in docs:
+        for m in da.mentions:
+            c = m.country
+            if m.kind in HOME_KINDS and c and len(c) == 3:
+                counts[c] = counts.get(c, 0) + 1
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or ranked[0] < least or (len(ranked) > 1 and ranked[0] < ratio * ranked[1]):
+        return None
+    return max(counts, key=lambda c: counts[c])
+
+
 class ActorMemory:
     """What an article has mentioned so far, for pronoun and 'the two countries' resolution."""
 

@@ -82,8 +82,15 @@ class Mention:
 class EventExtractor:
     """Event mentions of one article, paragraph by paragraph in reading order."""
 
-    def __init__(self, lang: str, article_id: str, published: PartialDate | None):
+    def __init__(
+        self,
+        lang: str,
+        article_id: str,
+        published: PartialDate | None,
+        home: str | None = None,
+    ):
         self.lang = lang
+        self.home = home  # the country the article is about, if one dominates
         self.article_id = article_id
         self.published = published
         self.lex = event_lexicon(lang)
@@ -96,6 +103,7 @@ class EventExtractor:
         self.object_control = set(events_lex.get("object_control", []))
         self.between = set(events_lex.get("between", []))
         self.not_events = set(events_lex.get("non_event_complements", []))
+        self.domestic = set(self.lex.groups.get("domestic_sectors", []))
         self.to_infer: list[Event] = []
 
     # -- trigger matching ---------------------------------------------------------------
@@ -181,7 +189,7 @@ class EventExtractor:
             if subs:
                 out = []
                 for s in subs:
-                    out.extend(self._group(s, da) or da.actors(s))
+                    out.extend(self._group(s, da) or da.actors(s) or self._home(s, da))
                 return _dedupe(out + co)
             if cur.head.i == cur.i:
                 return co
@@ -235,6 +243,17 @@ class EventExtractor:
                 continue
             break
         return []
+
+    def _home(self, tok: Token, da: DocActors) -> list[Actor]:
+        """'La police a arrêté …' in an article about Israel: an unnamed home actor (police,
+        opposition, protesters, government) is of the article's country, marked inferred."""
+        if self.home is None or tok.pos_ not in ("NOUN", "PROPN"):
+            return []
+        a = da.actor(tok, loose=True)
+        if a is None or a.country or a.kind != "group" or a.sector not in self.domestic:
+            return []
+        a.country, a.kind = self.home, "inferred"
+        return [a]
 
     def _group(self, tok: Token, da: DocActors) -> list[Actor] | None:
         """'les deux pays' → the last pair of actors named together."""
@@ -317,7 +336,11 @@ class EventExtractor:
             if spec in ("obj", "iobj", "obj_owner"):
                 labels = ("iobj", "dative") if spec == "iobj" else ("obj", "dobj")
                 for o in [o for o in da.syn.objects(tok) if o.dep_ in labels]:
-                    found = [] if spec == "obj_owner" else (self._group(o, da) or da.actors(o))
+                    found = (
+                        []
+                        if spec == "obj_owner"
+                        else (self._group(o, da) or da.actors(o) or self._home(o, da))
+                    )
                     recipient.extend(found or da.owner(o))
             elif spec in self.between and e.get("nominal"):
                 continue
