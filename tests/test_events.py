@@ -171,13 +171,16 @@ def _corpus_article(article_id: str):
 
 def test_unnamed_home_actor_takes_the_article_country():
     """orangesum-14386 is about Russia: 'L'opposition dénonce le rejet des candidatures'
-    is the Russian opposition, marked inferred."""
+    is the Russian opposition, and what it denounces is the Russian state's doing; both
+    marked inferred."""
     from chronique.pipeline import process
 
     r = process(_corpus_article("orangesum-14386"))
     (ev,) = [e for e in r.events if e.evidence[0].trigger == "dénonce"]
     assert ev.event == "ACCUSE"
     assert [(a.country, a.sector, a.kind) for a in ev.actor] == [("RUS", "OPP", "inferred")]
+    # its untargeted denunciation is aimed at its own government
+    assert [(a.country, a.sector, a.kind) for a in ev.recipient] == [("RUS", "GOV", "inferred")]
 
 
 def test_no_home_actor_in_a_story_about_several_countries(seed_result):

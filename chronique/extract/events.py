@@ -104,6 +104,7 @@ class EventExtractor:
         self.between = set(events_lex.get("between", []))
         self.not_events = set(events_lex.get("non_event_complements", []))
         self.domestic = set(self.lex.groups.get("domestic_sectors", []))
+        self.challengers = set(self.lex.groups.get("challenger_sectors", []))
         self.to_infer: list[Event] = []
 
     # -- trigger matching ---------------------------------------------------------------
@@ -628,6 +629,26 @@ class EventExtractor:
             if id(ev) not in keep:
                 continue
             own = {a.country for a in ev.actor}
+            if (
+                self.home is not None
+                and own == {self.home}
+                and all(a.sector in self.challengers for a in ev.actor)
+            ):
+                # 'L'opposition dénonce le rejet des candidatures': a home challenger's
+                # untargeted protest or demand is aimed at its own government
+                home = first.get(self.home)
+                ev.recipient = [
+                    Actor(
+                        text=home.text if home else self.home,
+                        name=home.name if home else None,
+                        country=self.home,
+                        sector="GOV",
+                        wikidata=home.wikidata if home else None,
+                        kind="inferred",
+                    )
+                ]
+                ev.id = event_id(self.article_id, ev)
+                continue
             ranked = sorted(((n, c) for c, n in counts.items() if c not in own), reverse=True)
             own_count = max((counts.get(c, 0) for c in own), default=0)
             if (
