@@ -31,6 +31,7 @@ from chronique.model import (
 from chronique.store import Store, StoreError, dedup
 from chronique.store import clusters as cl
 from chronique.store.export import GDELT_COLUMNS, export
+from chronique.store.filters import Where, event_where
 from chronique.store.query import EventFilter, event_records, events
 
 SHARED = Path(os.environ.get("CHRONIQUE_SHARED", Path(__file__).resolve().parents[2] / "shared"))
@@ -244,6 +245,22 @@ def test_events_of_several_articles_merge_and_copies_count_once(store, records):
     assert recs and recs[0]["event"] == "ACCUSE" and recs[0]["store"]["cluster_articles"] == 2
     with pytest.raises(ValueError, match="--type"):
         EventFilter(type="PUNCH").where()
+
+
+def test_where_binds_a_value_to_each_placeholder_and_skips_empty_filters():
+    w = Where()
+    w.when(None, "a.x = ?")
+    w.when("", "a.x = ?")
+    w.when("fr", "(a.language = ? OR a.title = ?)")
+    w.add("a.duplicate_of IS NULL")
+    assert w.clause() == " WHERE (a.language = ? OR a.title = ?) AND a.duplicate_of IS NULL"
+    assert w.params == ["fr", "fr"]
+    assert Where().clause() == ""
+    dyad = event_where(actor="RUS", recipient="UKR", both=True, include_duplicates=True)
+    assert dyad.params == ["RUS", "UKR", "UKR", "RUS"] and len(dyad.conds) == 1
+    one_way = event_where(actor="RUS", recipient="UKR", text="Kiev", include_duplicates=False)
+    assert one_way.params == ["RUS", "UKR", *["kiev"] * 4]
+    assert one_way.conds[-1] == "a.duplicate_of IS NULL"
 
 
 def test_a_failed_write_stores_nothing_of_the_batch(store, records, monkeypatch):

@@ -15,6 +15,7 @@ import email.utils
 import os
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -107,6 +108,24 @@ def read_limited(path: str | Path, max_bytes: int) -> bytes:
     if len(data) > max_bytes:
         raise ReadError(f"file too large (over the limit of {size_text(max_bytes)} per article)")
     return data
+
+
+def read_file_item(
+    path: str | Path,
+    parse: Callable[..., ReadItem],
+    *,
+    published: str | None,
+    language: str | None,
+    max_bytes: int,
+) -> ReadItem:
+    """A file that holds one article: its bytes (within the limit) go to `parse` with the file
+    stem as id, so every one-article format reads and names its files alike."""
+    origin = str(path)
+    try:
+        data = read_limited(path, max_bytes)
+    except ReadError as exc:
+        return fail(origin, str(exc))
+    return parse(data, id=stem_of(path), origin=origin, published=published, language=language)
 
 
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")

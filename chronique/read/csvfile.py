@@ -9,12 +9,11 @@ the record starts) and the others are still read.
 from __future__ import annotations
 
 import csv
-import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
 from chronique.read.base import ReadError, ReadItem, fail, item_from_record, size_text, stem_of
-from chronique.read.lines import check_text_start, iter_lines, open_binary, stream_problem
+from chronique.read.lines import iter_lines, stream_file
 
 TEXT_COLUMNS = ("text",)
 
@@ -73,19 +72,7 @@ def read_csv(
 ) -> Iterator[ReadItem]:
     """Stream a CSV file; a record without `id` gets 'STEM:LINE'."""
     name, stem = str(path), stem_of(path)
-    try:
-        f = open_binary(path)
-    except OSError as exc:
-        yield fail(name, stream_problem(exc))
-        return
-    with f:
-        try:
-            check_text_start(f)
-            yield from _records(f, name, stem, published, language, max_bytes)
-        except ReadError as exc:
-            yield fail(name, str(exc))
-        except (OSError, EOFError, zlib.error) as exc:
-            yield fail(name, f"stopped reading: {stream_problem(exc)}")
+    yield from stream_file(path, lambda f: _records(f, name, stem, published, language, max_bytes))
 
 
 def _records(

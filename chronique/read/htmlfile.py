@@ -15,14 +15,12 @@ from typing import Any
 
 from chronique.read.base import (
     PEEK_BYTES,
-    ReadError,
     ReadItem,
     fail,
     looks_binary,
     make_item,
     normalize_language,
-    read_limited,
-    stem_of,
+    read_file_item,
 )
 
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
@@ -104,11 +102,13 @@ def read_html(
     max_bytes: int,
 ) -> ReadItem:
     """An HTML file; id = the file stem. trafilatura detects the page's encoding itself."""
-    origin = str(path)
-    try:
-        data = read_limited(path, max_bytes)
-    except ReadError as exc:
-        return fail(origin, str(exc))
+    return read_file_item(
+        path, _parse_file, published=published, language=language, max_bytes=max_bytes
+    )
+
+
+def _parse_file(data: bytes, *, origin: str, **kw: Any) -> ReadItem:
+    """An empty file is 'empty text', as for other files, not a page that fails to parse."""
     if not data.strip():
         return fail(origin, "empty text")
-    return parse_html(data, id=stem_of(path), origin=origin, published=published, language=language)
+    return parse_html(data, origin=origin, **kw)

@@ -8,7 +8,6 @@ other lines are still read.
 from __future__ import annotations
 
 import json
-import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from chronique.read.base import (
     size_text,
     stem_of,
 )
-from chronique.read.lines import check_text_start, iter_lines, open_binary, stream_problem
+from chronique.read.lines import iter_lines, stream_file
 
 
 def parse_json_line(raw: bytes) -> tuple[object, str | None]:
@@ -76,28 +75,14 @@ def read_jsonl(
     max_bytes: int,
 ) -> Iterator[ReadItem]:
     """Stream a JSONL file; a record without `id` gets 'STEM:LINE'."""
-    name = str(path)
-    try:
-        f = open_binary(path)
-    except OSError as exc:
-        yield fail(name, stream_problem(exc))
-        return
-    with f:
-        try:
-            check_text_start(f)
-        except ReadError as exc:
-            yield fail(name, str(exc))
-            return
-        lines = iter_lines(f, max_bytes)
-        items = records_from_lines(
-            lines,
-            name=name,
+    yield from stream_file(
+        path,
+        lambda f: records_from_lines(
+            iter_lines(f, max_bytes),
+            name=str(path),
             stem=stem_of(path),
             published=published,
             language=language,
             max_bytes=max_bytes,
-        )
-        try:
-            yield from items
-        except (OSError, EOFError, zlib.error) as exc:
-            yield fail(name, f"stopped reading: {stream_problem(exc)}")
+        ),
+    )

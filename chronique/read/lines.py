@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import gzip
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from chronique.read.base import PEEK_BYTES, ReadError, looks_binary, os_problem
+from chronique.read.base import PEEK_BYTES, ReadError, ReadItem, fail, looks_binary, os_problem
 
 _SKIP_CHUNK = 1 << 20
 
@@ -22,6 +22,30 @@ def open_binary(path: str | Path) -> BinaryIO:
     if str(path).lower().endswith(".gz"):
         return gzip.open(path, "rb")  # type: ignore[return-value]
     return open(path, "rb")
+
+
+def stream_file(
+    path: str | Path, records: Callable[[BinaryIO], Iterator[ReadItem]]
+) -> Iterator[ReadItem]:
+    """The items `records` reads from a corpus file, opened (and gunzipped) here.
+
+    A file that cannot be opened, starts as binary or breaks off midway ends with one error
+    line naming the file, after the items read until then.
+    """
+    name = str(path)
+    try:
+        f = open_binary(path)
+    except OSError as exc:
+        yield fail(name, stream_problem(exc))
+        return
+    with f:
+        try:
+            check_text_start(f)
+            yield from records(f)
+        except ReadError as exc:
+            yield fail(name, str(exc))
+        except (OSError, EOFError, zlib.error) as exc:
+            yield fail(name, f"stopped reading: {stream_problem(exc)}")
 
 
 def check_text_start(f: BinaryIO) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from chronique.read.base import ReadError, ReadItem, decode_bytes, fail, read_limited, stem_of
+from chronique.read.base import ReadError, ReadItem, decode_bytes, fail, read_file_item
 from chronique.read.dated import parse_dated
 
 
@@ -44,11 +44,6 @@ def read_text_file(
     max_bytes: int,
 ) -> ReadItem:
     """A `.txt` file (or any file of unknown type named explicitly); id = the file stem."""
-    origin = str(path)
-    try:
-        data = read_limited(path, max_bytes)
-    except ReadError as exc:
-        return fail(origin, str(exc))
-    return parse_text_bytes(
-        data, id=stem_of(path), origin=origin, published=published, language=language
+    return read_file_item(
+        path, parse_text_bytes, published=published, language=language, max_bytes=max_bytes
     )

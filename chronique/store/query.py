@@ -15,6 +15,7 @@ from typing import Any
 
 from chronique.model import MODALITIES, PLOVER_TYPES, PartialDate
 from chronique.store.db import Store
+from chronique.store.filters import event_where
 
 EVENT_SELECT = """
 SELECT
@@ -45,45 +46,33 @@ class EventFilter:
 
     def where(self) -> tuple[str, list[Any]]:
         """The WHERE clause and its parameters; ValueError names a bad filter value."""
-        conds: list[str] = []
-        params: list[Any] = []
-        if self.since:
-            conds.append("e.date_end >= ?")
-            params.append(_day(self.since, "since", last=False))
-        if self.until:
-            conds.append("e.date_start <= ?")
-            params.append(_day(self.until, "until", last=True))
-        for opt, col in (("actor", "actor_countries"), ("recipient", "recipient_countries")):
-            value = getattr(self, opt)
-            if value:
-                code = value.strip().upper()
-                if not _CODE.match(code):
-                    raise ValueError(f"--{opt}: {value!r} is not a country code such as RUS")
-                conds.append(f"list_contains(e.{col}, ?)")
-                params.append(code)
+        since = _day(self.since, "since", last=False) if self.since else None
+        until = _day(self.until, "until", last=True) if self.until else None
+        actor, recipient = _code(self.actor, "actor"), _code(self.recipient, "recipient")
+        event_type = None
         if self.type:
-            t = self.type.strip().upper()
-            if t not in PLOVER_TYPES:
+            event_type = self.type.strip().upper()
+            if event_type not in PLOVER_TYPES:
                 raise ValueError(f"--type: {self.type!r} is not one of {', '.join(PLOVER_TYPES)}")
-            conds.append("e.event = ?")
-            params.append(t)
+        modality = None
         if self.modality:
-            m = self.modality.strip().lower()
-            if m not in MODALITIES:
+            modality = self.modality.strip().lower()
+            if modality not in MODALITIES:
                 raise ValueError(f"--modality: {self.modality!r} is not one of "
                                  f"{', '.join(MODALITIES)}")
-            conds.append("e.modality = ?")
-            params.append(m)
-        if self.text:
-            conds.append(
-                "(contains(lower(e.text), ?) OR contains(lower(e.trigger_text), ?) "
-                "OR contains(lower(a.title), ?) OR EXISTS (SELECT 1 FROM evidence x "
-                "WHERE x.event_id = e.id AND contains(lower(x.sentence), ?)))"
-            )
-            params.extend([self.text.lower()] * 4)
-        if not self.include_duplicates:
-            conds.append("a.duplicate_of IS NULL")
-        return (" WHERE " + " AND ".join(conds)) if conds else "", params
+        w = event_where(since=since, until=until, actor=actor, recipient=recipient,
+                        event_type=event_type, modality=modality, text=self.text,
+                        include_duplicates=self.include_duplicates)
+        return w.clause(), w.params
+
+
+def _code(value: str | None, opt: str) -> str | None:
+    if not value:
+        return None
+    code = value.strip().upper()
+    if not _CODE.match(code):
+        raise ValueError(f"--{opt}: {value!r} is not a country code such as RUS")
+    return code
 
 
 def _day(value: str, name: str, last: bool) -> date:

@@ -88,115 +88,18 @@ class Columns:
         return len(self.data[self.names[0]])
 
 
-ARTICLE_COLS = (
-    "id",
-    "seq",
-    "source_id",
-    "published",
-    "published_start",
-    "published_end",
-    "language",
-    "title",
-    "url",
-    "source",
-    "origin",
-    "text",
-    "n_paragraphs",
-    "n_entities",
-    "n_quotes",
-    "n_events",
-    "notes",
-    "duplicate_of",
-    "similarity",
-    "minhash",
-    "results",
-    "ingested_at",
-)
-PARAGRAPH_COLS = ("article_id", "idx", "start", "text")
-ENTITY_COLS = (
-    "article_id",
-    "idx",
-    "text",
-    "name",
-    "country",
-    "sector",
-    "wikidata",
-    "kind",
-    "start",
-    "end",
-)
-QUOTE_COLS = (
-    "article_id",
-    "idx",
-    "kind",
-    "cue",
-    "text",
-    "start",
-    "end",
-    "paragraph",
-    "speaker_text",
-    "speaker_name",
-    "speaker_country",
-    "speaker_sector",
-    "speaker_wikidata",
-)
-EVENT_COLS = (
-    "id",
-    "article_id",
-    "idx",
-    "event_id",
-    "event",
-    "mode",
-    "context",
-    "modality",
-    "date_start",
-    "date_end",
-    "date_precision",
-    "date_text",
-    "location_name",
-    "location_country",
-    "location_lat",
-    "location_lon",
-    "location_geonameid",
-    "cameo",
-    "score",
-    "quad",
-    "text",
-    "trigger_text",
-    "trigger_start",
-    "trigger_end",
-    "rule",
-    "actor_countries",
-    "recipient_countries",
-    "attributed_to",
-    "denied_by",
-    "n_mentions",
-    "cluster_key",
-    "cluster_id",
-)
-EVENT_ACTOR_COLS = (
-    "event_id",
-    "role",
-    "idx",
-    "text",
-    "name",
-    "country",
-    "sector",
-    "wikidata",
-    "kind",
-)
-EVIDENCE_COLS = (
-    "event_id",
-    "idx",
-    "sentence",
-    "trigger",
-    "start",
-    "end",
-    "rule",
-    "paragraph",
+# An actor's columns, as entities and event_actors store them (quotes prefix them "speaker_").
+_ACTOR_TYPES = dict(
+    text="VARCHAR",
+    name="VARCHAR",
+    country="VARCHAR",
+    sector="VARCHAR",
+    wikidata="VARCHAR",
+    kind="VARCHAR",
 )
 
-# DuckDB types of every column, for the casts of the columnar insert.
+# Every column of every table, in insert order, with its DuckDB type for the casts of the
+# columnar insert: the column lists below are read off it, so the two cannot drift apart.
 TYPES: dict[str, dict[str, str]] = {
     "articles": dict(
         id="VARCHAR",
@@ -224,16 +127,7 @@ TYPES: dict[str, dict[str, str]] = {
     ),
     "paragraphs": dict(article_id="VARCHAR", idx="INTEGER", start="INTEGER", text="VARCHAR"),
     "entities": dict(
-        article_id="VARCHAR",
-        idx="INTEGER",
-        text="VARCHAR",
-        name="VARCHAR",
-        country="VARCHAR",
-        sector="VARCHAR",
-        wikidata="VARCHAR",
-        kind="VARCHAR",
-        start="INTEGER",
-        end="INTEGER",
+        article_id="VARCHAR", idx="INTEGER", **_ACTOR_TYPES, start="INTEGER", end="INTEGER"
     ),
     "quotes": dict(
         article_id="VARCHAR",
@@ -244,11 +138,7 @@ TYPES: dict[str, dict[str, str]] = {
         start="INTEGER",
         end="INTEGER",
         paragraph="INTEGER",
-        speaker_text="VARCHAR",
-        speaker_name="VARCHAR",
-        speaker_country="VARCHAR",
-        speaker_sector="VARCHAR",
-        speaker_wikidata="VARCHAR",
+        **{f"speaker_{k}": t for k, t in _ACTOR_TYPES.items() if k != "kind"},
     ),
     "events": dict(
         id="VARCHAR",
@@ -284,17 +174,7 @@ TYPES: dict[str, dict[str, str]] = {
         cluster_key="VARCHAR",
         cluster_id="VARCHAR",
     ),
-    "event_actors": dict(
-        event_id="VARCHAR",
-        role="VARCHAR",
-        idx="INTEGER",
-        text="VARCHAR",
-        name="VARCHAR",
-        country="VARCHAR",
-        sector="VARCHAR",
-        wikidata="VARCHAR",
-        kind="VARCHAR",
-    ),
+    "event_actors": dict(event_id="VARCHAR", role="VARCHAR", idx="INTEGER", **_ACTOR_TYPES),
     "evidence": dict(
         event_id="VARCHAR",
         idx="INTEGER",
@@ -306,6 +186,14 @@ TYPES: dict[str, dict[str, str]] = {
         paragraph="INTEGER",
     ),
 }
+
+ARTICLE_COLS = tuple(TYPES["articles"])
+PARAGRAPH_COLS = tuple(TYPES["paragraphs"])
+ENTITY_COLS = tuple(TYPES["entities"])
+QUOTE_COLS = tuple(TYPES["quotes"])
+EVENT_COLS = tuple(TYPES["events"])
+EVENT_ACTOR_COLS = tuple(TYPES["event_actors"])
+EVIDENCE_COLS = tuple(TYPES["evidence"])
 
 
 @dataclass
@@ -351,15 +239,9 @@ class Batch:
             id=aid,
             seq=seq,
             source_id=result.id,
-            published=result.published,
+            **_attrs(result, "published", "language", "title", "url", "source", "origin", "text"),
             published_start=start,
             published_end=end,
-            language=result.language,
-            title=result.title,
-            url=result.url,
-            source=result.source,
-            origin=result.origin,
-            text=result.text,
             n_paragraphs=len(paragraphs),
             n_entities=len(result.entities),
             n_quotes=len(result.quotes),
@@ -376,21 +258,13 @@ class Batch:
         for i, a in enumerate(result.entities):
             self.entities.add(article_id=aid, idx=i, **_actor(a))
         for i, q in enumerate(result.quotes):
-            sp = q.speaker
             self.quotes.add(
                 article_id=aid,
                 idx=i,
-                kind=q.kind,
-                cue=q.cue,
-                text=q.text,
-                start=q.start,
-                end=q.end,
-                paragraph=q.paragraph,
-                speaker_text=sp.text,
-                speaker_name=sp.name,
-                speaker_country=sp.country,
-                speaker_sector=sp.sector,
-                speaker_wikidata=sp.wikidata,
+                **_attrs(q, "kind", "cue", "text", "start", "end", "paragraph"),
+                **_attrs(
+                    q.speaker, "text", "name", "country", "sector", "wikidata", prefix="speaker_"
+                ),
             )
         for i, ev in enumerate(result.events):
             self._event(aid, i, ev, start, end)
@@ -442,14 +316,14 @@ class Batch:
             self.evidence.add(
                 event_id=eid,
                 idx=j,
-                sentence=x.sentence,
-                trigger=x.trigger,
-                start=x.start,
-                end=x.end,
-                rule=x.rule,
-                paragraph=x.paragraph,
+                **_attrs(x, "sentence", "trigger", "start", "end", "rule", "paragraph"),
             )
 
 
 def _actor(a: Actor) -> dict[str, Any]:
     return plain(a)
+
+
+def _attrs(obj: Any, *names: str, prefix: str = "") -> dict[str, Any]:
+    """Attributes of a model object as columns: most columns repeat the model's field names."""
+    return {prefix + n: getattr(obj, n) for n in names}

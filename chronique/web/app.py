@@ -19,6 +19,7 @@ import json
 import os
 import time
 from collections.abc import AsyncIterator, Iterator
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -190,6 +191,30 @@ def _bad(exc: ValueError) -> HTTPException:
     return HTTPException(422, str(exc))
 
 
+def _days(since: str | None, until: str | None) -> tuple[date | None, date | None]:
+    """A request's since/until as the first and the last day they cover; 422 on a bad one."""
+    try:
+        return queries.day(since, "since"), queries.day(until, "until", last=True)
+    except ValueError as exc:
+        raise _bad(exc) from None
+
+
+def _found(item: dict[str, Any] | None, what: str) -> dict[str, Any]:
+    """The item looked up, or 404 when there is none."""
+    if item is None:
+        raise HTTPException(404, f"no such {what}")
+    return item
+
+
+def _upper(code: str | None) -> str | None:
+    return code.upper() if code else None
+
+
+def _value(choice: StrEnum | None) -> str | None:
+    """A validated choice (type, modality…) as the plain string the queries take."""
+    return choice.value if choice else None
+
+
 def event_filter(
     since: Annotated[str | None, Query(pattern=DATE_PATTERN, description="YYYY[-MM[-DD]]: "
                                        "events ending on or after")] = None,
@@ -205,8 +230,8 @@ def event_filter(
                                       "trigger or title")] = None,
     duplicates: Annotated[bool, Query(description="include near-duplicate articles")] = False,
 ) -> EventFilter:
-    flt = EventFilter(since, until, actor, recipient, type.value if type else None,
-                      modality.value if modality else None, text, duplicates)
+    flt = EventFilter(since, until, actor, recipient, _value(type), _value(modality), text,
+                      duplicates)
     try:
         queries.where(flt)
     except ValueError as exc:
@@ -313,8 +338,7 @@ def _api(app: FastAPI) -> None:
                  recipient: Annotated[str, Query(pattern=CODE_PATTERN)] = "PRK",
                  interval: Interval | None = None) -> dict[str, Any]:
         """Totals, the dyad's conflict/cooperation timeline, top dyads and event locations."""
-        return _overview(request, actor.upper(), recipient.upper(),
-                         interval.value if interval else None)
+        return _overview(request, actor.upper(), recipient.upper(), _value(interval))
 
     @app.get(f"{p}/events", tags=["events"], response_model=PageOut)
     def list_events(con: Con, flt: Annotated[EventFilter, Depends(event_filter)],
@@ -359,17 +383,14 @@ def _api(app: FastAPI) -> None:
     @app.get(f"{p}/events/{{event_id}}", tags=["events"])
     def one_event(con: Con, event_id: Annotated[str, PathParam(max_length=200)]) -> dict[str, Any]:
         """One event with its actors in every role and its evidence."""
-        ev = queries.event(con, event_id)
-        if ev is None:
-            raise HTTPException(404, "no such event")
-        return ev
+        return _found(queries.event(con, event_id), "event")
 
     @app.get(f"{p}/claims", tags=["events"], response_model=PageOut)
     def list_claims(con: Con, pg: Annotated[Page, Depends(paging)],
                     country: Annotated[str | None, Query(pattern=CODE_PATTERN)] = None,
                     duplicates: bool = False) -> dict[str, Any]:
         """Contested claims: events alleged or denied, with who asserts and who denies."""
-        return queries.claims(con, pg, country.upper() if country else None, duplicates)
+        return queries.claims(con, pg, _upper(country), duplicates)
 
     @app.get(f"{p}/quotes", tags=["quotes"], response_model=PageOut)
     def list_quotes(con: Con, pg: Annotated[Page, Depends(paging)],
@@ -379,8 +400,7 @@ def _api(app: FastAPI) -> None:
                     article: Annotated[str | None, Query(max_length=200)] = None,
                     duplicates: bool = False) -> dict[str, Any]:
         """Who said what: quotes with their speaker, filtered by country, speaker or words."""
-        return queries.quotes(con, pg, country.upper() if country else None, speaker, text,
-                              article, duplicates)
+        return queries.quotes(con, pg, _upper(country), speaker, text, article, duplicates)
 
     @app.get(f"{p}/articles", tags=["articles"], response_model=PageOut)
     def list_articles(con: Con, pg: Annotated[Page, Depends(paging)],
@@ -390,20 +410,13 @@ def _api(app: FastAPI) -> None:
                       language: Annotated[str | None, Query(pattern=r"^[a-z]{2}$")] = None,
                       duplicates: bool = True) -> dict[str, Any]:
         """Stored articles, newest first."""
-        try:
-            lo = queries.day(since, "since")
-            hi = queries.day(until, "until", last=True)
-        except ValueError as exc:
-            raise _bad(exc) from None
+        lo, hi = _days(since, until)
         return queries.articles(con, pg, text, lo, hi, language, duplicates)
 
     @app.get(f"{p}/articles/{{key}}", tags=["articles"])
     def one_article(con: Con, key: Annotated[str, PathParam(max_length=200)]) -> dict[str, Any]:
         """An article (by content hash or source id) with its events, quotes and highlights."""
-        art = queries.article(con, key)
-        if art is None:
-            raise HTTPException(404, "no such article")
-        return art
+        return _found(queries.article(con, key), "article")
 
     @app.get(f"{p}/actors", tags=["actors"], response_model=PageOut)
     def list_actors(con: Con, pg: Annotated[Page, Depends(paging)],
@@ -433,14 +446,9 @@ def _api(app: FastAPI) -> None:
                    modality: Modality | None = None,
                    duplicates: bool = False) -> dict[str, Any]:
         """Events per day or week (or month) by PLOVER type and quad class, with mean score."""
-        try:
-            lo = queries.day(since, "since")
-            hi = queries.day(until, "until", last=True)
-        except ValueError as exc:
-            raise _bad(exc) from None
-        up = lambda c: c.upper() if c else None  # noqa: E731
-        return queries.timeseries(con, interval.value, up(country), up(actor), up(recipient),
-                                  both, lo, hi, modality.value if modality else None, duplicates)
+        lo, hi = _days(since, until)
+        return queries.timeseries(con, interval.value, _upper(country), _upper(actor),
+                                  _upper(recipient), both, lo, hi, _value(modality), duplicates)
 
     @app.get(f"{p}/network", tags=["aggregates"])
     def network(con: Con,
@@ -452,13 +460,8 @@ def _api(app: FastAPI) -> None:
                 limit: Annotated[int, Query(ge=1, le=1000)] = 200,
                 duplicates: bool = False) -> dict[str, Any]:
         """Who acts on whom: directed country edges weighted by number of events."""
-        try:
-            lo = queries.day(since, "since")
-            hi = queries.day(until, "until", last=True)
-        except ValueError as exc:
-            raise _bad(exc) from None
-        return queries.network(con, lo, hi, type.value if type else None,
-                               modality.value if modality else None, min_weight, limit,
+        lo, hi = _days(since, until)
+        return queries.network(con, lo, hi, _value(type), _value(modality), min_weight, limit,
                                duplicates)
 
     @app.post(f"{p}/analyse", tags=["analyse"])
@@ -583,9 +586,7 @@ def _pages(app: FastAPI, page: Any) -> None:
 
     @app.get("/articles/{key}", include_in_schema=False)
     def article(request: Request, con: Con, key: str) -> HTMLResponse:
-        art = queries.article(con, key[:200])
-        if art is None:
-            raise HTTPException(404, "no such article")
+        art = _found(queries.article(con, key[:200]), "article")
         return page(request, "article.html", title=art["title"] or art["source_id"] or "article",
                     art=art, pieces=pieces(art["text"] or "", art["highlights"]))
 

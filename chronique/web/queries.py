@@ -2,9 +2,10 @@
 
 Every value from a request goes in as a bound parameter; the only SQL text chosen by a
 request is a sort column or a date unit, and both come from fixed tables below. The event
-filter itself is the store's (`chronique.store.query.EventFilter`), so that `chronique events`
-and the dashboard select the same events. Events of near-duplicate articles are left out unless
-asked for, as the CLI does.
+filter itself is the store's (`chronique.store.query.EventFilter`), and so are the conditions
+of the aggregates (`chronique.store.filters`), so that `chronique events` and the dashboard
+select the same events. Events of near-duplicate articles are left out unless asked for, as
+the CLI does.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import duckdb
 
 from chronique import lexicons
 from chronique.model import PartialDate, result_from_dict
+from chronique.store.filters import Where, event_where
 from chronique.store.query import EVENT_SELECT, EventFilter
 from chronique.web.highlight import highlights
 
@@ -256,20 +258,17 @@ CLAIM_WHERE = (
 def claims(con: duckdb.DuckDBPyConnection, page: Page, country: str | None = None,
            include_duplicates: bool = False) -> dict[str, Any]:
     """Events somebody alleges or denies, with who asserts and who denies them."""
-    conds = [CLAIM_WHERE]
-    params: list[Any] = []
-    if country:
-        conds.append("(list_contains(e.actor_countries, ?) OR list_contains(e.recipient_countries,"
-                     " ?) OR list_contains(e.attributed_to, ?) OR list_contains(e.denied_by, ?))")
-        params.extend([country] * 4)
+    w = Where([CLAIM_WHERE])
+    w.when(country, "(list_contains(e.actor_countries, ?) OR list_contains(e.recipient_countries,"
+           " ?) OR list_contains(e.attributed_to, ?) OR list_contains(e.denied_by, ?))")
     if not include_duplicates:
-        conds.append("a.duplicate_of IS NULL")
-    clause = " WHERE " + " AND ".join(conds)
+        w.add("a.duplicate_of IS NULL")
+    clause = w.clause()
     total = scalar(con, "SELECT count(*) FROM events e JOIN articles a ON a.id = e.article_id"
-                   + clause, params)
+                   + clause, w.params)
     rows = fetch(con, PAGE_SELECT + clause
                  + " ORDER BY e.date_start DESC NULLS LAST, a.seq, e.idx LIMIT ? OFFSET ?",
-                 [*params, page.size, page.offset])
+                 [*w.params, page.size, page.offset])
     add_cluster_counts(con, rows)
     details = _event_details(con, [r["id"] for r in rows])
     for r in rows:
@@ -284,59 +283,41 @@ def claims(con: duckdb.DuckDBPyConnection, page: Page, country: str | None = Non
 def quotes(con: duckdb.DuckDBPyConnection, page: Page, country: str | None = None,
            speaker: str | None = None, text: str | None = None, article: str | None = None,
            include_duplicates: bool = False) -> dict[str, Any]:
-    conds: list[str] = []
-    params: list[Any] = []
-    if country:
-        conds.append("q.speaker_country = ?")
-        params.append(country)
-    if speaker:
-        conds.append("(contains(lower(q.speaker_name), ?) OR contains(lower(q.speaker_text), ?))")
-        params.extend([speaker.lower()] * 2)
-    if text:
-        conds.append("contains(lower(q.text), ?)")
-        params.append(text.lower())
-    if article:
-        conds.append("(a.id = ? OR a.source_id = ?)")
-        params.extend([article, article])
+    w = Where()
+    w.when(country, "q.speaker_country = ?")
+    w.when(speaker and speaker.lower(),
+           "(contains(lower(q.speaker_name), ?) OR contains(lower(q.speaker_text), ?))")
+    w.when(text and text.lower(), "contains(lower(q.text), ?)")
+    w.when(article, "(a.id = ? OR a.source_id = ?)")
     if not include_duplicates and not article:
-        conds.append("a.duplicate_of IS NULL")
-    clause = (" WHERE " + " AND ".join(conds)) if conds else ""
-    base = " FROM quotes q JOIN articles a ON a.id = q.article_id" + clause
-    total = scalar(con, "SELECT count(*)" + base, params)
+        w.add("a.duplicate_of IS NULL")
+    base = " FROM quotes q JOIN articles a ON a.id = q.article_id" + w.clause()
+    total = scalar(con, "SELECT count(*)" + base, w.params)
     rows = fetch(con, "SELECT a.id AS article_hash, a.source_id AS article, a.published, a.title, "
                  "q.idx, q.kind, q.cue, q.text, q.start, q.\"end\", q.speaker_text, "
                  "q.speaker_name, q.speaker_country, q.speaker_sector" + base
                  + " ORDER BY a.published_start DESC NULLS LAST, a.seq, q.idx LIMIT ? OFFSET ?",
-                 [*params, page.size, page.offset])
+                 [*w.params, page.size, page.offset])
     return page.wrap(total, rows)
 
 
 def articles(con: duckdb.DuckDBPyConnection, page: Page, text: str | None = None,
              since: date | None = None, until: date | None = None, language: str | None = None,
              include_duplicates: bool = True) -> dict[str, Any]:
-    conds: list[str] = []
-    params: list[Any] = []
-    if text:
-        conds.append("(contains(lower(a.title), ?) OR contains(lower(a.text), ?))")
-        params.extend([text.lower()] * 2)
-    if since:
-        conds.append("a.published_end >= ?")
-        params.append(since)
-    if until:
-        conds.append("a.published_start <= ?")
-        params.append(until)
-    if language:
-        conds.append("a.language = ?")
-        params.append(language)
+    w = Where()
+    w.when(text and text.lower(), "(contains(lower(a.title), ?) OR contains(lower(a.text), ?))")
+    w.when(since, "a.published_end >= ?")
+    w.when(until, "a.published_start <= ?")
+    w.when(language, "a.language = ?")
     if not include_duplicates:
-        conds.append("a.duplicate_of IS NULL")
-    clause = (" WHERE " + " AND ".join(conds)) if conds else ""
-    total = scalar(con, "SELECT count(*) FROM articles a" + clause, params)
+        w.add("a.duplicate_of IS NULL")
+    clause = w.clause()
+    total = scalar(con, "SELECT count(*) FROM articles a" + clause, w.params)
     rows = fetch(con, "SELECT a.id, a.source_id, a.published, a.language, a.title, a.url, "
                  "a.source, a.n_events, a.n_quotes, a.n_entities, a.duplicate_of "
                  "FROM articles a" + clause
                  + " ORDER BY a.published_start DESC NULLS LAST, a.seq LIMIT ? OFFSET ?",
-                 [*params, page.size, page.offset])
+                 [*w.params, page.size, page.offset])
     return page.wrap(total, rows)
 
 
@@ -459,29 +440,6 @@ def actor(con: duckdb.DuckDBPyConnection, code: str, limit: int = 50) -> dict[st
 
 # -- aggregates ------------------------------------------------------------------------------
 
-def _dyad_conditions(country: str | None, actor: str | None, recipient: str | None,
-                     both: bool) -> tuple[list[str], list[Any]]:
-    conds: list[str] = []
-    params: list[Any] = []
-    if country:
-        conds.append("(list_contains(e.actor_countries, ?) OR list_contains(e.recipient_countries,"
-                     " ?))")
-        params.extend([country, country])
-    if actor and recipient and both:
-        conds.append("((list_contains(e.actor_countries, ?) AND list_contains("
-                     "e.recipient_countries, ?)) OR (list_contains(e.actor_countries, ?) AND "
-                     "list_contains(e.recipient_countries, ?)))")
-        params.extend([actor, recipient, recipient, actor])
-    else:
-        if actor:
-            conds.append("list_contains(e.actor_countries, ?)")
-            params.append(actor)
-        if recipient:
-            conds.append("list_contains(e.recipient_countries, ?)")
-            params.append(recipient)
-    return conds, params
-
-
 def timeseries(con: duckdb.DuckDBPyConnection, interval: str = "week",
                country: str | None = None, actor: str | None = None,
                recipient: str | None = None, both: bool = False, since: date | None = None,
@@ -494,26 +452,16 @@ def timeseries(con: duckdb.DuckDBPyConnection, interval: str = "week",
     """
     if interval not in INTERVALS:
         raise ValueError(f"interval: {interval!r} is not one of {', '.join(INTERVALS)}")
-    conds, params = _dyad_conditions(country, actor, recipient, both)
-    conds.append("e.date_start IS NOT NULL")
-    if since:
-        conds.append("e.date_end >= ?")
-        params.append(since)
-    if until:
-        conds.append("e.date_start <= ?")
-        params.append(until)
-    if modality:
-        conds.append("e.modality = ?")
-        params.append(modality)
-    if not include_duplicates:
-        conds.append("a.duplicate_of IS NULL")
-    clause = " WHERE " + " AND ".join(conds)
+    w = event_where(since=since, until=until, country=country, actor=actor, recipient=recipient,
+                    both=both, modality=modality, include_duplicates=include_duplicates)
+    w.add("e.date_start IS NOT NULL")
+    clause = w.clause()
     unit = {"day": "day", "week": "week", "month": "month"}[interval]
     rows = fetch(con, f"""
         SELECT date_trunc('{unit}', e.date_start)::DATE AS period, e.event, e.quad,
                count(*) AS n, sum(e.score) AS score_sum, count(e.score) AS scored
         FROM events e JOIN articles a ON a.id = e.article_id{clause}
-        GROUP BY ALL ORDER BY period""", params)
+        GROUP BY ALL ORDER BY period""", w.params)
     buckets: dict[str, dict[str, Any]] = {}
     for r in rows:
         b = buckets.setdefault(r["period"], {"period": r["period"], "n": 0, "by_type": {},
@@ -541,23 +489,9 @@ def network(con: duckdb.DuckDBPyConnection, since: date | None = None,
             modality: str | None = None, min_weight: int = 1, limit: int = 200,
             include_duplicates: bool = False) -> dict[str, Any]:
     """Who acts on whom: directed edges weighted by the number of events."""
-    conds: list[str] = []
-    params: list[Any] = []
-    if since:
-        conds.append("e.date_end >= ?")
-        params.append(since)
-    if until:
-        conds.append("e.date_start <= ?")
-        params.append(until)
-    if event_type:
-        conds.append("e.event = ?")
-        params.append(event_type)
-    if modality:
-        conds.append("e.modality = ?")
-        params.append(modality)
-    if not include_duplicates:
-        conds.append("a.duplicate_of IS NULL")
-    clause = (" WHERE " + " AND ".join(conds)) if conds else ""
+    w = event_where(since=since, until=until, event_type=event_type, modality=modality,
+                    include_duplicates=include_duplicates)
+    clause = w.clause()
     # unnest one side at a time: a lateral double unnest is several times slower in DuckDB
     edges = fetch(con, f"""
         WITH x AS (
@@ -572,7 +506,7 @@ def network(con: duckdb.DuckDBPyConnection, since: date | None = None,
                count(*) FILTER (WHERE quad LIKE '%conflict') AS conflict,
                round(avg(score), 3) AS mean_score
         FROM p WHERE source <> target GROUP BY source, target HAVING count(*) >= ?
-        ORDER BY weight DESC, source, target LIMIT ?""", [*params, min_weight, limit])
+        ORDER BY weight DESC, source, target LIMIT ?""", [*w.params, min_weight, limit])
     nodes: dict[str, dict[str, Any]] = {}
     for e in edges:
         for side, key in (("source", "out"), ("target", "in")):
@@ -611,10 +545,9 @@ def overview(con: duckdb.DuckDBPyConnection, actor: str | None = "RUS",
         if r["quad"] in quads:
             quads[r["quad"]] = r["n"]
     if interval is None:
-        conds, params = _dyad_conditions(None, actor, recipient, True)
-        clause = (" WHERE " + " AND ".join(conds)) if conds else ""
+        w = event_where(actor=actor, recipient=recipient, both=True, include_duplicates=True)
         span = fetch(con, "SELECT min(e.date_start) AS lo, max(e.date_start) AS hi "
-                     "FROM events e" + clause, params)[0]
+                     "FROM events e" + w.clause(), w.params)[0]
         lo, hi = span["lo"], span["hi"]
         wide = lo and hi and (date.fromisoformat(hi) - date.fromisoformat(lo)).days > 400
         interval = "month" if wide else "week"
