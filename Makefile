@@ -34,7 +34,7 @@ eval: $(STAMP)
 	$(BIN)/chronique eval $(SHARED)/gold/dev $(SHARED)/corpus/seed.txt $(SHARED)/corpus/orangesum_fr_politics.jsonl.gz
 
 # `make bench API_DB=corpus.duckdb` adds the API latency on a whole-corpus store
-# (build it with `make corpus.duckdb`, about 15 minutes on two cores).
+# (build it with `make corpus.duckdb`, about 5 minutes on two cores).
 bench: $(STAMP)
 	$(BIN)/python bench/run.py --shared $(SHARED) $(if $(API_DB),--api-db $(API_DB))
 
