@@ -179,6 +179,8 @@ def test_unnamed_home_actor_takes_the_article_country():
     (ev,) = [e for e in r.events if e.evidence[0].trigger == "dénonce"]
     assert ev.event == "ACCUSE"
     assert [(a.country, a.sector, a.kind) for a in ev.actor] == [("RUS", "OPP", "inferred")]
+    # 'en vue des élections locales du 8 septembre' dates the elections, not the denunciation
+    assert ev.date.start == "2019-07-29" and ev.date.text is None
     # its untargeted denunciation is aimed at its own government
     assert [(a.country, a.sector, a.kind) for a in ev.recipient] == [("RUS", "GOV", "inferred")]
 

@@ -16,7 +16,7 @@ from functools import cache
 from typing import Any
 
 from spacy.parts_of_speech import IDS as POS_IDS
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from chronique import lexicons
 from chronique.extract import offsets
@@ -105,6 +105,7 @@ class EventExtractor:
         self.not_events = set(events_lex.get("non_event_complements", []))
         self.domestic = set(self.lex.groups.get("domestic_sectors", []))
         self.challengers = set(self.lex.groups.get("challenger_sectors", []))
+        self.noun_date_preps = set(events_lex.get("noun_date_preps", []))
         self.to_infer: list[Event] = []
 
     # -- trigger matching ---------------------------------------------------------------
@@ -455,6 +456,8 @@ class EventExtractor:
             toks = offsets.starting_in(tok.doc, rel, t.end - da.offset)
             if not toks or toks[0].sent != tok.sent:
                 continue
+            if self._dates_a_noun(tok, toks):
+                continue  # 'les élections du 8 septembre': it dates the elections, not the act
             gov = {self._governor(x).i for x in toks} | {x.head.i for x in toks}
             if gov & targets:
                 return DateSpan(t.value_start, t.value_end, t.precision, t.text)
@@ -462,6 +465,17 @@ class EventExtractor:
             return None
         p = self.published
         return DateSpan(p.first_day().isoformat(), p.last_day().isoformat(), p.precision, None)
+
+    def _dates_a_noun(self, trigger: Token, toks: Span) -> bool:
+        """A time expression joined to another noun by 'de' ('les élections du 8
+        septembre') dates that noun. A bare weekday the parser hangs on a noun ('par les
+        États-Unis mardi') still dates the act."""
+        inside = {x.i for x in toks}
+        outer = [x.head for x in toks if x.head.i not in inside]
+        if not any(h.pos_ in ("NOUN", "PROPN") and h.i != trigger.i for h in outer):
+            return False
+        words = [x for x in toks] + [c for x in toks for c in x.children if c.i not in inside]
+        return any(w.lower_ in self.noun_date_preps for w in words)
 
     def _place(self, tok: Token, da: DocActors) -> Place | None:
         for t in (tok, self._governor(tok)):
