@@ -21,6 +21,8 @@ TYPE_ACCURACY_FLOOR = 0.50
 ACTOR_GIVEN_TYPE_FLOOR = 0.80
 
 TRIGGER_KEYS = {
+    "self_target",
+    "need_person_object",
     "id",
     "lemma",
     "pos",

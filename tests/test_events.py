@@ -188,3 +188,35 @@ def test_unnamed_home_actor_takes_the_article_country():
 def test_no_home_actor_in_a_story_about_several_countries(seed_result):
     """The seed is about Russia, North Korea and the US: no country is its home."""
     assert all(a.kind != "inferred" for e in seed_result.events for a in e.actor)
+
+
+def test_interpeller_arrests_people_not_countries(code):
+    # orangesum-18326 (2017-01-09): Assad 'interpelle la France' challenges it, arrests no one
+    challenged = code("Bachar Al-Assad interpelle la France sur la Libye.", "2017-01-09")
+    assert not [e for e in challenged.events if e.event == "COERCE"]
+    arrested = code(
+        "La police russe a interpellé onze manifestants devant la mairie.", "2019-07-28"
+    )
+    assert events_of(arrested, "COERCE", "RUS")
+
+
+def test_a_ban_without_target_applies_to_the_own_people(code):
+    # orangesum-32283 (2020-09-22)
+    r = code(
+        "La Chine a interdit en 2001 le recours à la gestation pour autrui à des fins "
+        "commerciales ou altruistes.",
+        "2020-09-22",
+    )
+    (e,) = events_of(r, "COERCE", "CHN")
+    assert [(a.country, a.kind) for a in e.recipient] == [("CHN", "inferred")]
+    assert e.modality == "historical"
+
+
+def test_what_a_protest_denounces_is_its_motive(code):
+    r = code(
+        "Les syndicats français ont manifesté jeudi pour dénoncer la réforme des retraites du "
+        "gouvernement.",
+        "2023-03-10",
+    )
+    assert events_of(r, "PROTEST", "FRA")
+    assert not events_of(r, "ACCUSE")

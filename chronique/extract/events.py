@@ -106,6 +106,9 @@ class EventExtractor:
         self.domestic = set(self.lex.groups.get("domestic_sectors", []))
         self.challengers = set(self.lex.groups.get("challenger_sectors", []))
         self.noun_date_preps = set(events_lex.get("noun_date_preps", []))
+        self.person_nouns = set(self.lex.groups.get("person_nouns", []))
+        self.purpose_marks = set(events_lex.get("purpose_marks", []))
+        self.absorbing_types = set(events_lex.get("motive_absorbing_types", []))
         self.to_infer: list[Event] = []
 
     # -- trigger matching ---------------------------------------------------------------
@@ -509,8 +512,12 @@ class EventExtractor:
                 t.i in matched for c in tok.children if c.dep_ in da.syn.comp for t in c.subtree
             ):
                 continue  # 'promettent de renforcer leur coopération': the embedded act counts
+            if e.get("need_person_object") and not self._person_object(tok, da):
+                continue  # 'interpelle la France': a challenge, not an arrest
             topic = e.get("nominal") and self._under_trigger(tok, matched)
             actor, recipient = self._arguments(tok, e, da)
+            if not recipient and e.get("self_target"):
+                recipient = self._own_population(actor)
             if topic and not self._explicit_actor(tok, e, da):
                 continue  # the topic of a talk, a deal or a refusal is not itself an event
             if not actor and e.get("symmetric") and recipient:
@@ -554,7 +561,10 @@ class EventExtractor:
             found.append(
                 mention
             )  # 'Moscou et Pyongyang ont démenti' also names the pair for what follows
-        return found
+        # 'une grève pour dénoncer les violences': when the protest is coded, what it
+        # denounces or demands is its motive, not an event of its own
+        coded = {m.token.i for m in found}
+        return [m for m in found if self._protest_head(m.token, matched, da) not in coded]
 
     def _slot_filled(self, tok: Token, e: dict[str, Any], da: DocActors) -> bool:
         """Does the sentence say who the act is aimed at, even if not as a country?
@@ -567,6 +577,37 @@ class EventExtractor:
         # an object naming someone, or a pronoun standing for them, fills the slot; a clause,
         # a thing ('a rejeté une offre') or nothing leaves the target to the article's frame
         return any(o.pos_ == "PRON" or da.actorish(o) for o in objects)
+
+    def _person_object(self, tok: Token, da: DocActors) -> bool:
+        """Does the verb act on people: a person, a group with a sector ('des manifestants'),
+        or a noun for people ('onze suspects')? Passive subjects count as objects."""
+        for o in da.syn.objects(tok) + da.syn.passive_subjects(tok):
+            if self._lemma(o) in self.person_nouns:
+                return True
+            a = da.actor(o, loose=True)
+            if a is not None and (a.kind == "person" or (a.kind == "group" and a.sector)):
+                return True
+        return False
+
+    def _protest_head(
+        self, tok: Token, matched: dict[int, dict[str, Any]], da: DocActors
+    ) -> int | None:
+        """The protest trigger whose purpose clause `tok` heads ('manifester pour réclamer
+        Y'), or None."""
+        if tok.dep_ not in da.syn.advcl | da.syn.xcomp | {"acl"}:
+            return None
+        if not any(c.lower_ in self.purpose_marks for c in tok.children):
+            return None
+        head = matched.get(tok.head.i)
+        return tok.head.i if head is not None and head["type"] in self.absorbing_types else None
+
+    def _own_population(self, actor: list[Actor]) -> list[Actor]:
+        """A ban or curfew naming no target applies to the state's own people."""
+        return [
+            Actor(text=a.text, name=a.name, country=a.country, kind="inferred")
+            for a in actor
+            if a.country and len(a.country) == 3
+        ][:1]
 
     def _under_trigger(self, tok: Token, matched: dict[int, dict[str, Any]]) -> bool:
         t = tok
