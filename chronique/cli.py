@@ -326,6 +326,11 @@ def events(
     duplicates: bool = typer.Option(
         False, "--duplicates", help="include events of near-duplicate articles"
     ),
+    inferred: bool = typer.Option(
+        True,
+        "--inferred/--no-inferred",
+        help="include events whose actor or recipient is inferred from the article's frame",
+    ),
     limit: int = typer.Option(50, "--limit", min=0, help="at most this many (0: all)"),
     fmt: EventsFormat = typer.Option(EventsFormat.table, "--format", "-f", help="table or jsonl"),
 ) -> None:
@@ -334,7 +339,9 @@ def events(
     from chronique.store.query import EventFilter, event_records
     from chronique.store.query import events as find_events
 
-    flt = EventFilter(since, until, actor, recipient, event_type, modality, text, duplicates)
+    flt = EventFilter(
+        since, until, actor, recipient, event_type, modality, text, duplicates, inferred
+    )
     try:
         flt.where()
     except ValueError as exc:

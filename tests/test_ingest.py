@@ -263,6 +263,15 @@ def test_events_command_filters(clean_db):
     assert table.exit_code == 0 and "3 event(s)" in table.stdout
     bad = cli("events", "--db", clean_db, "--type", "PUNCH")
     assert bad.exit_code == 2 and "--type" in bad.stderr
+    # actors and recipients taken from the article's frame can be left out
+    inferred = [
+        r for r in rows if any(a["kind"] == "inferred" for a in r["actor"] + r["recipient"])
+    ]
+    assert inferred
+    sure = cli("events", "--db", clean_db, "--no-inferred", "--format", "jsonl", "--limit", "0")
+    kept = [json.loads(x) for x in sure.stdout.splitlines()]
+    assert len(kept) == len(rows) - len(inferred)
+    assert not [a for r in kept for a in r["actor"] + r["recipient"] if a["kind"] == "inferred"]
 
 
 def test_exports(clean_db, tmp_path):

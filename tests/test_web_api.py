@@ -131,6 +131,8 @@ def test_events_filter_sort_and_pages(client):
     assert 0 < words["total"] < all_["total"]
     early = get(client, "/api/v1/events?until=2017")
     assert all(e["date_start"] <= "2017-12-31" for e in early["items"])
+    sure = get(client, "/api/v1/events?per_page=200&inferred=false")
+    assert 0 < sure["total"] < all_["total"]
 
 
 @pytest.mark.parametrize("query", [

@@ -52,11 +52,14 @@ def event_where(
     event_type: str | None = None,
     modality: str | None = None,
     text: str | None = None,
+    inferred: bool = True,
 ) -> Where:
     """Conditions on events `e` joined to their articles `a`; values must be valid already.
 
     An event matches `since`..`until` when its date span overlaps them; `country` is either
-    side; with `both`, `actor` and `recipient` match the dyad in either direction.
+    side; with `both`, `actor` and `recipient` match the dyad in either direction. Without
+    `inferred`, events with an actor or recipient taken from the article's frame (kind
+    'inferred') are left out.
     """
     w = Where()
     w.when(since, "e.date_end >= ?")
@@ -79,6 +82,11 @@ def event_where(
     w.when(event_type, "e.event = ?")
     w.when(modality, "e.modality = ?")
     w.when(text and text.lower(), EVENT_TEXT)
+    if not inferred:
+        w.add(
+            "NOT EXISTS (SELECT 1 FROM event_actors x WHERE x.event_id = e.id "
+            "AND x.kind = 'inferred')"
+        )
     if not include_duplicates:
         w.add("a.duplicate_of IS NULL")
     return w

@@ -43,6 +43,7 @@ class EventFilter:
     modality: str | None = None
     text: str | None = None
     include_duplicates: bool = False
+    inferred: bool = True  # False: leave out events with an actor or recipient inferred
 
     def where(self) -> tuple[str, list[Any]]:
         """The WHERE clause and its parameters; ValueError names a bad filter value."""
@@ -62,7 +63,7 @@ class EventFilter:
                                  f"{', '.join(MODALITIES)}")
         w = event_where(since=since, until=until, actor=actor, recipient=recipient,
                         event_type=event_type, modality=modality, text=self.text,
-                        include_duplicates=self.include_duplicates)
+                        include_duplicates=self.include_duplicates, inferred=self.inferred)
         return w.clause(), w.params
 
 

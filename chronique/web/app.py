@@ -229,9 +229,11 @@ def event_filter(
     text: Annotated[str | None, Query(max_length=200, description="words in the sentence, "
                                       "trigger or title")] = None,
     duplicates: Annotated[bool, Query(description="include near-duplicate articles")] = False,
+    inferred: Annotated[bool, Query(description="include events whose actor or recipient "
+                                    "is inferred from the article's frame")] = True,
 ) -> EventFilter:
     flt = EventFilter(since, until, actor, recipient, _value(type), _value(modality), text,
-                      duplicates)
+                      duplicates, inferred)
     try:
         queries.where(flt)
     except ValueError as exc:
