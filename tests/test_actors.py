@@ -95,3 +95,11 @@ def test_title_or_article_gives_an_unknown_person_a_gender(code):
     )
     (q,) = [q for q in r.quotes if "Rien n'a été promis" in q.text]
     assert q.speaker.name == "Inès Fontvieille"
+
+
+def test_northern_ireland_is_british_not_irish(code):
+    # orangesum-19352: the Queen greets Northern Ireland's deputy first minister
+    r = code(
+        "Saluant le vice-premier ministre d'Irlande du Nord, la reine a plaisanté.", "2016-06-27"
+    )
+    assert {a.country for a in r.entities if "Irlande" in a.text} == {"GBR"}

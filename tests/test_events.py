@@ -208,7 +208,7 @@ def test_a_ban_without_target_applies_to_the_own_people(code):
         "2020-09-22",
     )
     (e,) = events_of(r, "COERCE", "CHN")
-    assert [(a.country, a.kind) for a in e.recipient] == [("CHN", "inferred")]
+    assert [(a.country, a.sector, a.kind) for a in e.recipient] == [("CHN", "CVL", "inferred")]
     assert e.modality == "historical"
 
 

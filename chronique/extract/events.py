@@ -604,10 +604,10 @@ class EventExtractor:
     def _own_population(self, actor: list[Actor]) -> list[Actor]:
         """A ban or curfew naming no target applies to the state's own people."""
         return [
-            Actor(text=a.text, name=a.name, country=a.country, kind="inferred")
+            Actor(text=a.country, country=a.country, sector="CVL", kind="inferred")
             for a in actor
             if a.country and len(a.country) == 3
-        ][:1]
+        ][:1]  # the country's people (CVL), not the person or body who bans
 
     def _under_trigger(self, tok: Token, matched: dict[int, dict[str, Any]]) -> bool:
         t = tok
