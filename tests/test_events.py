@@ -220,3 +220,14 @@ def test_what_a_protest_denounces_is_its_motive(code):
     )
     assert events_of(r, "PROTEST", "FRA")
     assert not events_of(r, "ACCUSE")
+
+
+def test_home_role_noun_names_its_holder_at_the_article_date():
+    """orangesum-19592 (a British story, 2016): 'Le chef du gouvernement a averti …' is
+    David Cameron; a spokesperson of someone else or a former holder would not be."""
+    from chronique.pipeline import process
+
+    r = process(_corpus_article("orangesum-19592"))
+    (ev,) = [e for e in r.events if e.evidence[0].sentence.startswith("Le chef du gouvernement")]
+    (a,) = ev.actor
+    assert (a.name, a.country, a.kind) == ("David Cameron", "GBR", "inferred")

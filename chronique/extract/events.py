@@ -107,6 +107,7 @@ class EventExtractor:
         self.challengers = set(self.lex.groups.get("challenger_sectors", []))
         self.noun_date_preps = set(events_lex.get("noun_date_preps", []))
         self.person_nouns = set(self.lex.groups.get("person_nouns", []))
+        self.former = set(self.lex.groups.get("former_markers", []))
         self.purpose_marks = set(events_lex.get("purpose_marks", []))
         self.absorbing_types = set(events_lex.get("motive_absorbing_types", []))
         self.to_infer: list[Event] = []
@@ -258,7 +259,27 @@ class EventExtractor:
         if a is None or a.country or a.kind != "group" or a.sector not in self.domestic:
             return []
         a.country, a.kind = self.home, "inferred"
+        holder = self._home_office_holder(tok, da)
+        if holder is not None:  # 'le chef du gouvernement' in a British story: its holder
+            a.name, a.wikidata, a.sector = holder.name, holder.wikidata, holder.sector or a.sector
         return [a]
+
+    def _home_office_holder(self, tok: Token, da: DocActors):
+        """Who holds the office a role noun names ('le chef du gouvernement') in the home
+        country at the article date; not for a former holder ('l'ancien président')."""
+        span = next(
+            (m for m in da.mentions if m.kind == "role" and m.start <= tok.i < m.end), None
+        )
+        role = (span.data if span else None) or da.lex.role_of(tok)
+        if not role or not role.get("role") or self.home is None:
+            return None
+        start, end = (span.start, span.end) if span else (tok.i, tok.i + 1)
+        for c in tok.children:
+            if c.lower_ in self.former:
+                return None
+            if c.dep_ == "nmod" and not start <= c.i < end:
+                return None  # 'le porte-parole de la Coalition …' speaks for someone else
+        return da.lex.office_holder(role["role"], self.home, da.when)
 
     def _group(self, tok: Token, da: DocActors) -> list[Actor] | None:
         """'les deux pays' → the last pair of actors named together."""
