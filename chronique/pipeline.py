@@ -70,11 +70,12 @@ def extract(article: Article, lang: str, parsed: list[ParsedParagraph]) -> Artic
     mentions = []
     for pp, da in zip(parsed, docs, strict=True):
         text = pp.paragraph.text
-        memory.quoted.extend((pp.start + s, pp.start + e) for s, e, _ in quote_spans(text, cues))
+        spans = quote_spans(text, cues)
+        memory.quoted.extend((pp.start + s, pp.start + e) for s, e, _ in spans)
         result.entities.extend(da.entities())
         times = find_times(text, lang, published, offset=pp.start)
         result.times.extend(times)
-        result.quotes.extend(quotes.paragraph(pp.doc, da, pp.paragraph.index))
+        result.quotes.extend(quotes.paragraph(pp.doc, da, pp.paragraph.index, spans))
         for m in events.paragraph(pp.doc, da, times):
             mentions.append(events.to_event(m, pp.paragraph.index, pp.start, text))
             if m.place is not None:

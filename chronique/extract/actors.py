@@ -40,6 +40,7 @@ class Pronouns:
         self.prefixes = tuple(lex.get("clitic_prefixes", []))
         self.euphonic = frozenset(lex.get("euphonic", []))
         self.relative = frozenset(lex.get("relative", []))
+        self.reflexive = frozenset(lex.get("reflexive", []))
         self.titles: dict[str, str] = lex.get("titles", {})
         self.determiners: dict[str, str] = lex.get("determiners", {})
 
@@ -644,7 +645,7 @@ class ActorMemory:
         if here:
             return self._latest(here, pronoun, pos)
         persons = self._agreeing(self._outside_quotes(self.persons), gender)
-        pool = self._outside_quotes(self.actors if plural else self.persons + self.actors)
         if not plural and persons:
-            pool = persons
+            return self._latest(persons, pronoun, pos)
+        pool = self._outside_quotes(self.actors if plural else self.persons + self.actors)
         return self._latest(self._agreeing(pool, gender), pronoun, pos)

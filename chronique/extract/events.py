@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from chronique import lexicons
 from chronique.extract import offsets
-from chronique.extract.actors import DocActors
+from chronique.extract.actors import DocActors, Person
 from chronique.extract.places import get_gazetteer
 from chronique.extract.sentences import sentence_at
 from chronique.model import Actor, DateSpan, Event, Evidence, PartialDate, Place, TimeExpr
@@ -148,8 +148,7 @@ class EventExtractor:
             if tok.pos_ not in e["pos"] and not (tok.pos_ == "PROPN" and "NOUN" in e["pos"]):
                 continue
             if e.get("reflexive") and not any(
-                c.lower_ in ("se", "s'", "s’", "me", "m'", "nous", "vous", "themselves")
-                for c in tok.children
+                c.lower_ in da.pronouns.reflexive for c in tok.children
             ):
                 continue
             if e.get("prep"):
@@ -259,19 +258,17 @@ class EventExtractor:
         if a is None or a.country or a.kind != "group" or a.sector not in self.domestic:
             return []
         a.country, a.kind = self.home, "inferred"
-        holder = self._home_office_holder(tok, da)
+        holder = self._home_office_holder(tok, da, self.home)
         if holder is not None:  # 'le chef du gouvernement' in a British story: its holder
             a.name, a.wikidata, a.sector = holder.name, holder.wikidata, holder.sector or a.sector
         return [a]
 
-    def _home_office_holder(self, tok: Token, da: DocActors):
+    def _home_office_holder(self, tok: Token, da: DocActors, home: str) -> Person | None:
         """Who holds the office a role noun names ('le chef du gouvernement') in the home
         country at the article date; not for a former holder ('l'ancien président')."""
-        span = next(
-            (m for m in da.mentions if m.kind == "role" and m.start <= tok.i < m.end), None
-        )
+        span = next((m for m in da.mentions if m.kind == "role" and m.start <= tok.i < m.end), None)
         role = (span.data if span else None) or da.lex.role_of(tok)
-        if not role or not role.get("role") or self.home is None:
+        if not role or not role.get("role"):
             return None
         start, end = (span.start, span.end) if span else (tok.i, tok.i + 1)
         for c in tok.children:
@@ -279,7 +276,7 @@ class EventExtractor:
                 return None
             if c.dep_ == "nmod" and not start <= c.i < end:
                 return None  # 'le porte-parole de la Coalition …' speaks for someone else
-        return da.lex.office_holder(role["role"], self.home, da.when)
+        return da.lex.office_holder(role["role"], home, da.when)
 
     def _group(self, tok: Token, da: DocActors) -> list[Actor] | None:
         """'les deux pays' → the last pair of actors named together."""
@@ -498,7 +495,7 @@ class EventExtractor:
         outer = [x.head for x in toks if x.head.i not in inside]
         if not any(h.pos_ in ("NOUN", "PROPN") and h.i != trigger.i for h in outer):
             return False
-        words = [x for x in toks] + [c for x in toks for c in x.children if c.i not in inside]
+        words = list(toks) + [c for x in toks for c in x.children if c.i not in inside]
         return any(w.lower_ in self.noun_date_preps for w in words)
 
     def _place(self, tok: Token, da: DocActors) -> Place | None:
@@ -687,6 +684,33 @@ class EventExtractor:
             self.to_infer.append(ev)
         return ev
 
+    def _home_government(self, ev: Event, first: dict[str, Actor]) -> Actor | None:
+        """'L'opposition dénonce le rejet des candidatures': a home challenger's untargeted
+        protest or demand is aimed at its own government."""
+        own = {a.country for a in ev.actor}
+        if self.home is None or own != {self.home}:
+            return None
+        if not all(a.sector in self.challengers for a in ev.actor):
+            return None
+        return _inferred(self.home, first.get(self.home), "GOV")
+
+    def _counterpart(
+        self, ev: Event, counts: dict[str, int], first: dict[str, Actor]
+    ) -> Actor | None:
+        """The country named most often after the actor's own, when it clearly is one."""
+        own = {a.country for a in ev.actor}
+        ranked = sorted(((n, c) for c, n in counts.items() if c not in own), reverse=True)
+        own_count = max((counts.get(c, 0) for c in own), default=0)
+        if (
+            not ranked
+            or ranked[0][0] < 2
+            or (len(ranked) > 1 and ranked[1][0] == ranked[0][0])
+            or ranked[0][0] * 3 < own_count  # a domestic story: no foreign counterpart
+        ):
+            return None
+        src = first[ranked[0][1]]
+        return _inferred(ranked[0][1], src, src.sector)
+
     def infer_recipients(self, events: list[Event], entities: list[Actor]) -> None:
         """Give recipient-less directed acts the article's main counterpart.
 
@@ -704,50 +728,23 @@ class EventExtractor:
         for ev in self.to_infer:
             if id(ev) not in keep:
                 continue
-            own = {a.country for a in ev.actor}
-            if (
-                self.home is not None
-                and own == {self.home}
-                and all(a.sector in self.challengers for a in ev.actor)
-            ):
-                # 'L'opposition dénonce le rejet des candidatures': a home challenger's
-                # untargeted protest or demand is aimed at its own government
-                home = first.get(self.home)
-                ev.recipient = [
-                    Actor(
-                        text=home.text if home else self.home,
-                        name=home.name if home else None,
-                        country=self.home,
-                        sector="GOV",
-                        wikidata=home.wikidata if home else None,
-                        kind="inferred",
-                    )
-                ]
+            target = self._home_government(ev, first) or self._counterpart(ev, counts, first)
+            if target is not None:
+                ev.recipient = [target]
                 ev.id = event_id(self.article_id, ev)
-                continue
-            ranked = sorted(((n, c) for c, n in counts.items() if c not in own), reverse=True)
-            own_count = max((counts.get(c, 0) for c in own), default=0)
-            if (
-                not ranked
-                or ranked[0][0] < 2
-                or (len(ranked) > 1 and ranked[1][0] == ranked[0][0])
-                or ranked[0][0] * 3 < own_count  # a domestic story: no foreign counterpart
-            ):
-                continue
-            c = ranked[0][1]
-            src = first[c]
-            ev.recipient = [
-                Actor(
-                    text=src.text,
-                    name=src.name,
-                    country=c,
-                    sector=src.sector,
-                    wikidata=src.wikidata,
-                    kind="inferred",
-                )
-            ]
-            ev.id = event_id(self.article_id, ev)
         self.to_infer = []
+
+
+def _inferred(country: str, named: Actor | None, sector: str | None) -> Actor:
+    """A recipient taken from the article's frame, named as the article names `country`."""
+    return Actor(
+        text=named.text if named else country,
+        name=named.name if named else None,
+        country=country,
+        sector=sector,
+        wikidata=named.wikidata if named else None,
+        kind="inferred",
+    )
 
 
 def _dedupe(actors: list[Actor]) -> list[Actor]:

@@ -19,7 +19,13 @@ from chronique.extract.actors import DocActors
 from chronique.extract.sentences import sentence_end, sentence_start
 from chronique.model import Actor, Quote
 
-REFLEXIVE_CLITICS = ("se ", "s'", "s’")
+REFLEXIVE_CLITICS = ("se ", "s'", "s’")  # how the lexicon writes a reflexive verb
+_CLITIC_TOKENS = frozenset(c.strip() for c in REFLEXIVE_CLITICS)
+
+
+def _reflexive_clitic(tok: Token) -> bool:
+    """'s'' or 'se' as a token of its own ('s'est exclamé')."""
+    return tok.lower_ in _CLITIC_TOKENS
 
 
 @dataclass
@@ -114,7 +120,7 @@ class QuoteExtractor:
         if lemma not in self.cues.verbs:
             return False
         if lemma in self.cues.reflexive:
-            return any(c.lower_.replace("’", "'") in ("se", "s'") for c in tok.children)
+            return any(_reflexive_clitic(c) for c in tok.children)
         if lemma in self.cues.preceded_by:
             first = self.cues.preceded_by[lemma]
             return any(t.lemma_.lower() == first for t in tok.doc[max(0, tok.i - 3) : tok.i])
@@ -176,10 +182,19 @@ class QuoteExtractor:
                     return da.actor(doc[m.start : m.end].root, loose=True)
         return None
 
-    def paragraph(self, doc: Doc, da: DocActors, index: int) -> list[Quote]:
+    def paragraph(
+        self,
+        doc: Doc,
+        da: DocActors,
+        index: int,
+        spans: list[tuple[int, int, bool]] | None = None,
+    ) -> list[Quote]:
+        """The paragraph's quotes; `spans` are its `quote_spans` when the caller has them."""
         text = da.text
         out: list[Quote] = []
-        direct = [s for s in quote_spans(text, self.cues) if s[1] - s[0] > 1]
+        if spans is None:
+            spans = quote_spans(text, self.cues)
+        direct = [s for s in spans if s[1] - s[0] > 1]
         used_verbs: set[int] = set()
 
         # indirect speech first: its spans tell which quoted words are only scare quotes
@@ -326,9 +341,8 @@ class QuoteExtractor:
         for t in offsets.after(doc, qe, 6):
             if t.is_punct or t.dep_ in da.syn.aux or t.lower_.startswith("-"):
                 continue
-            if t.lower_.replace("’", "'") in ("se", "s'"):
+            if _reflexive_clitic(t):
                 continue  # '", s'est exclamé X'
-
             if self._is_reporting(t):
                 a = self._speaker_of(t, da, (qs, qe))
                 if a is not None:

@@ -623,7 +623,6 @@ def find_times(
     skip rules that cannot match; the result is the same, which the tests check).
     """
     g = _grammar(lang)
-
     pub: Interval | None = None
     if published is not None:
         pub = (published.first_day(), published.last_day(), published.precision)
