@@ -103,3 +103,16 @@ def test_northern_ireland_is_british_not_irish(code):
         "Saluant le vice-premier ministre d'Irlande du Nord, la reine a plaisanté.", "2016-06-27"
     )
     assert {a.country for a in r.entities if "Irlande" in a.text} == {"GBR"}
+
+
+def test_euphonic_t_resolves_as_its_pronoun():
+    """'a -t -elle': the parser may take '-t' for the subject; it stands for 'elle'."""
+    from chronique.extract.actors import ActorMemory, DocActors
+    from chronique.nlp import get_nlp
+
+    doc = get_nlp("fr")("Angela Merkel est arrivée à Paris. Peut-être a-t-elle rencontré Macron.")
+    da = DocActors(doc, "fr", 0, None, ActorMemory())
+    da.entities()  # feeds the article memory
+    (t,) = [t for t in doc if t.lower_ == "-t"]
+    a = da.actor(t)
+    assert (a.text, a.name) == ("elle", "Angela Merkel")

@@ -346,7 +346,7 @@ class DocActors:
         if pronoun is not None:
             sent_start = self.offset + head.sent.start_char
             return self.memory.resolve_pronoun(
-                low, self.offset + head.idx, sent_start, pronoun.gender
+                pronoun.base, self.offset + head.idx, sent_start, pronoun.gender
             )
         if low in self.pronouns.relative and head.head.dep_ in self.syn.relcl:
             return self.actor(head.head.head, loose)
