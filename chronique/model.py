@@ -180,10 +180,16 @@ class Actor:
     wikidata: str | None = None
     start: int | None = None
     end: int | None = None
-    kind: str | None = None  # person, organization, country, group
+    kind: str | None = None  # person, organization, country, group, inferred
 
     def key(self) -> tuple[str | None, str | None, str | None]:
-        return (self.name, self.country, self.sector)
+        return (self.name, self.country, self.sector) if self.country else (self.text, None, None)
+
+    @property
+    def resolved(self) -> bool:
+        """An actor the resolver could place: a side without a country is kept, never coded
+        as anyone (scorers give it no credit; `--resolved-only` leaves its event out)."""
+        return bool(self.country)
 
 
 @dataclass
@@ -201,6 +207,11 @@ class TimeExpr:
 
 @dataclass
 class Place:
+    """Where an event happened. `precision`: city, region, country, area (a sea, a disputed
+    zone); `kind`: how it was found: `sentence` (named in the event's clause), `article` (the
+    article's one clear setting), `actor` (the country where a domestic act takes place, or
+    the target's)."""
+
     name: str
     country: str | None = None
     lat: float | None = None
@@ -209,6 +220,8 @@ class Place:
     text: str | None = None
     start: int | None = None
     end: int | None = None
+    precision: str | None = None
+    kind: str | None = None
 
 
 @dataclass
@@ -264,6 +277,22 @@ class Event:
 
 
 @dataclass
+class Dropped:
+    """A trigger candidate the event coder saw and did not code, and why: the record that
+    `extract --explain` prints and `eval --errors` shows under a missed gold event."""
+
+    type: str  # PLOVER type of the rule that matched
+    rule: str  # the trigger entry's id
+    trigger: str
+    start: int
+    end: int
+    stage: str  # the stage that dropped it: match, frame, checks, discourse
+    reason: str  # one of chronique.extract.events.reasons.REASONS
+    sentence: str | None = None
+    paragraph: int | None = None
+
+
+@dataclass
 class ArticleResult:
     id: str
     published: str | None
@@ -280,6 +309,7 @@ class ArticleResult:
     times: list[TimeExpr] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    dropped: list[Dropped] = field(default_factory=list)
 
     def to_dict(self, include_text: bool = False) -> dict[str, Any]:
         d = plain(self)
@@ -341,4 +371,5 @@ def result_from_dict(d: dict[str, Any]) -> ArticleResult:
     r.events = events
     r.times = [_from(TimeExpr, x) for x in d.get("times", [])]
     r.places = [_from(Place, x) for x in d.get("places", [])]
+    r.dropped = [_from(Dropped, x) for x in d.get("dropped", [])]
     return r
