@@ -110,12 +110,45 @@ def print_table(result: ArticleResult, console: Console) -> None:
         console.print(f"[yellow]note:[/] {e}", markup=True)
 
 
+def explain(result: ArticleResult) -> str:
+    """Every trigger candidate of an article in reading order: coded (with its sides) or
+    dropped, with the stage, the rule id and the reason."""
+    rows: list[tuple[int, str]] = []
+    for e in result.events:
+        for ev in e.evidence:
+            sides = "{} → {}".format(
+                ", ".join(a.country or f"?{a.text}" for a in e.actor) or "∅",
+                ", ".join(a.country or f"?{a.text}" for a in e.recipient) or "∅",
+            )
+            rows.append(
+                (
+                    ev.start,
+                    f"  {ev.start:>6}  coded    {e.event:<9} {ev.rule:<34} «{ev.trigger}» {sides}",
+                )
+            )
+    for d in result.dropped:
+        rows.append(
+            (
+                d.start,
+                f"  {d.start:>6}  dropped  {d.type:<9} {d.rule:<34} «{d.trigger}»"
+                f" at {d.stage}: {d.reason}",
+            )
+        )
+    head = (
+        f"{result.id} · {len(result.events)} event(s), {len(result.dropped)} dropped candidate(s)"
+    )
+    return "\n".join([head] + [line for _, line in sorted(rows)]) + "\n"
+
+
 @app.command()
 def extract(
     paths: list[str] = typer.Argument(..., help="files, directories, or - for stdin"),
     fmt: Format = typer.Option(Format.jsonl, "--format", "-f", help="jsonl, json or table"),
     published: str = typer.Option(None, help="publication date for inputs that give none"),
     language: str = typer.Option(None, help="language for inputs that declare none (fr, en)"),
+    show: bool = typer.Option(
+        False, "--explain", help="list each trigger candidate: coded, or dropped and why"
+    ),
 ) -> None:
     """Read articles and print their actors, quotes and events."""
     from chronique.pipeline import process_stream
@@ -125,7 +158,7 @@ def extract(
     console = Console(width=160) if fmt == Format.table else None
     out = sys.stdout
     first = True
-    if fmt == Format.json:
+    if fmt == Format.json and not show:
         out.write("[")
     n = 0
     for result in process_stream(articles):
@@ -134,7 +167,9 @@ def extract(
             if "extractor failed" in e or "not supported" in e:
                 failures.append(e)
                 err.print(f"error: {e}", markup=False)
-        if fmt == Format.table:
+        if show:
+            out.write(explain(result))
+        elif fmt == Format.table:
             print_table(result, console)  # type: ignore[arg-type]
         elif fmt == Format.json:
             out.write(("" if first else ",\n") + _dump(result))
@@ -142,7 +177,7 @@ def extract(
             out.write(_dump(result) + "\n")
         first = False
         out.flush()
-    if fmt == Format.json:
+    if fmt == Format.json and not show:
         out.write("]\n")
     if failures:
         err.print(f"{len(failures)} input(s) failed, {n} article(s) processed", markup=False)
@@ -248,9 +283,16 @@ def ingest(
     t0 = time.perf_counter()
     try:
         summary = run_ingest(
-            paths, db, workers=workers, scheduler=scheduler, batch_size=batch_size,
-            published=published, language=language, reporter=reporter,
-            count_first=tty and "-" not in paths, limit=limit,
+            paths,
+            db,
+            workers=workers,
+            scheduler=scheduler,
+            batch_size=batch_size,
+            published=published,
+            language=language,
+            reporter=reporter,
+            count_first=tty and "-" not in paths,
+            limit=limit,
         )
     except ValueError as exc:
         reporter.stop()
@@ -300,16 +342,26 @@ def failures(
         raise _store_fail("failures", exc) from None
     if fmt == EventsFormat.jsonl:
         for when, kind, origin, error, attempts in rows:
-            print(json.dumps({"time": when.isoformat(timespec="seconds"), "kind": kind,
-                              "input": origin, "error": error, "attempts": attempts},
-                             ensure_ascii=False))
+            print(
+                json.dumps(
+                    {
+                        "time": when.isoformat(timespec="seconds"),
+                        "kind": kind,
+                        "input": origin,
+                        "error": error,
+                        "attempts": attempts,
+                    },
+                    ensure_ascii=False,
+                )
+            )
         return
     table = Table(title=f"{len(rows)} failure(s) in {db}", expand=True)
     for col in ("time", "kind", "input", "error", "tries"):
         table.add_column(col, overflow="fold")
     for when, kind, origin, error, attempts in rows:
-        table.add_row(when.isoformat(sep=" ", timespec="seconds"), kind, origin, error,
-                      str(attempts))
+        table.add_row(
+            when.isoformat(sep=" ", timespec="seconds"), kind, origin, error, str(attempts)
+        )
     Console(width=160).print(table)
 
 
@@ -380,11 +432,14 @@ def events(
 @app.command()
 def export(
     db: Path = typer.Option(DEFAULT_DB, "--db", help="DuckDB file written by ingest"),
-    fmt: ExportFormat = typer.Option(..., "--format", "-f", help="csv, parquet, jsonl, "
-                                     "plover or gdelt"),
+    fmt: ExportFormat = typer.Option(
+        ..., "--format", "-f", help="csv, parquet, jsonl, plover or gdelt"
+    ),
     out: Path = typer.Option(..., "--out", "-o", help="file to write"),
     table: str = typer.Option(
-        "events", "--table", help="for csv/parquet: events, clusters, articles, "
+        "events",
+        "--table",
+        help="for csv/parquet: events, clusters, articles, "
         "article_sources, paragraphs, entities, quotes, evidence, event_actors or failures",
     ),
 ) -> None:
@@ -406,8 +461,11 @@ def export(
 @app.command()
 def serve(
     db: Path = typer.Option(DEFAULT_DB, "--db", help="DuckDB file written by ingest"),
-    host: str = typer.Option("127.0.0.1", "--host", help="address to listen on (0.0.0.0: "
-                             "every interface, reachable from other machines)"),
+    host: str = typer.Option(
+        "127.0.0.1",
+        "--host",
+        help="address to listen on (0.0.0.0: every interface, reachable from other machines)",
+    ),
     port: int = typer.Option(8000, "--port", min=0, max=65535, help="TCP port"),
     refresh: float = typer.Option(
         1.0, "--refresh", min=0.0, help="seconds between checks of the database for new data"
@@ -422,8 +480,11 @@ def serve(
         err.print(f"chronique serve: needs the web dependencies ({exc})", markup=False)
         raise typer.Exit(1) from None
     if not db.exists():
-        err.print(f"chronique serve: warning: {db} does not exist yet; pages will say so until "
-                  "`chronique ingest` creates it", markup=False)
+        err.print(
+            f"chronique serve: warning: {db} does not exist yet; pages will say so until "
+            "`chronique ingest` creates it",
+            markup=False,
+        )
     err.print(f"chronique serve: {db} on http://{host}:{port}/ (Ctrl-C to stop)", markup=False)
     uvicorn.run(create_app(db, interval=refresh), host=host, port=port, log_level="warning")
 

@@ -45,15 +45,15 @@ from typing import Any
 
 from chronique.model import (
     PLOVER_TYPES,
+    SYMMETRIC_TYPES,
     Actor,
     ArticleResult,
+    Dropped,
     Event,
     PartialDate,
     Quote,
     result_from_dict,
 )
-
-SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 
 # ---------------------------------------------------------------------------------------------
 # Gold files
@@ -198,11 +198,13 @@ class ArticleScore:
     per_type: dict[str, Counts] = field(default_factory=dict)
     matches: list[dict[str, Any]] = field(default_factory=list)
     errors: list[dict[str, Any]] = field(default_factory=list)
+    unresolved: list[str] = field(default_factory=list)  # set aside: actor not placed
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "article": self.article,
             "missing": self.missing,
+            "unresolved": self.unresolved,
             "events": self.events.to_dict(),
             "quotes": self.quotes.to_dict(),
             "modality": _ratio(self.modality_right, self.events.tp),
@@ -262,10 +264,24 @@ class CorpusScore:
     def errors(self) -> list[dict[str, Any]]:
         return [e for a in self.articles for e in a.errors]
 
+    @property
+    def unresolved(self) -> int:
+        return sum(len(a.unresolved) for a in self.articles)
+
+    @property
+    def fn_causes(self) -> dict[str, int]:
+        """Missed required gold events by cause (`fn_cause`), most frequent first."""
+        counts = Counter(
+            e["cause"] for e in self.errors if e["what"] == "event" and e["error"] == "FN"
+        )
+        return dict(counts.most_common())
+
     def to_dict(self) -> dict[str, Any]:
         ev = self.events
         return {
             "articles_scored": len(self.articles),
+            "unresolved_events": self.unresolved,
+            "fn_causes": self.fn_causes,
             "missing": self.missing,
             "unscored": self.unscored,
             "events": ev.to_dict(),
@@ -547,7 +563,13 @@ def _fn_reason(gold: dict, preds: list[PredictedEvent]) -> str:
     return "no prediction of this type between these actors"
 
 
-def _score_events(art: ArticleScore, golds: list[dict], preds: list[PredictedEvent]) -> None:
+def _score_events(
+    art: ArticleScore,
+    golds: list[dict],
+    preds: list[PredictedEvent],
+    dropped: list[Dropped] | None = None,
+    unresolved: list[str] | None = None,
+) -> None:
     base = len(golds) + len(preds) + 1
     weights = []
     kinds: dict[tuple[int, int], str] = {}
@@ -650,10 +672,36 @@ def _score_events(art: ArticleScore, golds: list[dict], preds: list[PredictedEve
     for j, g in enumerate(golds):
         if j in gold_to_pred or g["optional"]:
             continue
-        _gold_fn(art, g, _fn_reason(g, preds))
+        reason = _fn_reason(g, preds)
+        seen = list(
+            {
+                (d.trigger, d.rule, d.stage, d.reason, d.sentence): d
+                for d in dropped or []
+                if d.type in g["event"]
+            }.values()
+        )
+        aside = [u for u in unresolved or [] if u.split(" ", 1)[0] in g["event"]]
+        _gold_fn(art, g, reason, fn_cause(reason, seen, aside), seen)
 
 
-def _gold_fn(art: ArticleScore, g: dict, reason: str) -> None:
+def fn_cause(reason: str, seen: list[Dropped], unresolved: list[str]) -> str:
+    """One word for why a gold event was missed, for counting over a gold set: coded with
+    other sides or type; coded with an unresolved actor; a candidate of its type dropped
+    (by the first reason of the stage furthest along); or no candidate at all."""
+    if not reason.startswith("no prediction"):
+        return "coded differently"
+    if unresolved:
+        return "actor unresolved"
+    if seen:
+        order = {"discourse": 0, "checks": 1, "frame": 2, "match": 3}
+        best = min(seen, key=lambda d: order.get(d.stage, 9))
+        return f"dropped: {best.reason}"
+    return "no candidate"
+
+
+def _gold_fn(
+    art: ArticleScore, g: dict, reason: str, cause: str = "no result", seen: list | None = None
+) -> None:
     art.events.fn += 1
     art.per_type.setdefault(g["event"][0], Counts()).fn += 1
     art.errors.append(
@@ -666,6 +714,17 @@ def _gold_fn(art: ArticleScore, g: dict, reason: str) -> None:
             modality="/".join(g["modality"]),
             date=g["date"],
             reason=reason,
+            cause=cause,
+            candidates=[
+                {
+                    "trigger": d.trigger,
+                    "rule": d.rule,
+                    "stage": d.stage,
+                    "reason": d.reason,
+                    "sentence": d.sentence,
+                }
+                for d in seen or []
+            ],
             note=g["note"],
         )
     )
@@ -880,7 +939,15 @@ def score_article(gold: dict, result: ArticleResult | None) -> ArticleScore:
                     }
                 )
         return art
-    _score_events(art, gold["events"], reduce_events(result.events))
+    scored = []
+    for e in result.events:
+        if e.actor and not any(a.country for a in e.actor):
+            art.unresolved.append(
+                f"{e.event} {e.actor[0].text!r} ← {e.trigger and e.trigger.get('text')!r}"
+            )
+        else:
+            scored.append(e)
+    _score_events(art, gold["events"], reduce_events(scored), result.dropped, art.unresolved)
     _score_quotes(art, gold["quotes"], list(result.quotes))
     return art
 
@@ -927,6 +994,10 @@ def _fmt_error(e: dict[str, Any]) -> list[str]:
     lines = [f"[{e['article']}] {head} — {e['reason']}"]
     if e.get("evidence"):
         lines.append(f"    evidence: {e['evidence']}")
+    for c in e.get("candidates", []):
+        lines.append(
+            f"    candidate «{c['trigger']}» ({c['rule']}) dropped at {c['stage']}: {c['reason']}"
+        )
     if e.get("note"):
         lines.append(f"    gold note: {e['note']}")
     return lines
@@ -964,7 +1035,11 @@ def format_report(score: CorpusScore | ArticleScore, errors: bool = False) -> st
             f"{name:<{width}} {e.tp:>5} {e.fp:>4} {e.fn:>4} {e.f1:>6.3f}"
             f"  {q.tp:>5} {q.fp:>4} {q.fn:>4} {q.f1:>6.3f}  {mod:>7} {dat:>7}"
         )
+    if score.unresolved:
+        out.append(f"events set aside (actor not placed, not scored): {score.unresolved}")
     if errors:
+        out += ["", "missed gold events by cause"]
+        out += [f"{n:>5}  {cause}" for cause, n in score.fn_causes.items()]
         out += ["", "errors"]
         for e in score.errors:
             out += _fmt_error(e)

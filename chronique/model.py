@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from chronique import lexicons
+
 PRECISIONS = ("day", "week", "month", "year")
 MODALITIES = (
     "asserted",
@@ -24,24 +26,10 @@ MODALITIES = (
     "negated",
     "historical",
 )
-PLOVER_TYPES = (
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-)
+_PLOVER = lexicons.load("plover")
+PLOVER_TYPES: tuple[str, ...] = tuple(_PLOVER["types"])  # defined once, in lexicons/plover.json
+# both sides act: a record may name them in either order (GOLD.md)
+SYMMETRIC_TYPES: frozenset[str] = frozenset(_PLOVER["symmetric"])
 
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 

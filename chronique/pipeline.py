@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from chronique.extract import events as coder
 from chronique.extract.actors import ActorMemory, DocActors, get_lexicon, home_country
-from chronique.extract.events import EventExtractor, event_lexicon, merge_events
 from chronique.extract.places import get_gazetteer
 from chronique.extract.quotes import QuoteExtractor, cues_for, quote_spans
 from chronique.extract.time import find_times
@@ -33,7 +33,7 @@ def warm(lang: str) -> None:
     """
     get_nlp(lang)
     get_lexicon(lang)
-    event_lexicon(lang)
+    coder.event_rules(lang)
     get_gazetteer(lang)
     cues_for(lang)
     find_times("", lang, None)
@@ -65,9 +65,12 @@ def extract(article: Article, lang: str, parsed: list[ParsedParagraph]) -> Artic
         DocActors(pp.doc, lang, pp.start, when, memory, text=pp.paragraph.text) for pp in parsed
     ]
     quotes = QuoteExtractor(lang)
-    events = EventExtractor(lang, article.id, published, home=home_country(docs))
+    rules = coder.event_rules(lang)
+    disc = coder.Discourse(home=home_country(docs))
+    gazetteer = get_gazetteer(lang)
     cues = cues_for(lang)
-    mentions = []
+    events = []
+    inferable: set[int] = set()  # trigger offsets of acts that may take the frame's target
     for pp, da in zip(parsed, docs, strict=True):
         text = pp.paragraph.text
         spans = quote_spans(text, cues)
@@ -76,13 +79,20 @@ def extract(article: Article, lang: str, parsed: list[ParsedParagraph]) -> Artic
         times = find_times(text, lang, published, offset=pp.start)
         result.times.extend(times)
         result.quotes.extend(quotes.paragraph(pp.doc, da, pp.paragraph.index, spans))
-        for m in events.paragraph(pp.doc, da, times):
-            mentions.append(events.to_event(m, pp.paragraph.index, pp.start, text))
-            if m.place is not None:
-                result.places.append(m.place)
-    merged = merge_events(mentions, article.id)
-    events.infer_recipients(merged, result.entities)
-    result.events = merge_events(merged, article.id)
+        index = pp.paragraph.index
+        for c in coder.code_paragraph(pp.doc, da, times, rules, disc, published, gazetteer):
+            if c.reason is not None:
+                result.dropped.append(coder.dropped_record(c, pp.start, index, text))
+                continue
+            ev = coder.to_event(c, rules, article.id, index, pp.start, text)
+            events.append(ev)
+            if c.infer:
+                inferable.add(ev.evidence[0].start)
+            if c.place is not None:
+                result.places.append(c.place)
+    merged = coder.merge_events(events, article.id)
+    coder.infer_recipients(merged, inferable, result.entities, disc.home, rules, article.id)
+    result.events = coder.merge_events(merged, article.id)
     if published is None:
         result.errors.append(f"{article.origin or article.id}: publication date unknown")
     return result

@@ -34,13 +34,13 @@ def test_plain_is_asdict(seed_result) -> None:
 
 def test_warm_loads_every_lazy_table() -> None:
     from chronique.extract.actors import get_lexicon
-    from chronique.extract.events import event_lexicon
+    from chronique.extract.events import event_rules
     from chronique.extract.places import get_gazetteer
     from chronique.extract.quotes import cues_for
     from chronique.extract.time import _grammar
     from chronique.pipeline import warm
 
-    loaders = (get_lexicon, event_lexicon, get_gazetteer, cues_for, _grammar)
+    loaders = (get_lexicon, event_rules, get_gazetteer, cues_for, _grammar)
     for f in loaders:
         f.cache_clear()
     warm("en")

@@ -1,8 +1,10 @@
-"""One small adapter per parser label scheme, so extractors ask questions, not labels.
+"""The parser's labels and the language's function words, asked for by role, never by name.
 
-spaCy's French model emits Universal Dependencies labels, its English model ClearNLP ones.
-Extractors call `syntax_for(lang)` and use these methods; a new language adds an adapter here
-(or reuses one) and a lexicon folder, and no extractor changes.
+spaCy's French model emits Universal Dependencies labels, its English model ClearNLP ones;
+both label sets and the function words (auxiliaries, prepositions, contractions, negation
+particles, grammatical number) live in `lexicons/<lang>/grammar.json`. Extractors call
+`syntax_for(lang)` and ask its methods, so a new language adds a lexicon folder and no
+extractor changes.
 """
 
 from __future__ import annotations
@@ -13,58 +15,103 @@ from functools import cache
 
 from spacy.tokens import Token
 
-ELISIONS = {"d'": "de", "d’": "de", "l'": "le", "qu'": "que", "jusqu'": "jusque"}
+from chronique import lexicons
+from chronique.lexicons import LexiconError
+
+LABEL_ROLES = (
+    "subj", "subj_pass", "obj", "direct_obj", "indirect_obj", "obl", "prep", "pobj", "agent",
+    "relcl", "appos", "conj", "comp", "xcomp", "ccomp", "advcl", "acl", "aux", "aux_pass", "neg",
+    "name", "mark", "case", "cc", "punct", "amod", "nmod", "compound", "poss", "expl", "nominal",
+    "climb",
+)  # fmt: skip
+WORD_LISTS = (
+    "auxiliaries", "agent_preps", "comitative_preps", "genitive_preps", "locative_preps",
+    "negation_particles", "plural_suffixes", "prepositions",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
 class Syntax:
-    subj: frozenset[str]
-    subj_pass: frozenset[str]
-    obj: frozenset[str]
-    obl: frozenset[str]  # nominal dependents that carry a preposition as a `case` child
-    prep: frozenset[str]  # ClearNLP: preposition token heading its object
-    pobj: frozenset[str]
-    agent: frozenset[str]
-    relcl: frozenset[str]
-    appos: frozenset[str]
-    conj: frozenset[str]
-    comp: frozenset[str]  # clausal complements (que-clauses, infinitives)
-    xcomp: frozenset[str]
-    advcl: frozenset[str]
-    aux: frozenset[str]
-    neg: frozenset[str]
-    name: frozenset[str]
+    """One language's label sets (by role) and function words."""
+
+    lang: str
+    labels: dict[str, frozenset[str]]
+    words: dict[str, frozenset[str]]
+    contractions: dict[str, str]
+    number: dict[str, str]
+
+    def __getattr__(self, role: str) -> frozenset[str]:
+        # `syn.subj`, `syn.conj`…: the labels of a role; an unknown role is a programming error
+        labels = self.__dict__.get("labels", {})
+        if role in labels:
+            return labels[role]
+        raise AttributeError(role)
+
+    def has(self, tok: Token, role: str) -> bool:
+        """Does `tok` hang on its head in this grammatical role?"""
+        return tok.dep_ in self.labels[role]
 
     def children(self, tok: Token, labels: frozenset[str]) -> list[Token]:
         return [c for c in tok.children if c.dep_ in labels]
 
+    def role_children(self, tok: Token, role: str) -> list[Token]:
+        return self.children(tok, self.labels[role])
+
     def subjects(self, tok: Token) -> list[Token]:
-        return self.children(tok, self.subj)
+        return self.children(tok, self.labels["subj"])
 
     def passive_subjects(self, tok: Token) -> list[Token]:
-        return self.children(tok, self.subj_pass)
+        return self.children(tok, self.labels["subj_pass"])
 
     def objects(self, tok: Token) -> list[Token]:
-        return self.children(tok, self.obj)
+        return self.children(tok, self.labels["obj"])
+
+    def is_passive(self, tok: Token) -> bool:
+        passive = self.passive_subjects(tok)
+        return bool(passive) or any(self.has(c, "aux_pass") for c in tok.children)
+
+    def word(self, text: str) -> str:
+        """A preposition's or article's canonical form: 'du' → 'de', "d'" → 'de'."""
+        low = text.lower()
+        return self.contractions.get(low, low)
+
+    def is_word(self, text: str, kind: str) -> bool:
+        """Is `text` (or what it contracts) one of the language's `kind` words?"""
+        low = text.lower()
+        return low in self.words[kind] or self.contractions.get(low) in self.words[kind]
+
+    def plural(self, tok: Token) -> bool:
+        """Grammatical number from the parse, else from the lexicon's word forms."""
+        number = tok.morph.get("Number")
+        if number:
+            return "Plur" in number
+        low = tok.lower_
+        if low in self.number:
+            return self.number[low] == "pl"
+        return tok.pos_ in ("NOUN", "PROPN") and any(
+            low.endswith(s) for s in self.words["plural_suffixes"]
+        )
 
     def prepositional(self, tok: Token) -> Iterator[tuple[str, Token]]:
-        """(preposition lemma, noun) pairs governed by `tok`, in both label schemes."""
+        """(preposition, noun) pairs governed by `tok`, in both label schemes."""
         for c in tok.children:
-            if c.dep_ in self.obl:
-                case = [g for g in c.children if g.dep_ == "case"]
+            if c.dep_ in self.labels["obl"]:
+                case = [g for g in c.children if g.dep_ in self.labels["case"]]
                 if case:
                     # "au sujet de", "à cause de": the first case word carries the meaning;
                     # its text, not its lemma (the French model lemmatises 'entre' as 'entrer')
                     word = case[0].lower_
-                    yield ELISIONS.get(word, word), c
-            elif c.dep_ in self.prep:
+                    if "'" in word or "’" in word:
+                        word = self.contractions.get(word, word)  # "d'" → 'de'
+                    yield word, c
+            elif c.dep_ in self.labels["prep"]:
                 for g in c.children:
-                    if g.dep_ in self.pobj:
+                    if g.dep_ in self.labels["pobj"]:
                         yield c.lower_, g
-            elif c.dep_ in self.agent:
+            elif c.dep_ in self.labels["agent"]:
                 for g in c.children:
-                    if g.dep_ in self.pobj:
-                        yield "by", g
+                    if g.dep_ in self.labels["pobj"]:
+                        yield next(iter(self.words["agent_preps"])), g
 
     def conjuncts(self, tok: Token) -> list[Token]:
         """`tok` and the tokens coordinated with it ("Moscou et Pyongyang")."""
@@ -73,59 +120,37 @@ class Syntax:
         while stack:
             t = stack.pop()
             for c in t.children:
-                if c.dep_ in self.conj and c not in out:
+                if c.dep_ in self.labels["conj"] and c not in out:
                     out.append(c)
                     stack.append(c)
         return out
 
     def is_negated(self, tok: Token) -> bool:
         for c in tok.children:
-            if c.dep_ in self.neg or "Neg" in c.morph.get("Polarity"):
+            if c.dep_ in self.labels["neg"] or "Neg" in c.morph.get("Polarity"):
                 return True
         return False
 
 
-_FR = Syntax(
-    subj=frozenset({"nsubj"}),
-    subj_pass=frozenset({"nsubj:pass"}),
-    obj=frozenset({"obj", "iobj"}),
-    obl=frozenset({"obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj"}),
-    prep=frozenset(),
-    pobj=frozenset(),
-    agent=frozenset(),
-    relcl=frozenset({"acl:relcl"}),
-    appos=frozenset({"appos"}),
-    conj=frozenset({"conj"}),
-    comp=frozenset({"ccomp", "xcomp", "acl"}),
-    xcomp=frozenset({"xcomp"}),
-    advcl=frozenset({"advcl"}),
-    aux=frozenset({"aux", "aux:tense", "aux:pass", "cop"}),
-    neg=frozenset(),
-    name=frozenset({"flat:name", "flat"}),
-)
-
-_EN = Syntax(
-    subj=frozenset({"nsubj"}),
-    subj_pass=frozenset({"nsubjpass"}),
-    obj=frozenset({"dobj", "dative"}),
-    obl=frozenset(),
-    prep=frozenset({"prep"}),
-    pobj=frozenset({"pobj"}),
-    agent=frozenset({"agent"}),
-    relcl=frozenset({"relcl"}),
-    appos=frozenset({"appos"}),
-    conj=frozenset({"conj"}),
-    comp=frozenset({"ccomp", "xcomp"}),
-    xcomp=frozenset({"xcomp"}),
-    advcl=frozenset({"advcl"}),
-    aux=frozenset({"aux", "auxpass"}),
-    neg=frozenset({"neg"}),
-    name=frozenset({"compound"}),
-)
-
-_ADAPTERS = {"fr": _FR, "en": _EN}
+def _build(lang: str, data: dict) -> Syntax:
+    where = f"lexicons/{lang}/grammar.json"
+    labels = data.get("labels", {})
+    missing = [r for r in LABEL_ROLES if r not in labels]
+    unknown = [r for r in labels if r not in LABEL_ROLES]
+    if missing or unknown:
+        raise LexiconError(f"{where}: labels: missing {missing}, unknown {unknown}")
+    absent = [k for k in WORD_LISTS if k not in data]
+    if absent:
+        raise LexiconError(f"{where}: missing word lists {absent}")
+    return Syntax(
+        lang=lang,
+        labels={r: frozenset(v) for r, v in labels.items()},
+        words={k: frozenset(data[k]) for k in WORD_LISTS},
+        contractions=dict(data.get("contractions", {})),
+        number=dict(data.get("number", {})),
+    )
 
 
 @cache
 def syntax_for(lang: str) -> Syntax:
-    return _ADAPTERS[lang]
+    return _build(lang, lexicons.load("grammar", lang))

@@ -1,0 +1,170 @@
+"""Event coding as small stages over typed rules.
+
+match → frame → checks → modality → date and place, per paragraph, each stage a function over
+`Candidate` records; then, per article, the discourse stage (records, joint acts split, one
+merge, recipients from the article's frame, a last merge). A candidate a stage drops keeps
+the stage and a named reason (`candidate.REASONS`): `ArticleResult.dropped` lists them for
+`chronique extract --explain` and `chronique eval --errors`.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from spacy.tokens import Doc, Token
+
+from chronique.extract.actors import DocActors
+from chronique.extract.events import checks, frames
+from chronique.extract.events.anchor import date_of, place_of
+from chronique.extract.events.candidate import REASONS, Candidate
+from chronique.extract.events.discourse import (
+    event_id,
+    event_key,
+    infer_recipients,
+    merge_events,
+    split_compound,
+    to_event,
+)
+from chronique.extract.events.frames import Discourse
+from chronique.extract.events.modality import modality
+from chronique.extract.events.rules import Rules, Trigger, event_rules, prep_children
+from chronique.extract.places import Gazetteer
+from chronique.extract.sentences import sentence_at
+from chronique.model import Actor, Dropped, PartialDate, TimeExpr
+
+__all__ = [
+    "REASONS",
+    "Candidate",
+    "Discourse",
+    "Rules",
+    "Trigger",
+    "code_paragraph",
+    "dropped_record",
+    "event_id",
+    "event_key",
+    "event_rules",
+    "infer_recipients",
+    "merge_events",
+    "split_compound",
+    "to_event",
+]
+
+
+def match(doc: Doc, rules: Rules) -> tuple[dict[int, Trigger], list[Candidate]]:
+    """Stage 1: the rule each token triggers (first rule whose constraints hold), and the
+    tokens whose lemma has rules but none whose constraints hold, dropped as 'constraint'."""
+    matched: dict[int, Trigger] = {}
+    unmet: list[Candidate] = []
+    for tok in doc:
+        if tok.pos not in rules.pos_ids:
+            continue  # cheaper than the lemma look-up, and most tokens stop here
+        entries = [e for e in rules.candidates(tok) if e.accepts_pos(tok.pos_)]
+        failed = None
+        for e in entries:
+            failed = e.unmet(tok, rules)
+            if failed is None:
+                matched[tok.i] = e
+                break
+        else:
+            if entries and failed is not None:
+                c = Candidate(entries[-1], tok)
+                c.drop("match", f"constraint:{failed}")
+                unmet.append(c)
+    return matched, unmet
+
+
+def slot_filled(c: Candidate, da: DocActors, rules: Rules) -> bool:
+    """Does the sentence say who the act is aimed at, even if not as an actor?
+    ('imposé des sanctions à trois entités': yes; 'a menacé de riposter': no)."""
+    spec = set(c.rule.recipient)
+    objects = rules.syntax.objects(c.token)
+    for t in [c.token] + objects:
+        if any(p in spec for p, _ in prep_children(t, rules)):
+            return True
+    # an object naming someone, or a pronoun standing for them, fills the slot; a clause,
+    # a thing ('a rejeté une offre') or nothing leaves the target to the article's frame
+    return any(o.pos_ == "PRON" or da.actorish(o) for o in objects)
+
+
+def _historical(span_end: str, published: PartialDate | None, rules: Rules) -> bool:
+    if published is None:
+        return False
+    years = int(rules.modality.get("historical_years", 1))
+    return date.fromisoformat(span_end) < published.first_day() - timedelta(days=365 * years)
+
+
+def _own_population(c: Candidate) -> None:
+    """A ban or curfew naming no target applies to the state's own people (CVL), not to
+    the person or body who bans."""
+    if c.recipient or not c.rule.self_target:
+        return
+    for a in c.actor:
+        if a.country and len(a.country) == 3:
+            c.recipient = [Actor(text=a.country, country=a.country, sector="CVL", kind="inferred")]
+            return
+
+
+def code_paragraph(doc: Doc, da: DocActors, times: list[TimeExpr], rules: Rules,
+                   disc: Discourse, published: PartialDate | None,
+                   gazetteer: Gazetteer) -> list[Candidate]:  # fmt: skip
+    """Every candidate of a paragraph in reading order; those not coded carry a reason."""
+    matched, out = match(doc, rules)
+    para = checks.Paragraph(da, rules, matched)
+    kept: list[Candidate] = []
+    for i, rule in matched.items():
+        c = Candidate(rule, doc[i])
+        out.append(c)
+        reason = checks.run(checks.BEFORE_FRAME, c, para)
+        if reason is not None:
+            c.drop("checks", reason)
+            continue
+        frames.fill(c, da, rules, disc)
+        _own_population(c)
+        reason = checks.run(checks.AFTER_FRAME, c, para)
+        if reason is not None:
+            c.drop("frame" if reason == "no_actor" else "checks", reason)
+            continue
+        disc.remember(c)
+        c.modality, c.attributed_to, c.denied_by = modality(c.token, da, rules, disc)
+        if len(c.denied_by) >= 2:
+            disc.pairs.append(c.denied_by)
+        c.date = date_of(c.token, times, da, rules, published)
+        if (
+            c.modality == "asserted"
+            and c.date is not None
+            and _historical(c.date.end, published, rules)
+        ):
+            c.modality = "historical"
+        c.place = place_of(c.token, c.argument_tokens, da, rules, gazetteer)
+        c.infer = (
+            not c.recipient
+            and not rule.nominal
+            and len({a.country for a in c.actor}) == 1  # a joint act is split, not aimed
+            and rule.type in rules.infer_recipient
+            and not slot_filled(c, da, rules)
+        )
+        kept.append(c)
+    # 'une grève pour dénoncer les violences': when the protest is coded, what it
+    # denounces or demands is its motive, not an event of its own
+    coded = {c.token.i for c in kept}
+    for c in kept:
+        if checks.protest_head(c, para) in coded:
+            c.drop("checks", "motive")
+    out.sort(key=lambda c: c.token.i)
+    return out
+
+
+def dropped_record(c: Candidate, offset: int, paragraph: int, text: str) -> Dropped:
+    """The article result's trace of a candidate that was not coded."""
+    tok: Token = c.token
+    return Dropped(
+        type=c.rule.type,
+        rule=c.rule.id,
+        trigger=tok.text,
+        start=offset + tok.idx,
+        end=offset + tok.idx + len(tok.text),
+        stage=c.stage or "",
+        reason=c.reason or "",
+        sentence=sentence_at(text, tok.idx),
+        paragraph=paragraph,
+    )

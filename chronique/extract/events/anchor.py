@@ -1,0 +1,77 @@
+"""Date and place of a candidate: the time expression and the place its own clause names.
+
+A time expression dates the trigger when it hangs on the trigger or on its governing verb;
+one joined to another noun by 'de' ('les élections du 8 septembre') dates that noun. With
+none, an event reported as news takes the publication date at its precision.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from chronique.extract import offsets
+from chronique.extract.actors import DocActors
+from chronique.extract.events.rules import Rules, prep_children
+from chronique.extract.places import Gazetteer
+from chronique.model import DateSpan, PartialDate, Place, TimeExpr
+
+
+def governor(tok: Token) -> Token:
+    """The verb a noun trigger depends on ('mener des frappes' → 'mener')."""
+    t = tok
+    for _ in range(6):
+        if t.pos_ in ("VERB",) or t.head.i == t.i:
+            return t
+        t = t.head
+    return t
+
+
+def dates_a_noun(trigger: Token, toks: Span, rules: Rules) -> bool:
+    """A time expression joined to another noun by 'de' dates that noun. A bare weekday the
+    parser hangs on a noun ('par les États-Unis mardi') still dates the act."""
+    inside = {x.i for x in toks}
+    outer = [x.head for x in toks if x.head.i not in inside]
+    if not any(h.pos_ in ("NOUN", "PROPN") and h.i != trigger.i for h in outer):
+        return False
+    words = list(toks) + [c for x in toks for c in x.children if c.i not in inside]
+    return any(w.lower_ in rules.noun_date_preps for w in words)
+
+
+def date_of(tok: Token, times: list[TimeExpr], da: DocActors, rules: Rules,
+            published: PartialDate | None) -> DateSpan | None:  # fmt: skip
+    targets = {tok.i, governor(tok).i}
+    for t in times:
+        toks = offsets.starting_in(tok.doc, t.start - da.offset, t.end - da.offset)
+        if not toks or toks[0].sent != tok.sent:
+            continue
+        if dates_a_noun(tok, toks, rules):
+            continue  # 'les élections du 8 septembre': it dates the elections, not the act
+        gov = {governor(x).i for x in toks} | {x.head.i for x in toks}
+        if gov & targets:
+            return DateSpan(t.value_start, t.value_end, t.precision, t.text)
+    if published is None:
+        return None
+    p = published
+    return DateSpan(p.first_day().isoformat(), p.last_day().isoformat(), p.precision, None)
+
+
+def place_of(tok: Token, arguments: set[int], da: DocActors, rules: Rules,
+             gazetteer: Gazetteer) -> Place | None:  # fmt: skip
+    """A place named by a locative phrase of the trigger or its verb; a phrase whose noun
+    is one of the act's sides ('se joindre à la Chine') is no place."""
+    syn = rules.syntax
+    for t in (tok, governor(tok)):
+        for p, noun in prep_children(t, rules):
+            if noun.i in arguments or not syn.is_word(p, "locative_preps"):
+                continue
+            if noun.pos_ != "PROPN":
+                continue
+            span = tok.doc[noun.left_edge.i : noun.right_edge.i + 1]
+            place = gazetteer.lookup(span.text) or gazetteer.lookup(noun.text)
+            if place is not None:
+                place.text = span.text
+                place.start = da.offset + span.start_char
+                place.end = da.offset + span.end_char
+                place.kind = "sentence"
+                return place
+    return None

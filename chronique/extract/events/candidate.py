@@ -1,0 +1,47 @@
+"""The record every event stage reads and fills: one trigger occurrence and its frame."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from chronique.extract.events.rules import Trigger
+from chronique.model import Actor, DateSpan, Place
+
+# Why a candidate is not coded. Each reason is named once here; stages return these keys.
+REASONS: dict[str, str] = {
+    "constraint": "the trigger's lemma matched but a constraint of every rule failed",
+    "forecast": "an 'embeds' verb whose complement is a state: a forecast, not a commitment",
+    "embeds_event": "the embedded act is coded instead ('promettent de renforcer')",
+    "object_not_person": "the rule acts on people and its object is none",
+    "topic": "the topic of another trigger (a talk about sanctions), with no actor of its own",
+    "no_actor": "no subject, agent or owner names anyone",
+    "no_recipient": "the rule needs a recipient and the sentence names none",
+    "no_second_side": "a symmetric act with only one side",
+    "motive": "what a coded protest denounces or demands: its motive, not an event",
+}
+STAGES = ("match", "frame", "checks", "discourse")
+
+
+@dataclass
+class Candidate:
+    """A trigger occurrence and what the stages found for it, before it becomes an Event."""
+
+    rule: Trigger
+    token: Token
+    actor: list[Actor] = field(default_factory=list)
+    recipient: list[Actor] = field(default_factory=list)
+    modality: str = "asserted"
+    attributed_to: list[Actor] = field(default_factory=list)
+    denied_by: list[Actor] = field(default_factory=list)
+    date: DateSpan | None = None
+    place: Place | None = None
+    infer: bool = False  # may take the article's main counterpart as recipient
+    stage: str | None = None  # where it was dropped
+    reason: str | None = None  # a key of REASONS, None while it stands
+    argument_tokens: set[int] = field(default_factory=set)  # token ids of its sides
+
+    def drop(self, stage: str, reason: str) -> None:
+        assert reason in REASONS or reason.startswith("constraint:"), reason
+        self.stage, self.reason = stage, reason

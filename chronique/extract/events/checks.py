@@ -1,0 +1,157 @@
+"""Checks: named tests a candidate must pass to be coded; each failing one gives a reason.
+
+Two registries, tried in order: before the frame is filled (they read only the parse and the
+other triggers of the paragraph) and after (they read the sides). A check returns the key of
+`candidate.REASONS` that drops the candidate, or None.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from chronique.extract.actors import DocActors
+from chronique.extract.events.candidate import Candidate
+from chronique.extract.events.frames import prep_actors
+from chronique.extract.events.rules import Rules, Trigger
+
+
+@dataclass
+class Paragraph:
+    """What a check may look at besides its candidate: the parse, the rules, and the
+    triggers matched in the same paragraph (token id → rule)."""
+
+    da: DocActors
+    rules: Rules
+    matched: dict[int, Trigger]
+
+
+CheckFn = Callable[[Candidate, Paragraph], str | None]
+BEFORE_FRAME: dict[str, CheckFn] = {}
+AFTER_FRAME: dict[str, CheckFn] = {}
+
+
+def check(registry: dict[str, CheckFn], reason: str) -> Callable[[CheckFn], CheckFn]:
+    def add(fn: CheckFn) -> CheckFn:
+        registry[reason] = fn
+        return fn
+
+    return add
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _complements(tok: Token, p: Paragraph) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in p.rules.syntax.comp]
+
+
+@check(BEFORE_FRAME, "forecast")
+def _forecast(c: Candidate, p: Paragraph) -> str | None:
+    # 'promet d'être la plus regardée': a forecast, not a promise
+    if c.rule.embeds and any(
+        _lemma(x) in p.rules.non_event_complements for x in _complements(c.token, p)
+    ):
+        return "forecast"
+    return None
+
+
+@check(BEFORE_FRAME, "embeds_event")
+def _embeds_event(c: Candidate, p: Paragraph) -> str | None:
+    # 'promettent de renforcer leur coopération': the embedded act counts
+    if c.rule.embeds and any(t.i in p.matched for x in _complements(c.token, p) for t in x.subtree):
+        return "embeds_event"
+    return None
+
+
+@check(BEFORE_FRAME, "object_not_person")
+def _object_not_person(c: Candidate, p: Paragraph) -> str | None:
+    """'interpelle la France': a challenge, not an arrest. A person, a group with a sector
+    or a noun for people ('onze suspects') is acted on; passive subjects count as objects."""
+    if not c.rule.need_person_object:
+        return None
+    syn, da = p.rules.syntax, p.da
+    person_nouns = set(p.rules.groups.get("person_nouns", []))
+    for o in syn.objects(c.token) + syn.passive_subjects(c.token):
+        if _lemma(o) in person_nouns:
+            return None
+        a = da.actor(o, loose=True)
+        if a is not None and (a.kind == "person" or (a.kind == "group" and a.sector)):
+            return None
+    return "object_not_person"
+
+
+def under_trigger(tok: Token, p: Paragraph) -> bool:
+    """Is this noun the topic of another trigger ('des négociations sur les sanctions')?"""
+    t = tok
+    for _ in range(3):
+        if t.head.i == t.i:
+            return False
+        t = t.head
+        if t.i in p.matched:
+            return not p.matched[t.i].embeds
+        if t.pos_ == "VERB" and _lemma(t) not in p.rules.light_verbs:
+            return False
+    return False
+
+
+def explicit_actor(c: Candidate, p: Paragraph) -> bool:
+    """Does a noun trigger name its own actor ('les sanctions de l'UE', 'américaines')?"""
+    preps = tuple(s for s in c.rule.actor if s not in ("amod", "poss"))
+    if prep_actors(c.token, preps, p.da, p.rules):
+        return True
+    return any(
+        c2.dep_ in p.rules.syntax.amod
+        and (m := p.da.by_token.get(c2.i)) is not None
+        and m.kind == "adjective"
+        for c2 in c.token.children
+    )
+
+
+@check(AFTER_FRAME, "topic")
+def _topic(c: Candidate, p: Paragraph) -> str | None:
+    # the topic of a talk, a deal or a refusal is not itself an event
+    if c.rule.nominal and under_trigger(c.token, p) and not explicit_actor(c, p):
+        return "topic"
+    return None
+
+
+@check(AFTER_FRAME, "no_actor")
+def _no_actor(c: Candidate, p: Paragraph) -> str | None:
+    return None if c.actor else "no_actor"
+
+
+@check(AFTER_FRAME, "no_recipient")
+def _no_recipient(c: Candidate, p: Paragraph) -> str | None:
+    return "no_recipient" if c.rule.need_recipient and not c.recipient else None
+
+
+@check(AFTER_FRAME, "no_second_side")
+def _no_second_side(c: Candidate, p: Paragraph) -> str | None:
+    if c.rule.symmetric and len(c.actor) == 1 and not c.recipient:
+        return "no_second_side"
+    return None
+
+
+def run(registry: dict[str, CheckFn], c: Candidate, p: Paragraph) -> str | None:
+    """The first reason a registry's checks give, or None."""
+    for fn in registry.values():
+        reason = fn(c, p)
+        if reason is not None:
+            return reason
+    return None
+
+
+def protest_head(c: Candidate, p: Paragraph) -> int | None:
+    """The protest trigger whose purpose clause `c` heads ('manifester pour réclamer Y')."""
+    syn, tok = p.rules.syntax, c.token
+    if tok.dep_ not in syn.advcl | syn.xcomp | syn.acl:
+        return None
+    if not any(x.lower_ in p.rules.purpose_marks for x in tok.children):
+        return None
+    head = p.matched.get(tok.head.i)
+    absorbing = p.rules.motive_absorbing_types
+    return tok.head.i if head is not None and head.type in absorbing else None

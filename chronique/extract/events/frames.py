@@ -1,0 +1,316 @@
+"""Argument frames: who acts and on whom, read from the parse around a trigger.
+
+Subjects climb out of infinitives, participles and coordinations; a passive's agent acts; a
+control verb's object is its infinitive's subject; a noun trigger's actor is its owner, a
+nationality adjective or the subject of its light verb. A side whose phrase names someone the
+resolver cannot place is kept with its text and no country (`Actor.resolved` is False): the
+event stays visible and countable instead of vanishing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from chronique.extract.actors import DocActors, Person
+from chronique.extract.events.candidate import Candidate
+from chronique.extract.events.rules import Rules, prep_children
+from chronique.model import Actor
+
+
+@dataclass
+class Discourse:
+    """What the article has said so far that later sentences lean on: its home country and
+    the last pair of actors named together ('les deux pays')."""
+
+    home: str | None = None
+    pairs: list[list[Actor]] = field(default_factory=list)
+
+    def remember(self, c: Candidate) -> None:
+        """'Moscou et Pyongyang ont démenti' names the pair for what follows."""
+        actor = [a for a in c.actor if a.resolved]
+        recipient = [a for a in c.recipient if a.resolved]
+        if len(actor) + len(recipient) >= 2 and c.rule.symmetric:
+            self.pairs.append(actor + recipient)
+        elif len(actor) >= 2:
+            self.pairs.append(actor)
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def dedupe(actors: list[Actor]) -> list[Actor]:
+    """One actor per (country, sector); unresolved sides once per text."""
+    out: list[Actor] = []
+    for a in actors:
+        if a.resolved:
+            if all(a.country != b.country or a.sector != b.sector for b in out):
+                out.append(a)
+        elif all(b.resolved or b.text != a.text for b in out):
+            out.append(a)
+    return out
+
+
+def sides(tok: Token, da: DocActors) -> list[Actor]:
+    """The actors a noun phrase names; when none resolves, the phrase itself, unresolved,
+    if it names someone (a person, a group with a role, a proper noun, a pronoun)."""
+    found = da.actors(tok)
+    if found:
+        return found
+    out: list[Actor] = []
+    for h in da.heads(tok):
+        if da.pronouns.at(h) is not None:
+            out.append(Actor(text=h.text, start=da.offset + h.idx, end=da.offset + h.idx + len(h)))
+            continue
+        a = da.actor(h, loose=True)
+        if a is not None and not a.country:
+            out.append(a)
+    return out
+
+
+def finite(verb: Token, da: DocActors) -> bool:
+    forms = set(verb.morph.get("VerbForm"))
+    if "Fin" in forms:
+        return True
+    return "Part" in forms and any(c.dep_ in da.syn.aux for c in verb.children)
+
+
+def left_subject(verb: Token, da: DocActors) -> list[Token]:
+    """The actor phrase just left of a verb the parser gave no subject."""
+    syn = da.syn
+    first = min([verb] + [c for c in verb.children if c.dep_ in syn.aux], key=lambda t: t.i)
+    # not bounded by the sentence: a parser that misses the subject often splits there
+    for t in reversed(list(verb.doc[max(0, first.i - 12) : first.i])):
+        if t.is_punct and t.text not in ("'", "’"):
+            break
+        if t.pos_ in ("ADV", "DET") or t.dep_ in syn.expl | syn.name:
+            continue
+        if t.i in da.by_token or t.pos_ in ("PROPN",):
+            while t.dep_ in syn.conj and t.head.i != t.i and t.head.i < t.i:
+                t = t.head
+            m = da.by_token.get(t.i)
+            if m is not None:
+                t = verb.doc[m.start : m.end].root
+            return [t]
+        if t.pos_ in ("NOUN", "PROPN", "PRON"):
+            continue
+        break
+    return []
+
+
+def home_actor(tok: Token, da: DocActors, rules: Rules, disc: Discourse) -> list[Actor]:
+    """'La police a arrêté …' in an article about Israel: an unnamed home actor (police,
+    opposition, protesters, government) is of the article's country, marked inferred."""
+    if disc.home is None or tok.pos_ not in ("NOUN", "PROPN"):
+        return []
+    a = da.actor(tok, loose=True)
+    domestic = set(rules.groups.get("domestic_sectors", []))
+    if a is None or a.country or a.kind != "group" or a.sector not in domestic:
+        return []
+    a.country, a.kind = disc.home, "inferred"
+    holder = home_office_holder(tok, da, rules, disc.home)
+    if holder is not None:  # 'le chef du gouvernement' in a British story: its holder
+        a.name, a.wikidata, a.sector = holder.name, holder.wikidata, holder.sector or a.sector
+    return [a]
+
+
+def home_office_holder(tok: Token, da: DocActors, rules: Rules, home: str) -> Person | None:
+    """Who holds the office a role noun names ('le chef du gouvernement') in the home
+    country at the article date; not for a former holder ('l'ancien président')."""
+    span = next((m for m in da.mentions if m.kind == "role" and m.start <= tok.i < m.end), None)
+    role = (span.data if span else None) or da.lex.role_of(tok)
+    if not role or not role.get("role"):
+        return None
+    start, end = (span.start, span.end) if span else (tok.i, tok.i + 1)
+    former = set(rules.groups.get("former_markers", []))
+    for c in tok.children:
+        if c.lower_ in former:
+            return None
+        if c.dep_ in da.syn.nmod and not start <= c.i < end:
+            return None  # 'le porte-parole de la Coalition …' speaks for someone else
+    return da.lex.office_holder(role["role"], home, da.when)
+
+
+def group(tok: Token, rules: Rules, disc: Discourse) -> list[Actor] | None:
+    """'les deux pays' → the last pair of actors named together."""
+    g = rules.groups
+    if tok.lower_ not in g["pair_nouns"] and _lemma(tok) not in g["pair_nouns"]:
+        return None
+    if not any(c.lower_ in g["pair_numerals"] for c in tok.children):
+        return None
+    if not disc.pairs:
+        return None
+    text = tok.doc[tok.left_edge.i : tok.i + 1].text
+    return [
+        Actor(text=text, name=a.name, country=a.country, sector=a.sector, wikidata=a.wikidata,
+              kind=a.kind)
+        for a in disc.pairs[-1]
+    ]  # fmt: skip
+
+
+def prep_actors(tok: Token, preps: frozenset[str] | tuple[str, ...], da: DocActors,
+                rules: Rules) -> list[Actor]:  # fmt: skip
+    """Actors of the prepositional phrases of `tok` introduced by one of `preps`."""
+    syn = rules.syntax
+    out: list[Actor] = []
+    for p, noun in prep_children(tok, rules):
+        canonical = syn.word(p)  # 'du', 'des' count where 'de' is asked
+        if p in preps or (canonical in preps and canonical in syn.words["genitive_preps"]):
+            out.extend(sides(noun, da))
+    return out
+
+
+def _argument(tok: Token, da: DocActors, rules: Rules, disc: Discourse,
+              owner: bool = False) -> list[Actor]:  # fmt: skip
+    """A pair ('les deux pays'), the actors named, a home actor, the owner of a thing
+    ('les avoirs de la Russie', with `owner`), else the phrase itself, unresolved."""
+    found = group(tok, rules, disc) or da.actors(tok) or home_actor(tok, da, rules, disc)
+    if not found and owner:
+        found = da.owner(tok)
+    return found or sides(tok, da)
+
+
+def subject_actors(tok: Token, da: DocActors, rules: Rules, disc: Discourse) -> list[Actor]:
+    """The acting subject, climbing out of infinitives, participles and coordinations.
+
+    'X se joint à Y pour V' makes Y a co-actor of V; a finite verb the parser left without
+    a subject takes the actor phrase right before it.
+    """
+    syn = rules.syntax
+    cur = tok
+    co: list[Actor] = []
+    came_from_inf = False
+    for _ in range(6):
+        subs = syn.subjects(cur)
+        if not subs and not syn.is_passive(cur) and cur.pos_ in ("VERB", "AUX") and finite(cur, da):
+            subs = left_subject(cur, da)
+        if subs:
+            out: list[Actor] = []
+            for s in subs:
+                out.extend(_argument(s, da, rules, disc))
+            return dedupe(out + co)
+        if cur.head.i == cur.i:
+            return co
+        forms = set(cur.morph.get("VerbForm"))
+        if cur.dep_ in syn.ccomp and "Inf" not in forms:
+            return co
+        inf_or_part = bool({"Inf", "Part"} & forms)
+        aux_head = _lemma(cur.head) in syn.words["auxiliaries"]  # 'd'avoir empoisonné' misparsed
+        if (
+            cur.dep_ not in syn.climb
+            and not aux_head
+            and not (came_from_inf and cur.pos_ == "NOUN")
+            and not (inf_or_part and cur.dep_ in syn.acl)
+        ):
+            return co
+        came_from_inf = inf_or_part or came_from_inf
+        head = cur.head
+        if _lemma(head) in rules.object_control and cur.dep_ in syn.xcomp | syn.advcl | syn.acl:
+            # 'appeler les États-Unis à extrader', 'accuser Moscou d'avoir empoisonné':
+            # the infinitive's subject is the head's object
+            controllers = [a for o in syn.objects(head) for a in da.actors(o)]
+            if controllers:
+                return dedupe(controllers)
+        if _lemma(head) in rules.co_actor_heads and cur.dep_ in syn.advcl | syn.xcomp:
+            co.extend(prep_actors(head, syn.words["comitative_preps"], da, rules))
+        cur = head
+    return co
+
+
+def _nominal_actor(tok: Token, c: Candidate, da: DocActors, rules: Rules,
+                   disc: Discourse) -> tuple[list[Actor], list[Actor]]:  # fmt: skip
+    actor: list[Actor] = []
+    recipient: list[Actor] = []
+    e = c.rule
+    for spec in e.actor:
+        if spec in rules.between:
+            for p, noun in prep_children(tok, rules):
+                if p == spec:
+                    both = sides(noun, da)
+                    actor, recipient = both[:1], both[1:]
+        elif spec == "amod":
+            actor.extend(da.owner(tok, of=False))
+        elif spec == "poss":
+            for child in tok.children:
+                if "Yes" in child.morph.get("Poss"):
+                    a = da.memory.latest_actor(da.offset + child.idx)
+                    if a is not None:
+                        actor.append(a)
+        else:
+            actor.extend(prep_actors(tok, (spec,), da, rules))
+        if actor:
+            break
+    governor = tok.head
+    light = _lemma(governor) in rules.light_verbs | (e.value("need_governor") or frozenset())
+    if governor.i != tok.i and governor.pos_ in ("VERB", "AUX") and light:
+        inherited = subject_actors(governor, da, rules, disc)
+        if inherited and (not actor or e.symmetric):
+            actor = inherited
+    return actor, recipient
+
+
+def _verbal_actor(tok: Token, da: DocActors, rules: Rules,
+                  disc: Discourse) -> tuple[list[Actor], list[Actor]]:  # fmt: skip
+    syn = rules.syntax
+    recipient: list[Actor] = []
+    passive = syn.passive_subjects(tok)
+    for ps in passive:
+        recipient.extend(sides(ps, da))
+    adjectival = (
+        tok.dep_ in syn.acl | syn.amod
+        and "Part" in tok.morph.get("VerbForm")
+        and "Past" in tok.morph.get("Tense")
+    )  # 'des bébés bloqués en Russie': a state, acted on by nobody named
+    if passive or adjectival or syn.is_passive(tok):
+        # 'sanctionné par les États-Unis': only the agent acts
+        return prep_actors(tok, syn.words["agent_preps"], da, rules), recipient
+    return subject_actors(tok, da, rules, disc), recipient
+
+
+def _recipients(tok: Token, c: Candidate, da: DocActors, rules: Rules,
+                disc: Discourse) -> list[Actor]:  # fmt: skip
+    syn = rules.syntax
+    out: list[Actor] = []
+    for spec in c.rule.recipient:
+        if spec in ("obj", "iobj", "obj_owner"):
+            labels = syn.indirect_obj if spec == "iobj" else syn.direct_obj
+            for o in [o for o in syn.objects(tok) if o.dep_ in labels]:
+                out.extend(
+                    da.owner(o) if spec == "obj_owner" else _argument(o, da, rules, disc, True)
+                )
+        elif spec == "comp_subj":
+            # 'warned that Iran would…': the clause's subject is who the act is aimed at
+            for comp in syn.role_children(tok, "ccomp"):
+                for s in syn.subjects(comp):
+                    out.extend(sides(s, da))
+        elif spec in rules.between and c.rule.nominal:
+            continue
+        else:
+            out.extend(prep_actors(tok, (spec,), da, rules))
+            for o in syn.objects(tok):
+                out.extend(prep_actors(o, (spec,), da, rules))
+    return out
+
+
+def fill(c: Candidate, da: DocActors, rules: Rules, disc: Discourse) -> None:
+    """Fill the candidate's actor and recipient sides."""
+    tok = c.token
+    if c.rule.nominal:
+        actor, recipient = _nominal_actor(tok, c, da, rules, disc)
+    else:
+        actor, recipient = _verbal_actor(tok, da, rules, disc)
+    recipient = recipient + _recipients(tok, c, da, rules, disc)
+    actor = dedupe(actor)
+    recipient = [r for r in dedupe(recipient) if all(r.key() != a.key() for a in actor)]
+    if c.rule.symmetric and len(actor) >= 2 and not recipient:
+        actor, recipient = actor[:1], actor[1:]
+    c.actor, c.recipient = actor, recipient
+    c.argument_tokens = {
+        t.i
+        for a in actor + recipient
+        if a.start is not None and a.end is not None
+        for t in tok.doc
+        if a.start <= da.offset + t.idx < a.end
+    }

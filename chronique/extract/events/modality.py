@@ -1,0 +1,106 @@
+"""Modality: how sure the text is that the act happened, and on whose word.
+
+Cues on the trigger itself (negation, conditional mood, future tense, auxiliaries) come
+first; then the governing words up the parse: a claim noun or 'selon X' makes it alleged, a
+denial verb denied, a planning or possibility head future or hypothetical. The cue words are
+`lexicons/<lang>/modality.json`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from chronique.extract.actors import DocActors
+from chronique.extract.events.frames import Discourse, subject_actors
+from chronique.extract.events.rules import Rules
+from chronique.model import Actor
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def own_cues(tok: Token, rules: Rules) -> str | None:
+    """Modality said on the verb itself: negation, 'si', auxiliaries, mood and tense."""
+    m, syn = rules.modality, rules.syntax
+    words = [tok] + [c for c in tok.children if c.dep_ in syn.aux]
+    for c in tok.children:
+        if c.lower_ in m["negation"] or (
+            "Neg" in c.morph.get("Polarity") and c.lower_ not in syn.words["negation_particles"]
+        ):
+            return "negated"
+        if c.dep_ in syn.mark and c.lower_ in m["condition_marks"]:
+            return "hypothetical"
+    aux_cues = m.get("aux", {})
+    for w in words[1:]:
+        if _lemma(w) in aux_cues or w.lower_ in aux_cues:
+            return aux_cues.get(_lemma(w)) or aux_cues[w.lower_]
+    for w in words:
+        if "Cnd" in w.morph.get("Mood"):
+            return "alleged"
+        if "Fut" in w.morph.get("Tense") and "Ind" in w.morph.get("Mood"):
+            return "future"
+    for c in tok.children:
+        if _lemma(c) in m["alleged_modifiers"]:
+            return "alleged"
+    return None
+
+
+def modality(tok: Token, da: DocActors, rules: Rules,
+             disc: Discourse) -> tuple[str, list[Actor], list[Actor]]:  # fmt: skip
+    """(modality, attributed to, denied by) for a trigger."""
+    m, syn = rules.modality, rules.syntax
+    attributed: list[Actor] = []
+    denied_by: list[Actor] = []
+    found: str | None = own_cues(tok, rules)
+    gov = tok.head
+    if found is None and tok.pos_ == "NOUN" and _lemma(gov) in rules.light_verbs:
+        found = own_cues(gov, rules)  # 'did not launch an attack', 'va mener des frappes'
+    if found == "negated":
+        return found, attributed, denied_by
+    relative = set(da.pronouns.relative)
+    cur = tok
+    for _ in range(8):
+        for c in list(cur.children) + [g for s in syn.subjects(cur) for g in s.children]:
+            if c.dep_ in syn.obl | syn.nmod:
+                case = [g.lower_ for g in c.children if g.dep_ in syn.case]
+                if case and case[0] in m["according_to"] and c.lower_ not in relative:
+                    attributed = attributed or da.actors(c)
+                    found = found or "alleged"
+            elif c.lower_ in m["according_to"]:  # English: 'according' → 'to' → object
+                sources = [g for g in c.subtree if g.dep_ in syn.pobj]
+                if sources:
+                    attributed = attributed or da.actors(sources[0])
+                    found = found or "alleged"
+        h = cur.head
+        if h.i == cur.i or (cur.dep_ in syn.conj and syn.subjects(cur)):
+            break  # a coordinated clause with its own subject stands on its own
+        lemma = _lemma(h)
+        clausal = syn.xcomp | syn.acl | syn.ccomp
+        if lemma in m["claim_nouns"] and cur.dep_ in syn.relcl | syn.acl | syn.nmod:
+            owner = [
+                a
+                for c in h.children
+                if c.dep_ in syn.amod | syn.nmod
+                for a in (da.actors(c) if c.dep_ in syn.nmod else [da.actor(c)])
+                if a is not None and a.country
+            ]
+            attributed = attributed or owner
+            found = found or "alleged"
+        elif lemma in m["denial_heads"]:
+            denied_by = [a for a in subject_actors(h, da, rules, disc) if a.resolved]
+            return "denied", attributed, denied_by
+        elif lemma in m["alleging_heads"] and cur.dep_ in clausal | syn.obl:
+            if lemma in m.get("accusing_heads", ()):
+                attributed = attributed or [
+                    a for a in subject_actors(h, da, rules, disc) if a.resolved
+                ]
+                found = found or "alleged"
+        elif lemma in m.get("negating_heads", ()) and cur.dep_ in clausal | syn.obl:
+            found = found or "negated"
+        elif lemma in m["future_heads"] and cur.dep_ not in syn.subj | syn.conj:
+            found = found or "future"
+        elif lemma in m["hypothetical_heads"] and cur.dep_ not in syn.subj | syn.conj:
+            found = found or "hypothetical"
+        cur = h
+    return found or "asserted", attributed, denied_by

@@ -1,0 +1,310 @@
+"""Trigger rules as typed records, checked when they load.
+
+A trigger entry of `lexicons/<lang>/events.json` is one coding rule (as a PETRARCH2 dictionary
+line is): a lemma, its parts of speech, the PLOVER type and CAMEO code it codes, where its
+sides are read, and constraints that must hold on the parse. Loading turns every entry into
+a frozen `Trigger`; an unknown key, slot, flag, part of speech, type or CAMEO code is an error
+naming the file, the entry and the key, so a misspelt key can no longer be ignored in silence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.tokens import Token
+
+from chronique import lexicons
+from chronique.extract.syntax import Syntax, syntax_for
+from chronique.lexicons import LexiconError
+from chronique.model import PLOVER_TYPES
+
+SLOTS = frozenset({"obj", "iobj", "obj_owner", "comp_subj"})  # recipient slots beside preps
+ACTOR_SLOTS = frozenset({"amod", "poss"})  # a noun trigger's actor: adjective, possessive
+FLAGS = (
+    "nominal", "symmetric", "need_recipient", "need_person_object", "self_target", "embeds",
+)  # fmt: skip
+PARTS_OF_SPEECH = frozenset({"VERB", "NOUN", "PROPN", "ADJ", "AUX"})
+REQUIRED = ("id", "lemma", "pos", "type", "cameo")
+TEXT_KEYS = ("mode", "example")
+LIST_KEYS = ("context", "recipient", "actor")
+
+# The lists beside the triggers, each a set of lemmas or words (see the file's comment).
+WORD_SETS = (
+    "light_verbs", "co_actor_heads", "object_control", "non_event_complements", "between",
+    "noun_date_preps", "purpose_marks",
+)  # fmt: skip
+TYPE_SETS = ("infer_recipient", "motive_absorbing_types")
+FILE_KEYS = frozenset({"version", "source", "comment", "triggers", *WORD_SETS, *TYPE_SETS})
+
+
+# -- constraints: a registry, tried in this order -----------------------------------------
+
+Check = Callable[[Token, Any, "Rules"], bool]
+CONSTRAINTS: dict[str, Check] = {}
+
+
+def constraint(name: str) -> Callable[[Check], Check]:
+    """Register a trigger constraint under the entry key that carries its value."""
+
+    def add(fn: Check) -> Check:
+        CONSTRAINTS[name] = fn
+        return fn
+
+    return add
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def nominal_dependents(tok: Token, syn: Syntax, depth: int = 2) -> list[Token]:
+    """Objects, obliques, noun modifiers, conjuncts and appositions down to `depth` levels."""
+    labels = syn.nominal | syn.conj | syn.appos
+    out: list[Token] = []
+    frontier = [tok]
+    for _ in range(depth):
+        nxt = [c for t in frontier for c in t.children if c.dep_ in labels]
+        out.extend(nxt)
+        frontier = nxt
+    return out
+
+
+def prep_children(tok: Token, rules: Rules) -> list[tuple[str, Token]]:
+    """(preposition, noun) pairs of `tok`; for a noun, also 'entre' one level down
+    ('les négociations sur les armes entre X et Y': 'entre' hangs off 'armes')."""
+    syn = rules.syntax
+    out = list(syn.prepositional(tok))
+    if tok.pos_ == "NOUN":
+        for _, noun in list(out):
+            out.extend((p, n) for p, n in syn.prepositional(noun) if p in rules.between)
+    return out
+
+
+@constraint("reflexive")
+def _reflexive(tok: Token, value: bool, rules: Rules) -> bool:
+    return any(c.lower_ in rules.reflexive for c in tok.children)
+
+
+@constraint("prep")
+def _prep(tok: Token, value: frozenset[str], rules: Rules) -> bool:
+    preps = {p for p, _ in prep_children(tok, rules)}
+    preps |= {c.lower_ for c in rules.syntax.role_children(tok, "mark")}
+    return bool(preps & value)
+
+
+@constraint("object")
+def _object(tok: Token, value: frozenset[str], rules: Rules) -> bool:
+    return bool({_lemma(d) for d in nominal_dependents(tok, rules.syntax)} & value)
+
+
+@constraint("modifier")
+def _modifier(tok: Token, value: frozenset[str], rules: Rules) -> bool:
+    syn = rules.syntax
+    mods = {_lemma(c) for c in tok.children if c.dep_ in syn.amod | syn.nmod}
+    return bool(mods & value)
+
+
+@constraint("follow")
+def _follow(tok: Token, value: tuple[str, ...], rules: Rules) -> bool:
+    nxt = [t for t in tok.doc[tok.i + 1 : tok.i + 5] if t.pos_ != "DET"]
+    return tuple(_lemma(t) for t in nxt[: len(value)]) == value
+
+
+@constraint("need_governor")
+def _need_governor(tok: Token, value: frozenset[str], rules: Rules) -> bool:
+    return _lemma(tok.head) in value
+
+
+# -- records ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One coding rule."""
+
+    id: str
+    lemma: str
+    pos: frozenset[str]
+    type: str
+    cameo: str
+    mode: str | None = None
+    example: str | None = None
+    context: tuple[str, ...] = ()
+    recipient: tuple[str, ...] = ()
+    actor: tuple[str, ...] = ()
+    nominal: bool = False
+    symmetric: bool = False
+    need_recipient: bool = False
+    need_person_object: bool = False
+    self_target: bool = False
+    embeds: bool = False
+    constraints: tuple[tuple[str, Any], ...] = ()  # (registry name, value), registry order
+
+    def value(self, name: str) -> Any:
+        """A constraint's value, or None when the rule has none."""
+        return next((v for n, v in self.constraints if n == name), None)
+
+    def accepts_pos(self, pos: str) -> bool:
+        # the parser often tags a capitalised noun trigger as a name
+        return pos in self.pos or (pos == "PROPN" and "NOUN" in self.pos)
+
+    def unmet(self, tok: Token, rules: Rules) -> str | None:
+        """The first constraint `tok` fails, or None when the rule holds."""
+        for name, value in self.constraints:
+            if not CONSTRAINTS[name](tok, value, rules):
+                return name
+        return None
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Everything the event coder knows of one language, loaded once."""
+
+    lang: str
+    by_lemma: dict[str, tuple[Trigger, ...]]
+    pos_ids: frozenset[int]  # parts of speech any trigger has: most tokens stop there
+    syntax: Syntax
+    reflexive: frozenset[str]
+    light_verbs: frozenset[str]
+    co_actor_heads: frozenset[str]
+    object_control: frozenset[str]
+    non_event_complements: frozenset[str]
+    between: frozenset[str]
+    noun_date_preps: frozenset[str]
+    purpose_marks: frozenset[str]
+    infer_recipient: frozenset[str]
+    motive_absorbing_types: frozenset[str]
+    modality: dict[str, Any]
+    groups: dict[str, Any]
+    scores: dict[str, Any]
+
+    def candidates(self, tok: Token) -> tuple[Trigger, ...]:
+        return self.by_lemma.get(_lemma(tok)) or self.by_lemma.get(tok.lower_) or ()
+
+
+def _fail(where: str, entry: str, key: str, problem: str) -> LexiconError:
+    return LexiconError(f"{where}: trigger {entry!r}: key {key!r}: {problem}")
+
+
+def parse_trigger(raw: dict[str, Any], where: str, prepositions: frozenset[str]) -> Trigger:
+    """One entry as a typed record, or a LexiconError naming the entry and the key."""
+    entry = str(raw.get("id", "?"))
+    for key in REQUIRED:
+        if key not in raw:
+            raise _fail(where, entry, key, "missing")
+    known = {*REQUIRED, *TEXT_KEYS, *LIST_KEYS, *FLAGS, *CONSTRAINTS}
+    for key in raw:
+        if key not in known:
+            raise _fail(where, entry, key, "unknown key")
+    pos = raw["pos"]
+    if not isinstance(pos, list) or not pos or any(p not in PARTS_OF_SPEECH for p in pos):
+        raise _fail(
+            where, entry, "pos", f"must list parts of speech from {sorted(PARTS_OF_SPEECH)}"
+        )
+    if raw["type"] not in PLOVER_TYPES:
+        raise _fail(where, entry, "type", f"{raw['type']!r} is no PLOVER type")
+    if str(raw["cameo"]) not in cameo_codes():
+        raise _fail(where, entry, "cameo", f"{raw['cameo']!r} is no CAMEO code PLOVER keeps")
+    for key in FLAGS:
+        if key in raw and not isinstance(raw[key], bool):
+            raise _fail(where, entry, key, "must be true or false")
+    for key in TEXT_KEYS:
+        if key in raw and not isinstance(raw[key], str):
+            raise _fail(where, entry, key, "must be a string")
+    lists: dict[str, tuple[str, ...]] = {}
+    for key in LIST_KEYS:
+        value = raw.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise _fail(where, entry, key, "must be a list of strings")
+        lists[key] = tuple(value)
+    for slot in lists["recipient"]:
+        if slot not in SLOTS and slot not in prepositions:
+            raise _fail(where, entry, "recipient", f"{slot!r} is no slot and no known preposition")
+    for slot in lists["actor"]:
+        if slot not in ACTOR_SLOTS and slot not in prepositions:
+            raise _fail(where, entry, "actor", f"{slot!r} is no slot and no known preposition")
+    constraints: list[tuple[str, Any]] = []
+    for name in CONSTRAINTS:  # registry order: cheapest and most selective first
+        if name not in raw:
+            continue
+        value = raw[name]
+        if name == "reflexive":
+            if not isinstance(value, bool):
+                raise _fail(where, entry, name, "must be true or false")
+            if value:
+                constraints.append((name, True))
+            continue
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise _fail(where, entry, name, "must be a list of strings")
+        if not value:
+            continue  # an empty list constrains nothing
+        if name == "prep" and any(v not in prepositions for v in value):
+            raise _fail(where, entry, name, "names an unknown preposition")
+        constraints.append((name, tuple(value) if name == "follow" else frozenset(value)))
+    return Trigger(
+        id=entry,
+        lemma=str(raw["lemma"]).lower(),
+        pos=frozenset(pos),
+        type=raw["type"],
+        cameo=str(raw["cameo"]),
+        mode=raw.get("mode"),
+        example=raw.get("example"),
+        context=lists["context"],
+        recipient=lists["recipient"],
+        actor=lists["actor"],
+        **{k: bool(raw.get(k, False)) for k in FLAGS},
+        constraints=tuple(constraints),
+    )
+
+
+@cache
+def cameo_codes() -> frozenset[str]:
+    return frozenset(lexicons.load("cameo")["codes"])
+
+
+def parse_rules(lang: str, data: dict[str, Any], where: str) -> Rules:
+    unknown = [k for k in data if k not in FILE_KEYS]
+    if unknown:
+        raise LexiconError(f"{where}: unknown top-level key {unknown[0]!r}")
+    syntax = syntax_for(lang)
+    prepositions = syntax.words["prepositions"] | frozenset(syntax.contractions)
+    by_lemma: dict[str, list[Trigger]] = {}
+    seen: set[str] = set()
+    for raw in data["triggers"]:
+        t = parse_trigger(raw, where, prepositions)
+        if t.id in seen:
+            raise _fail(where, t.id, "id", "used twice")
+        seen.add(t.id)
+        by_lemma.setdefault(t.lemma, []).append(t)
+    for entries in by_lemma.values():
+        # the most constrained reading is tried first: 'opposer son veto' before 'opposer'
+        entries.sort(key=lambda t: -len(t.constraints))
+    for key in TYPE_SETS:
+        bad = [t for t in data.get(key, []) if t not in PLOVER_TYPES]
+        if bad:
+            raise LexiconError(f"{where}: {key}: {bad[0]!r} is no PLOVER type")
+    pos = {p for entries in by_lemma.values() for t in entries for p in t.pos}
+    if "NOUN" in pos:
+        pos.add("PROPN")
+    mod = lexicons.load("modality", lang)
+    return Rules(
+        lang=lang,
+        by_lemma={k: tuple(v) for k, v in by_lemma.items()},
+        pos_ids=frozenset(POS_IDS[p] for p in pos if p in POS_IDS),
+        syntax=syntax,
+        reflexive=frozenset(lexicons.load("pronouns", lang).get("reflexive", [])),
+        **{k: frozenset(data.get(k, [])) for k in WORD_SETS + TYPE_SETS},
+        modality={k: (frozenset(v) if isinstance(v, list) else v) for k, v in mod.items()},
+        groups=lexicons.load("groups", lang),
+        scores=lexicons.load("plover")["types"],
+    )
+
+
+@cache
+def event_rules(lang: str) -> Rules:
+    """The language's trigger rules, validated; raises LexiconError on a bad entry."""
+    return parse_rules(lang, lexicons.load("events", lang), f"lexicons/{lang}/events.json")
