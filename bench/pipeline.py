@@ -61,9 +61,10 @@ STAGES: tuple[tuple[str, str], ...] = (
     ("quotes", "chronique.extract.quotes:quote_spans"),
     ("quotes", "chronique.extract.quotes:QuoteExtractor.paragraph"),
     ("times", "chronique.extract.time:find_times"),
-    ("events", "chronique.extract.events:EventExtractor.paragraph"),
-    ("events", "chronique.extract.events:EventExtractor.to_event"),
-    ("events", "chronique.extract.events:EventExtractor.infer_recipients"),
+    ("events", "chronique.extract.events:code_paragraph"),
+    ("events", "chronique.extract.events:to_event"),
+    ("events", "chronique.extract.events:dropped_record"),
+    ("events", "chronique.extract.events:infer_recipients"),
     ("events", "chronique.extract.events:merge_events"),
 )
 GENERATORS = {"spacy.language:Language.pipe"}  # lazy: time each next(), not the call

@@ -47,15 +47,8 @@ class Syntax:
             return labels[role]
         raise AttributeError(role)
 
-    def has(self, tok: Token, role: str) -> bool:
-        """Does `tok` hang on its head in this grammatical role?"""
-        return tok.dep_ in self.labels[role]
-
     def children(self, tok: Token, labels: frozenset[str]) -> list[Token]:
         return [c for c in tok.children if c.dep_ in labels]
-
-    def role_children(self, tok: Token, role: str) -> list[Token]:
-        return self.children(tok, self.labels[role])
 
     def subjects(self, tok: Token) -> list[Token]:
         return self.children(tok, self.labels["subj"])
@@ -68,7 +61,7 @@ class Syntax:
 
     def is_passive(self, tok: Token) -> bool:
         passive = self.passive_subjects(tok)
-        return bool(passive) or any(self.has(c, "aux_pass") for c in tok.children)
+        return bool(passive) or any(c.dep_ in self.labels["aux_pass"] for c in tok.children)
 
     def word(self, text: str) -> str:
         """A preposition's or article's canonical form: 'du' → 'de', "d'" → 'de'."""

@@ -104,6 +104,14 @@ def _own_population(c: Candidate) -> None:
             return
 
 
+def _not_places(c: Candidate, rules: Rules) -> set[int]:
+    """Tokens of the act's sides, which name no place ('se joindre à la Chine'), except the
+    recipient of an act that happens where its recipient is (a visit)."""
+    if c.rule.mode in rules.at_recipient_modes:
+        return c.actor_tokens
+    return c.actor_tokens | c.recipient_tokens
+
+
 def code_paragraph(doc: Doc, da: DocActors, times: list[TimeExpr], rules: Rules,
                    disc: Discourse, published: PartialDate | None,
                    gazetteer: Gazetteer) -> list[Candidate]:  # fmt: skip
@@ -135,7 +143,7 @@ def code_paragraph(doc: Doc, da: DocActors, times: list[TimeExpr], rules: Rules,
             and _historical(c.date.end, published, rules)
         ):
             c.modality = "historical"
-        c.place = place_of(c.token, c.argument_tokens, da, rules, gazetteer)
+        c.place = place_of(c.token, _not_places(c, rules), da, rules, gazetteer)
         c.infer = (
             not c.recipient
             and not rule.nominal

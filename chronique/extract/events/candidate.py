@@ -40,7 +40,8 @@ class Candidate:
     infer: bool = False  # may take the article's main counterpart as recipient
     stage: str | None = None  # where it was dropped
     reason: str | None = None  # a key of REASONS, None while it stands
-    argument_tokens: set[int] = field(default_factory=set)  # token ids of its sides
+    actor_tokens: set[int] = field(default_factory=set)  # token ids of its actor phrases
+    recipient_tokens: set[int] = field(default_factory=set)
 
     def drop(self, stage: str, reason: str) -> None:
         assert reason in REASONS or reason.startswith("constraint:"), reason

@@ -282,7 +282,7 @@ def _recipients(tok: Token, c: Candidate, da: DocActors, rules: Rules,
                 )
         elif spec == "comp_subj":
             # 'warned that Iran would…': the clause's subject is who the act is aimed at
-            for comp in syn.role_children(tok, "ccomp"):
+            for comp in syn.children(tok, syn.ccomp):
                 for s in syn.subjects(comp):
                     out.extend(sides(s, da))
         elif spec in rules.between and c.rule.nominal:
@@ -307,10 +307,11 @@ def fill(c: Candidate, da: DocActors, rules: Rules, disc: Discourse) -> None:
     if c.rule.symmetric and len(actor) >= 2 and not recipient:
         actor, recipient = actor[:1], actor[1:]
     c.actor, c.recipient = actor, recipient
-    c.argument_tokens = {
-        t.i
-        for a in actor + recipient
-        if a.start is not None and a.end is not None
-        for t in tok.doc
-        if a.start <= da.offset + t.idx < a.end
-    }
+    c.actor_tokens = _tokens(actor, tok, da)
+    c.recipient_tokens = _tokens(recipient, tok, da)
+
+
+def _tokens(actors: list[Actor], tok: Token, da: DocActors) -> set[int]:
+    """The paragraph's token ids inside the actors' character spans."""
+    spans = [(a.start, a.end) for a in actors if a.start is not None and a.end is not None]
+    return {t.i for t in tok.doc for s, e in spans if s <= da.offset + t.idx < e}

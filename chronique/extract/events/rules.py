@@ -92,7 +92,7 @@ def _reflexive(tok: Token, value: bool, rules: Rules) -> bool:
 @constraint("prep")
 def _prep(tok: Token, value: frozenset[str], rules: Rules) -> bool:
     preps = {p for p, _ in prep_children(tok, rules)}
-    preps |= {c.lower_ for c in rules.syntax.role_children(tok, "mark")}
+    preps |= {c.lower_ for c in rules.syntax.children(tok, rules.syntax.mark)}
     return bool(preps & value)
 
 
@@ -181,6 +181,7 @@ class Rules:
     modality: dict[str, Any]
     groups: dict[str, Any]
     scores: dict[str, Any]
+    at_recipient_modes: frozenset[str]  # acts that happen where the recipient is (a visit)
 
     def candidates(self, tok: Token) -> tuple[Trigger, ...]:
         return self.by_lemma.get(_lemma(tok)) or self.by_lemma.get(tok.lower_) or ()
@@ -301,6 +302,7 @@ def parse_rules(lang: str, data: dict[str, Any], where: str) -> Rules:
         modality={k: (frozenset(v) if isinstance(v, list) else v) for k, v in mod.items()},
         groups=lexicons.load("groups", lang),
         scores=lexicons.load("plover")["types"],
+        at_recipient_modes=frozenset(lexicons.load("plover").get("at_recipient_modes", [])),
     )
 
 

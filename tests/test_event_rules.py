@@ -1,0 +1,404 @@
+"""Event rules pinned on hand-built parses: every constraint, frame and check of the staged
+coder, on sentences written for these tests, with trigger entries made here (so a change of
+the shipped lexicon cannot hide a change of behaviour). No statistical parser runs."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from handparse import code, parse, rules_with
+
+from chronique.extract.events import REASONS
+from chronique.extract.events.rules import CONSTRAINTS, event_rules, parse_rules
+from chronique.lexicons import LexiconError
+
+
+def rows(table: str, lang: str = "fr"):
+    """A Doc from lines 'word lemma POS head dep [morph]' (head: absolute index)."""
+    cells = [line.split() for line in table.strip().splitlines()]
+    return parse(
+        lang,
+        " ".join(c[0] for c in cells),
+        words=[c[0] for c in cells],
+        lemmas=[c[1] for c in cells],
+        pos=[c[2] for c in cells],
+        heads=[int(c[3]) for c in cells],
+        deps=[c[4] for c in cells],
+        morphs=[c[5] if len(c) > 5 else "" for c in cells],
+    )
+
+
+def entry(**kw):
+    base = {"id": f"t.{kw['lemma']}", "pos": ["VERB"], "cameo": "190", "type": "ASSAULT"}
+    return base | kw
+
+
+def sides(c):
+    return (
+        sorted(a.country or f"?{a.text}" for a in c.actor),
+        sorted(a.country or f"?{a.text}" for a in c.recipient),
+    )
+
+
+def only(cands):
+    (c,) = cands
+    return c
+
+
+ATTACK = entry(lemma="attaquer", recipient=["obj"])
+
+ACTIVE = """
+La le DET 1 det
+Russie Russie PROPN 3 nsubj
+a avoir AUX 3 aux:tense
+attaqué attaquer VERB 3 ROOT VerbForm=Part|Tense=Past
+l' le DET 5 det
+Ukraine Ukraine PROPN 3 obj
+. . PUNCT 3 punct
+"""
+
+
+def test_active_subject_acts_on_object():
+    c = only(code(rows(ACTIVE), rules_with("fr", [ATTACK])))
+    assert c.reason is None
+    assert sides(c) == (["RUS"], ["UKR"])
+    assert c.modality == "asserted"
+
+
+def test_passive_agent_acts_and_subject_is_acted_on():
+    doc = rows("""
+L' le DET 1 det
+Ukraine Ukraine PROPN 4 nsubj:pass
+a avoir AUX 4 aux:tense
+été être AUX 4 aux:pass
+attaquée attaquer VERB 4 ROOT VerbForm=Part|Tense=Past
+par par ADP 7 case
+la le DET 7 det
+Russie Russie PROPN 4 obl:agent
+. . PUNCT 4 punct
+""")
+    c = only(code(doc, rules_with("fr", [ATTACK])))
+    assert sides(c) == (["RUS"], ["UKR"])
+
+
+RETREAT = entry(lemma="retirer", type="RETREAT", cameo="087")
+
+
+def test_object_control_makes_the_object_the_infinitive_subject():
+    doc = rows("""
+Paris Paris PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+appelé appeler VERB 2 ROOT VerbForm=Part
+Moscou Moscou PROPN 2 obj
+à à ADP 5 mark
+retirer retirer VERB 2 xcomp VerbForm=Inf
+ses son DET 7 det
+troupes troupe NOUN 5 obj
+. . PUNCT 2 punct
+""")
+    c = only(code(doc, rules_with("fr", [RETREAT], object_control=["appeler"])))
+    assert sides(c)[0] == ["RUS"]
+    # without the control verb in the lexicon, the infinitive climbs to the main subject
+    c = only(code(doc, rules_with("fr", [RETREAT], object_control=[])))
+    assert sides(c)[0] == ["FRA"]
+
+
+def test_subject_climbs_out_of_an_infinitive():
+    doc = rows("""
+Moscou Moscou PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+décidé décider VERB 2 ROOT VerbForm=Part
+de de ADP 4 mark
+retirer retirer VERB 2 xcomp VerbForm=Inf
+ses son DET 6 det
+troupes troupe NOUN 4 obj
+. . PUNCT 2 punct
+""")
+    c = only(code(doc, rules_with("fr", [RETREAT])))
+    assert sides(c)[0] == ["RUS"]
+
+
+def test_coordinated_subjects_are_one_compound_actor():
+    doc = rows("""
+Moscou Moscou PROPN 4 nsubj
+et et CCONJ 2 cc
+Pékin Pékin PROPN 0 conj
+ont avoir AUX 4 aux:tense
+attaqué attaquer VERB 4 ROOT VerbForm=Part
+Kiev Kiev PROPN 4 obj
+. . PUNCT 4 punct
+""")
+    c = only(code(doc, rules_with("fr", [ATTACK])))
+    assert sides(c) == (["CHN", "RUS"], ["UKR"])
+
+
+SANCTION = {
+    "id": "t.sanction", "lemma": "sanction", "pos": ["NOUN"], "type": "SANCTION", "cameo": "163",
+    "actor": ["de", "amod"], "recipient": ["contre"], "nominal": True,
+}  # fmt: skip
+
+NOMINAL = """
+Les le DET 1 det
+sanctions sanction NOUN 1 ROOT Number=Plur
+américaines américain ADJ 1 amod
+contre contre ADP 5 case
+l' le DET 5 det
+Iran Iran PROPN 1 nmod
+. . PUNCT 1 punct
+"""
+
+
+def test_nominal_trigger_takes_its_nationality_adjective_as_actor():
+    c = only(code(rows(NOMINAL), rules_with("fr", [SANCTION])))
+    assert sides(c) == (["USA"], ["IRN"])
+
+
+def test_noun_trigger_inherits_the_subject_of_its_light_verb():
+    doc = rows("""
+Washington Washington PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+imposé imposer VERB 2 ROOT VerbForm=Part
+des un DET 4 det
+sanctions sanction NOUN 2 obj
+contre contre ADP 7 case
+l' le DET 7 det
+Iran Iran PROPN 4 nmod
+. . PUNCT 2 punct
+""")
+    c = only(code(doc, rules_with("fr", [SANCTION], light_verbs=["imposer"])))
+    assert sides(c) == (["USA"], ["IRN"])
+
+
+def test_unplaced_actor_is_kept_unresolved_with_its_text():
+    doc = rows("""
+La le DET 1 det
+tempête tempête NOUN 3 nsubj
+a avoir AUX 3 aux:tense
+attaqué attaquer VERB 3 ROOT VerbForm=Part
+Zorbania Zorbania PROPN 3 obj
+. . PUNCT 3 punct
+""")
+    c = only(code(doc, rules_with("fr", [ATTACK])))
+    assert c.reason == "no_actor"  # a storm names no actor: nothing to keep
+    doc = rows("""
+Marius Marius PROPN 2 nsubj
+Zlatev Zlatev PROPN 0 flat:name
+a avoir AUX 3 aux:tense
+attaqué attaquer VERB 3 ROOT VerbForm=Part
+l' le DET 5 det
+Ukraine Ukraine PROPN 3 obj
+. . PUNCT 3 punct
+""")
+    c = only(code(doc, rules_with("fr", [ATTACK])))
+    assert c.reason is None, c.reason
+    (actor,) = c.actor
+    assert not actor.resolved and "Marius" in actor.text
+    assert sides(c)[1] == ["UKR"]
+
+
+# -- constraints ----------------------------------------------------------------------------
+
+JOIN = """
+La le DET 1 det
+Russie Russie PROPN 4 nsubj
+s' se PRON 4 expl:comp
+est être AUX 4 aux:tense
+jointe joindre VERB 4 ROOT VerbForm=Part
+à à ADP 7 case
+la le DET 7 det
+Chine Chine PROPN 4 obl:arg
+. . PUNCT 4 punct
+"""
+
+
+def test_every_constraint_has_a_test_below():
+    assert set(CONSTRAINTS) == {
+        "reflexive", "prep", "object", "modifier", "follow", "need_governor"
+    }  # fmt: skip
+
+
+def _tok(doc, lemma):
+    return next(t for t in doc if t.lemma_ == lemma)
+
+
+@pytest.mark.parametrize(
+    ("constraint", "value", "lemma", "holds"),
+    [
+        ("reflexive", True, "joindre", True),
+        ("prep", ["à"], "joindre", True),
+        ("prep", ["contre"], "joindre", False),
+        ("object", ["chine"], "joindre", True),
+        ("object", ["accord"], "joindre", False),
+        ("follow", ["à", "chine"], "joindre", True),
+        ("follow", ["avec"], "joindre", False),
+    ],
+)
+def test_constraint_on_a_reflexive_verb(constraint, value, lemma, holds):
+    doc = rows(JOIN)
+    rule = entry(lemma=lemma, type="COOPERATE", cameo="061", **{constraint: value})
+    rules = rules_with("fr", [rule])
+    tok = _tok(doc, lemma)
+    (trigger,) = rules.candidates(tok)
+    assert (trigger.unmet(tok, rules) is None) is holds
+
+
+def test_reflexive_constraint_fails_without_the_clitic():
+    doc = rows(ACTIVE)
+    rules = rules_with("fr", [entry(lemma="attaquer", reflexive=True)])
+    (c,) = code(doc, rules)
+    assert c.reason == "constraint:reflexive" and c.stage == "match"
+
+
+def test_modifier_and_need_governor_constraints():
+    doc = rows(NOMINAL)
+    mod = dict(SANCTION, modifier=["américain"])
+    assert only(code(doc, rules_with("fr", [mod]))).reason is None
+    mod = dict(SANCTION, modifier=["européen"])
+    assert only(code(doc, rules_with("fr", [mod]))).reason == "constraint:modifier"
+    gov = dict(SANCTION, need_governor=["imposer"])
+    assert only(code(doc, rules_with("fr", [gov]))).reason == "constraint:need_governor"
+
+
+def test_most_constrained_rule_is_tried_first():
+    veto = entry(lemma="attaquer", id="t.narrow", type="ACCUSE", cameo="111", object=["ukraine"])
+    rules = rules_with("fr", [ATTACK, veto])
+    c = only(code(rows(ACTIVE), rules))
+    assert c.rule.id == "t.narrow" and c.rule.type == "ACCUSE"
+
+
+# -- checks ---------------------------------------------------------------------------------
+
+PROMISE = entry(lemma="promettre", type="AGREE", cameo="030", embeds=True)
+
+
+def test_forecast_and_embedded_act():
+    forecast = rows("""
+Moscou Moscou PROPN 1 nsubj
+promet promettre VERB 1 ROOT VerbForm=Fin
+d' de ADP 3 mark
+être être AUX 1 xcomp VerbForm=Inf
+prudente prudent ADJ 3 xcomp
+. . PUNCT 1 punct
+""")
+    rules = rules_with("fr", [PROMISE], non_event_complements=["être"])
+    assert only(code(forecast, rules)).reason == "forecast"
+    embedded = rows("""
+Moscou Moscou PROPN 1 nsubj
+promet promettre VERB 1 ROOT VerbForm=Fin
+d' de ADP 3 mark
+attaquer attaquer VERB 1 xcomp VerbForm=Inf
+Kiev Kiev PROPN 3 obj
+. . PUNCT 1 punct
+""")
+    cands = code(embedded, rules_with("fr", [PROMISE, ATTACK]))
+    by = {c.rule.lemma: c for c in cands}
+    assert by["promettre"].reason == "embeds_event"
+    assert by["attaquer"].reason is None
+    assert sides(by["attaquer"]) == (["RUS"], ["UKR"])
+
+
+def test_object_not_person():
+    arrest = entry(lemma="attaquer", type="COERCE", cameo="173", need_person_object=True)
+    assert only(code(rows(ACTIVE), rules_with("fr", [arrest]))).reason == "object_not_person"
+    doc = rows(ACTIVE.replace("l' le DET 5 det", "des un DET 5 det").replace(
+        "Ukraine Ukraine PROPN 3 obj", "manifestants manifestant NOUN 3 obj"))  # fmt: skip
+    rules = rules_with("fr", [arrest])
+    assert only(code(doc, rules)).reason is None
+
+
+def test_topic_of_another_trigger():
+    doc = rows("""
+Moscou Moscou PROPN 1 nsubj
+rejette rejeter VERB 1 ROOT VerbForm=Fin
+les le DET 3 det
+sanctions sanction NOUN 1 obj
+. . PUNCT 1 punct
+""")
+    reject = entry(lemma="rejeter", type="REJECT", cameo="120", recipient=["obj"])
+    by = {c.rule.lemma: c for c in code(doc, rules_with("fr", [reject, SANCTION]))}
+    assert by["sanction"].reason == "topic" and by["rejeter"].reason is None
+
+
+def test_no_actor_no_recipient_no_second_side():
+    bare = rows("""
+Attaquer attaquer VERB 0 ROOT VerbForm=Inf
+l' le DET 2 det
+Ukraine Ukraine PROPN 0 obj
+. . PUNCT 0 punct
+""")
+    assert only(code(bare, rules_with("fr", [ATTACK]))).reason == "no_actor"
+    need = entry(lemma="attaquer", recipient=["contre"], need_recipient=True)
+    assert only(code(rows(ACTIVE), rules_with("fr", [need]))).reason == "no_recipient"
+    meet = entry(lemma="attaquer", type="CONSULT", cameo="040", recipient=["avec"],
+                 symmetric=True)  # fmt: skip
+    assert only(code(rows(ACTIVE), rules_with("fr", [meet]))).reason == "no_second_side"
+
+
+def test_motive_of_a_protest_is_not_an_event():
+    doc = rows("""
+Les le DET 1 det
+opposants opposant NOUN 2 nsubj
+manifestent manifester VERB 2 ROOT VerbForm=Fin
+pour pour ADP 4 mark
+dénoncer dénoncer VERB 2 advcl VerbForm=Inf
+Moscou Moscou PROPN 4 obj
+. . PUNCT 2 punct
+""")
+    protest = entry(lemma="manifester", type="PROTEST", cameo="141")
+    accuse = entry(lemma="dénoncer", type="ACCUSE", cameo="111", recipient=["obj"])
+    cands = code(doc, rules_with("fr", [protest, accuse]), home="RUS")
+    by = {c.rule.lemma: c for c in cands}
+    assert by["dénoncer"].reason == "motive"
+    assert by["manifester"].reason is None
+
+
+def test_every_reason_is_named_once():
+    assert len(REASONS) == len(set(REASONS))
+    assert all(r.replace("_", "").isalpha() for r in REASONS)
+
+
+# -- loading --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        ({"recipent": ["obj"]}, "key 'recipent': unknown key"),
+        ({"recipient": ["objet"]}, "'objet' is no slot"),
+        ({"type": "ATTACK"}, "is no PLOVER type"),
+        ({"cameo": "999"}, "is no CAMEO code"),
+        ({"symmetric": "yes"}, "must be true or false"),
+        ({"pos": ["VRB"]}, "key 'pos'"),
+        ({"prep": ["versus"]}, "unknown preposition"),
+    ],
+)
+def test_a_bad_entry_fails_at_load_naming_file_entry_and_key(bad, message):
+    raw = {"version": "t", "triggers": [ATTACK | bad]}
+    with pytest.raises(LexiconError) as err:
+        parse_rules("fr", raw, "lexicons/fr/events.json")
+    text = str(err.value)
+    assert "lexicons/fr/events.json" in text and "t.attaquer" in text and message in text
+    assert "\n" not in text
+
+
+def test_duplicate_ids_and_unknown_top_level_keys_fail():
+    with pytest.raises(LexiconError, match="used twice"):
+        parse_rules("fr", {"version": "t", "triggers": [ATTACK, ATTACK]}, "x")
+    with pytest.raises(LexiconError, match="unknown top-level key 'ligth_verbs'"):
+        parse_rules("fr", {"version": "t", "triggers": [], "ligth_verbs": []}, "x")
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_shipped_lexicons_load_typed(lang):
+    rules = event_rules(lang)
+    assert rules.by_lemma and all(t.cameo for ts in rules.by_lemma.values() for t in ts)
+
+
+def test_symmetric_types_are_defined_once():
+    from chronique import lexicons
+    from chronique.evaluate import SYMMETRIC_TYPES as scored
+    from chronique.model import SYMMETRIC_TYPES
+
+    assert SYMMETRIC_TYPES == scored == frozenset(lexicons.load("plover")["symmetric"])
+    assert json.dumps(sorted(SYMMETRIC_TYPES))
