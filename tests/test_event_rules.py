@@ -402,3 +402,81 @@ def test_symmetric_types_are_defined_once():
 
     assert SYMMETRIC_TYPES == scored == frozenset(lexicons.load("plover")["symmetric"])
     assert json.dumps(sorted(SYMMETRIC_TYPES))
+
+
+MEET = entry(lemma="rencontrer", type="CONSULT", cameo="040", symmetric=True, recipient=["avec"])
+
+
+def test_pronominal_verb_parsed_as_passive_keeps_its_subject():
+    # the parser reads 'se rencontrer' with être as a passive: its subject still acts
+    doc = rows("""
+Paris Paris PROPN 5 nsubj:pass
+et et CCONJ 2 cc
+Berlin Berlin PROPN 0 conj
+se se PRON 5 expl:comp
+sont être AUX 5 aux:pass
+rencontrés rencontrer VERB 5 ROOT VerbForm=Part
+. . PUNCT 5 punct
+""")
+    c = only(code(doc, rules_with("fr", [MEET])))
+    assert c.reason is None
+    assert sorted(sides(c)[0] + sides(c)[1]) == ["DEU", "FRA"]
+
+
+def test_inverted_clitic_is_no_passive_subject():
+    # 'a -t -il attaqué': '-t' read as subject and '-il' as passive subject; not a passive
+    doc = rows("""
+Kiev Kiev PROPN 4 obj
+a avoir AUX 4 aux:tense
+-t -t PRON 4 nsubj
+-il il PRON 4 nsubj:pass
+attaqué attaquer VERB 4 ROOT VerbForm=Part
+. . PUNCT 4 punct
+""")
+    c = only(code(doc, rules_with("fr", [ATTACK])))
+    assert c.reason is None  # the pronoun acts (unresolved here: no one named before it)
+    assert [a.resolved for a in c.actor] == [False] and sides(c)[1] == ["UKR"]
+
+
+PROTEST_NOUN = {
+    "id": "t.manif", "lemma": "manifestation", "pos": ["NOUN"], "type": "PROTEST",
+    "cameo": "141", "actor": ["de"], "nominal": True,
+}  # fmt: skip
+ARREST = entry(lemma="arrêter", type="COERCE", cameo="173")
+NOUN_ONLY = """
+La le DET 1 det
+manifestation manifestation NOUN 1 ROOT
+a avoir AUX 1 aux
+rassemblé rassembler VERB 1 acl VerbForm=Part
+des un DET 5 det
+milliers millier NOUN 3 obj
+. . PUNCT 1 punct
+"""
+
+
+def test_actorless_protest_noun_takes_the_home_country_only_in_a_one_country_story():
+    c = only([x for x in code(rows(NOUN_ONLY), rules_with("fr", [PROTEST_NOUN]), home="BLR")])
+    assert c.reason is None and c.implicit
+    assert sides(c) == (["BLR"], ["BLR"])
+    assert {a.kind for a in c.actor + c.recipient} == {"inferred"}
+    assert {a.sector for a in c.actor} == {"CVL"} and {a.sector for a in c.recipient} == {"GOV"}
+    c = only(code(rows(NOUN_ONLY), rules_with("fr", [PROTEST_NOUN]), home=None))
+    assert c.reason == "no_actor"
+
+
+def test_agentless_passive_arrest_is_done_by_the_home_police():
+    doc = rows("""
+Onze onze NUM 1 nummod
+suspects suspect NOUN 4 nsubj:pass
+ont avoir AUX 4 aux:tense
+été être AUX 4 aux:pass
+arrêtés arrêter VERB 4 ROOT VerbForm=Part
+. . PUNCT 4 punct
+""")
+    c = only(code(doc, rules_with("fr", [ARREST]), home="TUR"))
+    assert c.reason is None and sides(c)[0] == ["TUR"]
+    assert {a.sector for a in c.actor} == {"COP"}
+    # an active arrest names its agent: nothing is implied
+    c = only(code(rows(ACTIVE.replace("attaquer", "arrêter")), rules_with("fr", [ARREST]),
+                  home="TUR"))  # fmt: skip
+    assert not c.implicit and sides(c)[0] == ["RUS"]

@@ -146,7 +146,7 @@ def code_paragraph(doc: Doc, da: DocActors, times: list[TimeExpr], rules: Rules,
         c.place = place_of(c.token, _not_places(c, rules), da, rules, gazetteer)
         c.infer = (
             not c.recipient
-            and not rule.nominal
+            and (not rule.nominal or c.implicit)
             and len({a.country for a in c.actor}) == 1  # a joint act is split, not aimed
             and rule.type in rules.infer_recipient
             and not slot_filled(c, da, rules)

@@ -38,6 +38,7 @@ class Candidate:
     date: DateSpan | None = None
     place: Place | None = None
     infer: bool = False  # may take the article's main counterpart as recipient
+    implicit: bool = False  # its actor is the home country's, the text names none
     stage: str | None = None  # where it was dropped
     reason: str | None = None  # a key of REASONS, None while it stands
     actor_tokens: set[int] = field(default_factory=set)  # token ids of its actor phrases

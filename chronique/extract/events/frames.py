@@ -172,6 +172,26 @@ def _argument(tok: Token, da: DocActors, rules: Rules, disc: Discourse,
     return found or sides(tok, da)
 
 
+def pronominal(verb: Token, rules: Rules) -> bool:
+    """'se rencontrer', 's'est rendue': a verb with a reflexive clitic takes être without
+    being passive, so what the parser calls its passive subject is its subject."""
+    return any(c.lower_ in rules.reflexive for c in verb.children)
+
+
+def subjects(verb: Token, rules: Rules) -> list[Token]:
+    """The verb's subjects; a pronominal verb's 'passive' subject counts."""
+    syn = rules.syntax
+    return syn.subjects(verb) or (syn.passive_subjects(verb) if pronominal(verb, rules) else [])
+
+
+def passive(verb: Token, rules: Rules) -> bool:
+    """A true passive: an auxiliary or subject of the passive, no active subject beside it
+    (the parser reads 'a-t-il' as '-t' subject and '-il' passive subject) and no reflexive
+    clitic (a pronominal verb)."""
+    syn = rules.syntax
+    return syn.is_passive(verb) and not syn.subjects(verb) and not pronominal(verb, rules)
+
+
 def subject_actors(tok: Token, da: DocActors, rules: Rules, disc: Discourse) -> list[Actor]:
     """The acting subject, climbing out of infinitives, participles and coordinations.
 
@@ -183,8 +203,8 @@ def subject_actors(tok: Token, da: DocActors, rules: Rules, disc: Discourse) -> 
     co: list[Actor] = []
     came_from_inf = False
     for _ in range(6):
-        subs = syn.subjects(cur)
-        if not subs and not syn.is_passive(cur) and cur.pos_ in ("VERB", "AUX") and finite(cur, da):
+        subs = subjects(cur, rules)
+        if not subs and not passive(cur, rules) and cur.pos_ in ("VERB", "AUX") and finite(cur, da):
             subs = left_subject(cur, da)
         if subs:
             out: list[Actor] = []
@@ -255,15 +275,16 @@ def _verbal_actor(tok: Token, da: DocActors, rules: Rules,
                   disc: Discourse) -> tuple[list[Actor], list[Actor]]:  # fmt: skip
     syn = rules.syntax
     recipient: list[Actor] = []
-    passive = syn.passive_subjects(tok)
-    for ps in passive:
-        recipient.extend(sides(ps, da))
+    is_passive = passive(tok, rules)
+    if is_passive:
+        for ps in syn.passive_subjects(tok):
+            recipient.extend(sides(ps, da))
     adjectival = (
         tok.dep_ in syn.acl | syn.amod
         and "Part" in tok.morph.get("VerbForm")
         and "Past" in tok.morph.get("Tense")
     )  # 'des bébés bloqués en Russie': a state, acted on by nobody named
-    if passive or adjectival or syn.is_passive(tok):
+    if is_passive or adjectival:
         # 'sanctionné par les États-Unis': only the agent acts
         return prep_actors(tok, syn.words["agent_preps"], da, rules), recipient
     return subject_actors(tok, da, rules, disc), recipient
@@ -294,6 +315,21 @@ def _recipients(tok: Token, c: Candidate, da: DocActors, rules: Rules,
     return out
 
 
+def implicit_agent(c: Candidate, rules: Rules, disc: Discourse) -> tuple[list[Actor], list[Actor]]:
+    """'La manifestation de samedi', 'onze suspects ont été arrêtés' in an article about one
+    country: a protest noun or an agentless arrest names no actor, and the reader takes the
+    home country's people or police acting on its government or people (plover.json
+    implicit_home_agent): (actor, recipient), both marked inferred."""
+    sectors = rules.implicit_home_agent.get(c.rule.type)
+    if disc.home is None or sectors is None:
+        return [], []
+    if not (c.rule.nominal or passive(c.token, rules)):
+        return [], []
+    home = disc.home
+    actor, recipient = (Actor(text=home, country=home, sector=s, kind="inferred") for s in sectors)
+    return [actor], [recipient]
+
+
 def fill(c: Candidate, da: DocActors, rules: Rules, disc: Discourse) -> None:
     """Fill the candidate's actor and recipient sides."""
     tok = c.token
@@ -306,6 +342,10 @@ def fill(c: Candidate, da: DocActors, rules: Rules, disc: Discourse) -> None:
     recipient = [r for r in dedupe(recipient) if all(r.key() != a.key() for a in actor)]
     if c.rule.symmetric and len(actor) >= 2 and not recipient:
         actor, recipient = actor[:1], actor[1:]
+    if not actor:
+        actor, home_recipient = implicit_agent(c, rules, disc)
+        c.implicit = bool(actor)
+        recipient = recipient or home_recipient
     c.actor, c.recipient = actor, recipient
     c.actor_tokens = _tokens(actor, tok, da)
     c.recipient_tokens = _tokens(recipient, tok, da)

@@ -182,6 +182,7 @@ class Rules:
     groups: dict[str, Any]
     scores: dict[str, Any]
     at_recipient_modes: frozenset[str]  # acts that happen where the recipient is (a visit)
+    implicit_home_agent: dict[str, tuple[str, str]]  # type → home (actor, recipient) sectors
 
     def candidates(self, tok: Token) -> tuple[Trigger, ...]:
         return self.by_lemma.get(_lemma(tok)) or self.by_lemma.get(tok.lower_) or ()
@@ -292,6 +293,10 @@ def parse_rules(lang: str, data: dict[str, Any], where: str) -> Rules:
     if "NOUN" in pos:
         pos.add("PROPN")
     mod = lexicons.load("modality", lang)
+    plover = lexicons.load("plover")
+    bad = [t for t in plover.get("implicit_home_agent", {}) if t not in PLOVER_TYPES]
+    if bad:
+        raise LexiconError(f"lexicons/plover.json: implicit_home_agent: {bad[0]!r} is no type")
     return Rules(
         lang=lang,
         by_lemma={k: tuple(v) for k, v in by_lemma.items()},
@@ -301,8 +306,11 @@ def parse_rules(lang: str, data: dict[str, Any], where: str) -> Rules:
         **{k: frozenset(data.get(k, [])) for k in WORD_SETS + TYPE_SETS},
         modality={k: (frozenset(v) if isinstance(v, list) else v) for k, v in mod.items()},
         groups=lexicons.load("groups", lang),
-        scores=lexicons.load("plover")["types"],
-        at_recipient_modes=frozenset(lexicons.load("plover").get("at_recipient_modes", [])),
+        scores=plover["types"],
+        at_recipient_modes=frozenset(plover.get("at_recipient_modes", [])),
+        implicit_home_agent={
+            t: (v[0], v[1]) for t, v in plover.get("implicit_home_agent", {}).items()
+        },
     )
 
 
