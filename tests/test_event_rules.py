@@ -480,3 +480,60 @@ arrêtés arrêter VERB 4 ROOT VerbForm=Part
     c = only(code(rows(ACTIVE.replace("attaquer", "arrêter")), rules_with("fr", [ARREST]),
                   home="TUR"))  # fmt: skip
     assert not c.implicit and sides(c)[0] == ["RUS"]
+
+
+CALL = entry(lemma="appeler", type="REQUEST", cameo="101", prep=["à"], recipient=["obj"])
+
+
+def test_preposition_hung_on_the_infinitive_meets_the_prep_constraint():
+    # 'Rome a appelé à reprendre le dialogue': the parser hangs 'à' on the infinitive
+    doc = rows("""
+Rome Rome PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+appelé appeler VERB 2 ROOT VerbForm=Part
+à à ADP 4 mark
+reprendre reprendre VERB 2 xcomp VerbForm=Inf
+le le DET 6 det
+dialogue dialogue NOUN 4 obj
+. . PUNCT 2 punct
+""")
+    c = only(code(doc, rules_with("fr", [CALL])))
+    assert c.reason is None and sides(c)[0] == ["ITA"]
+    # a nominal complement with another preposition does not satisfy it
+    doc = rows("""
+Rome Rome PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+appelé appeler VERB 2 ROOT VerbForm=Part
+pour pour ADP 4 mark
+reprendre reprendre VERB 2 advcl VerbForm=Inf
+. . PUNCT 2 punct
+""")
+    assert only(code(doc, rules_with("fr", [CALL]))).reason == "constraint:prep"
+
+
+AGREE_V = entry(lemma="convenir", type="AGREE", cameo="030", symmetric=True, recipient=["avec"])
+
+
+def test_a_body_of_members_agrees_alone_but_a_single_country_needs_a_partner():
+    members = rows("""
+Les le DET 1 det
+ministres ministre NOUN 6 nsubj Number=Plur
+de de ADP 4 case
+l' le DET 4 det
+UE UE PROPN 1 nmod
+ont avoir AUX 6 aux:tense
+convenu convenir VERB 6 ROOT VerbForm=Part
+. . PUNCT 6 punct
+""")
+    c = only(code(members, rules_with("fr", [AGREE_V])))
+    assert c.reason is None and sides(c) == (["EUR"], [])
+    alone = rows("""
+Le le DET 1 det
+gouvernement gouvernement NOUN 5 nsubj
+de de ADP 3 case
+Rome Rome PROPN 1 nmod
+a avoir AUX 5 aux:tense
+convenu convenir VERB 5 ROOT VerbForm=Part
+. . PUNCT 5 punct
+""")
+    assert only(code(alone, rules_with("fr", [AGREE_V]))).reason == "no_second_side"

@@ -131,8 +131,11 @@ def _no_recipient(c: Candidate, p: Paragraph) -> str | None:
 
 @check(AFTER_FRAME, "no_second_side")
 def _no_second_side(c: Candidate, p: Paragraph) -> str | None:
+    """A symmetric act needs two sides, unless its one actor is a body of several members
+    acting together ('les ministres de l'UE ont convenu d'une position commune')."""
     if c.rule.symmetric and len(c.actor) == 1 and not c.recipient:
-        return "no_second_side"
+        if c.actor[0].country not in p.rules.group_codes:
+            return "no_second_side"
     return None
 
 

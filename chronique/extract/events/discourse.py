@@ -15,8 +15,6 @@ from chronique.extract.events.rules import Rules
 from chronique.extract.sentences import sentence_at
 from chronique.model import SYMMETRIC_TYPES, Actor, Event, Evidence
 
-GROUP_CODES = frozenset({"UNO", "EUR", "IGO", "NGO"})
-
 
 def _side_key(actors: list[Actor]) -> tuple[str, ...]:
     return tuple(sorted({a.country or f"?{a.text}" for a in actors}))
@@ -186,7 +184,7 @@ def infer_recipients(events: list[Event], inferable: set[int], entities: list[Ac
     counts: dict[str, int] = {}
     first: dict[str, Actor] = {}
     for a in entities:
-        if a.country and len(a.country) == 3 and a.country not in GROUP_CODES:
+        if a.country and len(a.country) == 3 and a.country not in rules.group_codes:
             counts[a.country] = counts.get(a.country, 0) + 1
             first.setdefault(a.country, a)
     for ev in events:

@@ -89,10 +89,22 @@ def _reflexive(tok: Token, value: bool, rules: Rules) -> bool:
     return any(c.lower_ in rules.reflexive for c in tok.children)
 
 
+def complement_marks(tok: Token, rules: Rules) -> set[str]:
+    """The words introducing the trigger's clausal complements: 'appeler à reprendre' has
+    'à' hung on the infinitive, not on the verb; the parser may label that infinitive as a
+    complement, an adverbial clause or an oblique."""
+    syn = rules.syntax
+    labels = syn.comp | syn.advcl | syn.obl
+    out = {c.lower_ for c in syn.children(tok, syn.mark)}
+    for x in tok.children:
+        if x.dep_ in labels and "Inf" in x.morph.get("VerbForm"):
+            out.update(syn.word(m.text) for m in x.children if m.dep_ in syn.mark | syn.case)
+    return out
+
+
 @constraint("prep")
 def _prep(tok: Token, value: frozenset[str], rules: Rules) -> bool:
-    preps = {p for p, _ in prep_children(tok, rules)}
-    preps |= {c.lower_ for c in rules.syntax.children(tok, rules.syntax.mark)}
+    preps = {p for p, _ in prep_children(tok, rules)} | complement_marks(tok, rules)
     return bool(preps & value)
 
 
@@ -183,6 +195,7 @@ class Rules:
     scores: dict[str, Any]
     at_recipient_modes: frozenset[str]  # acts that happen where the recipient is (a visit)
     implicit_home_agent: dict[str, tuple[str, str]]  # type → home (actor, recipient) sectors
+    group_codes: frozenset[str]  # actor codes of bodies of several members (EUR, UNO…)
 
     def candidates(self, tok: Token) -> tuple[Trigger, ...]:
         return self.by_lemma.get(_lemma(tok)) or self.by_lemma.get(tok.lower_) or ()
@@ -308,6 +321,7 @@ def parse_rules(lang: str, data: dict[str, Any], where: str) -> Rules:
         groups=lexicons.load("groups", lang),
         scores=plover["types"],
         at_recipient_modes=frozenset(plover.get("at_recipient_modes", [])),
+        group_codes=frozenset(plover.get("group_codes", [])),
         implicit_home_agent={
             t: (v[0], v[1]) for t, v in plover.get("implicit_home_agent", {}).items()
         },
