@@ -191,6 +191,9 @@ def eval_cmd(
     errors: bool = typer.Option(False, "--errors", help="list each false positive/negative"),
     as_json: bool = typer.Option(False, "--json", help="print the scores as JSON"),
     plover: Path = typer.Option(None, "--plover", help="score on PLOVER English gold records"),
+    half: str = typer.Option(
+        None, "--half", help="score one half of the fixed split: tune (even ids) or check (odd)"
+    ),
 ) -> None:
     """Score chronique against gold readings (shared/GOLD.md rules)."""
     from chronique import evaluate
@@ -212,6 +215,11 @@ def eval_cmd(
     except (OSError, ValueError) as exc:
         err.print(f"chronique eval: {gold_dir}: {exc}", markup=False)
         raise typer.Exit(2) from None
+    if half is not None:
+        if half not in evaluate.HALVES:
+            err.print(f"chronique eval: --half {half!r}: use tune or check", markup=False)
+            raise typer.Exit(2)
+        golds = {k: g for k, g in golds.items() if evaluate.half_of(k) == half}
     failures: list[str] = []
     wanted = set(golds)
     results: dict[str, ArticleResult] = {}
