@@ -537,3 +537,31 @@ convenu convenir VERB 5 ROOT VerbForm=Part
 . . PUNCT 5 punct
 """)
     assert only(code(alone, rules_with("fr", [AGREE_V]))).reason == "no_second_side"
+
+
+DELIVER = entry(lemma="livrer", type="AID", cameo="071", recipient=["obj", "à"])
+
+
+def test_trigger_verb_tagged_as_a_noun_after_its_subject_is_read_as_a_verb():
+    # the parser tags 'livre' a noun heading the sentence; by position it is the verb
+    doc = rows("""
+Ankara Ankara PROPN 1 nmod
+livre livre NOUN 1 ROOT
+des de ADP 3 case
+drones drone NOUN 1 nmod
+à à ADP 5 case
+Bakou Bakou PROPN 1 nmod
+. . PUNCT 1 punct
+""")
+    c = only(code(doc, rules_with("fr", [DELIVER])))
+    assert c.verb_reading and c.reason is None
+    assert sides(c) == (["TUR"], ["AZE"])
+    # with a determiner it is the noun ('le livre'): no verb reading
+    doc = rows("""
+le le DET 1 det
+livre livre NOUN 1 ROOT
+de de ADP 3 case
+Bakou Bakou PROPN 1 nmod
+. . PUNCT 1 punct
+""")
+    assert code(doc, rules_with("fr", [DELIVER])) == []

@@ -21,7 +21,7 @@ from chronique.lexicons import LexiconError
 LABEL_ROLES = (
     "subj", "subj_pass", "obj", "direct_obj", "indirect_obj", "obl", "prep", "pobj", "agent",
     "relcl", "appos", "conj", "comp", "xcomp", "ccomp", "advcl", "acl", "aux", "aux_pass", "neg",
-    "name", "mark", "case", "cc", "punct", "amod", "nmod", "compound", "poss", "expl", "nominal",
+    "name", "mark", "case", "cc", "punct", "det", "amod", "nmod", "compound", "poss", "expl", "nominal",
     "climb",
 )  # fmt: skip
 WORD_LISTS = (
@@ -39,6 +39,7 @@ class Syntax:
     words: dict[str, frozenset[str]]
     contractions: dict[str, str]
     number: dict[str, str]
+    present_endings: tuple[tuple[str, str], ...] = ()
 
     def __getattr__(self, role: str) -> frozenset[str]:
         # `syn.subj`, `syn.conj`…: the labels of a role; an unknown role is a programming error
@@ -72,6 +73,15 @@ class Syntax:
         """Is `text` (or what it contracts) one of the language's `kind` words?"""
         low = text.lower()
         return low in self.words[kind] or self.contractions.get(low) in self.words[kind]
+
+    def infinitives(self, form: str) -> list[str]:
+        """Infinitives a present-tense form may belong to ('livre' → 'livrer')."""
+        low = form.lower()
+        return [
+            low[: len(low) - len(end)] + inf
+            for end, inf in self.present_endings
+            if low.endswith(end) and len(low) > len(end) + 1
+        ]
 
     def plural(self, tok: Token) -> bool:
         """Grammatical number from the parse, else from the lexicon's word forms."""
@@ -141,6 +151,7 @@ def _build(lang: str, data: dict) -> Syntax:
         words={k: frozenset(data[k]) for k in WORD_LISTS},
         contractions=dict(data.get("contractions", {})),
         number=dict(data.get("number", {})),
+        present_endings=tuple((e, i) for e, i in data.get("present_endings", [])),
     )
 
 

@@ -50,15 +50,45 @@ __all__ = [
 ]
 
 
-def match(doc: Doc, rules: Rules) -> tuple[dict[int, Trigger], list[Candidate]]:
-    """Stage 1: the rule each token triggers (first rule whose constraints hold), and the
-    tokens whose lemma has rules but none whose constraints hold, dropped as 'constraint'."""
+VERB_SLOTS = frozenset({"NOUN", "ADJ", "ADV"})  # tags the parser gives a verb it misreads
+
+
+def verb_reading(tok: Token, da: DocActors, rules: Rules) -> list[Trigger]:
+    """Trigger verbs a token may be when the parser tagged it a noun, adjective or adverb
+    right after an actor ('Ankara livre des drones', 'Varsovie presse Minsk'): a lowercase
+    word with no determiner whose present-tense ending gives a trigger verb's infinitive."""
+    if tok.pos_ not in VERB_SLOTS or not tok.is_lower or tok.i == 0:
+        return []
+    before = tok.doc[tok.i - 1]
+    if before.i not in da.by_token and before.pos_ != "PROPN":
+        return []
+    if any(c.dep_ in rules.syntax.det for c in tok.children):
+        return []
+    return [
+        e
+        for lemma in rules.syntax.infinitives(tok.text)
+        for e in rules.by_lemma.get(lemma, ())
+        if "VERB" in e.pos
+    ]
+
+
+def match(
+    doc: Doc, rules: Rules, da: DocActors | None = None
+) -> tuple[dict[int, Trigger], list[Candidate], set[int]]:
+    """Stage 1: the rule each token triggers (first rule whose constraints hold), the
+    tokens whose lemma has rules but none whose constraints hold (dropped as 'constraint'),
+    and the tokens read as verbs against their tag (`verb_reading`)."""
     matched: dict[int, Trigger] = {}
     unmet: list[Candidate] = []
+    as_verb: set[int] = set()
     for tok in doc:
-        if tok.pos not in rules.pos_ids:
-            continue  # cheaper than the lemma look-up, and most tokens stop here
-        entries = [e for e in rules.candidates(tok) if e.accepts_pos(tok.pos_)]
+        entries = []
+        if tok.pos in rules.pos_ids:  # cheaper than the lemma look-up: most tokens stop here
+            entries = [e for e in rules.candidates(tok) if e.accepts_pos(tok.pos_)]
+        if not entries and da is not None:
+            entries = verb_reading(tok, da, rules)
+            if entries:
+                as_verb.add(tok.i)
         failed = None
         for e in entries:
             failed = e.unmet(tok, rules)
@@ -70,7 +100,7 @@ def match(doc: Doc, rules: Rules) -> tuple[dict[int, Trigger], list[Candidate]]:
                 c = Candidate(entries[-1], tok)
                 c.drop("match", f"constraint:{failed}")
                 unmet.append(c)
-    return matched, unmet
+    return matched, unmet, as_verb
 
 
 def slot_filled(c: Candidate, da: DocActors, rules: Rules) -> bool:
@@ -116,11 +146,11 @@ def code_paragraph(doc: Doc, da: DocActors, times: list[TimeExpr], rules: Rules,
                    disc: Discourse, published: PartialDate | None,
                    gazetteer: Gazetteer) -> list[Candidate]:  # fmt: skip
     """Every candidate of a paragraph in reading order; those not coded carry a reason."""
-    matched, out = match(doc, rules)
+    matched, out, as_verb = match(doc, rules, da)
     para = checks.Paragraph(da, rules, matched)
     kept: list[Candidate] = []
     for i, rule in matched.items():
-        c = Candidate(rule, doc[i])
+        c = Candidate(rule, doc[i], verb_reading=i in as_verb)
         out.append(c)
         reason = checks.run(checks.BEFORE_FRAME, c, para)
         if reason is not None:

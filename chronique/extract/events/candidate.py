@@ -39,6 +39,7 @@ class Candidate:
     place: Place | None = None
     infer: bool = False  # may take the article's main counterpart as recipient
     implicit: bool = False  # its actor is the home country's, the text names none
+    verb_reading: bool = False  # a verb the parser tagged otherwise: sides read by position
     stage: str | None = None  # where it was dropped
     reason: str | None = None  # a key of REASONS, None while it stands
     actor_tokens: set[int] = field(default_factory=set)  # token ids of its actor phrases

@@ -315,6 +315,23 @@ def _recipients(tok: Token, c: Candidate, da: DocActors, rules: Rules,
     return out
 
 
+def _by_position(c: Candidate, da: DocActors, rules: Rules,
+                 disc: Discourse) -> tuple[list[Actor], list[Actor]]:  # fmt: skip
+    """A verb the parser misread has no reliable arcs: its subject is the actor phrase just
+    before it, its object (for an 'obj' slot) the actor named right after it."""
+    tok = c.token
+    actor = [a for s in left_subject(tok, da) for a in _argument(s, da, rules, disc)]
+    recipient: list[Actor] = []
+    if "obj" in c.rule.recipient and tok.i + 1 < len(tok.doc):
+        after = tok.doc[tok.i + 1]
+        m = da.by_token.get(after.i)
+        if m is not None:
+            recipient = sides(tok.doc[m.start : m.end].root, da)
+        elif after.pos_ == "PROPN":
+            recipient = sides(after, da)
+    return actor, recipient
+
+
 def implicit_agent(c: Candidate, rules: Rules, disc: Discourse) -> tuple[list[Actor], list[Actor]]:
     """'La manifestation de samedi', 'onze suspects ont été arrêtés' in an article about one
     country: a protest noun or an agentless arrest names no actor, and the reader takes the
@@ -333,7 +350,9 @@ def implicit_agent(c: Candidate, rules: Rules, disc: Discourse) -> tuple[list[Ac
 def fill(c: Candidate, da: DocActors, rules: Rules, disc: Discourse) -> None:
     """Fill the candidate's actor and recipient sides."""
     tok = c.token
-    if c.rule.nominal:
+    if c.verb_reading:
+        actor, recipient = _by_position(c, da, rules, disc)
+    elif c.rule.nominal:
         actor, recipient = _nominal_actor(tok, c, da, rules, disc)
     else:
         actor, recipient = _verbal_actor(tok, da, rules, disc)
