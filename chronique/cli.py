@@ -119,6 +119,7 @@ def extract(
 ) -> None:
     """Read articles and print their actors, quotes and events."""
     from chronique.pipeline import process_stream
+    from chronique.store.rows import is_failure
 
     failures: list[str] = []
     articles = read_articles(paths, published, language, failures)
@@ -131,7 +132,7 @@ def extract(
     for result in process_stream(articles):
         n += 1
         for e in result.errors:
-            if "extractor failed" in e or "not supported" in e:
+            if is_failure(e):
                 failures.append(e)
                 err.print(f"error: {e}", markup=False)
         if fmt == Format.table:
