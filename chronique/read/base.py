@@ -227,6 +227,16 @@ def normalize_text(text: str) -> tuple[str, int]:
     return unicodedata.normalize("NFC", text), breaks + removed
 
 
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """`text` safe for a terminal or a TSV cell: control characters (but tab and newline)
+    shown as escapes ('\\x1b'), never sent raw. For what was stored before reading normalised
+    text, and for file names, which are never normalised."""
+    return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
 def one_line(text: str) -> tuple[str, int]:
     """A field that is one line (title, id, URL, source): normalised, whitespace collapsed."""
     text, n = normalize_text(text)

@@ -138,8 +138,9 @@ def ingest(
         finally:
             if runner is None:
                 engine.close()
-        summary.seconds = time.perf_counter() - t0
         summary.totals = store.counts()
+        store.checkpoint()  # a full disk shows here, not in the silence of close()
+        summary.seconds = time.perf_counter() - t0
     finally:
         store.close()
     return summary

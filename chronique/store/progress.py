@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -20,6 +21,7 @@ from rich.progress import (
 )
 from rich.text import Text
 
+from chronique.read.base import printable
 from chronique.store.ingest import IngestSummary
 
 
@@ -57,7 +59,9 @@ class BarReporter:
         self.progress.advance(self.task, n)  # type: ignore[arg-type]
 
     def failure(self, message: str) -> None:
-        self.progress.console.print(f"[red]error:[/] {message}", markup=True, highlight=False)
+        self.progress.console.print(
+            f"[red]error:[/] {escape(printable(message))}", markup=True, highlight=False
+        )
 
     def committed(self, summary: IngestSummary) -> None:
         self.progress.update(
@@ -87,7 +91,7 @@ class LineReporter:
         self.done += n
 
     def failure(self, message: str) -> None:
-        self.console.print(f"error: {message}", markup=False, highlight=False)
+        self.console.print(f"error: {printable(message)}", markup=False, highlight=False)
 
     def committed(self, summary: IngestSummary) -> None:
         t = time.perf_counter()
