@@ -30,6 +30,8 @@ class Reporter(Protocol):
 
     def failure(self, message: str) -> None: ...
 
+    def warning(self, message: str) -> None: ...
+
     def committed(self, summary: IngestSummary) -> None: ...
 
 
@@ -41,6 +43,9 @@ class Quiet:
         pass
 
     def failure(self, message: str) -> None:
+        pass
+
+    def warning(self, message: str) -> None:
         pass
 
     def committed(self, summary: IngestSummary) -> None:
@@ -177,7 +182,11 @@ def _chunks(
             rep.advance(skipped)
         return out
 
+    warn = getattr(rep, "warning", None)  # reporters written before warnings were reported
     for item in items:
+        if warn is not None:
+            for w in item.warnings:
+                warn(w)
         if item.article is None:
             msg = item.error or f"{item.origin}: unreadable"
             pending.append((item.origin, msg))

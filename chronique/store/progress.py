@@ -34,6 +34,25 @@ class RateColumn(ProgressColumn):
         return Text(f"{rate:5.1f} articles/s", style="progress.data.speed")
 
 
+class Warnings:
+    """Reader warnings (a date unknown, control characters removed, a legacy encoding…): the
+    first ones are printed, then one line says that more are not; a corpus without dates
+    would otherwise print one line per article."""
+
+    SHOWN = 20
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def show(self, console: Console, message: str) -> None:
+        self.count += 1
+        if self.count <= self.SHOWN:
+            console.print(f"warning: {printable(message)}", markup=False, highlight=False)
+        elif self.count == self.SHOWN + 1:
+            console.print(f"warning: more warnings are not shown (the first {self.SHOWN} were)",
+                          markup=False, highlight=False)
+
+
 class BarReporter:
     def __init__(self, console: Console) -> None:
         self.console = console
@@ -49,6 +68,7 @@ class BarReporter:
             transient=False,
         )
         self.task = None
+        self.warnings = Warnings()
 
     def start(self, total: int | None, engine: str) -> None:
         self.progress.start()
@@ -62,6 +82,9 @@ class BarReporter:
         self.progress.console.print(
             f"[red]error:[/] {escape(printable(message))}", markup=True, highlight=False
         )
+
+    def warning(self, message: str) -> None:
+        self.warnings.show(self.console, message)
 
     def committed(self, summary: IngestSummary) -> None:
         self.progress.update(
@@ -81,6 +104,7 @@ class LineReporter:
         self.total: int | None = None
         self.last = 0.0
         self.t0 = time.perf_counter()
+        self.warnings = Warnings()
 
     def start(self, total: int | None, engine: str) -> None:
         self.total = total
@@ -92,6 +116,9 @@ class LineReporter:
 
     def failure(self, message: str) -> None:
         self.console.print(f"error: {printable(message)}", markup=False, highlight=False)
+
+    def warning(self, message: str) -> None:
+        self.warnings.show(self.console, message)
 
     def committed(self, summary: IngestSummary) -> None:
         t = time.perf_counter()
