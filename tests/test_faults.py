@@ -387,10 +387,18 @@ def hand_made(i: int) -> ArticleResult:
                          entities=[fra, deu], events=[event])
 
 
-def test_every_export_of_a_damaged_store_is_one_line(tmp_path):
+@pytest.mark.slow  # some 130 commands, no spaCy
+def test_every_command_on_a_damaged_store_is_one_line(tmp_path):
+    """Damage each block of a store in turn: every export, query and ingest either works or
+    says in one line that the store is damaged."""
     clean = tmp_path / "clean.duckdb"
+    made = [hand_made(i) for i in range(40)]
     with Store.open(clean) as s:
-        s.write([hand_made(i) for i in range(40)])
+        s.write(made)
+    # the same articles as an input: all stored already, so an ingest only reads the store
+    src = jsonl(tmp_path / "made.jsonl", [
+        {"id": r.id, "text": r.text, "published": r.published, "language": "fr", "url": r.url}
+        for r in made])
     data = clean.read_bytes()
     block = 262_144
     failed: set[str] = set()
@@ -406,11 +414,14 @@ def test_every_export_of_a_damaged_store_is_one_line(tmp_path):
                 assert line.startswith(f"chronique export: {db}: not a DuckDB database, or a "
                                        "damaged one"), line
                 failed.add(fmt)
-        for cmd in (("events",), ("failures",)):
+        for cmd in (("events",), ("failures",), ("ingest", src)):
             r = cli(*cmd, "--db", db)
             no_traceback(r)
             assert r.exit_code in (0, 1)
-    assert {"plover", "gdelt"} <= failed  # the damage was seen by the cursor readers
+            if r.exit_code:
+                assert lines_of(r)[-1].startswith(f"chronique {cmd[0]}: {db}: "), r.stderr
+                failed.add(cmd[0])
+    assert {"plover", "gdelt", "ingest"} <= failed  # the damage was seen by every reader
 
 
 def test_export_into_an_unwritable_folder(tmp_path, monkeypatch):
@@ -632,6 +643,11 @@ def test_publication_date_in_the_future_is_kept_with_a_warning(tmp_path):
 
 def test_malformed_json_message_reads_well(tmp_path):
     from chronique.read import read_inputs
+    from chronique.read.jsonl import json_problem
+
+    with pytest.raises(json.JSONDecodeError) as exc:
+        json.loads('"a\x01b"')  # the strict decoder's message ends in 'at'
+    assert json_problem(exc.value) == "Invalid control character"
 
     p = tmp_path / "m.jsonl"
     p.write_text('{"id": "x", "text": "ok"\n', encoding="utf-8")

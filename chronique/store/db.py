@@ -190,12 +190,14 @@ class Store:
             raise
 
     @contextlib.contextmanager
-    def guard(self, doing: str = "read") -> Iterator[Store]:
-        """Turn any DuckDB or OS error raised in the block into a one-line StoreError: for
-        queries and exports that read through cursors of their own."""
+    def guard(self, doing: str = "read", os_errors: bool = True) -> Iterator[Store]:
+        """Turn any DuckDB error (and OS error, unless `os_errors` is False: a block that also
+        reads or writes other files) raised in the block into a one-line StoreError: for
+        queries and exports that read through cursors of their own, or fetch rows of `_run`."""
+        caught = (duckdb.Error, OSError) if os_errors else (duckdb.Error,)
         try:
             yield self
-        except (duckdb.Error, OSError) as exc:
+        except caught as exc:
             raise StoreError(explain(exc, self.path, doing)) from None
 
     def checkpoint(self) -> None:
