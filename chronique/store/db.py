@@ -93,7 +93,7 @@ def explain(exc: BaseException, path: str | os.PathLike[str], doing: str = "open
             return (
                 f"{where}: the disk is full ({msg}); every batch is committed and kept in the "
                 f"write-ahead log {where}.wal, which the next open applies: free some space "
-                "and run any chronique command on this database"
+                "and run the same command again (nothing is coded twice)"
             )
         return (
             f"{where}: the disk is full ({msg}); nothing of the current batch was written and "
