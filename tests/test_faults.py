@@ -326,7 +326,7 @@ def test_lost_dask_scheduler_is_one_line_and_keeps_what_was_committed(tmp_path, 
 
     from chronique.store.db import Store as DbStore
 
-    src = jsonl(tmp_path / "d.jsonl", GOOD * 1 + [
+    src = jsonl(tmp_path / "d.jsonl", GOOD + [
         {**g, "id": g["id"] + "-bis", "published": "2024-04-0" + str(i + 1)}
         for i, g in enumerate(GOOD)])
     ref = tmp_path / "ref.duckdb"
