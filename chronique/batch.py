@@ -9,8 +9,10 @@ cache of `chronique.nlp.get_nlp`) and keep them for every chunk they are sent.
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
+import sys
 import threading
 import time
 from collections import deque
@@ -43,16 +45,34 @@ def _pool_worker_init(parent: int) -> None:
     """Ctrl-C is the writer's to handle: workers ignore it and are shut down cleanly.
 
     A worker whose writer was killed (kill -9) would block for ever on the result pipe that
-    nobody reads, holding its models in memory: a watchdog ends it when its parent is gone.
+    nobody reads, holding its models in memory. On Linux the kernel ends it with its parent
+    (PR_SET_PDEATHSIG); elsewhere, and as a fallback, a watchdog thread ends it within a
+    second (the thread may wait for the parser to give up the GIL: hence the signal first).
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent()
+    if os.getppid() != parent:  # the parent died before the signal was asked for
+        os._exit(1)
 
     def watch() -> None:
         while os.getppid() == parent:
-            time.sleep(1.0)
+            time.sleep(0.2)
         os._exit(1)
 
     threading.Thread(target=watch, name="chronique-parent-watch", daemon=True).start()
+
+
+def _die_with_parent() -> None:
+    """Ask the Linux kernel to SIGKILL this process when its parent ends (no-op elsewhere)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        pr_set_pdeathsig = 1
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass  # the watchdog thread still ends the worker
 
 
 def warm_worker(languages: tuple[str, ...] = ()) -> int:
@@ -177,22 +197,34 @@ class DaskRunner:
         except (OSError, TimeoutError) as exc:
             raise RunnerError(f"could not reach the Dask scheduler at {address} ({exc})") from None
         self._own = not hasattr(address, "submit")
+        # the runner reports a lost scheduler in one line: the client's own reconnection
+        # tracebacks would only bury it
+        for name in ("distributed.client", "distributed.comm", "distributed.core"):
+            logging.getLogger(name).setLevel(logging.CRITICAL)
         threads = sum(self.client.nthreads().values()) or 1
         self.workers = threads
         self.depth = depth or 2 * threads
 
     def map(self, chunks: Iterable[Chunk]) -> Iterator[tuple[Chunk, list[ArticleResult]]]:
+        import asyncio
+        import concurrent.futures
+
         from distributed import KilledWorker
 
         def submit(chunk: Chunk) -> Any:
             return self.client.submit(extract_chunk, chunk, pure=False)
 
+        lost = "every committed batch is kept: run the same command again to resume"
         try:
             yield from _ordered(submit, chunks, self.depth)
         except KilledWorker as exc:
-            raise RunnerError(f"Dask workers died while coding a chunk ({exc})") from None
-        except (OSError, TimeoutError) as exc:
-            raise RunnerError(f"lost the Dask scheduler ({exc})") from None
+            raise RunnerError(f"Dask workers died while coding a chunk ({exc}); {lost}") from None
+        except (OSError, TimeoutError) as exc:  # CommClosedError is an OSError
+            raise RunnerError(f"lost the Dask scheduler ({_one_line(exc)}); {lost}") from None
+        except (concurrent.futures.CancelledError, asyncio.CancelledError) as exc:
+            # FutureCancelledError: the client cancels what is in flight when the scheduler
+            # connection is lost
+            raise RunnerError(f"lost the Dask scheduler ({_one_line(exc)}); {lost}") from None
 
     def warm(self, languages: tuple[str, ...]) -> None:
         self.client.run(warm_worker, languages)
@@ -203,6 +235,11 @@ class DaskRunner:
 
     def describe(self) -> str:
         return f"Dask scheduler {self.client.scheduler.address} ({self.workers} threads)"
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= 300 else text[:297] + "..."
 
 
 def make_runner(workers: int = 1, scheduler: Any = None) -> Runner:

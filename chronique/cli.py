@@ -18,6 +18,7 @@ from rich.console import Console
 from rich.table import Table
 
 from chronique.model import Article, ArticleResult
+from chronique.read.base import printable
 
 app = typer.Typer(
     help="chronique: political event data (PLOVER/CAMEO) from French and English news.",
@@ -47,10 +48,10 @@ def read_articles(
         raise typer.Exit(2) from None
     for item in items:
         for w in item.warnings:
-            err.print(f"warning: {w}", markup=False)
+            err.print(f"warning: {printable(w)}", markup=False)
         if item.article is None:
             failures.append(item.error or f"{item.origin}: unreadable")
-            err.print(f"error: {item.error}", markup=False)
+            err.print(f"error: {printable(item.error or item.origin)}", markup=False)
             continue
         yield item.article
 
@@ -152,6 +153,7 @@ def extract(
 ) -> None:
     """Read articles and print their actors, quotes and events."""
     from chronique.pipeline import process_stream
+    from chronique.store.rows import is_failure
 
     failures: list[str] = []
     articles = read_articles(paths, published, language, failures)
@@ -164,9 +166,9 @@ def extract(
     for result in process_stream(articles):
         n += 1
         for e in result.errors:
-            if "extractor failed" in e or "not supported" in e:
+            if is_failure(e):
                 failures.append(e)
-                err.print(f"error: {e}", markup=False)
+                err.print(f"error: {printable(e)}", markup=False)
         if show:
             out.write(explain(result))
         elif fmt == Format.table:
@@ -259,7 +261,7 @@ class ExportFormat(StrEnum):
 
 
 def _store_fail(command: str, exc: Exception) -> typer.Exit:
-    err.print(f"chronique {command}: {exc}", markup=False)
+    err.print(f"chronique {command}: {printable(str(exc))}", markup=False)
     return typer.Exit(1)
 
 
@@ -344,7 +346,7 @@ def failures(
     from chronique.store import Store, StoreError
 
     try:
-        with Store.open(db, read_only=True) as store:
+        with Store.open(db, read_only=True) as store, store.guard():
             rows = store.failures()
     except StoreError as exc:
         raise _store_fail("failures", exc) from None
@@ -368,7 +370,11 @@ def failures(
         table.add_column(col, overflow="fold")
     for when, kind, origin, error, attempts in rows:
         table.add_row(
-            when.isoformat(sep=" ", timespec="seconds"), kind, origin, error, str(attempts)
+            when.isoformat(sep=" ", timespec="seconds"),
+            kind,
+            printable(origin),
+            printable(error),
+            str(attempts),
         )
     Console(width=160).print(table)
 
@@ -408,7 +414,7 @@ def events(
         err.print(f"chronique events: {exc}", markup=False)
         raise typer.Exit(2) from None
     try:
-        with Store.open(db, read_only=True) as store:
+        with Store.open(db, read_only=True) as store, store.guard():
             rows = find_events(store, flt, limit or None)
             records = event_records(store, rows) if fmt == EventsFormat.jsonl else []
     except StoreError as exc:
@@ -431,8 +437,8 @@ def events(
             ",".join(r["recipient_countries"] or []),
             r["modality"],
             str(r["cluster_articles"] or 1),
-            r["article"] or "",
-            (r["text"] or "")[:140],
+            printable(r["article"] or ""),  # stored text is normalised, but older stores…
+            printable((r["text"] or "")[:140]),
         )
     Console(width=160).print(table)
 

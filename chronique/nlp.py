@@ -58,14 +58,25 @@ def identify_language(text: str) -> tuple[str, float]:
     return str(lang), float(prob)
 
 
+# Below this probability an identification is a guess: a one-word or very short text
+# ("Macron") gets some language at 2%, which must not be reported as that language.
+MIN_LANGUAGE_CONFIDENCE = 0.5
+
+
 def article_language(article: Article) -> str:
     """The declared language when the source gives one, else the identified one.
 
     Raises UnsupportedLanguage for anything but French and English: reported, not guessed.
+    An unsupported language identified with little confidence is reported as unidentified.
     """
     lang = (article.language or "").lower()[:2] or None
     if lang is None:
-        lang, _ = identify_language(article.text)
+        lang, prob = identify_language(article.text)
+        if lang not in SUPPORTED and prob < MIN_LANGUAGE_CONFIDENCE:
+            raise UnsupportedLanguage(
+                f"language not identified (text too short or mixed: best guess {lang!r} at "
+                f"{prob:.0%}); not coded: declare it (--language fr|en, or a 'language' field)"
+            )
     if lang not in SUPPORTED:
         raise UnsupportedLanguage(f"language {lang!r} is not supported (only fr, en)")
     return lang
@@ -88,3 +99,20 @@ def parse_paragraphs(
     nlp = get_nlp(lang)
     docs = nlp.pipe((p.text for p in paragraphs), batch_size=batch_size)
     return [ParsedParagraph(p, d) for p, d in zip(paragraphs, docs, strict=True)]
+
+
+def too_long(paragraphs: list[Paragraph], lang: str) -> str | None:
+    """Why these paragraphs cannot be parsed (one is longer than the parser takes), or None.
+
+    spaCy refuses a text over `nlp.max_length` characters (it would need about 1 GB of memory
+    per 100,000), and refuses it inside `nlp.pipe`, for the whole batch: the check is made per
+    article before parsing, so that only that article fails.
+    """
+    limit = get_nlp(lang).max_length
+    for p in paragraphs:
+        if len(p.text) > limit:
+            return (
+                f"paragraph {p.index + 1} is {len(p.text):,} characters long, over the "
+                f"parser's limit of {limit:,}; not coded"
+            )
+    return None

@@ -14,7 +14,7 @@ from chronique.extract.actors import ActorMemory, DocActors, get_lexicon, home_c
 from chronique.extract.places import get_gazetteer
 from chronique.extract.quotes import QuoteExtractor, cues_for, quote_spans
 from chronique.extract.time import find_times
-from chronique.model import Article, ArticleResult
+from chronique.model import Article, ArticleResult, Paragraph
 from chronique.nlp import (
     ParsedParagraph,
     UnsupportedLanguage,
@@ -22,6 +22,7 @@ from chronique.nlp import (
     get_nlp,
     identify_language,
     parse_paragraphs,
+    too_long,
 )
 
 
@@ -110,12 +111,8 @@ def process_batch(articles: list[Article], batch_size: int = 64) -> list[Article
             r.errors.append(f"{art.origin or art.id}: {exc}")
             results[i] = r
     for lang, idxs in by_lang.items():
-        owners = [(i, p) for i in idxs for p in articles[i].paragraphs()]
-        parsed = parse_paragraphs([p for _, p in owners], lang, batch_size)
-        grouped: dict[int, list[ParsedParagraph]] = {i: [] for i in idxs}
-        for (i, _), pp in zip(owners, parsed, strict=True):
-            grouped[i].append(pp)
-        for i in idxs:
+        grouped = _parse_group(articles, idxs, lang, batch_size, results)
+        for i in grouped:
             art = articles[i]
             try:
                 results[i] = extract(art, lang, grouped[i])
@@ -127,6 +124,54 @@ def process_batch(articles: list[Article], batch_size: int = 64) -> list[Article
                 )
                 results[i] = r
     return [r for r in results if r is not None]
+
+
+def _not_coded(art: Article, lang: str, problem: str) -> ArticleResult:
+    r = empty_result(art)
+    r.language = lang
+    r.errors.append(f"{art.origin or art.id}: {problem}")
+    return r
+
+
+def _parse_group(
+    articles: list[Article],
+    idxs: list[int],
+    lang: str,
+    batch_size: int,
+    results: list[ArticleResult | None],
+) -> dict[int, list[ParsedParagraph]]:
+    """The parsed paragraphs of each article of one language, in one `nlp.pipe` batch.
+
+    An article the parser cannot take (a paragraph over its length limit) gets its failure in
+    `results` before parsing; should the batch still fail, its articles are parsed one by one,
+    so that only the article at fault fails and the others are coded as in a clean batch.
+    """
+    paragraphs: dict[int, list[Paragraph]] = {}
+    for i in idxs:
+        paras = articles[i].paragraphs()
+        problem = too_long(paras, lang)
+        if problem:
+            results[i] = _not_coded(articles[i], lang, problem)
+        else:
+            paragraphs[i] = paras
+    owners = [(i, p) for i, paras in paragraphs.items() for p in paras]
+    grouped: dict[int, list[ParsedParagraph]] = {i: [] for i in paragraphs}
+    try:
+        parsed = parse_paragraphs([p for _, p in owners], lang, batch_size)
+    except Exception:  # noqa: BLE001 - find the article at fault, code the others
+        for i, paras in paragraphs.items():
+            try:
+                grouped[i] = parse_paragraphs(paras, lang, batch_size)
+            except Exception as exc:  # noqa: BLE001
+                results[i] = _not_coded(
+                    articles[i], lang, f"parser failed ({type(exc).__name__}: "
+                    f"{' '.join(str(exc).split())[:300]}); not coded"
+                )
+                del grouped[i]
+        return grouped
+    for (i, _), pp in zip(owners, parsed, strict=True):
+        grouped[i].append(pp)
+    return grouped
 
 
 def process(article: Article) -> ArticleResult:

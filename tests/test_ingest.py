@@ -101,11 +101,26 @@ def article_ids(db: Path) -> set[str]:
         con.close()
 
 
+# A made-up article whose one paragraph is over spaCy's limit of 1,000,000 characters: the
+# corpus ends with it, so that every run over the corpus shows it fails alone, every time.
+OVERSIZED = json.dumps({"id": "oversized", "published": "2023-09-01", "language": "fr",
+                        "text": "Une phrase qui ne finit jamais de revenir. " * 25_000})
+
+
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("in") / "corpus40.jsonl"
-    path.write_text("".join(corpus_lines(N)), encoding="utf-8")
+    path.write_text("".join(corpus_lines(N)) + OVERSIZED + "\n", encoding="utf-8")
     return path
+
+
+def oversized_failure(result, corpus: Path) -> None:
+    """The oversized article is the run's one failure, reported in one line, in its place."""
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    errors = [x for x in result.stderr.splitlines() if x.startswith("error:")]
+    assert len(errors) == 1 and errors[0].startswith(f"error: {corpus}:{N + 1}: paragraph 1 is ")
+    assert "over the parser's limit" in errors[0]
 
 
 @pytest.fixture(scope="module")
@@ -113,8 +128,8 @@ def clean_db(tmp_path_factory, corpus) -> Path:
     """A clean, uninterrupted run over the 40 articles: the reference for the other runs."""
     db = tmp_path_factory.mktemp("clean") / "clean.duckdb"
     r = cli("ingest", corpus, "--db", db, "--batch-size", BATCH)
-    assert r.exit_code == 0, r.output
-    assert "40 article(s) stored" in r.stderr
+    oversized_failure(r, corpus)
+    assert "40 article(s) stored" in r.stderr and "1 failure(s)" in r.stderr
     return db
 
 
@@ -130,21 +145,32 @@ def first16(clean_db) -> set[str]:
 def test_ingest_twice_adds_nothing(clean_db, corpus, tmp_path):
     before = snapshot(clean_db)
     assert len(before["articles"]) == N and before["events"] and before["quotes"]
+    (failure,) = before["failures"]
+    assert failure[0] == f"{corpus}:{N + 1}" and failure[2] == "extract"
     again = cli("ingest", corpus, "--db", clean_db)
-    assert again.exit_code == 0, again.output
+    oversized_failure(again, corpus)
     assert "0 article(s) stored" in again.stderr and f"{N} already stored" in again.stderr
-    # the same articles read from another file are the same articles
+    # the same articles read from another file are the same articles (the oversized one
+    # fails again, under its new name)
     other = tmp_path / "renamed.jsonl"
     shutil.copy(corpus, other)
-    assert cli("ingest", other, "--db", clean_db).exit_code == 0
+    db = tmp_path / "copy.duckdb"  # the reference of the other tests keeps its one failure
+    shutil.copy(clean_db, db)
+    oversized_failure(cli("ingest", other, "--db", db), other)
     assert snapshot(clean_db) == before
+    after = snapshot(db)
+    new_failures = set(after.pop("failures")) - set(before.pop("failures"))
+    assert [f[0] for f in new_failures] == [f"{other}:{N + 1}"]
+    assert after == before
 
 
 def test_killed_run_resumes_to_the_rows_of_a_clean_run(clean_db, corpus, tmp_path):
     """kill -9 of an ingest with two worker processes, after its first commit; then resume.
 
     The killed run codes in a process pool and the clean run in-process, with the same
-    batches: the comparison also shows that the pool stores what a local run stores."""
+    batches: the comparison also shows that the pool stores what a local run stores. The
+    corpus ends with an article whose paragraph is over the parser's limit: it fails alone,
+    with the same failure row as in the clean run."""
     import psutil
 
     db = tmp_path / "killed.duckdb"
@@ -171,7 +197,7 @@ def test_killed_run_resumes_to_the_rows_of_a_clean_run(clean_db, corpus, tmp_pat
     partial = len(article_ids(db))
     assert 0 < partial < N and partial % int(BATCH) == 0  # whole batches only
     resumed = cli("ingest", corpus, "--db", db, "--batch-size", BATCH)
-    assert resumed.exit_code == 0, resumed.output
+    oversized_failure(resumed, corpus)
     assert f"{partial} already stored" in resumed.stderr
     assert snapshot(db) == snapshot(clean_db)
 

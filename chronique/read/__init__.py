@@ -14,6 +14,7 @@ source declares none.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -90,20 +91,27 @@ def read_path(
         return
     p = Path(name)
     try:
-        is_dir = p.is_dir()
-        exists = is_dir or p.exists()
+        is_dir = stat.S_ISDIR(os.stat(p).st_mode)  # follows links: a loop is ELOOP, not 'missing'
+    except FileNotFoundError:
+        dangling = os.path.islink(p)
+        yield fail(name, "broken symbolic link" if dangling else "no such file or directory")
+        return
     except OSError as exc:
         yield fail(name, os_problem(exc))
         return
-    if not exists:
-        yield fail(name, "no such file or directory")
-        return
     if is_dir:
-        files = list_dir(p)
-        if not files:
+        entries = list_dir(p)
+        if len(entries) == 1 and entries[0][1] is not None and entries[0][0] == p:
+            yield fail(name, f"{entries[0][1]} (the folder cannot be listed)")
+            return
+        if not entries:
             yield fail(name, no_files_problem())
-        for f in files:
-            yield from _read_file(f, kw)
+        for f, problem in entries:
+            if problem is not None:
+                yield fail(str(f), f"{problem} (the folder cannot be listed; its files were "
+                           "not read)")
+            else:
+                yield from _read_file(f, kw)
         return
     yield from _read_file(p, kw)
 

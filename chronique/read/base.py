@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -154,12 +155,13 @@ def decode_bytes(data: bytes) -> tuple[str, str | None]:
         raise ReadError("binary file, not text")
     try:
         return data.decode("utf-8-sig"), None
-    except UnicodeDecodeError as exc:
+    except UnicodeDecodeError:
         try:
             text = data.decode("cp1252")
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as exc:  # the byte that cp1252 cannot decode either
             raise ReadError(
-                f"not UTF-8 text (invalid byte 0x{data[exc.start]:02x} at offset {exc.start})"
+                f"not UTF-8 text, nor Windows-1252 (byte 0x{data[exc.start]:02x} at offset "
+                f"{exc.start} is neither)"
             ) from None
         return text, _CP1252_ONLY_WARNING
 
@@ -208,6 +210,39 @@ def normalize_language(value: Any) -> str | None:
     return code if re.fullmatch(r"[a-z]{2,3}", code) else None
 
 
+# Control characters (Unicode Cc) other than tab and newline never belong in article text: a
+# NUL or an escape sequence would reach terminals and TSV exports raw, and splits words for the
+# parser. Vertical tab, form feed, the C0 separators and NEL break lines; the rest is removed.
+_LINE_BREAKS = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
+
+
+def normalize_text(text: str) -> tuple[str, int]:
+    """`text` in Unicode NFC, with CR/CRLF and other line separators as '\n' and every other
+    control character but tab removed; returns (text, how many characters were removed or
+    replaced, not counting CR)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text, breaks = _LINE_BREAKS.subn("\n", text)
+    text, removed = _CONTROLS.subn("", text)
+    return unicodedata.normalize("NFC", text), breaks + removed
+
+
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """`text` safe for a terminal or a TSV cell: control characters (but tab and newline)
+    shown as escapes ('\\x1b'), never sent raw. For what was stored before reading normalised
+    text, and for file names, which are never normalised."""
+    return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def one_line(text: str) -> tuple[str, int]:
+    """A field that is one line (title, id, URL, source): normalised, whitespace collapsed."""
+    text, n = normalize_text(text)
+    return " ".join(text.split()), n
+
+
 _LINE_END = re.compile(r"[.!?…»\"”:;)]\s*$")
 _HAS_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
@@ -219,8 +254,7 @@ def clean_text(text: str) -> str:
     form) gets a blank line between its lines, so that paragraphs are parsed one at a time.
     Hard-wrapped text (lines ending mid-sentence) is left as it is.
     """
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = text.lstrip("\ufeff").strip()
+    text = normalize_text(text)[0].lstrip("\ufeff").strip()
     if "\n" in text and not _HAS_BLANK_LINE.search(text):
         lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
         ended = sum(1 for ln in lines if _LINE_END.search(ln))
@@ -246,6 +280,33 @@ def _as_text(value: Any) -> str | None:
     return s or None
 
 
+def _field(value: Any, counter: list[int]) -> str | None:
+    """A one-line field, normalised; the control characters taken out are added to `counter`."""
+    s = _as_text(value)
+    if s is None:
+        return None
+    s, n = one_line(s)
+    counter[0] += n
+    return s or None
+
+
+# A publication date later than this many days after today is kept, with a warning: a clock or
+# a template error more likely than news from the future.
+FUTURE_DAYS = 2
+
+
+def future_warning(published: str, today: date | None = None) -> str | None:
+    """The warning for a publication date that starts after tomorrow, or None."""
+    today = today or date.today()
+    try:
+        first = PartialDate.parse(published).first_day()
+    except ValueError:
+        return None
+    if first > today + timedelta(days=FUTURE_DAYS - 1):
+        return f"publication date {published} is in the future (today is {today.isoformat()})"
+    return None
+
+
 def make_item(
     *,
     id: str,
@@ -264,18 +325,24 @@ def make_item(
     `date` is the source's own date (kept at its precision); `published` is the caller's
     fallback (CLI --published), used when the source has none or an unparseable one.
     `warnings` are problems (without origin) already found while reading this input.
+    Every text field is normalised here (`normalize_text`), whatever the reader, and the control
+    characters removed are counted in one warning.
     """
     notes = [f"{origin}: {w}" for w in warnings or []]
     if body is None:
         return fail(origin, "missing text")
     if not isinstance(body, str):
         return fail(origin, f"text is not a string (got {type(body).__name__})")
+    removed = [normalize_text(body)[1]]
     text_body = clean_text(body)
     if not text_body:
         return fail(origin, "empty text")
-    title_s = _as_text(title)
-    if title_s:
-        title_s = " ".join(unicodedata.normalize("NFC", title_s).split())
+    title_s = _field(title, removed)
+    url_s, source_s = _field(url, removed), _field(source, removed)
+    id_s, n = normalize_text(str(id))
+    removed[0] += n
+    if removed[0]:
+        notes.append(f"{origin}: {removed[0]} control character(s) removed from the text")
 
     pub: str | None = None
     raw_date = _as_text(date) if not isinstance(date, int) else date
@@ -286,19 +353,22 @@ def make_item(
             fallback = f"; using {published}" if published else "; publication date unknown"
             notes.append(f"{origin}: {exc}{fallback}")
             pub = published
+        else:
+            if ahead := future_warning(pub):
+                notes.append(f"{origin}: {ahead}")
     else:
         pub = published
         if pub is None:
             notes.append(f"{origin}: publication date unknown")
 
     article = Article(
-        id=str(id),
+        id=id_s.strip() or str(id),
         text=join_title(title_s, text_body),
         published=pub,
         language=normalize_language(language),
         title=title_s,
-        url=_as_text(url),
-        source=_as_text(source),
+        url=url_s,
+        source=source_s,
         origin=origin,
     )
     return ReadItem(article=article, warnings=notes, origin=origin)

@@ -18,6 +18,7 @@ from chronique.read.base import (
     read_limited,
     stem_of,
 )
+from chronique.read.jsonl import json_problem
 
 
 def read_json(
@@ -39,9 +40,11 @@ def read_json(
         yield fail(name, "empty text")
         return
     try:
-        data = json.loads(text)
+        data = json.loads(text, strict=False)
     except json.JSONDecodeError as exc:
-        yield fail(name, f"malformed JSON ({exc.msg} at line {exc.lineno} col {exc.colno})")
+        yield fail(
+            name, f"malformed JSON ({json_problem(exc)} at line {exc.lineno} col {exc.colno})"
+        )
         return
     warnings = [warning] if warning else None
     common = {"published": published, "language": language, "warnings": warnings}

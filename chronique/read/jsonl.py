@@ -29,10 +29,15 @@ def parse_json_line(raw: bytes) -> tuple[object, str | None]:
         text, warning = decode_bytes(raw)
     except ReadError as exc:
         raise ReadError(str(exc).replace("binary file", "binary data")) from exc
-    try:
-        return json.loads(text), warning
+    try:  # raw tabs or other control characters in strings are normalised later, not refused
+        return json.loads(text, strict=False), warning
     except json.JSONDecodeError as exc:
-        raise ReadError(f"malformed JSON ({exc.msg} at col {exc.colno})") from exc
+        raise ReadError(f"malformed JSON ({json_problem(exc)} at col {exc.colno})") from exc
+
+
+def json_problem(exc: json.JSONDecodeError) -> str:
+    """The decoder's message without its own trailing 'at' ('Invalid control character at')."""
+    return exc.msg.removesuffix(" at").strip()
 
 
 def records_from_lines(

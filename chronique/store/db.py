@@ -11,8 +11,11 @@ what went wrong, and that what was stored before is still there.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -34,32 +37,73 @@ def now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+_QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'")
+_PERMISSION_ERRNOS = {errno.EACCES, errno.EPERM, errno.EROFS}
+_FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT}
+
+
+def classify(exc: BaseException, path: str | os.PathLike[str] = "") -> str:
+    """What kind of store problem `exc` is: 'lock', 'full', 'permission', 'damaged' or 'other'.
+
+    An OSError is classified by its errno; a DuckDB error by its words, read with every path
+    taken out first (quoted names, and the store's own path), so that a folder named 'corrupt'
+    or 'quota' never decides what the problem is.
+    """
+    if isinstance(exc, OSError) and exc.errno is not None:
+        if exc.errno in _PERMISSION_ERRNOS:
+            return "permission"
+        if exc.errno in _FULL_ERRNOS:
+            return "full"
+    text = " ".join(str(exc).split())
+    for where in {str(path), os.path.abspath(path) if str(path) else ""} - {""}:
+        text = text.replace(where, " ")
+    low = _QUOTED.sub(" ", text).lower()
+    if "could not set lock" in low or "conflicting lock" in low:
+        return "lock"
+    if any(w in low for w in ("no space left", "disk full", "disk quota")):
+        return "full"
+    if any(w in low for w in ("permission denied", "read-only file system",
+                              "operation not permitted")):
+        return "permission"
+    damaged = ("not a valid duckdb database", "corrupt database", "corrupt", "checksum",
+               "could not read enough bytes")
+    if any(d in low for d in damaged):
+        return "damaged"
+    return "other"
+
+
 def explain(exc: BaseException, path: str | os.PathLike[str], doing: str = "open") -> str:
     """One line saying what happened to the database at `path` and what to do about it."""
     msg = " ".join(str(exc).split())
-    low = msg.lower()
     where = str(path)
-    if "could not set lock" in low or "conflicting lock" in low:
+    kind = classify(exc, path)
+    if kind == "lock":
         holder = ""
+        low = msg.lower()
         if "(pid " in low:
             holder = " (PID " + msg[low.index("(pid ") + 5 :].split(")")[0] + ")"
         return (
             f"{where}: the database is in use by another process{holder}; wait for it to "
             "finish, or use another --db"
         )
-    damaged = ("not a valid duckdb database", "corrupt", "checksum", "could not read enough bytes")
-    if any(d in low for d in damaged):
-        return (
-            f"{where}: not a DuckDB database, or a damaged one ({msg}); the file was left as "
-            "it is: restore it from a backup or choose another --db"
-        )
-    if "no space left" in low or "disk full" in low or "enospc" in low or "quota" in low:
+    if kind == "permission":
+        return f"{where}: permission denied ({msg})"
+    if kind == "full":
+        if doing == "checkpoint":
+            return (
+                f"{where}: the disk is full ({msg}); every batch is committed and kept in the "
+                f"write-ahead log {where}.wal, which the next open applies: free some space "
+                "and run the same command again (nothing is coded twice)"
+            )
         return (
             f"{where}: the disk is full ({msg}); nothing of the current batch was written and "
             "what was stored before is intact: free some space and run the same command again"
         )
-    if isinstance(exc, PermissionError) or "permission denied" in low:
-        return f"{where}: permission denied ({msg})"
+    if kind == "damaged":
+        return (
+            f"{where}: not a DuckDB database, or a damaged one ({msg}); the file was left as "
+            "it is: restore it from a backup or choose another --db"
+        )
     if doing == "write":
         return (
             f"{where}: could not write ({msg}); nothing of the current batch was written and "
@@ -144,6 +188,30 @@ class Store:
         except BaseException:
             self._rollback()
             raise
+
+    @contextlib.contextmanager
+    def guard(self, doing: str = "read", os_errors: bool = True) -> Iterator[Store]:
+        """Turn any DuckDB error (and OS error, unless `os_errors` is False: a block that also
+        reads or writes other files) raised in the block into a one-line StoreError: for
+        queries and exports that read through cursors of their own, or fetch rows of `_run`."""
+        caught = (duckdb.Error, OSError) if os_errors else (duckdb.Error,)
+        try:
+            yield self
+        except caught as exc:
+            raise StoreError(explain(exc, self.path, doing)) from None
+
+    def checkpoint(self) -> None:
+        """Write the committed batches from the write-ahead log into the database file.
+
+        Closing does this too, but in silence: on a full disk the checkpoint fails, the log
+        stays (nothing is lost, the next open applies it) and the user must be told so.
+        """
+        if self.read_only or self.path == ":memory:":
+            return
+        try:
+            self.con.execute("CHECKPOINT")
+        except (duckdb.Error, OSError) as exc:
+            raise StoreError(explain(exc, self.path, "checkpoint")) from None
 
     def close(self) -> None:
         try:

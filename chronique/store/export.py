@@ -23,7 +23,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, TextIO
 
-from chronique.store.db import Store, StoreError
+import duckdb
+
+from chronique.store.db import Store, StoreError, explain
 
 FORMATS = ("csv", "parquet", "jsonl", "plover", "gdelt")
 TABLES = (
@@ -68,7 +70,10 @@ def _atomic(out: str | os.PathLike[str]) -> Iterator[Path]:
     target = Path(out)
     if not target.parent.is_dir():
         raise StoreError(f"{target}: the folder {target.parent} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    except OSError as exc:  # a folder without write permission, a full disk
+        raise StoreError(f"{target}: could not write the export ({exc.strerror or exc})") from None
     os.close(fd)
     try:
         yield Path(tmp)
@@ -87,14 +92,20 @@ def export(store: Store, fmt: str, out: str | os.PathLike[str], table: str = "ev
     if fmt in ("csv", "parquet") and table not in TABLES:
         raise ValueError(f"--table: {table!r} is not one of {', '.join(TABLES)}")
     with _atomic(out) as tmp:
-        if fmt in ("csv", "parquet"):
-            return _copy(store, table, fmt, tmp)
-        with tmp.open("w", encoding="utf-8", newline="") as fh:
-            if fmt == "jsonl":
-                return _results(store, fh)
-            if fmt == "plover":
-                return _plover(store, fh)
-            return _gdelt(store, fh)
+        try:
+            if fmt in ("csv", "parquet"):
+                return _copy(store, table, fmt, tmp)
+            with tmp.open("w", encoding="utf-8", newline="") as fh:
+                if fmt == "jsonl":
+                    return _results(store, fh)
+                if fmt == "plover":
+                    return _plover(store, fh)
+                return _gdelt(store, fh)
+        except duckdb.Error as exc:  # reading the store through cursors, or COPY writing out
+            if str(tmp) in str(exc):
+                msg = " ".join(str(exc).split())
+                raise StoreError(f"{out}: could not write the export ({msg})") from None
+            raise StoreError(explain(exc, store.path, "read")) from None
 
 
 # -- tables: CSV and Parquet through DuckDB's COPY ---------------------------------------------
@@ -133,7 +144,7 @@ def _copy(store: Store, table: str, fmt: str, tmp: Path) -> int:
         sql = f"SELECT {', '.join(parts)} FROM ({sql})"
     opts = "FORMAT csv, HEADER true" if fmt == "csv" else "FORMAT parquet"
     path = str(tmp).replace("'", "''")
-    store._run(f"COPY ({sql}) TO '{path}' ({opts})")
+    store.con.execute(f"COPY ({sql}) TO '{path}' ({opts})")  # errors: see `export`
     return store._run(f"SELECT count(*) FROM ({table_sql(table)})").fetchone()[0]
 
 

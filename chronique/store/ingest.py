@@ -30,6 +30,8 @@ class Reporter(Protocol):
 
     def failure(self, message: str) -> None: ...
 
+    def warning(self, message: str) -> None: ...
+
     def committed(self, summary: IngestSummary) -> None: ...
 
 
@@ -41,6 +43,9 @@ class Quiet:
         pass
 
     def failure(self, message: str) -> None:
+        pass
+
+    def warning(self, message: str) -> None:
         pass
 
     def committed(self, summary: IngestSummary) -> None:
@@ -103,43 +108,45 @@ def ingest(
     store = Store.open(db)
     t0 = time.perf_counter()
     try:
-        store.near_duplicates()  # rebuild the LSH index before the first batch
-        total = count_articles(paths, published, language) if count_first else None
-        if limit is not None and total is not None:
-            total = min(total, limit)
-        engine = runner or make_runner(workers, scheduler)
-        try:
-            rep.start(total, engine.describe())
-            pending: list[tuple[str, str]] = []
-            aliases: list[tuple[str, str, str | None]] = []
-            chunks = _chunks(items, store, batch_size, summary, rep, pending, aliases, limit)
-            for chunk, results in engine.map(chunks):
-                for r in results:
-                    for msg in failed(r):
-                        summary.failure_messages.append(msg)
-                        rep.failure(msg)
-                reads, seen_as = list(pending), list(aliases)
-                pending.clear()
-                aliases.clear()
-                stats = store.write(results, reads, seen_as)
-                aliases.extend(stats.unplaced)  # their article is still in flight
-                summary.batches += 1
-                summary.stored += stats.stored
-                summary.duplicates += stats.duplicates
-                summary.events += stats.events
-                summary.quotes += stats.quotes
-                summary.failures += stats.failed + len(reads)
-                summary.seconds = time.perf_counter() - t0
-                rep.advance(len(chunk))
-                rep.committed(summary)
-            if pending or aliases:
-                store.record_failures(pending, aliases)
-                summary.failures += len(pending)
-        finally:
-            if runner is None:
-                engine.close()
-        summary.seconds = time.perf_counter() - t0
-        summary.totals = store.counts()
+        with store.guard(os_errors=False):  # rows fetched from a damaged file
+            store.near_duplicates()  # rebuild the LSH index before the first batch
+            total = count_articles(paths, published, language) if count_first else None
+            if limit is not None and total is not None:
+                total = min(total, limit)
+            engine = runner or make_runner(workers, scheduler)
+            try:
+                rep.start(total, engine.describe())
+                pending: list[tuple[str, str]] = []
+                aliases: list[tuple[str, str, str | None]] = []
+                chunks = _chunks(items, store, batch_size, summary, rep, pending, aliases, limit)
+                for chunk, results in engine.map(chunks):
+                    for r in results:
+                        for msg in failed(r):
+                            summary.failure_messages.append(msg)
+                            rep.failure(msg)
+                    reads, seen_as = list(pending), list(aliases)
+                    pending.clear()
+                    aliases.clear()
+                    stats = store.write(results, reads, seen_as)
+                    aliases.extend(stats.unplaced)  # their article is still in flight
+                    summary.batches += 1
+                    summary.stored += stats.stored
+                    summary.duplicates += stats.duplicates
+                    summary.events += stats.events
+                    summary.quotes += stats.quotes
+                    summary.failures += stats.failed + len(reads)
+                    summary.seconds = time.perf_counter() - t0
+                    rep.advance(len(chunk))
+                    rep.committed(summary)
+                if pending or aliases:
+                    store.record_failures(pending, aliases)
+                    summary.failures += len(pending)
+            finally:
+                if runner is None:
+                    engine.close()
+            summary.totals = store.counts()
+            store.checkpoint()  # a full disk shows here, not in the silence of close()
+            summary.seconds = time.perf_counter() - t0
     finally:
         store.close()
     return summary
@@ -176,7 +183,11 @@ def _chunks(
             rep.advance(skipped)
         return out
 
+    warn = getattr(rep, "warning", None)  # reporters written before warnings were reported
     for item in items:
+        if warn is not None:
+            for w in item.warnings:
+                warn(w)
         if item.article is None:
             msg = item.error or f"{item.origin}: unreadable"
             pending.append((item.origin, msg))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -20,6 +21,7 @@ from rich.progress import (
 )
 from rich.text import Text
 
+from chronique.read.base import printable
 from chronique.store.ingest import IngestSummary
 
 
@@ -30,6 +32,25 @@ class RateColumn(ProgressColumn):
         elapsed = task.elapsed or 0
         rate = task.completed / elapsed if elapsed > 0 else 0.0
         return Text(f"{rate:5.1f} articles/s", style="progress.data.speed")
+
+
+class Warnings:
+    """Reader warnings (a date unknown, control characters removed, a legacy encoding…): the
+    first ones are printed, then one line says that more are not; a corpus without dates
+    would otherwise print one line per article."""
+
+    SHOWN = 20
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def show(self, console: Console, message: str) -> None:
+        self.count += 1
+        if self.count <= self.SHOWN:
+            console.print(f"warning: {printable(message)}", markup=False, highlight=False)
+        elif self.count == self.SHOWN + 1:
+            console.print(f"warning: more warnings are not shown (the first {self.SHOWN} were)",
+                          markup=False, highlight=False)
 
 
 class BarReporter:
@@ -47,6 +68,7 @@ class BarReporter:
             transient=False,
         )
         self.task = None
+        self.warnings = Warnings()
 
     def start(self, total: int | None, engine: str) -> None:
         self.progress.start()
@@ -57,7 +79,12 @@ class BarReporter:
         self.progress.advance(self.task, n)  # type: ignore[arg-type]
 
     def failure(self, message: str) -> None:
-        self.progress.console.print(f"[red]error:[/] {message}", markup=True, highlight=False)
+        self.progress.console.print(
+            f"[red]error:[/] {escape(printable(message))}", markup=True, highlight=False
+        )
+
+    def warning(self, message: str) -> None:
+        self.warnings.show(self.console, message)
 
     def committed(self, summary: IngestSummary) -> None:
         self.progress.update(
@@ -77,6 +104,7 @@ class LineReporter:
         self.total: int | None = None
         self.last = 0.0
         self.t0 = time.perf_counter()
+        self.warnings = Warnings()
 
     def start(self, total: int | None, engine: str) -> None:
         self.total = total
@@ -87,7 +115,10 @@ class LineReporter:
         self.done += n
 
     def failure(self, message: str) -> None:
-        self.console.print(f"error: {message}", markup=False, highlight=False)
+        self.console.print(f"error: {printable(message)}", markup=False, highlight=False)
+
+    def warning(self, message: str) -> None:
+        self.warnings.show(self.console, message)
 
     def committed(self, summary: IngestSummary) -> None:
         t = time.perf_counter()

@@ -17,7 +17,7 @@ from chronique import lexicons
 from chronique.model import Actor, ArticleResult, Event, PartialDate, plain, split_paragraphs
 
 # Errors in ArticleResult.errors that mean the article was not coded (the rest are notes).
-FAILURE_MARKERS = ("extractor failed", "not supported")
+FAILURE_MARKERS = ("extractor failed", "not supported", "not coded")
 
 ACTOR_ROLES = ("actor", "recipient", "attributed_to", "denied_by")
 
