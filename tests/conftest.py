@@ -67,3 +67,21 @@ def events_of(result, typ, actor=None, recipient=None):
         and (actor is None or actor in {a.country for a in e.actor})
         and (recipient is None or recipient in {a.country for a in e.recipient})
     ]
+
+
+# The integration tier: tests that run the statistical parser on text (marked `slow`). The
+# fast tier (`pytest -m "not slow"`) pins rules on hand-built parses and runs in seconds; it
+# may load a model's vocabulary, never parse with it.
+PARSING_FIXTURES = {"seed_result", "code", "corpus_articles"}
+PARSING_MODULES = {
+    "test_actors", "test_english", "test_events", "test_faults", "test_ingest", "test_nlp",
+    "test_places", "test_quotes", "test_store", "test_web_api", "test_web_ui", "test_offsets",
+    "test_lexicon_fr", "test_lexicon_en",
+}  # fmt: skip
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        module = item.module.__name__.rsplit(".", 1)[-1]
+        if PARSING_FIXTURES & set(getattr(item, "fixturenames", ())) or module in PARSING_MODULES:
+            item.add_marker(pytest.mark.slow)

@@ -87,7 +87,25 @@ def test_run_renders_every_section(run_bench):
         "date": {"right": 1, "n": 1, "accuracy": 1.0},
         "per_type": {"ACCUSE": ok, "AID": {**ok, "tp": 0, "fn": 0}},
         "per_article": [{"article": "a1", "events": ok, "quotes": ok}],
+        "fn_causes": {"dropped: no_actor": 3, "no candidate": 1},
+        "unresolved_events": 2,
+        "halves": {
+            h: {
+                "articles": 1,
+                "events": ok,
+                "quotes": ok,
+                "modality": {"right": 1, "n": 1, "accuracy": 1.0},
+                "date": {"right": 1, "n": 1, "accuracy": 1.0},
+            }
+            for h in ("tune", "check")
+        },
     }
+    corpus = {
+        "articles": 3, "events": 4, "events_per_article": 1.333, "articles_without_event": 0.3333,
+        "unresolved_actor_events": 1, "inferred_actor_events": 1, "dropped_candidates": 5,
+        "dropped_by_reason": {"no_actor": 5}, "types": {"ACCUSE": 4}, "located": 0.5,
+        "location_kind": {"sentence": 0.5}, "location_precision": {"city": 0.5},
+    }  # fmt: skip
     timebank = {
         "documents": 2,
         "by_type": {
@@ -109,6 +127,7 @@ def test_run_renders_every_section(run_bench):
     ingest_run = {"run": "bare spaCy", "workers": 1, "seconds": 2.0, "rate": 1.5}
     outcomes = [
         o("dev_gold", "chronique eval GOLD IN --json", data=dev),
+        o("corpus", "python bench/corpus.py --corpus C --n 3", data=corpus),
         o("plover", "chronique eval GOLD --plover P --json", problem="no lexicon", expected=True),
         o("timebank", "python bench/timebank.py --json", data=timebank),
         o("pipeline", "python bench/pipeline.py", data={}, markdown="PIPELINE BODY"),
@@ -122,6 +141,7 @@ def test_run_renders_every_section(run_bench):
         assert f"## {title}" in text
     for out in outcomes:
         assert out.command in text
+    assert "dropped: no_actor" in text and "check (1)" in text  # causes and halves shown
     assert "**Not available**: no lexicon." in text and "PIPELINE BODY" in text
     assert "| ACCUSE |" in text and "| AID |" not in text  # types with nothing are left out
     assert "| bare spaCy | 1 | 2.0 | 1.50 |" in text

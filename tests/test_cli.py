@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from conftest import SEED, need
 from typer.testing import CliRunner
 
@@ -12,6 +13,7 @@ from chronique.cli import app
 runner = CliRunner()
 
 
+@pytest.mark.slow
 def test_extract_jsonl_has_the_record_shape():
     res = runner.invoke(app, ["extract", str(need(SEED))])
     assert res.exit_code == 0, res.output
@@ -92,3 +94,18 @@ def test_bad_date_argument_is_a_usage_error():
     res = runner.invoke(app, ["extract", str(need(SEED)), "--published", "2023-13-45"])
     assert res.exit_code == 2
     assert "published" in res.stderr and "Traceback" not in res.stderr
+
+
+@pytest.mark.slow
+def test_extract_explain_lists_coded_and_dropped_candidates():
+    r = runner.invoke(app, ["extract", "--explain", str(need(SEED))])
+    assert r.exit_code == 0, r.output
+    lines = r.output.splitlines()
+    assert lines[0].startswith("seed ·") and "dropped candidate(s)" in lines[0]
+    coded = [ln for ln in lines if " coded " in ln]
+    dropped = [ln for ln in lines if " dropped " in ln]
+    assert coded and dropped
+    # each dropped line names the rule id, the stage and the reason
+    assert all(" at " in ln and ": " in ln and "fr." in ln for ln in dropped)
+    offsets = [int(ln.split()[0]) for ln in lines[1:]]
+    assert offsets == sorted(offsets)  # reading order
