@@ -1156,33 +1156,54 @@ def _side_match(gold_codes: list[str], pred: frozenset[str]) -> bool:
     return bool(g & pred) or (not g and not pred)
 
 
+def _reading_order(events: list[Event]) -> list[Event]:
+    """Events by where their first mention starts (stable for events without evidence)."""
+
+    def start(e: Event) -> int:
+        return min((ev.start for ev in e.evidence), default=1 << 30)
+
+    return sorted(events, key=start)
+
+
 def score_plover(records: list[dict], predictions: Iterable[ArticleResult]) -> dict[str, Any]:
     """Sentence-level accuracy on the English PLOVER gold.
 
-    A prediction belongs to a record by id (else by identical text). Type: right when any
-    predicted event has the gold type. Actor and recipient: right when an event OF THE GOLD
-    TYPE has a side matching the gold (`_side_match`); reported over the records whose type is
-    right (how well actors are found once the event is) and over all records (end to end).
-    A record without a prediction counts wrong everywhere and is listed under `missing`.
+    A prediction belongs to a record by id (else by identical text). A record's right types
+    are its `accept` list when it has one (a label that PLOVER-2021 split in two, such as
+    YIELD), else its `event`. Coverage: the sentence has any event. Type-first: the first
+    event in reading order has a right type (what a one-event-per-sentence coder would say).
+    Type (lenient): any predicted event has a right type. Actor and recipient: right when an
+    event OF A RIGHT TYPE has a side matching the gold (`_side_match`); reported over the
+    records whose type is right (how well actors are found once the event is) and over all
+    records (end to end). A record without a prediction counts wrong everywhere and is listed
+    under `missing`.
     """
     preds = list(predictions)
     by_id = {p.id: p for p in preds}
     by_text = {p.text: p for p in preds if p.text}
     n = len(records)
-    type_ok = actor_ok = recip_ok = actor_any = no_event = 0
+    type_ok = actor_ok = recip_ok = actor_any = no_event = first_ok = 0
     missing: list[str] = []
     per_type: dict[str, dict[str, Any]] = {}
     errors = []
     for r in records:
         p = by_id.get(r["id"]) or by_text.get(r["text"])
-        row = per_type.setdefault(r["event"], {"n": 0, "correct": 0, "predicted": Counter()})
+        right = set(r.get("accept") or [r["event"]])
+        row = per_type.setdefault(
+            r["event"], {"n": 0, "correct": 0, "first": 0, "coded": 0, "predicted": Counter()}
+        )
         row["n"] += 1
         if p is None:
             missing.append(r["id"])
             continue
         if not p.events:
             no_event += 1
-        typed = [e for e in p.events if e.event.upper() == r["event"]]
+        else:
+            row["coded"] += 1
+            if _reading_order(p.events)[0].event.upper() in right:
+                first_ok += 1
+                row["first"] += 1
+        typed = [e for e in p.events if e.event.upper() in right]
         if any(_side_match(r["actor_country"], _countries(e.actor)) for e in p.events):
             actor_any += 1
         if not typed:
@@ -1206,10 +1227,14 @@ def score_plover(records: list[dict], predictions: Iterable[ArticleResult]) -> d
     def acc(k: int, d: int) -> dict[str, Any]:
         return {"correct": k, "n": d, "accuracy": round(k / d, 4) if d else 0.0}
 
+    coded = n - no_event - len(missing)
     return {
         "records": n,
         "missing": missing,
         "no_event": no_event,
+        "coverage": acc(coded, n),
+        "type_first": acc(first_ok, n),
+        "type_first_coded": acc(first_ok, coded),
         "type": acc(type_ok, n),
         "actor": acc(actor_ok, type_ok),
         "recipient": acc(recip_ok, type_ok),
@@ -1221,6 +1246,9 @@ def score_plover(records: list[dict], predictions: Iterable[ArticleResult]) -> d
                 "n": v["n"],
                 "correct": v["correct"],
                 "accuracy": round(v["correct"] / v["n"], 4) if v["n"] else 0.0,
+                "coverage": round(v["coded"] / v["n"], 4) if v["n"] else 0.0,
+                "first": v["first"],
+                "first_accuracy": round(v["first"] / v["n"], 4) if v["n"] else 0.0,
                 "predicted_instead": dict(v["predicted"].most_common(3)),
             }
             for t, v in sorted(per_type.items(), key=lambda kv: _type_order(kv[0]))
@@ -1238,6 +1266,9 @@ def format_plover_report(s: dict[str, Any], errors: bool = False) -> str:
     out = [
         f"PLOVER English gold: {s['records']} records, {len(s['missing'])} without prediction, "
         f"{s['no_event']} with no event",
+        line("coverage (any event coded)", s["coverage"]),
+        line("type first (first event right)", s["type_first"]),
+        line("type first | an event coded", s["type_first_coded"]),
         line("event type (any event of the type)", s["type"]),
         line("actor country | type right", s["actor"]),
         line("recipient country | type right", s["recipient"]),
@@ -1245,11 +1276,14 @@ def format_plover_report(s: dict[str, Any], errors: bool = False) -> str:
         line("recipient country, all records", s["recipient_all"]),
         line("actor country, any event type", s["actor_any_type"]),
         "",
-        f"{'type':<12} {'n':>4} {'right':>5} {'acc':>6}  predicted instead",
+        f"{'type':<12} {'n':>4} {'cover':>6} {'first':>6} {'any':>6}  predicted instead",
     ]
     for t, v in s["per_type"].items():
         inst = ", ".join(f"{k} {c}" for k, c in v["predicted_instead"].items())
-        out.append(f"{t:<12} {v['n']:>4} {v['correct']:>5} {v['accuracy']:>6.3f}  {inst}")
+        out.append(
+            f"{t:<12} {v['n']:>4} {v['coverage']:>6.3f} {v['first_accuracy']:>6.3f}"
+            f" {v['accuracy']:>6.3f}  {inst}"
+        )
     if errors:
         out += ["", "misses"]
         for e in s["errors"]:

@@ -39,11 +39,10 @@ TRIGGER_KEYS = {
     "actor",
     "symmetric",
     "nominal",
-    "need_actor",
     "need_recipient",
     "need_governor",
     "embeds",
-    "denial",
+    "example",
 }
 
 

@@ -600,3 +600,36 @@ def test_score_plover():
     assert s["no_event"] == 1 and s["missing"] == ["e"]
     assert s["per_type"]["ASSAULT"]["predicted_instead"] == {"THREATEN": 1}
     assert "event type" in format_plover_report(s, errors=True)
+
+
+def test_score_plover_coverage_and_type_first_in_reading_order():
+    recs = [
+        {"id": k, "text": k, "event": t, "actor_country": [], "recipient_country": []}
+        for k, t in (("a", "ACCUSE"), ("b", "ACCUSE"), ("c", "AGREE"), ("d", "SUPPORT"))
+    ]
+    recs.append(
+        {
+            "id": "y",
+            "text": "y",
+            "event": "YIELD",
+            "accept": ["CONCEDE", "RETREAT"],
+            "actor_country": [],
+            "recipient_country": [],
+        }
+    )
+    preds = [
+        # listed out of order: the ACCUSE mention comes first in the sentence
+        result([event("REJECT", [], start=20), event("ACCUSE", [], start=3)], article="a"),
+        result([event("REJECT", [], start=2), event("ACCUSE", [], start=30)], article="b"),
+        result([event("AGREE", [], start=0)], article="c"),
+        result([], article="d"),
+        result([event("RETREAT", [], start=5)], article="y"),
+    ]
+    s = score_plover(recs, preds)
+    assert s["coverage"] == {"correct": 4, "n": 5, "accuracy": 0.8}
+    assert s["type_first"]["correct"] == 3  # a, c and y (RETREAT is one of YIELD's types)
+    assert s["type_first_coded"] == {"correct": 3, "n": 4, "accuracy": 0.75}
+    assert s["type"]["correct"] == 4  # b counts when any event may have the type
+    assert s["per_type"]["ACCUSE"]["first"] == 1 and s["per_type"]["SUPPORT"]["coverage"] == 0
+    report = format_plover_report(s)
+    assert "coverage" in report and "type first" in report
