@@ -116,7 +116,7 @@ def _object(tok: Token, value: frozenset[str], rules: Rules) -> bool:
 @constraint("modifier")
 def _modifier(tok: Token, value: frozenset[str], rules: Rules) -> bool:
     syn = rules.syntax
-    mods = {_lemma(c) for c in tok.children if c.dep_ in syn.amod | syn.nmod}
+    mods = {_lemma(c) for c in tok.children if c.dep_ in syn.amod | syn.nmod | syn.compound}
     return bool(mods & value)
 
 
