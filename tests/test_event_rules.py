@@ -565,3 +565,39 @@ Bakou Bakou PROPN 1 nmod
 . . PUNCT 1 punct
 """)
     assert code(doc, rules_with("fr", [DELIVER])) == []
+
+
+def test_the_triggers_own_time_expression_dates_it_before_its_governors():
+    from handparse import actors_of
+
+    from chronique.extract.events import Discourse, code_paragraph
+    from chronique.extract.places import get_gazetteer
+    from chronique.model import PartialDate, TimeExpr
+
+    # a noun trigger under its light verb: 'jeudi' hangs on the strikes themselves, 'mardi' on
+    # the verb; the strikes' own date wins though 'mardi' comes first
+    doc = rows("""
+Moscou Moscou PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+mené mener VERB 2 ROOT VerbForm=Part
+mardi mardi NOUN 2 obl:mod
+des un DET 5 det
+frappes frappe NOUN 2 obj Number=Plur
+jeudi jeudi NOUN 5 nmod
+. . PUNCT 2 punct
+""")
+    strike = {
+        "id": "t.frappe", "lemma": "frappe", "pos": ["NOUN"], "type": "ASSAULT",
+        "cameo": "195", "actor": ["de"], "nominal": True,
+    }  # fmt: skip
+
+    def expr(word: str, day: str) -> TimeExpr:
+        start = doc.text.index(word)
+        return TimeExpr(word, start, start + len(word), day, day, "day")
+
+    times = [expr("mardi", "2023-09-12"), expr("jeudi", "2023-09-14")]
+    (c,) = code_paragraph(
+        doc, actors_of(doc), times, rules_with("fr", [strike], light_verbs=["mener"]), Discourse(),
+        PartialDate.parse("2023-09-12"), get_gazetteer("fr"),
+    )  # fmt: skip
+    assert c.date.start == "2023-09-14"

@@ -39,16 +39,23 @@ def dates_a_noun(trigger: Token, toks: Span, rules: Rules) -> bool:
 
 def date_of(tok: Token, times: list[TimeExpr], da: DocActors, rules: Rules,
             published: PartialDate | None) -> DateSpan | None:  # fmt: skip
-    targets = {tok.i, governor(tok).i}
+    """The time expression of the trigger's own clause, before one of its governing verb's
+    ('a annoncé mardi qu'il attaquerait le 3'), else the publication date."""
+    own, gov_verb = tok.i, governor(tok).i
+    best: tuple[int, TimeExpr] | None = None
     for t in times:
         toks = offsets.starting_in(tok.doc, t.start - da.offset, t.end - da.offset)
         if not toks or toks[0].sent != tok.sent:
             continue
         if dates_a_noun(tok, toks, rules):
             continue  # 'les élections du 8 septembre': it dates the elections, not the act
-        gov = {governor(x).i for x in toks} | {x.head.i for x in toks}
-        if gov & targets:
-            return DateSpan(t.value_start, t.value_end, t.precision, t.text)
+        heads = {governor(x).i for x in toks} | {x.head.i for x in toks}
+        rank = 0 if own in heads else 1 if gov_verb in heads else None
+        if rank is not None and (best is None or rank < best[0]):
+            best = (rank, t)
+    if best is not None:
+        t = best[1]
+        return DateSpan(t.value_start, t.value_end, t.precision, t.text)
     if published is None:
         return None
     p = published
