@@ -601,3 +601,25 @@ jeudi jeudi NOUN 5 nmod
         PartialDate.parse("2023-09-12"), get_gazetteer("fr"),
     )  # fmt: skip
     assert c.date.start == "2023-09-14"
+
+
+ACCUSE_V = entry(lemma="reprocher", type="ACCUSE", cameo="111", recipient=["iobj", "à"])
+
+
+def test_se_voir_plus_infinitive_is_undergone_by_the_subject():
+    doc = rows("""
+Minsk Minsk PROPN 3 nsubj
+s' se PRON 3 expl:comp
+est être AUX 3 aux:tense
+vu voir VERB 3 ROOT VerbForm=Part
+reprocher reprocher VERB 3 xcomp VerbForm=Inf
+la le DET 6 det
+répression répression NOUN 4 obj
+par par ADP 8 case
+Bruxelles Bruxelles PROPN 4 obl:agent
+. . PUNCT 3 punct
+""")
+    c = only(code(doc, rules_with("fr", [ACCUSE_V])))
+    assert c.reason is None
+    assert sides(c)[1] == ["BLR"]
+    assert "BLR" not in sides(c)[0]

@@ -26,7 +26,7 @@ LABEL_ROLES = (
 )  # fmt: skip
 WORD_LISTS = (
     "auxiliaries", "agent_preps", "comitative_preps", "genitive_preps", "locative_preps",
-    "negation_particles", "plural_suffixes", "prepositions",
+    "negation_particles", "plural_suffixes", "prepositions", "passive_verbs",
 )  # fmt: skip
 
 

@@ -274,6 +274,16 @@ def _nominal_actor(tok: Token, c: Candidate, da: DocActors, rules: Rules,
 def _verbal_actor(tok: Token, da: DocActors, rules: Rules,
                   disc: Discourse) -> tuple[list[Actor], list[Actor]]:  # fmt: skip
     syn = rules.syntax
+    head = tok.head
+    if (
+        tok.dep_ in syn.xcomp
+        and head.lemma_.lower() in syn.words["passive_verbs"]
+        and pronominal(head, rules)
+    ):
+        # 'X s'est vu reprocher …': X undergoes the act; only an agent acts
+        agents = syn.words["agent_preps"]
+        actor = prep_actors(tok, agents, da, rules) + prep_actors(head, agents, da, rules)
+        return actor, [a for s in subjects(head, rules) for a in sides(s, da)]
     recipient: list[Actor] = []
     is_passive = passive(tok, rules)
     if is_passive:
