@@ -164,10 +164,15 @@ BY_CONSTRUCTION = [
     ("ASSAULT", "L'armée israélienne a lancé une offensive contre le Hamas."),
     ("CONSULT", "Le Qatar a accueilli une conférence sur l'Afghanistan."),
     ("RETREAT", "Le président malien a renoncé à sa candidature."),
+    # the modifier of an attack says whether it is verbal, digital or armed
+    ("ACCUSE", "Les attaques verbales du président turc contre la France se multiplient."),
+    ("COERCE", "L'attaque informatique russe contre l'Estonie a paralysé les banques."),
+    ("AGREE", "Le Sénat américain a donné son feu vert à la vente d'avions à la Grèce."),
 ]
-NOT_TYPE = {0: "ACCUSE", 1: "AGREE", 2: "AGREE", 3: "ACCUSE"}
+NOT_TYPE = {0: "ACCUSE", 1: "AGREE", 2: "AGREE", 3: "ACCUSE", 8: "ASSAULT", 9: "ASSAULT"}
 
-# Non-political senses and domestic trips: no event at all.
+# Non-political senses and domestic trips: no event at all. Figurative wars and offensives
+# are kept out by entries that need a recipient and have no slot for one.
 NO_EVENT = [
     "Le gouvernement attaque le problème du chômage.",
     "Le pays est durement frappé par la crise économique.",
@@ -177,6 +182,10 @@ NO_EVENT = [
     "La France combat la corruption.",
     "La ministre française a abattu un arbre.",
     "La Banque de France a relevé ses prévisions de croissance.",
+    "La Chine a lancé une offensive diplomatique en Afrique.",
+    "La guerre commerciale entre la Chine et les États-Unis s'intensifie.",
+    "Le ministre français a présenté son budget.",
+    "La police française a renforcé les contrôles routiers.",
 ]
 
 
