@@ -623,3 +623,41 @@ Bruxelles Bruxelles PROPN 4 obl:agent
     assert c.reason is None
     assert sides(c)[1] == ["BLR"]
     assert "BLR" not in sides(c)[0]
+
+
+def _accusation(actor: str):
+    from chronique.model import Actor, Event, Evidence
+
+    return Event(
+        id="x", event="ACCUSE", actor=[Actor(text=actor, country=actor, sector="GOV")],
+        evidence=[Evidence("s", "a dénoncé", 10, 19, "t.accuse")],
+    )  # fmt: skip
+
+
+def _mentions(**counts: int):
+    from chronique.model import Actor
+
+    return [Actor(text=c, country=c, sector="GOV") for c, n in counts.items() for _ in range(n)]
+
+
+@pytest.mark.parametrize(
+    ("mentions", "expected"),
+    [
+        ({"USA": 6, "VNM": 1}, "USA"),  # a domestic story: aimed at its own country
+        ({"USA": 3, "IRN": 4}, "IRN"),  # a clear foreign counterpart
+        ({"USA": 3, "IRN": 2, "IRQ": 2}, None),  # two counterparts tie, not domestic: none
+    ],
+)
+def test_untargeted_act_takes_the_frames_recipient(mentions, expected):
+    from chronique.extract.events import infer_recipients
+
+    ev = _accusation("USA")
+    rules = event_rules("fr")
+    infer_recipients([ev], {10}, _mentions(**mentions), "USA", rules, "a")
+    got = [a.country for a in ev.recipient]
+    assert got == ([expected] if expected else [])
+    assert all(a.kind == "inferred" for a in ev.recipient)
+    # an act not marked inferable keeps no recipient
+    ev = _accusation("USA")
+    infer_recipients([ev], set(), _mentions(**mentions), "USA", rules, "a")
+    assert ev.recipient == []

@@ -171,6 +171,21 @@ def counterpart(ev: Event, counts: dict[str, int], first: dict[str, Actor]) -> A
     return inferred(ranked[0][1], src, src.sector)
 
 
+def domestic(
+    ev: Event, home: str | None, counts: dict[str, int], first: dict[str, Actor]
+) -> Actor | None:
+    """In a story about one country, a home actor's untargeted demand, accusation or
+    refusal is aimed at its own country ('la sénatrice a dénoncé …' in an American story)
+    when no foreign country is named as often as a third of the home's mentions."""
+    own = {a.country for a in ev.actor}
+    if home is None or own != {home}:
+        return None
+    foreign = max((n for c, n in counts.items() if c != home), default=0)
+    if foreign * 3 >= counts.get(home, 0):
+        return None
+    return inferred(home, first.get(home), "GOV")
+
+
 def infer_recipients(events: list[Event], inferable: set[int], entities: list[Actor],
                      home: str | None, rules: Rules, article_id: str) -> None:  # fmt: skip
     """Give recipient-less directed acts the article's main counterpart: the country named
@@ -192,7 +207,11 @@ def infer_recipients(events: list[Event], inferable: set[int], entities: list[Ac
             continue
         if not all(a.resolved for a in ev.actor):
             continue
-        target = home_government(ev, home, first, rules) or counterpart(ev, counts, first)
+        target = (
+            home_government(ev, home, first, rules)
+            or counterpart(ev, counts, first)
+            or domestic(ev, home, counts, first)
+        )
         if target is not None:
             ev.recipient = [target]
             ev.id = event_id(article_id, ev)
