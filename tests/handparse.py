@@ -49,8 +49,10 @@ def parse(
     )
 
 
-def actors_of(doc: Doc, lang: str = "fr", when: date = date(2023, 9, 12)) -> DocActors:
-    return DocActors(doc, lang, 0, when, ActorMemory())
+def actors_of(
+    doc: Doc, lang: str = "fr", when: date = date(2023, 9, 12), memory: ActorMemory | None = None
+) -> DocActors:
+    return DocActors(doc, lang, 0, when, memory or ActorMemory())
 
 
 def rules_with(lang: str, triggers: list[dict], **lists: list[str]) -> Rules:
@@ -62,9 +64,10 @@ def rules_with(lang: str, triggers: list[dict], **lists: list[str]) -> Rules:
     return parse_rules(lang, {"version": "test", "triggers": triggers, **base}, "test")
 
 
-def code(doc: Doc, rules: Rules, lang: str = "fr", home: str | None = None):
-    """All candidates of a hand-built paragraph, coded and dropped."""
-    da = actors_of(doc, lang)
+def code(doc: Doc, rules: Rules, lang: str = "fr", home: str | None = None, memory=None):
+    """All candidates of a hand-built paragraph, coded and dropped; `memory` holds the
+    people named before it."""
+    da = actors_of(doc, lang, memory=memory)
     return code_paragraph(
         doc, da, [], rules, Discourse(home=home), PartialDate.parse("2023-09-12"),
         get_gazetteer(lang),

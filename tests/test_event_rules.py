@@ -433,9 +433,16 @@ a avoir AUX 4 aux:tense
 attaqué attaquer VERB 4 ROOT VerbForm=Part
 . . PUNCT 4 punct
 """)
-    c = only(code(doc, rules_with("fr", [ATTACK])))
-    assert c.reason is None  # the pronoun acts (unresolved here: no one named before it)
-    assert [a.resolved for a in c.actor] == [False] and sides(c)[1] == ["UKR"]
+    from chronique.extract.actors import ActorMemory
+    from chronique.model import Actor
+
+    memory = ActorMemory()  # a man named before: 'il' is him
+    memory.remember(Actor(text="Vladimir Poutine", country="RUS", kind="person", start=0), True)
+    c = only(code(doc, rules_with("fr", [ATTACK]), memory=memory))
+    assert c.reason is None
+    assert sides(c) == (["RUS"], ["UKR"])
+    # with no one named before, the pronoun names no one: nothing to keep
+    assert only(code(doc, rules_with("fr", [ATTACK]))).reason == "no_actor"
 
 
 PROTEST_NOUN = {
@@ -661,3 +668,23 @@ def test_untargeted_act_takes_the_frames_recipient(mentions, expected):
     ev = _accusation("USA")
     infer_recipients([ev], set(), _mentions(**mentions), "USA", rules, "a")
     assert ev.recipient == []
+
+
+def test_a_place_name_is_no_unresolved_actor():
+    visit = entry(lemma="visiter", type="CONSULT", cameo="042", recipient=["obj"], symmetric=True)
+    doc = rows("""
+Paris Paris PROPN 1 nsubj
+visite visiter VERB 1 ROOT VerbForm=Fin
+Marseille Marseille PROPN 1 obj
+. . PUNCT 1 punct
+""")
+    # a city of the gazetteer is a place, not a second side the resolver missed
+    assert only(code(doc, rules_with("fr", [visit]))).reason == "no_second_side"
+    doc = rows("""
+Paris Paris PROPN 1 nsubj
+visite visiter VERB 1 ROOT VerbForm=Fin
+Zorbanov Zorbanov PROPN 1 obj
+. . PUNCT 1 punct
+""")
+    c = only(code(doc, rules_with("fr", [visit])))
+    assert c.reason is None and sides(c) == (["FRA"], ["?Zorbanov"])

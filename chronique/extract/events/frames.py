@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from chronique.extract.actors import DocActors, Person
 from chronique.extract.events.candidate import Candidate
 from chronique.extract.events.rules import Rules, prep_children
+from chronique.extract.places import get_gazetteer
 from chronique.model import Actor
 
 
@@ -55,19 +56,32 @@ def dedupe(actors: list[Actor]) -> list[Actor]:
 
 def sides(tok: Token, da: DocActors) -> list[Actor]:
     """The actors a noun phrase names; when none resolves, the phrase itself, unresolved,
-    if it names someone (a person, a group with a role, a proper noun, a pronoun)."""
+    if it names someone (a person, a group with a role, a proper noun). A pronoun with no
+    antecedent names no one: there is nothing to keep."""
     found = da.actors(tok)
     if found:
         return found
     out: list[Actor] = []
     for h in da.heads(tok):
         if da.pronouns.at(h) is not None:
-            out.append(Actor(text=h.text, start=da.offset + h.idx, end=da.offset + h.idx + len(h)))
+            a = da.actor(h)
+            if a is not None:
+                out.append(a)  # a person named before, of no known country
             continue
         a = da.actor(h, loose=True)
-        if a is not None and not a.country:
+        if a is not None and not a.country and not is_place(h, da):
             out.append(a)
     return out
+
+
+def is_place(tok: Token, da: DocActors) -> bool:
+    """A name the gazetteer knows as a city or region ('à Marseille') names a place, not
+    an actor the resolver failed to place."""
+    if tok.pos_ != "PROPN":
+        return False
+    span = tok.doc[tok.left_edge.i : tok.right_edge.i + 1]
+    gazetteer = get_gazetteer(da.lang)
+    return gazetteer.lookup(tok.text) is not None or gazetteer.lookup(span.text) is not None
 
 
 def finite(verb: Token, da: DocActors) -> bool:
