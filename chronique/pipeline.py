@@ -11,7 +11,13 @@ from collections.abc import Iterable, Iterator
 
 from chronique.extract.actors import ActorMemory, DocActors, get_lexicon, home_country
 from chronique.extract.events import EventExtractor, event_lexicon, merge_events
-from chronique.extract.places import get_gazetteer
+from chronique.extract.places import (
+    article_setting,
+    fill_locations,
+    get_gazetteer,
+    locative_places,
+    resolve_homonyms,
+)
 from chronique.extract.quotes import QuoteExtractor, cues_for, quote_spans
 from chronique.extract.time import find_times
 from chronique.model import Article, ArticleResult
@@ -67,6 +73,8 @@ def extract(article: Article, lang: str, parsed: list[ParsedParagraph]) -> Artic
     quotes = QuoteExtractor(lang)
     events = EventExtractor(lang, article.id, published, home=home_country(docs))
     cues = cues_for(lang)
+    gazetteer = get_gazetteer(lang)
+    located = []  # every place named after a locative word: the article's setting
     mentions = []
     for pp, da in zip(parsed, docs, strict=True):
         text = pp.paragraph.text
@@ -76,6 +84,7 @@ def extract(article: Article, lang: str, parsed: list[ParsedParagraph]) -> Artic
         times = find_times(text, lang, published, offset=pp.start)
         result.times.extend(times)
         result.quotes.extend(quotes.paragraph(pp.doc, da, pp.paragraph.index, spans))
+        located.extend(locative_places(pp.doc, da, gazetteer))
         for m in events.paragraph(pp.doc, da, times):
             mentions.append(events.to_event(m, pp.paragraph.index, pp.start, text))
             if m.place is not None:
@@ -83,6 +92,9 @@ def extract(article: Article, lang: str, parsed: list[ParsedParagraph]) -> Artic
     merged = merge_events(mentions, article.id)
     events.infer_recipients(merged, result.entities)
     result.events = merge_events(merged, article.id)
+    resolve_homonyms(located, result.entities, events.home, gazetteer)
+    setting = article_setting(located, gazetteer)
+    fill_locations(result.events, setting, gazetteer, result.entities, events.home)
     if published is None:
         result.errors.append(f"{article.origin or article.id}: publication date unknown")
     return result

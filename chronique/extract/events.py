@@ -21,7 +21,12 @@ from spacy.tokens import Doc, Span, Token
 from chronique import lexicons
 from chronique.extract import offsets
 from chronique.extract.actors import DocActors, Person
-from chronique.extract.places import get_gazetteer
+from chronique.extract.places import (
+    argument_token_ids,
+    get_gazetteer,
+    place_arguments,
+    sentence_place,
+)
 from chronique.extract.sentences import sentence_at
 from chronique.model import Actor, DateSpan, Event, Evidence, PartialDate, Place, TimeExpr
 
@@ -498,18 +503,11 @@ class EventExtractor:
         words = list(toks) + [c for x in toks for c in x.children if c.i not in inside]
         return any(w.lower_ in self.noun_date_preps for w in words)
 
-    def _place(self, tok: Token, da: DocActors) -> Place | None:
-        for t in (tok, self._governor(tok)):
-            for p, noun in self._prep_children(t, da):
-                if p in ("à", "en", "au", "aux", "dans", "in", "at") and noun.pos_ == "PROPN":
-                    span = tok.doc[noun.left_edge.i : noun.right_edge.i + 1]
-                    place = self.gazetteer.lookup(span.text) or self.gazetteer.lookup(noun.text)
-                    if place is not None:
-                        place.text = span.text
-                        place.start = da.offset + span.start_char
-                        place.end = da.offset + span.end_char
-                        return place
-        return None
+    def _place(
+        self, tok: Token, da: DocActors, arguments: list[Actor], event_type: str
+    ) -> Place | None:
+        ids = argument_token_ids(tok.doc, da.offset, arguments)
+        return sentence_place(tok, da, ids, self.gazetteer, event_type)
 
     # -- paragraph ----------------------------------------------------------------------
 
@@ -568,7 +566,7 @@ class EventExtractor:
                 attributed,
                 denied_by,
                 span,
-                self._place(tok, da),
+                self._place(tok, da, place_arguments(e, actor, recipient), e["type"]),
             )
             mention.infer = (
                 not recipient
