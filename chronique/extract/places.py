@@ -541,6 +541,21 @@ def _place_of(
     return place
 
 
+def _bare_nouns(head: Token, da: DocActors) -> list[Token]:
+    """The objects of a verb and the nouns it governs without a preposition (the parser
+    labels 'a arrêté mardi trois militants' with 'militants' as an oblique)."""
+    out = da.syn.objects(head)
+    for c in head.children:
+        if (
+            c.dep_ in da.syn.obl
+            and c.pos_ in ("NOUN", "PROPN")
+            and c not in out
+            and not any(g.dep_ == "case" for g in c.children)
+        ):
+            out.append(c)
+    return out
+
+
 def sentence_place(
     tok: Token,
     da: DocActors,
@@ -556,7 +571,7 @@ def sentence_place(
     grammar = place_grammar(da.lang)
     heads = _clause_heads(tok)
     if event_type in actor_rules().object_place_types:
-        heads += [o for h in heads for o in da.syn.objects(h)]
+        heads += [o for h in heads for o in _bare_nouns(h, da)]
     for head in heads:
         for prep, noun in da.syn.prepositional(head):
             place = _place_of(prep, noun, da, grammar, gazetteer, argument_token_ids)
