@@ -349,3 +349,32 @@ def test_a_schema_1_store_is_migrated_when_opened_for_writing(tmp_path) -> None:
         assert {"location_precision", "location_kind"} <= cols
         assert s.con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("2",)
     Store.open(path, read_only=True).close()
+
+
+def test_a_statement_takes_only_the_country_of_a_city_setting(fr) -> None:
+    setting = Place("Lyon", "FRA", 45.7, 4.8, 2996944, "Lyon", precision="city")
+    said = ev("ACCUSE", ["FRA"])
+    ngo = ev("ACCUSE", ["NGO"], ["SYR"])  # a body that is no state: the story's setting
+    fill_locations([said, ngo], setting, fr)
+    assert (said.location.name, said.location.precision, said.location.kind) == (
+        "France", "country", "article"
+    )
+    assert (ngo.location.country, ngo.location.kind) == ("FRA", "article")
+    alone = ev("ACCUSE", ["NGO"], ["SYR"])
+    fill_locations([alone], None, fr)
+    assert (alone.location.country, alone.location.kind) == ("SYR", "actor")
+
+
+def test_an_act_during_a_visit_takes_the_visits_place(fr) -> None:
+    # 'Lors de sa visite à Oslo , le ministre a critiqué Moscou .'
+    da = parse(
+        ["Lors", "de", "sa", "visite", "à", "Oslo", ",", "le", "ministre", "a", "critiqué",
+         "Moscou", "."],
+        [3, 0, 3, 10, 5, 3, 3, 8, 10, 10, 10, 10, 10],
+        ["case", "fixed", "det", "obl:mod", "case", "nmod", "punct", "det", "nsubj",
+         "aux:tense", "ROOT", "obj", "punct"],
+        ["ADP", "ADP", "DET", "NOUN", "ADP", "PROPN", "PUNCT", "DET", "NOUN", "AUX", "VERB",
+         "PROPN", "PUNCT"],
+    )
+    p = sentence_place(da.doc[10], da, {at(da, "Moscou")}, fr)
+    assert p is not None and (p.name, p.country, p.kind) == ("Oslo", "NOR", "sentence")

@@ -369,6 +369,7 @@ class PlaceGrammar:
     dative_with_determiner: frozenset[str]
     not_countries: frozenset[str]
     relational: dict[str, str | None]
+    circumstance_nouns: frozenset[str]
     genitive: frozenset[str]
     area_heads: frozenset[str]
 
@@ -382,6 +383,7 @@ def place_grammar(lang: str) -> PlaceGrammar:
         frozenset(data.get("dative_with_determiner", [])),
         frozenset(data.get("not_countries", [])),
         dict(data.get("relational", {})),
+        frozenset(data.get("circumstance_nouns", [])),
         frozenset(data.get("genitive", [])),
         frozenset(data.get("area_heads", [])),
     )
@@ -394,7 +396,9 @@ class ActorRules:
     target_types: frozenset[str]
     target_modes: frozenset[str]
     object_place_types: frozenset[str]
+    city_setting_types: frozenset[str]
     seats: dict[str, int]
+    non_states: frozenset[str]
     setting_least: int
     setting_share: float
 
@@ -407,7 +411,9 @@ def actor_rules() -> ActorRules:
         frozenset(data.get("target_types", [])),
         frozenset(data.get("target_modes", [])),
         frozenset(data.get("object_place_types", [])),
+        frozenset(data.get("city_setting_types", [])),
         {k: int(v) for k, v in data.get("seats", {}).items()},
+        frozenset(data.get("non_states", [])),
         int(setting.get("least", 2)),
         float(setting.get("share", 0.6)),
     )
@@ -511,7 +517,10 @@ def _place_of(
     argument of the act rather than where it happened."""
     if prep in grammar.genitive:
         prep = _adverb_before(noun) or prep  # 'près de Lyon' parsed as an adverb and 'de'
-    if prep not in grammar.locative:
+    if prep not in grammar.locative and (
+        noun.lemma_.lower() not in grammar.circumstance_nouns
+        and noun.lower_ not in grammar.circumstance_nouns
+    ):
         return None
     if noun.i in arguments and prep not in grammar.always_locative:
         return None  # 'livrer des armes à la Russie': the recipient, not where
@@ -526,6 +535,14 @@ def _place_of(
                 if place is not None:
                     if precision and place.precision == "city":
                         place.precision = precision  # 'la région de Kherson': the region
+                    return place
+        return None
+    if lemma in grammar.circumstance_nouns or noun.lower_ in grammar.circumstance_nouns:
+        # 'lors de sa visite à Londres, il a menacé …': the gathering's place is the act's
+        for p, inner in da.syn.prepositional(noun):
+            if inner.i != noun.i and p in grammar.locative:
+                place = _place_of(p, inner, da, grammar, gazetteer, arguments)
+                if place is not None:
                     return place
         return None
     if noun.pos_ == "NOUN" and lemma not in grammar.area_heads:
@@ -571,7 +588,10 @@ def sentence_place(
     grammar = place_grammar(da.lang)
     heads = _clause_heads(tok)
     if event_type in actor_rules().object_place_types:
+        # 'tué au Pakistan par des commandos', 'a arrêté des militants près de Lyon': the
+        # parser often hangs the place on an argument of an act on the ground
         heads += [o for h in heads for o in _bare_nouns(h, da)]
+        heads += [n for h in list(heads) for _, n in da.syn.prepositional(h) if n not in heads]
     for head in heads:
         for prep, noun in da.syn.prepositional(head):
             place = _place_of(prep, noun, da, grammar, gazetteer, argument_token_ids)
@@ -658,7 +678,13 @@ def article_setting(places: list[Place], gazetteer: Gazetteer) -> Place | None:
 
 
 def _states(actors: Iterable[Actor]) -> list[str]:
-    return [a.country for a in actors if a.country and len(a.country) == STATE_CODE_LEN]
+    """The country codes of the sides that are states (not NGO, IGO, a bloc or the UN)."""
+    rules = actor_rules()
+    return [
+        a.country
+        for a in actors
+        if a.country and len(a.country) == STATE_CODE_LEN and a.country not in rules.non_states
+    ]
 
 
 def actor_place(event: Event, gazetteer: Gazetteer) -> Place | None:
@@ -668,7 +694,7 @@ def actor_place(event: Event, gazetteer: Gazetteer) -> Place | None:
     rules = actor_rules()
     seats = rules.seats
     actors = [a.country for a in event.actor if a.country]
-    targets = [c for c in _states(event.recipient) if c not in seats]
+    targets = _states(event.recipient)
     at_target = event.event in rules.target_types or (event.mode or "") in rules.target_modes
     order = (targets + actors) if at_target else (actors + targets)
     for code in order:
@@ -677,7 +703,7 @@ def actor_place(event: Event, gazetteer: Gazetteer) -> Place | None:
             if place is not None:
                 return place
             continue
-        if len(code) != STATE_CODE_LEN:
+        if len(code) != STATE_CODE_LEN or code in rules.non_states:
             continue
         place = gazetteer.country(code)
         if place is not None:
@@ -686,13 +712,29 @@ def actor_place(event: Event, gazetteer: Gazetteer) -> Place | None:
 
 
 def _fits(setting: Place, event: Event) -> bool:
-    """Does the article's setting fit this event? When one of its sides is of the setting's
-    country, or when it is an act on the ground whose target is unnamed; a foreign side's
-    statement in a story set elsewhere is made at home."""
-    sides = set(_states(event.actor)) | set(_states(event.recipient))
-    if not sides or setting.country in sides:
+    """Does the article's setting fit this event? A statement, when its actor is of the
+    setting's country (or is no state); an act on the ground, also when its target is, or
+    when its target is unnamed. A foreign leader's reaction to a story set elsewhere is made
+    at home."""
+    rules = actor_rules()
+    actors = set(_states(event.actor))
+    targets = set(_states(event.recipient))
+    if not actors or setting.country in actors:
         return True
-    return event.event in actor_rules().target_types and not _states(event.recipient)
+    on_ground = event.event in rules.target_types or (event.mode or "") in rules.target_modes
+    return on_ground and (not targets or setting.country in targets)
+
+
+def _setting_for(setting: Place, event: Event, gazetteer: Gazetteer) -> Place:
+    """The setting at the precision this act takes: a city or region for an act on the ground
+    or a meeting, the country for a statement."""
+    if setting.precision == "country" or event.event in actor_rules().city_setting_types:
+        return dataclasses.replace(setting, kind="article", start=None, end=None)
+    country = gazetteer.country(setting.country) if setting.country else None
+    if country is None:
+        return dataclasses.replace(setting, kind="article", start=None, end=None)
+    country.kind = "article"
+    return country
 
 
 def fill_locations(
@@ -713,7 +755,7 @@ def fill_locations(
             ev.location.kind = ev.location.kind or "sentence"
             continue
         if setting is not None and _fits(setting, ev):
-            ev.location = dataclasses.replace(setting, kind="article", start=None, end=None)
+            ev.location = _setting_for(setting, ev, gazetteer)
             continue
         place = actor_place(ev, gazetteer)
         if place is not None:
