@@ -587,11 +587,18 @@ def sentence_place(
     object counts too: the parser often hangs it there."""
     grammar = place_grammar(da.lang)
     heads = _clause_heads(tok)
+    # 'lors de sa visite à Londres': the parser hangs the gathering on the adverb
+    heads += [c for h in heads for c in h.children if c.pos_ == "ADV" and c.dep_ == "advmod"]
     if event_type in actor_rules().object_place_types:
-        # 'tué au Pakistan par des commandos', 'a arrêté des militants près de Lyon': the
-        # parser often hangs the place on an argument of an act on the ground
-        heads += [o for h in heads for o in _bare_nouns(h, da)]
-        heads += [n for h in list(heads) for _, n in da.syn.prepositional(h) if n not in heads]
+        # 'tué par des commandos américains au Pakistan', 'a arrêté des militants près de
+        # Lyon': the parser often hangs the place on (a word of) an argument of such an act
+        args = _bare_nouns(tok, da) + [n for _, n in da.syn.prepositional(tok)]
+        seen = {h.i for h in heads}
+        for a in args:
+            for t in a.subtree:
+                if t.i not in seen:
+                    seen.add(t.i)
+                    heads.append(t)
     for head in heads:
         for prep, noun in da.syn.prepositional(head):
             place = _place_of(prep, noun, da, grammar, gazetteer, argument_token_ids)
@@ -605,11 +612,13 @@ def locative_places(doc: Doc, da: DocActors, gazetteer: Gazetteer) -> list[Place
     """Every place a paragraph names after a locative preposition, attached to any word: the
     material `article_setting` weighs."""
     grammar = place_grammar(da.lang)
+    syn = da.syn
+    strings = doc.vocab.strings
+    labels = {strings.add(label) for label in syn.obl | syn.prep}  # ints: dep_ is slow
+    heads = sorted({t.head.i for t in doc if t.dep in labels and t.head.i != t.i})
     out = []
-    for tok in doc:
-        if not tok.n_lefts and not tok.n_rights:
-            continue
-        for prep, noun in da.syn.prepositional(tok):
+    for i in heads:
+        for prep, noun in syn.prepositional(doc[i]):
             place = _place_of(prep, noun, da, grammar, gazetteer, set())
             if place is not None:
                 out.append(place)
