@@ -360,6 +360,9 @@ def test_a_statement_takes_only_the_country_of_a_city_setting(fr) -> None:
         "France", "country", "article"
     )
     assert (ngo.location.country, ngo.location.kind) == ("FRA", "article")
+    eu = ev("THREATEN", ["EUR"], ["GBR"])  # a body with a seat speaks from there
+    fill_locations([eu], setting, fr)
+    assert (eu.location.name, eu.location.kind) == ("Brussels", "actor")
     alone = ev("ACCUSE", ["NGO"], ["SYR"])
     fill_locations([alone], None, fr)
     assert (alone.location.country, alone.location.kind) == ("SYR", "actor")

@@ -722,12 +722,14 @@ def actor_place(event: Event, gazetteer: Gazetteer) -> Place | None:
 
 def _fits(setting: Place, event: Event) -> bool:
     """Does the article's setting fit this event? A statement, when its actor is of the
-    setting's country (or is no state); an act on the ground, also when its target is, or
-    when its target is unnamed. A foreign leader's reaction to a story set elsewhere is made
-    at home."""
+    setting's country (or is no state and has no seat); an act on the ground, also when its
+    target is, or when its target is unnamed. A foreign leader's reaction to a story set
+    elsewhere is made at home."""
     rules = actor_rules()
     actors = set(_states(event.actor))
     targets = set(_states(event.recipient))
+    if not actors and any(a.country in rules.seats for a in event.actor):
+        return False  # the Commission's warning is issued in Brussels, not in the story's city
     if not actors or setting.country in actors:
         return True
     on_ground = event.event in rules.target_types or (event.mode or "") in rules.target_modes
