@@ -381,3 +381,17 @@ def test_an_act_during_a_visit_takes_the_visits_place(fr) -> None:
     )
     p = sentence_place(da.doc[10], da, {at(da, "Moscou")}, fr)
     assert p is not None and (p.name, p.country, p.kind) == ("Oslo", "NOR", "sentence")
+
+
+def test_a_seat_of_power_is_its_capital_unless_it_is_the_addressee(fr) -> None:
+    # 'Le ministre a parlé à l' Élysée .': the palace is in Paris; addressed, it is a side
+    da = parse(
+        ["Le", "ministre", "a", "parlé", "à", "l'", "Élysée", "."],
+        [1, 3, 3, 3, 6, 6, 3, 3],
+        ["det", "nsubj", "aux:tense", "ROOT", "case", "det", "obl:mod", "punct"],
+        ["DET", "NOUN", "AUX", "VERB", "ADP", "DET", "PROPN", "PUNCT"],
+    )
+    p = sentence_place(da.doc[3], da, set(), fr)
+    assert p is not None and (p.name, p.precision, p.text) == ("Paris", "city", "Élysée")
+    assert fr.kind("Kremlin") == "seat" and fr.lookup("Kremlin").name == "Moscow"
+    assert sentence_place(da.doc[3], da, {at(da, "Élysée")}, fr) is None

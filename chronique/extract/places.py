@@ -200,12 +200,26 @@ class Gazetteer:
             main.pop(key, None)
             alternate.pop(key, None)
             english.pop(key, None)  # 'Jordan' in French text is Jordan Bardella
+        # Seats of power ('l'Élysée', 'le Kremlin', 'la Maison Blanche') stand in the capital;
+        # marked 'seat' because, like a country, a seat after a dative 'à' is an addressee.
+        seats: dict[str, _Entry] = {}
+        for c in own:
+            capital = next(
+                (capitals[k] for cap in c.get("capitals", []) if (k := normalize(cap)) in capitals),
+                None,
+            )
+            if capital is None:
+                continue
+            for seat in c.get("seats", []):
+                if key := normalize(seat):
+                    seats[key] = capital._replace(kind="seat")
         # Later tiers override earlier ones in a dict display: lowest priority first.
         self._index: dict[str, _Entry] = {
             **english,
             **alternate,
             **main,
             **aliases,
+            **seats,
             **capitals,
             **country_names,
         }
@@ -309,7 +323,8 @@ class Gazetteer:
         return entry.admin1 if entry else None
 
     def kind(self, name: str) -> str | None:
-        """'country', 'city' or 'region' for a name `lookup` resolves: a Place cannot say."""
+        """'country', 'city', 'region', 'area' or 'seat' (a seat of power standing in its
+        capital) for a name `lookup` resolves: a Place cannot say."""
         key = normalize(name.strip())
         entry = self._index.get(key) if key else None
         return entry.kind if entry else None
@@ -340,7 +355,7 @@ def _place(entry: _Entry, surface: str | None) -> Place:
         lon=entry.lon,
         geonameid=entry.geonameid,
         text=surface,
-        precision=entry.kind,
+        precision="city" if entry.kind == "seat" else entry.kind,
     )
 
 
@@ -550,11 +565,15 @@ def _place_of(
     place = _lookup_noun(noun, gazetteer, da.offset)
     if place is None:
         return None
-    if place.precision == "country":
+    seat = place.precision == "city" and gazetteer.kind(place.text or "") == "seat"
+    if place.precision == "country" or seat:
         if prep in grammar.not_countries:
             return None  # 'la pression sur la Russie': a target or a topic
+    if place.precision == "country":
+        # 'se joindre à la Chine': a partner, not a place. A seat keeps its article ('reçu à
+        # l'Élysée'): when it is the addressee, it is also the act's argument, skipped above.
         if prep in grammar.dative_with_determiner and any(c.dep_ == "det" for c in noun.children):
-            return None  # 'se joindre à la Chine': a partner, not a place
+            return None
     return place
 
 
