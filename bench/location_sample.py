@@ -3,7 +3,8 @@
 Usage: python bench/location_sample.py RESULTS.jsonl [--n 100] [--seed 14] > sample.tsv
 RESULTS.jsonl is `chronique extract` output. One line per event: article id, type, actor and
 recipient countries, the location (name, country, precision, kind) and the event's sentence,
-for a reader to write a verdict against the text.
+for a reader to write a verdict against the text. The verdicts kept in
+bench/location_verdicts.tsv name events by article and trigger offset, not by their text.
 """
 
 from __future__ import annotations
@@ -27,7 +28,10 @@ def main() -> None:
                 events.append((r["id"], e))
     rng = random.Random(args.seed)
     picked = sorted(rng.sample(range(len(events)), min(args.n, len(events))))
-    print("n\tarticle\ttype\tactor\trecipient\tlocation\tcountry\tprecision\tkind\tsentence")
+    print(
+        "n\tarticle\ttype\tactor\trecipient\tlocation\tcountry\tprecision\tkind\t"
+        "trigger_start\tsentence"
+    )
     for k, i in enumerate(picked, 1):
         aid, e = events[i]
         loc = e.get("location") or {}
@@ -36,7 +40,8 @@ def main() -> None:
             ",".join(a["country"] or "?" for a in e["actor"]),
             ",".join(a["country"] or "?" for a in e["recipient"]),
             loc.get("name") or "", loc.get("country") or "", loc.get("precision") or "",
-            loc.get("kind") or "", " ".join((e.get("text") or "").split())[:300],
+            loc.get("kind") or "", str((e.get("trigger") or {}).get("start", "")),
+            " ".join((e.get("text") or "").split())[:300],
         ]))
 
 

@@ -470,7 +470,7 @@ def _clause_heads(tok: Token) -> list[Token]:
         t = t.head
         out.append(t)
     if t.dep_ in ("xcomp", "advcl") and t.head.i != t.i:
-        out.append(t.head)  # 'est allé à Londres pour rencontrer': the meeting is there
+        out.append(t.head)  # 'est allé à Oslo pour rencontrer': the meeting is there
     return out
 
 
@@ -553,7 +553,7 @@ def _place_of(
                     return place
         return None
     if lemma in grammar.circumstance_nouns or noun.lower_ in grammar.circumstance_nouns:
-        # 'lors de sa visite à Londres, il a menacé …': the gathering's place is the act's
+        # 'lors de sa visite à Oslo, il a critiqué …': the gathering's place is the act's
         for p, inner in da.syn.prepositional(noun):
             if inner.i != noun.i and p in grammar.locative:
                 place = _place_of(p, inner, da, grammar, gazetteer, arguments)
@@ -606,10 +606,10 @@ def sentence_place(
     object counts too: the parser often hangs it there."""
     grammar = place_grammar(da.lang)
     heads = _clause_heads(tok)
-    # 'lors de sa visite à Londres': the parser hangs the gathering on the adverb
+    # 'lors de sa visite à Oslo': the parser hangs the gathering on the adverb
     heads += [c for h in heads for c in h.children if c.pos_ == "ADV" and c.dep_ == "advmod"]
     if event_type in actor_rules().object_place_types:
-        # 'tué par des commandos américains au Pakistan', 'a arrêté des militants près de
+        # 'abattu par des soldats au Yémen', 'a arrêté des militants près de
         # Lyon': the parser often hangs the place on (a word of) an argument of such an act
         args = _bare_nouns(tok, da) + [n for _, n in da.syn.prepositional(tok)]
         seen = {h.i for h in heads}
