@@ -395,3 +395,16 @@ def test_a_seat_of_power_is_its_capital_unless_it_is_the_addressee(fr) -> None:
     assert p is not None and (p.name, p.precision, p.text) == ("Paris", "city", "Élysée")
     assert fr.kind("Kremlin") == "seat" and fr.lookup("Kremlin").name == "Moscow"
     assert sentence_place(da.doc[3], da, {at(da, "Élysée")}, fr) is None
+
+
+def test_sur_names_a_place_only_for_an_act_on_the_ground(fr) -> None:
+    # 'L' armée a tiré sur Kharkiv .' / 'Le président a tranché sur Kharkiv .'
+    da = parse(
+        ["L'", "armée", "a", "tiré", "sur", "Kharkiv", "."],
+        [1, 3, 3, 3, 5, 3, 3],
+        ["det", "nsubj", "aux:tense", "ROOT", "case", "obl:arg", "punct"],
+        ["DET", "NOUN", "AUX", "VERB", "ADP", "PROPN", "PUNCT"],
+    )
+    p = sentence_place(da.doc[3], da, set(), fr, "ASSAULT")
+    assert p is not None and (p.country, p.precision) == ("UKR", "city")
+    assert sentence_place(da.doc[3], da, set(), fr, "ACCUSE") is None

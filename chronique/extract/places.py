@@ -382,6 +382,7 @@ class PlaceGrammar:
     locative: frozenset[str]
     always_locative: frozenset[str]
     dative_with_determiner: frozenset[str]
+    on_ground_only: frozenset[str]
     not_countries: frozenset[str]
     relational: dict[str, str | None]
     circumstance_nouns: frozenset[str]
@@ -396,6 +397,7 @@ def place_grammar(lang: str) -> PlaceGrammar:
         frozenset(data.get("locative", [])),
         frozenset(data.get("always_locative", [])),
         frozenset(data.get("dative_with_determiner", [])),
+        frozenset(data.get("on_ground_only", [])),
         frozenset(data.get("not_countries", [])),
         dict(data.get("relational", {})),
         frozenset(data.get("circumstance_nouns", [])),
@@ -527,11 +529,15 @@ def _place_of(
     grammar: PlaceGrammar,
     gazetteer: Gazetteer,
     arguments: set[int],
+    on_ground: bool = False,
 ) -> Place | None:
     """The place a locative phrase 'prep noun' names, or None when it names none or names an
-    argument of the act rather than where it happened."""
+    argument of the act rather than where it happened. `on_ground`: the act is one done on
+    the ground, for which 'sur X' says where ('des frappes sur Kharkiv')."""
     if prep in grammar.genitive:
         prep = _adverb_before(noun) or prep  # 'près de Lyon' parsed as an adverb and 'de'
+    if prep in grammar.on_ground_only and not on_ground:
+        return None  # 'la souveraineté sur un territoire': a topic
     if prep not in grammar.locative and (
         noun.lemma_.lower() not in grammar.circumstance_nouns
         and noun.lower_ not in grammar.circumstance_nouns
@@ -556,7 +562,7 @@ def _place_of(
         # 'lors de sa visite à Oslo, il a critiqué …': the gathering's place is the act's
         for p, inner in da.syn.prepositional(noun):
             if inner.i != noun.i and p in grammar.locative:
-                place = _place_of(p, inner, da, grammar, gazetteer, arguments)
+                place = _place_of(p, inner, da, grammar, gazetteer, arguments, on_ground)
                 if place is not None:
                     return place
         return None
@@ -605,6 +611,7 @@ def sentence_place(
     (`object_place_types`: 'a arrêté des militants près de Lyon'), a place attached to its
     object counts too: the parser often hangs it there."""
     grammar = place_grammar(da.lang)
+    on_ground = event_type in actor_rules().object_place_types
     heads = _clause_heads(tok)
     # 'lors de sa visite à Oslo': the parser hangs the gathering on the adverb
     heads += [c for h in heads for c in h.children if c.pos_ == "ADV" and c.dep_ == "advmod"]
@@ -620,7 +627,7 @@ def sentence_place(
                     heads.append(t)
     for head in heads:
         for prep, noun in da.syn.prepositional(head):
-            place = _place_of(prep, noun, da, grammar, gazetteer, argument_token_ids)
+            place = _place_of(prep, noun, da, grammar, gazetteer, argument_token_ids, on_ground)
             if place is not None:
                 place.kind = "sentence"
                 return place
