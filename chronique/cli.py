@@ -456,6 +456,11 @@ def export(
         help="for csv/parquet: events, clusters, articles, "
         "article_sources, paragraphs, entities, quotes, evidence, event_actors or failures",
     ),
+    location_kind: str | None = typer.Option(
+        None, "--location-kind", help="keep only events whose location was found this way: "
+        "sentence (named in the event's clause), article (the article's setting), actor (the "
+        "country its sides imply); several: sentence,article",
+    ),
 ) -> None:
     """Export the store: tables (CSV/Parquet), results (JSONL), PLOVER JSONL, GDELT 2.0 TSV."""
     from chronique.store import Store, StoreError
@@ -463,7 +468,7 @@ def export(
 
     try:
         with Store.open(db, read_only=True) as store:
-            n = run_export(store, fmt.value, out, table)
+            n = run_export(store, fmt.value, out, table, location_kind)
     except ValueError as exc:
         err.print(f"chronique export: {exc}", markup=False)
         raise typer.Exit(2) from None

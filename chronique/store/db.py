@@ -26,7 +26,7 @@ import duckdb
 from chronique.model import ArticleResult
 from chronique.store import clusters, dedup
 from chronique.store.rows import TYPES, Batch, Columns, failed
-from chronique.store.schema import COUNTED_TABLES, SCHEMA_VERSION, TABLES, VIEWS
+from chronique.store.schema import COUNTED_TABLES, MIGRATIONS, SCHEMA_VERSION, TABLES, VIEWS
 
 
 class StoreError(RuntimeError):
@@ -165,7 +165,14 @@ class Store:
         tables = {r[0] for r in found}
         if "meta" in tables:
             row = self.con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-            if row and row[0] != SCHEMA_VERSION:
+            if row and row[0] in MIGRATIONS and not self.read_only:
+                self._migrate(row[0])
+            elif row and row[0] in MIGRATIONS:
+                raise StoreError(
+                    f"{self.path}: made by an older chronique (schema {row[0]}); open it once "
+                    f"for writing (chronique ingest) to bring it to schema {SCHEMA_VERSION}"
+                )
+            elif row and row[0] != SCHEMA_VERSION:
                 raise StoreError(
                     f"{self.path}: made by another version of chronique (schema {row[0]}, "
                     f"this one reads {SCHEMA_VERSION})"
@@ -212,6 +219,20 @@ class Store:
             self.con.execute("CHECKPOINT")
         except (duckdb.Error, OSError) as exc:
             raise StoreError(explain(exc, self.path, "checkpoint")) from None
+
+    def _migrate(self, version: str) -> None:
+        """Bring a store of an older schema to this one, in one transaction."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            while version in MIGRATIONS:
+                for stmt in MIGRATIONS[version]:
+                    self.con.execute(stmt)
+                version = str(int(version) + 1)
+            self.con.execute("UPDATE meta SET value = ? WHERE key = 'schema'", [version])
+            self.con.execute("COMMIT")
+        except BaseException:
+            self._rollback()
+            raise
 
     def close(self) -> None:
         try:

@@ -85,22 +85,57 @@ def _atomic(out: str | os.PathLike[str]) -> Iterator[Path]:
             os.unlink(tmp)
 
 
-def export(store: Store, fmt: str, out: str | os.PathLike[str], table: str = "events") -> int:
-    """Write `store` as `fmt` to `out`; returns the number of records written."""
+LOCATION_KINDS = ("sentence", "article", "actor")
+
+
+def location_kinds(value: str | None) -> tuple[str, ...]:
+    """'sentence,article' → the kinds of location an export keeps; empty: all."""
+    kinds = tuple(k.strip() for k in (value or "").split(",") if k.strip())
+    bad = [k for k in kinds if k not in LOCATION_KINDS]
+    if bad:
+        raise ValueError(
+            f"--location-kind: {bad[0]!r} is not one of {', '.join(LOCATION_KINDS)}"
+        )
+    return kinds
+
+
+def _kind_filter(kinds: tuple[str, ...], alias: str = "") -> str:
+    """A SQL condition on location_kind; the values are checked against LOCATION_KINDS."""
+    if not kinds:
+        return "TRUE"
+    return f"{alias}location_kind IN ({', '.join(repr(k) for k in kinds)})"
+
+
+def export(
+    store: Store,
+    fmt: str,
+    out: str | os.PathLike[str],
+    table: str = "events",
+    location_kind: str | None = None,
+) -> int:
+    """Write `store` as `fmt` to `out`; returns the number of records written. With
+    `location_kind` ('sentence', 'article', 'actor', comma-separated), event exports keep only
+    events whose location was found that way."""
     if fmt not in FORMATS:
         raise ValueError(f"--format: {fmt!r} is not one of {', '.join(FORMATS)}")
     if fmt in ("csv", "parquet") and table not in TABLES:
         raise ValueError(f"--table: {table!r} is not one of {', '.join(TABLES)}")
+    kinds = location_kinds(location_kind)
+    if kinds and (fmt == "jsonl" or (fmt in ("csv", "parquet") and table not in _EVENT_TABLES)):
+        raise ValueError(
+            "--location-kind: applies to event exports (csv/parquet --table events or "
+            "clusters, plover, gdelt)"
+        )
     with _atomic(out) as tmp:
         try:
             if fmt in ("csv", "parquet"):
-                return _copy(store, table, fmt, tmp)
+                return _copy(store, table, fmt, tmp, kinds)
             with tmp.open("w", encoding="utf-8", newline="") as fh:
                 if fmt == "jsonl":
                     return _results(store, fh)
                 if fmt == "plover":
-                    return _plover(store, fh)
-                return _gdelt(store, fh)
+                    return _plover(store, fh, kinds)
+                return _gdelt(store, fh, kinds)
         except duckdb.Error as exc:  # reading the store through cursors, or COPY writing out
             if str(tmp) in str(exc):
                 msg = " ".join(str(exc).split())
@@ -110,17 +145,21 @@ def export(store: Store, fmt: str, out: str | os.PathLike[str], table: str = "ev
 
 # -- tables: CSV and Parquet through DuckDB's COPY ---------------------------------------------
 
-def table_sql(table: str) -> str:
+_EVENT_TABLES = ("events", "clusters")
+
+
+def table_sql(table: str, kinds: tuple[str, ...] = ()) -> str:
     if table == "events":
         return (
             "SELECT e.* EXCLUDE (cluster_key), a.source_id AS article, a.published, a.url, "
             "a.source, a.title, a.duplicate_of, c.n_articles AS cluster_articles, "
             "c.n_sources AS cluster_sources FROM events e "
             "JOIN articles a ON a.id = e.article_id "
-            "LEFT JOIN event_clusters c ON c.id = e.cluster_id ORDER BY a.seq, e.idx"
+            "LEFT JOIN event_clusters c ON c.id = e.cluster_id "
+            f"WHERE {_kind_filter(kinds, 'e.')} ORDER BY a.seq, e.idx"
         )
     if table == "clusters":
-        return "SELECT * FROM event_clusters ORDER BY date_start, id"
+        return f"SELECT * FROM event_clusters WHERE {_kind_filter(kinds)} ORDER BY date_start, id"
     if table == "articles":
         return "SELECT * EXCLUDE (minhash, results) FROM articles ORDER BY seq"
     if table == "failures":
@@ -133,8 +172,8 @@ def table_sql(table: str) -> str:
     return f"SELECT * FROM {table} ORDER BY {order.get(table, 'article_id, idx')}"
 
 
-def _copy(store: Store, table: str, fmt: str, tmp: Path) -> int:
-    sql = table_sql(table)
+def _copy(store: Store, table: str, fmt: str, tmp: Path, kinds: tuple[str, ...] = ()) -> int:
+    sql = table_sql(table, kinds)
     if fmt == "csv":  # CSV has no lists: join them with ';'
         cols = store._run(f"DESCRIBE {sql}").fetchall()
         parts = []
@@ -145,7 +184,7 @@ def _copy(store: Store, table: str, fmt: str, tmp: Path) -> int:
     opts = "FORMAT csv, HEADER true" if fmt == "csv" else "FORMAT parquet"
     path = str(tmp).replace("'", "''")
     store.con.execute(f"COPY ({sql}) TO '{path}' ({opts})")  # errors: see `export`
-    return store._run(f"SELECT count(*) FROM ({table_sql(table)})").fetchone()[0]
+    return store._run(f"SELECT count(*) FROM ({table_sql(table, kinds)})").fetchone()[0]
 
 
 # -- JSONL: the stored ArticleResult records, exactly ------------------------------------------
@@ -168,11 +207,16 @@ def _iso(v: Any) -> Any:
     return v.isoformat() if isinstance(v, (date, datetime)) else v
 
 
-def clusters(store: Store, chunk: int = 500) -> Iterator[dict[str, Any]]:
+def clusters(
+    store: Store, chunk: int = 500, kinds: tuple[str, ...] = ()
+) -> Iterator[dict[str, Any]]:
     """Every merged event with its representative's actors, article and all evidence."""
     main = store.con.cursor()
     aux = store.con.cursor()
-    main.execute("SELECT * FROM event_clusters ORDER BY date_start NULLS LAST, id")
+    main.execute(
+        f"SELECT * FROM event_clusters WHERE {_kind_filter(kinds)} "
+        "ORDER BY date_start NULLS LAST, id"
+    )
     names = [d[0] for d in main.description]
     while rows := main.fetchmany(chunk):
         recs = [dict(zip(names, r, strict=True)) for r in rows]
@@ -258,6 +302,8 @@ def plover_record(c: dict[str, Any]) -> dict[str, Any]:
             "geonameid": c["location_geonameid"],
             "lat": c["location_lat"],
             "lon": c["location_lon"],
+            "precision": c.get("location_precision"),
+            "kind": c.get("location_kind"),
         }
     if rep:
         rec["text_info"] = {"sequence": rep[0]["paragraph"], "start": rep[0]["start"],
@@ -300,9 +346,9 @@ def plover_id(cluster_id: str) -> str:
     return f"chronique-{article[:16]}-{idx}"
 
 
-def _plover(store: Store, fh: TextIO) -> int:
+def _plover(store: Store, fh: TextIO, kinds: tuple[str, ...] = ()) -> int:
     n = 0
-    for c in clusters(store):
+    for c in clusters(store, kinds=kinds):
         fh.write(json.dumps(plover_record(c), ensure_ascii=False) + "\n")
         n += 1
     return n
@@ -346,19 +392,41 @@ def _gdelt_actor(a: dict[str, Any] | None) -> list[str]:
     return [code, name, iso, group, "", "", "", a["sector"] or "", "", ""]
 
 
+# GDELT's geographic resolution codes (ActionGeo_Type), by chronique's location precision
+# and whether the place is in the United States: GDELT has its own codes for US states and
+# cities. A sea or an area has no GDELT type of its own; it is given as a world state.
+GEO_TYPES = {
+    ("country", False): "1", ("country", True): "1",
+    ("region", True): "2", ("city", True): "3",
+    ("city", False): "4", ("region", False): "5",
+    ("area", False): "5", ("area", True): "5",
+}
+
+
 def _geo(c: dict[str, Any]) -> list[str]:
+    """ActionGeo_*: Type, FullName, CountryCode (FIPS 10-4), ADM1Code (FIPS country code,
+    then the GeoNames first-level division for a city), ADM2Code, Lat, Long, FeatureID (a
+    GeoNames id, as the actors' geography gives it, where GDELT has GNS ids)."""
     if not c["location_name"]:
         return ["0", "", "", "", "", "", "", ""]
     fips, country_ids, names = _countries()
     iso3 = c["location_country"] or ""
     gid = c["location_geonameid"]
-    is_country = gid is not None and int(gid) in country_ids
+    precision = c.get("location_precision")
+    if precision is None:  # a store written before precision was kept
+        precision = "country" if gid is not None and int(gid) in country_ids else "city"
     full = c["location_name"]
-    if not is_country and iso3 in names and names[iso3] not in full:
+    if precision != "country" and iso3 in names and names[iso3] not in full:
         full = f"{full}, {names[iso3]}"
     code = fips.get(iso3, "")
+    adm1 = code
+    if precision == "city" and code:
+        from chronique.extract.places import get_gazetteer
+
+        division = get_gazetteer("en").admin1(int(gid)) if gid is not None else None
+        adm1 = f"{code}{division}" if division else code
     return [
-        "1" if is_country else "4", full, code, code, "",
+        GEO_TYPES.get((precision, iso3 == "USA"), "4"), full, code, adm1, "",
         _num(c["location_lat"]), _num(c["location_lon"]), _num(gid),
     ]
 
@@ -423,9 +491,9 @@ def _clean(v: str) -> str:
     return v.replace("\t", " ").replace("\n", " ").replace("\r", " ")
 
 
-def _gdelt(store: Store, fh: TextIO) -> int:
+def _gdelt(store: Store, fh: TextIO, kinds: tuple[str, ...] = ()) -> int:
     n = 0
-    for c in clusters(store):
+    for c in clusters(store, kinds=kinds):
         fh.write("\t".join(gdelt_row(c)) + "\n")
         n += 1
     return n

@@ -173,6 +173,8 @@ TYPES: dict[str, dict[str, str]] = {
         n_mentions="INTEGER",
         cluster_key="VARCHAR",
         cluster_id="VARCHAR",
+        location_precision="VARCHAR",
+        location_kind="VARCHAR",
     ),
     "event_actors": dict(event_id="VARCHAR", role="VARCHAR", idx="INTEGER", **_ACTOR_TYPES),
     "evidence": dict(
@@ -305,6 +307,8 @@ class Batch:
             n_mentions=max(1, len(ev.evidence)),
             cluster_key=cluster_key(ev),
             cluster_id=eid,
+            location_precision=loc.precision if loc else None,
+            location_kind=loc.kind if loc else None,
         )
         for role in ACTOR_ROLES:
             for j, a in enumerate(getattr(ev, role)):

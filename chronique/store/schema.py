@@ -9,7 +9,17 @@ flat rows are for queries, the JSON for exports that must rebuild records exactl
 
 from __future__ import annotations
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
+
+# Statements that bring a store of an older schema to this one, by the version it has; each
+# leaves data in place (a new column of an older store stays NULL until its articles are
+# ingested again).
+MIGRATIONS: dict[str, list[str]] = {
+    "1": [
+        "ALTER TABLE events ADD COLUMN IF NOT EXISTS location_precision VARCHAR",
+        "ALTER TABLE events ADD COLUMN IF NOT EXISTS location_kind VARCHAR",
+    ],
+}
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS meta (
@@ -122,7 +132,10 @@ CREATE TABLE IF NOT EXISTS events (
     denied_by VARCHAR[],
     n_mentions INTEGER,              -- evidence rows
     cluster_key VARCHAR,             -- type|actors|recipients; NULL: never merged
-    cluster_id VARCHAR               -- events.id of the cluster's representative
+    cluster_id VARCHAR,              -- events.id of the cluster's representative
+    -- last, so that a store migrated from schema 1 (ALTER … ADD COLUMN) has the same order
+    location_precision VARCHAR,      -- city, region, country, area
+    location_kind VARCHAR            -- sentence, article, actor: how the place was found
 );
 
 CREATE TABLE IF NOT EXISTS event_actors (
@@ -186,7 +199,8 @@ SELECT
     r.id, r.event, r.mode, r.context, r.modality, m.modalities,
     r.actor_countries, r.recipient_countries, m.date_start, m.date_end,
     r.date_precision, r.location_name, r.location_country, r.location_lat, r.location_lon,
-    r.location_geonameid, r.cameo, r.score, r.quad, r.text, r.trigger_text, r.article_id,
+    r.location_geonameid, r.location_precision, r.location_kind, r.cameo, r.score, r.quad,
+    r.text, r.trigger_text, r.article_id,
     m.n_events, m.n_articles, m.n_copies, m.n_sources, m.n_mentions, m.article_ids,
     m.first_published, m.last_published
 FROM members m JOIN events r ON r.id = m.cluster_id;

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from chronique.extract.actors import DocActors
 from chronique.extract.events import checks, frames
-from chronique.extract.events.anchor import date_of, place_of
+from chronique.extract.events.anchor import date_of
 from chronique.extract.events.candidate import REASONS, Candidate
 from chronique.extract.events.discourse import (
     event_id,
@@ -28,7 +28,12 @@ from chronique.extract.events.discourse import (
 from chronique.extract.events.frames import Discourse
 from chronique.extract.events.modality import modality
 from chronique.extract.events.rules import Rules, Trigger, event_rules, prep_children
-from chronique.extract.places import Gazetteer
+from chronique.extract.places import (
+    Gazetteer,
+    argument_token_ids,
+    place_arguments,
+    sentence_place,
+)
 from chronique.extract.sentences import sentence_at
 from chronique.model import Actor, Dropped, PartialDate, TimeExpr
 
@@ -134,14 +139,6 @@ def _own_population(c: Candidate) -> None:
             return
 
 
-def _not_places(c: Candidate, rules: Rules) -> set[int]:
-    """Tokens of the act's sides, which name no place ('se joindre à la Chine'), except the
-    recipient of an act that happens where its recipient is (a visit)."""
-    if c.rule.mode in rules.at_recipient_modes:
-        return c.actor_tokens
-    return c.actor_tokens | c.recipient_tokens
-
-
 def code_paragraph(doc: Doc, da: DocActors, times: list[TimeExpr], rules: Rules,
                    disc: Discourse, published: PartialDate | None,
                    gazetteer: Gazetteer) -> list[Candidate]:  # fmt: skip
@@ -173,7 +170,9 @@ def code_paragraph(doc: Doc, da: DocActors, times: list[TimeExpr], rules: Rules,
             and _historical(c.date.end, published, rules)
         ):
             c.modality = "historical"
-        c.place = place_of(c.token, _not_places(c, rules), da, rules, gazetteer)
+        sides = place_arguments(rule.mode, c.actor, c.recipient)
+        not_places = argument_token_ids(doc, da.offset, sides)
+        c.place = sentence_place(c.token, da, not_places, gazetteer, rule.type)
         c.infer = (
             not c.recipient
             and (not rule.nominal or c.implicit)

@@ -1,4 +1,4 @@
-"""Date and place of a candidate: the time expression and the place its own clause names.
+"""Date of a candidate: the time expression of its own clause (places: extract/places.py).
 
 A time expression dates the trigger when it hangs on the trigger or on its governing verb;
 one joined to another noun by 'de' ('les élections du 8 septembre') dates that noun. With
@@ -11,9 +11,8 @@ from spacy.tokens import Span, Token
 
 from chronique.extract import offsets
 from chronique.extract.actors import DocActors
-from chronique.extract.events.rules import Rules, prep_children
-from chronique.extract.places import Gazetteer
-from chronique.model import DateSpan, PartialDate, Place, TimeExpr
+from chronique.extract.events.rules import Rules
+from chronique.model import DateSpan, PartialDate, TimeExpr
 
 
 def governor(tok: Token) -> Token:
@@ -60,25 +59,3 @@ def date_of(tok: Token, times: list[TimeExpr], da: DocActors, rules: Rules,
         return None
     p = published
     return DateSpan(p.first_day().isoformat(), p.last_day().isoformat(), p.precision, None)
-
-
-def place_of(tok: Token, arguments: set[int], da: DocActors, rules: Rules,
-             gazetteer: Gazetteer) -> Place | None:  # fmt: skip
-    """A place named by a locative phrase of the trigger or its verb; a phrase whose noun
-    is one of the act's sides ('se joindre à la Chine') is no place."""
-    syn = rules.syntax
-    for t in (tok, governor(tok)):
-        for p, noun in prep_children(t, rules):
-            if noun.i in arguments or not syn.is_word(p, "locative_preps"):
-                continue
-            if noun.pos_ != "PROPN":
-                continue
-            span = tok.doc[noun.left_edge.i : noun.right_edge.i + 1]
-            place = gazetteer.lookup(span.text) or gazetteer.lookup(noun.text)
-            if place is not None:
-                place.text = span.text
-                place.start = da.offset + span.start_char
-                place.end = da.offset + span.end_char
-                place.kind = "sentence"
-                return place
-    return None

@@ -42,8 +42,6 @@ class Candidate:
     verb_reading: bool = False  # a verb the parser tagged otherwise: sides read by position
     stage: str | None = None  # where it was dropped
     reason: str | None = None  # a key of REASONS, None while it stands
-    actor_tokens: set[int] = field(default_factory=set)  # token ids of its actor phrases
-    recipient_tokens: set[int] = field(default_factory=set)
 
     def drop(self, stage: str, reason: str) -> None:
         assert reason in REASONS or reason.startswith("constraint:"), reason

@@ -390,11 +390,3 @@ def fill(c: Candidate, da: DocActors, rules: Rules, disc: Discourse) -> None:
         c.implicit = bool(actor)
         recipient = recipient or home_recipient
     c.actor, c.recipient = actor, recipient
-    c.actor_tokens = _tokens(actor, tok, da)
-    c.recipient_tokens = _tokens(recipient, tok, da)
-
-
-def _tokens(actors: list[Actor], tok: Token, da: DocActors) -> set[int]:
-    """The paragraph's token ids inside the actors' character spans."""
-    spans = [(a.start, a.end) for a in actors if a.start is not None and a.end is not None]
-    return {t.i for t in tok.doc for s, e in spans if s <= da.offset + t.idx < e}

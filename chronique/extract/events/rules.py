@@ -193,7 +193,6 @@ class Rules:
     modality: dict[str, Any]
     groups: dict[str, Any]
     scores: dict[str, Any]
-    at_recipient_modes: frozenset[str]  # acts that happen where the recipient is (a visit)
     implicit_home_agent: dict[str, tuple[str, str]]  # type → home (actor, recipient) sectors
     group_codes: frozenset[str]  # actor codes of bodies of several members (EUR, UNO…)
 
@@ -320,7 +319,6 @@ def parse_rules(lang: str, data: dict[str, Any], where: str) -> Rules:
         modality={k: (frozenset(v) if isinstance(v, list) else v) for k, v in mod.items()},
         groups=lexicons.load("groups", lang),
         scores=plover["types"],
-        at_recipient_modes=frozenset(plover.get("at_recipient_modes", [])),
         group_codes=frozenset(plover.get("group_codes", [])),
         implicit_home_agent={
             t: (v[0], v[1]) for t, v in plover.get("implicit_home_agent", {}).items()

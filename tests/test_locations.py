@@ -1,0 +1,410 @@
+"""Where events happened: the place a clause names, the article's setting, the sides' country;
+the store's location columns, the exports' --location-kind and GDELT's ActionGeo fields."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import duckdb
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from chronique.extract.places import (
+    actor_place,
+    article_setting,
+    fill_locations,
+    get_gazetteer,
+    place_arguments,
+    resolve_homonyms,
+    sentence_place,
+)
+from chronique.extract.syntax import syntax_for
+from chronique.model import Actor, Article, ArticleResult, DateSpan, Event, Evidence, Place
+from chronique.store import Store, StoreError
+from chronique.store.export import GDELT_COLUMNS, export
+
+FR_VOCAB = spacy.blank("fr").vocab
+
+
+def parse(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Any:
+    """A hand-built French parse (no model): each word's head index, label and tag, with what
+    the place rules read of a paragraph's actors (its language, label scheme and offset)."""
+    doc = Doc(
+        FR_VOCAB,
+        words=words,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        lemmas=[w.lower() for w in words],
+    )
+    return SimpleNamespace(doc=doc, lang="fr", syn=syntax_for("fr"), offset=0)
+
+
+@pytest.fixture(scope="module")
+def fr():
+    return get_gazetteer("fr")
+
+
+def at(da: Any, word: str) -> int:
+    return next(t.i for t in da.doc if t.text == word)
+
+
+# -- the place the clause names -----------------------------------------------------------------
+
+
+def test_a_city_after_a_locative_preposition_is_the_place(fr) -> None:
+    # 'Le ministre a parlé samedi à Varsovie .'
+    da = parse(
+        ["Le", "ministre", "a", "parlé", "samedi", "à", "Varsovie", "."],
+        [1, 3, 3, 3, 3, 6, 3, 3],
+        ["det", "nsubj", "aux:tense", "ROOT", "obl:mod", "case", "obl:mod", "punct"],
+        ["DET", "NOUN", "AUX", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"],
+    )
+    p = sentence_place(da.doc[3], da, set(), fr)
+    assert p is not None and (p.name, p.country, p.precision, p.kind) == (
+        "Warsaw", "POL", "city", "sentence"
+    )
+    assert (p.text, p.start, p.end) == ("Varsovie", da.doc[6].idx, da.doc[6].idx + 8)
+
+
+def test_a_partner_after_a_with_its_article_is_not_a_place(fr) -> None:
+    # 'La Russie s' est jointe à la Chine .': the partner, whether or not it was read as a side
+    da = parse(
+        ["La", "Russie", "s'", "est", "jointe", "à", "la", "Chine", "."],
+        [1, 4, 4, 4, 4, 7, 7, 4, 4],
+        ["det", "nsubj", "expl:comp", "aux:tense", "ROOT", "case", "det", "obl:arg", "punct"],
+        ["DET", "PROPN", "PRON", "AUX", "VERB", "ADP", "DET", "PROPN", "PUNCT"],
+    )
+    assert sentence_place(da.doc[4], da, set(), fr) is None
+    assert sentence_place(da.doc[4], da, {at(da, "Chine")}, fr) is None
+
+
+def test_an_argument_of_the_trigger_is_not_its_place(fr) -> None:
+    # 'Le Japon a livré des armes à Taïwan .': 'à Taïwan' (an island: no article) could be a
+    # place; as the recipient of the delivery it is not
+    da = parse(
+        ["Le", "Japon", "a", "livré", "des", "armes", "à", "Taïwan", "."],
+        [1, 3, 3, 3, 5, 3, 7, 3, 3],
+        ["det", "nsubj", "aux:tense", "ROOT", "det", "obj", "case", "obl:arg", "punct"],
+        ["DET", "PROPN", "AUX", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
+    )
+    assert sentence_place(da.doc[3], da, set(), fr).country == "TWN"  # type: ignore[union-attr]
+    assert sentence_place(da.doc[3], da, {at(da, "Taïwan")}, fr) is None
+
+
+def test_a_country_after_en_stays_the_place_even_as_an_argument(fr) -> None:
+    # 'Le ministre est arrivé en Inde .': the country visited is both the side and the place
+    da = parse(
+        ["Le", "ministre", "est", "arrivé", "en", "Inde", "."],
+        [1, 3, 3, 3, 5, 3, 3],
+        ["det", "nsubj", "aux:tense", "ROOT", "case", "obl:arg", "punct"],
+        ["DET", "NOUN", "AUX", "VERB", "ADP", "PROPN", "PUNCT"],
+    )
+    p = sentence_place(da.doc[3], da, {at(da, "Inde")}, fr)
+    assert p is not None and (p.country, p.precision) == ("IND", "country")
+
+
+def test_a_region_named_through_region_de_keeps_region_precision(fr) -> None:
+    # 'L' armée a bombardé des villages dans la région de Kherson .': the phrase hangs on the
+    # object, as the parser often attaches it; for an attack it still says where
+    da = parse(
+        ["L'", "armée", "a", "bombardé", "des", "villages", "dans", "la", "région", "de",
+         "Kherson", "."],
+        [1, 3, 3, 3, 5, 3, 8, 8, 5, 10, 8, 3],
+        ["det", "nsubj", "aux:tense", "ROOT", "det", "obj", "case", "det", "nmod", "case",
+         "nmod", "punct"],
+        ["DET", "NOUN", "AUX", "VERB", "DET", "NOUN", "ADP", "DET", "NOUN", "ADP", "PROPN",
+         "PUNCT"],
+    )
+    assert sentence_place(da.doc[3], da, set(), fr) is None  # a statement would not look there
+    p = sentence_place(da.doc[3], da, set(), fr, "ASSAULT")
+    assert p is not None and (p.country, p.precision, p.text) == ("UKR", "region", "Kherson")
+
+
+def test_a_sea_is_an_area_and_pres_de_a_place(fr) -> None:
+    # 'La marine a tiré en mer Baltique près de Gdańsk .'
+    da = parse(
+        ["La", "marine", "a", "tiré", "en", "mer", "Baltique", "près", "de", "Gdańsk", "."],
+        [1, 3, 3, 3, 5, 3, 5, 9, 9, 3, 3],
+        ["det", "nsubj", "aux:tense", "ROOT", "case", "obl:mod", "amod", "advmod", "case",
+         "obl:mod", "punct"],
+        ["DET", "NOUN", "AUX", "VERB", "ADP", "NOUN", "ADJ", "ADV", "ADP", "PROPN", "PUNCT"],
+    )
+    p = sentence_place(da.doc[3], da, set(), fr)
+    assert p is not None and (p.name, p.precision, p.country) == ("Baltic Sea", "area", None)
+    # 'près de' read through the adverb before 'de'
+    da.doc[5].dep_ = "dep"  # take the sea away: the next phrase is the place
+    p = sentence_place(da.doc[3], da, set(), fr)
+    assert p is not None and (p.country, p.precision) == ("POL", "city")
+
+
+def test_a_visit_keeps_its_destination_as_place() -> None:
+    pol = Actor(text="la Pologne", country="POL", start=10, end=20)
+    fra = Actor(text="la France", country="FRA", start=0, end=9)
+    assert place_arguments("visit", [fra], [pol]) == [fra]
+    assert place_arguments(None, [fra], [pol]) == [fra, pol]
+
+
+# -- the article's setting, the sides, the order -----------------------------------------------
+
+
+def _p(name: str, country: str | None, precision: str) -> Place:
+    return Place(name=name, country=country, precision=precision)
+
+
+def test_article_setting_needs_one_clear_country(fr) -> None:
+    one = [_p("Lyon", "FRA", "city"), _p("Lyon", "FRA", "city"), _p("France", "FRA", "country")]
+    s = article_setting(one, fr)
+    assert s is not None and (s.name, s.precision) == ("Lyon", "city")
+    spread = [_p("Lyon", "FRA", "city"), _p("Nice", "FRA", "city"), _p("France", "FRA", "country")]
+    s = article_setting(spread, fr)
+    assert s is not None and (s.country, s.precision) == ("FRA", "country")
+    two = [_p("Lyon", "FRA", "city"), _p("Lyon", "FRA", "city"), _p("Rome", "ITA", "city"),
+           _p("Milan", "ITA", "city")]
+    assert article_setting(two, fr) is None
+    assert article_setting([_p("Lyon", "FRA", "city")], fr) is None  # named once: not clear
+
+
+def ev(typ: str, actor: list[str | None], recipient: list[str] = (), mode=None) -> Event:
+    return Event(
+        id="e", event=typ, mode=mode,
+        actor=[Actor(text=c or "x", country=c) for c in actor],
+        recipient=[Actor(text=c, country=c) for c in recipient],
+    )
+
+
+def test_actor_place_by_kind_of_act(fr) -> None:
+    assert actor_place(ev("ACCUSE", ["DEU"], ["PRK"]), fr).country == "DEU"  # said at home
+    assert actor_place(ev("ASSAULT", ["ISR"], ["LBN"]), fr).country == "LBN"  # done there
+    assert actor_place(ev("COERCE", ["TUR"]), fr).country == "TUR"  # no target: at home
+    assert actor_place(ev("CONSULT", ["ITA"], ["ESP"], mode="visit"), fr).country == "ESP"
+    eu = actor_place(ev("SANCTION", ["EUR"], ["IRN"]), fr)
+    assert eu is not None and (eu.name, eu.precision) == ("Brussels", "city")
+    assert actor_place(ev("ACCUSE", [None]), fr) is None
+    assert actor_place(ev("ACCUSE", [None], ["CHN"]), fr).country == "CHN"
+
+
+def test_fill_locations_sentence_then_article_then_actor(fr) -> None:
+    named = ev("ACCUSE", ["DEU"])
+    named.location = Place("Berlin", "DEU", precision="city", kind="sentence")
+    home = ev("PROTEST", ["FRA"])
+    foreign = ev("ACCUSE", ["RUS"], ["USA"])
+    strike = ev("ASSAULT", ["RUS"])  # an attack whose target is unnamed: where the story is
+    setting = Place("Lyon", "FRA", 45.7, 4.8, 2996944, "Lyon", precision="city")
+    fill_locations([named, home, foreign, strike], setting, fr)
+    assert (named.location.name, named.location.kind) == ("Berlin", "sentence")
+    assert (home.location.name, home.location.kind, home.location.precision) == (
+        "Lyon", "article", "city"
+    )
+    assert (foreign.location.country, foreign.location.kind) == ("RUS", "actor")
+    assert (strike.location.name, strike.location.kind) == ("Lyon", "article")
+    assert foreign.location.precision == "country"
+
+
+def test_a_shared_city_name_takes_the_articles_country(fr) -> None:
+    vienne = fr.lookup("Vienne")
+    assert vienne is not None and vienne.country == "AUT"
+    vienne.start, vienne.end = 100, 106
+    own = Actor(text="Vienne", country="AUT", start=100, end=106)  # the word read as Austria
+    french = [Actor(text="la France", country="FRA", start=0, end=9), own]
+    resolve_homonyms([vienne], french, "FRA", fr)
+    assert vienne.country == "FRA" and vienne.name == "Vienne"
+    vienna = fr.lookup("Vienne")
+    resolve_homonyms([vienna], french + [Actor(text="l'Autriche", country="AUT")], "FRA", fr)
+    assert vienna.country == "AUT"  # Austria named elsewhere: the capital stands
+
+
+# -- the whole pipeline on invented sentences (loads spaCy) ---------------------------------------
+
+
+@pytest.mark.slow
+def test_every_event_gets_a_location_with_its_kind(code) -> None:
+    r = code(
+        "La police française a arrêté mardi trois militants près de Lyon. "
+        "Le gouvernement allemand a condamné l'essai nucléaire nord-coréen."
+    )
+    by_type = {e.event: e.location for e in r.events}
+    assert by_type["COERCE"] is not None
+    assert (by_type["COERCE"].name, by_type["COERCE"].kind) == ("Lyon", "sentence")
+    accuse = by_type["ACCUSE"]
+    assert accuse is not None and (accuse.country, accuse.kind) == ("DEU", "actor")
+    assert all(e.location is not None for e in r.events)
+
+
+@pytest.mark.slow
+def test_a_partner_is_not_placed_and_english_places_resolve(code) -> None:
+    r = code("La Russie s'est jointe à la Chine pour organiser des manœuvres militaires.")
+    assert r.events and all(e.location.country != "CHN" for e in r.events)
+    en = code(
+        "Chinese warships attacked a Vietnamese fishing boat in the South China Sea on Monday.",
+        lang="en",
+    )
+    (attack,) = [e for e in en.events if e.event == "ASSAULT"]
+    assert (attack.location.name, attack.location.precision, attack.location.kind) == (
+        "South China Sea", "area", "sentence"
+    )
+
+
+# -- store and exports ------------------------------------------------------------------------
+
+
+def _result(text: str, events: list[Event]) -> ArticleResult:
+    art = Article(id="a1", text=text, published="2023-09-12", language="fr", origin="t:1")
+    return ArticleResult(
+        id=art.id, published=art.published, language="fr", title=None, text=text,
+        origin=art.origin, content_hash=art.content_hash, events=events,
+    )
+
+
+def _event(i: int, loc: Place | None, actor: Actor) -> Event:
+    return Event(
+        id=f"e{i}", event="ACCUSE", actor=[actor], recipient=[],
+        date=DateSpan("2023-09-12", "2023-09-12", "day"), location=loc, cameo="112",
+        text="x", trigger={"text": "x", "start": 0, "end": 1}, rule="t",
+        evidence=[Evidence("x", "x", 0, 1, "t", 0)],
+    )
+
+
+@pytest.fixture
+def placed(tmp_path: Path):
+    fr = get_gazetteer("fr")
+    lyon = fr.lookup("Lyon")
+    lyon.kind = "sentence"
+    texas = Place("Texas", "USA", 31.0, -100.0, None, precision="region", kind="article")
+    germany = fr.country("DEU")
+    germany.kind = "actor"
+    sea = Place("Black Sea", None, 43.4, 34.3, None, precision="area", kind="sentence")
+    unresolved = Actor(text="des militants", country=None, sector="CVL", kind="group")
+    events = [
+        _event(0, lyon, Actor(text="Berlin", name="Germany", country="DEU", sector="GOV")),
+        _event(1, texas, Actor(text="Rome", name="Italy", country="ITA", sector="GOV")),
+        _event(2, germany, Actor(text="Vienne", name="Austria", country="AUT", sector="GOV")),
+        _event(3, sea, unresolved),
+    ]
+    s = Store.open(tmp_path / "p.duckdb")
+    s.write([_result("Texte inventé. " * 3, events)])
+    yield s
+    s.close()
+
+
+def _gdelt_rows(path: Path) -> list[dict[str, str]]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [dict(zip(GDELT_COLUMNS, x.split("\t"), strict=True)) for x in lines]
+
+
+def test_store_keeps_precision_and_kind_and_exports_filter_by_kind(placed, tmp_path) -> None:
+    rows = placed.con.execute(
+        "SELECT location_name, location_precision, location_kind FROM events ORDER BY idx"
+    ).fetchall()
+    assert rows == [
+        ("Lyon", "city", "sentence"), ("Texas", "region", "article"),
+        ("Germany", "country", "actor"), ("Black Sea", "area", "sentence"),
+    ]
+    assert export(placed, "csv", tmp_path / "s.csv", location_kind="sentence") == 2
+    with (tmp_path / "s.csv").open(encoding="utf-8") as fh:
+        assert {r["location_kind"] for r in csv.DictReader(fh)} == {"sentence"}
+    assert export(placed, "gdelt", tmp_path / "g.tsv", location_kind="article,actor") == 2
+    assert export(placed, "plover", tmp_path / "p.jsonl", location_kind="actor") == 1
+    rec = json.loads((tmp_path / "p.jsonl").read_text(encoding="utf-8"))
+    assert rec["event_loc"]["kind"] == "actor" and rec["event_loc"]["precision"] == "country"
+    with pytest.raises(ValueError, match="location-kind"):
+        export(placed, "csv", tmp_path / "x.csv", location_kind="guessed")
+    with pytest.raises(ValueError, match="location-kind"):
+        export(placed, "jsonl", tmp_path / "x.jsonl", location_kind="actor")
+
+
+def test_gdelt_action_geo_at_the_matching_type(placed, tmp_path) -> None:
+    export(placed, "gdelt", tmp_path / "g.tsv")
+    rows = {r["ActionGeo_FullName"].split(",")[0]: r for r in _gdelt_rows(tmp_path / "g.tsv")}
+    lyon, texas, germany, sea = rows["Lyon"], rows["Texas"], rows["Germany"], rows["Black Sea"]
+    assert (lyon["ActionGeo_Type"], lyon["ActionGeo_CountryCode"]) == ("4", "FR")
+    assert lyon["ActionGeo_ADM1Code"].startswith("FR") and len(lyon["ActionGeo_ADM1Code"]) > 2
+    assert lyon["ActionGeo_FeatureID"] == "2996944" and float(lyon["ActionGeo_Lat"]) > 45
+    assert (texas["ActionGeo_Type"], texas["ActionGeo_CountryCode"]) == ("2", "US")
+    assert (germany["ActionGeo_Type"], germany["ActionGeo_ADM1Code"]) == ("1", "GM")
+    assert (sea["ActionGeo_Type"], sea["ActionGeo_CountryCode"]) == ("5", "")
+    # an unresolved side: no country code, no actor geography
+    assert sea["Actor1CountryCode"] == "" and sea["Actor1Geo_Type"] == "0"
+    assert sea["Actor1Code"] == "CVL"
+
+
+def test_a_schema_1_store_is_migrated_when_opened_for_writing(tmp_path) -> None:
+    path = tmp_path / "old.duckdb"
+    Store.open(path).close()
+    con = duckdb.connect(str(path))
+    con.execute("DROP VIEW event_clusters")
+    con.execute("ALTER TABLE events DROP COLUMN location_kind")
+    con.execute("ALTER TABLE events DROP COLUMN location_precision")
+    con.execute("UPDATE meta SET value = '1' WHERE key = 'schema'")
+    con.close()
+    with pytest.raises(StoreError, match="schema 1"):
+        Store.open(path, read_only=True)
+    with Store.open(path) as s:
+        cols = {r[0] for r in s.con.execute("DESCRIBE events").fetchall()}
+        assert {"location_precision", "location_kind"} <= cols
+        assert s.con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == ("2",)
+    Store.open(path, read_only=True).close()
+
+
+def test_a_statement_takes_only_the_country_of_a_city_setting(fr) -> None:
+    setting = Place("Lyon", "FRA", 45.7, 4.8, 2996944, "Lyon", precision="city")
+    said = ev("ACCUSE", ["FRA"])
+    ngo = ev("ACCUSE", ["NGO"], ["SYR"])  # a body that is no state: the story's setting
+    fill_locations([said, ngo], setting, fr)
+    assert (said.location.name, said.location.precision, said.location.kind) == (
+        "France", "country", "article"
+    )
+    assert (ngo.location.country, ngo.location.kind) == ("FRA", "article")
+    eu = ev("THREATEN", ["EUR"], ["GBR"])  # a body with a seat speaks from there
+    fill_locations([eu], setting, fr)
+    assert (eu.location.name, eu.location.kind) == ("Brussels", "actor")
+    alone = ev("ACCUSE", ["NGO"], ["SYR"])
+    fill_locations([alone], None, fr)
+    assert (alone.location.country, alone.location.kind) == ("SYR", "actor")
+
+
+def test_an_act_during_a_visit_takes_the_visits_place(fr) -> None:
+    # 'Lors de sa visite à Oslo , le ministre a critiqué Moscou .'
+    da = parse(
+        ["Lors", "de", "sa", "visite", "à", "Oslo", ",", "le", "ministre", "a", "critiqué",
+         "Moscou", "."],
+        [3, 0, 3, 10, 5, 3, 3, 8, 10, 10, 10, 10, 10],
+        ["case", "fixed", "det", "obl:mod", "case", "nmod", "punct", "det", "nsubj",
+         "aux:tense", "ROOT", "obj", "punct"],
+        ["ADP", "ADP", "DET", "NOUN", "ADP", "PROPN", "PUNCT", "DET", "NOUN", "AUX", "VERB",
+         "PROPN", "PUNCT"],
+    )
+    p = sentence_place(da.doc[10], da, {at(da, "Moscou")}, fr)
+    assert p is not None and (p.name, p.country, p.kind) == ("Oslo", "NOR", "sentence")
+
+
+def test_a_seat_of_power_is_its_capital_unless_it_is_the_addressee(fr) -> None:
+    # 'Le ministre a parlé à l' Élysée .': the palace is in Paris; addressed, it is a side
+    da = parse(
+        ["Le", "ministre", "a", "parlé", "à", "l'", "Élysée", "."],
+        [1, 3, 3, 3, 6, 6, 3, 3],
+        ["det", "nsubj", "aux:tense", "ROOT", "case", "det", "obl:mod", "punct"],
+        ["DET", "NOUN", "AUX", "VERB", "ADP", "DET", "PROPN", "PUNCT"],
+    )
+    p = sentence_place(da.doc[3], da, set(), fr)
+    assert p is not None and (p.name, p.precision, p.text) == ("Paris", "city", "Élysée")
+    assert fr.kind("Kremlin") == "seat" and fr.lookup("Kremlin").name == "Moscow"
+    assert sentence_place(da.doc[3], da, {at(da, "Élysée")}, fr) is None
+
+
+def test_sur_names_a_place_only_for_an_act_on_the_ground(fr) -> None:
+    # 'L' armée a tiré sur Kharkiv .' / 'Le président a tranché sur Kharkiv .'
+    da = parse(
+        ["L'", "armée", "a", "tiré", "sur", "Kharkiv", "."],
+        [1, 3, 3, 3, 5, 3, 3],
+        ["det", "nsubj", "aux:tense", "ROOT", "case", "obl:arg", "punct"],
+        ["DET", "NOUN", "AUX", "VERB", "ADP", "PROPN", "PUNCT"],
+    )
+    p = sentence_place(da.doc[3], da, set(), fr, "ASSAULT")
+    assert p is not None and (p.country, p.precision) == ("UKR", "city")
+    assert sentence_place(da.doc[3], da, set(), fr, "ACCUSE") is None
