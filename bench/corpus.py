@@ -28,6 +28,7 @@ def picture(results: list) -> dict:
     unresolved = sum(1 for e in events if e.actor and not any(a.country for a in e.actor))
     inferred = sum(1 for e in events if any(a.kind == "inferred" for a in e.actor))
     placed = [e.location for e in events if e.location is not None]
+    resolved = [e for e in events if any(a.country for a in e.actor)]
     by_kind = Counter(p.kind or "?" for p in placed)
     by_precision = Counter(p.precision or "?" for p in placed)
     total = len(events) or 1
@@ -44,6 +45,9 @@ def picture(results: list) -> dict:
         "dropped_by_reason": dict(dropped.most_common(12)),
         "types": dict(Counter(e.event for e in events).most_common()),
         "located": round(len(placed) / total, 4),
+        "located_resolved": round(
+            sum(1 for e in resolved if e.location is not None) / (len(resolved) or 1), 4
+        ),
         "location_kind": {k: round(v / total, 4) for k, v in by_kind.most_common()},
         "location_precision": {k: round(v / total, 4) for k, v in by_precision.most_common()},
     }

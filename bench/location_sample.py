@@ -35,14 +35,23 @@ def main() -> None:
     for k, i in enumerate(picked, 1):
         aid, e = events[i]
         loc = e.get("location") or {}
-        print("\t".join([
-            str(k), aid, e["event"],
-            ",".join(a["country"] or "?" for a in e["actor"]),
-            ",".join(a["country"] or "?" for a in e["recipient"]),
-            loc.get("name") or "", loc.get("country") or "", loc.get("precision") or "",
-            loc.get("kind") or "", str((e.get("trigger") or {}).get("start", "")),
-            " ".join((e.get("text") or "").split())[:300],
-        ]))
+        print(
+            "\t".join(
+                [
+                    str(k),
+                    aid,
+                    e["event"],
+                    ",".join(a["country"] or "?" for a in e["actor"]),
+                    ",".join(a["country"] or "?" for a in e["recipient"]),
+                    loc.get("name") or "",
+                    loc.get("country") or "",
+                    loc.get("precision") or "",
+                    loc.get("kind") or "",
+                    str((e.get("trigger") or {}).get("start", "")),
+                    " ".join((e.get("text") or "").split())[:300],
+                ]
+            )
+        )
 
 
 if __name__ == "__main__":

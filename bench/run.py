@@ -137,7 +137,8 @@ def render_corpus(d: dict[str, Any]) -> list[str]:
         f"{d['events_per_article']} per article; {pct(d['articles_without_event'])} of articles "
         f"have none. {d['unresolved_actor_events']} events have an actor the resolver could "
         f"not place (kept, not scored); {d['inferred_actor_events']} take their actor from the "
-        f"article's frame (kind inferred). {pct(d['located'])} of events have a location.",
+        f"article's frame (kind inferred). {pct(d['located'])} of events have a location "
+        f"({pct(d.get('located_resolved'))} of those whose actor is placed).",
         "",
     ]
     lines += table(

@@ -67,7 +67,10 @@ def test_a_city_after_a_locative_preposition_is_the_place(fr) -> None:
     )
     p = sentence_place(da.doc[3], da, set(), fr)
     assert p is not None and (p.name, p.country, p.precision, p.kind) == (
-        "Warsaw", "POL", "city", "sentence"
+        "Warsaw",
+        "POL",
+        "city",
+        "sentence",
     )
     assert (p.text, p.start, p.end) == ("Varsovie", da.doc[6].idx, da.doc[6].idx + 8)
 
@@ -113,13 +116,49 @@ def test_a_region_named_through_region_de_keeps_region_precision(fr) -> None:
     # 'L' armée a bombardé des villages dans la région de Kherson .': the phrase hangs on the
     # object, as the parser often attaches it; for an attack it still says where
     da = parse(
-        ["L'", "armée", "a", "bombardé", "des", "villages", "dans", "la", "région", "de",
-         "Kherson", "."],
+        [
+            "L'",
+            "armée",
+            "a",
+            "bombardé",
+            "des",
+            "villages",
+            "dans",
+            "la",
+            "région",
+            "de",
+            "Kherson",
+            ".",
+        ],
         [1, 3, 3, 3, 5, 3, 8, 8, 5, 10, 8, 3],
-        ["det", "nsubj", "aux:tense", "ROOT", "det", "obj", "case", "det", "nmod", "case",
-         "nmod", "punct"],
-        ["DET", "NOUN", "AUX", "VERB", "DET", "NOUN", "ADP", "DET", "NOUN", "ADP", "PROPN",
-         "PUNCT"],
+        [
+            "det",
+            "nsubj",
+            "aux:tense",
+            "ROOT",
+            "det",
+            "obj",
+            "case",
+            "det",
+            "nmod",
+            "case",
+            "nmod",
+            "punct",
+        ],
+        [
+            "DET",
+            "NOUN",
+            "AUX",
+            "VERB",
+            "DET",
+            "NOUN",
+            "ADP",
+            "DET",
+            "NOUN",
+            "ADP",
+            "PROPN",
+            "PUNCT",
+        ],
     )
     assert sentence_place(da.doc[3], da, set(), fr) is None  # a statement would not look there
     p = sentence_place(da.doc[3], da, set(), fr, "ASSAULT")
@@ -131,8 +170,19 @@ def test_a_sea_is_an_area_and_pres_de_a_place(fr) -> None:
     da = parse(
         ["La", "marine", "a", "tiré", "en", "mer", "Baltique", "près", "de", "Gdańsk", "."],
         [1, 3, 3, 3, 5, 3, 5, 9, 9, 3, 3],
-        ["det", "nsubj", "aux:tense", "ROOT", "case", "obl:mod", "amod", "advmod", "case",
-         "obl:mod", "punct"],
+        [
+            "det",
+            "nsubj",
+            "aux:tense",
+            "ROOT",
+            "case",
+            "obl:mod",
+            "amod",
+            "advmod",
+            "case",
+            "obl:mod",
+            "punct",
+        ],
         ["DET", "NOUN", "AUX", "VERB", "ADP", "NOUN", "ADJ", "ADV", "ADP", "PROPN", "PUNCT"],
     )
     p = sentence_place(da.doc[3], da, set(), fr)
@@ -164,15 +214,21 @@ def test_article_setting_needs_one_clear_country(fr) -> None:
     spread = [_p("Lyon", "FRA", "city"), _p("Nice", "FRA", "city"), _p("France", "FRA", "country")]
     s = article_setting(spread, fr)
     assert s is not None and (s.country, s.precision) == ("FRA", "country")
-    two = [_p("Lyon", "FRA", "city"), _p("Lyon", "FRA", "city"), _p("Rome", "ITA", "city"),
-           _p("Milan", "ITA", "city")]
+    two = [
+        _p("Lyon", "FRA", "city"),
+        _p("Lyon", "FRA", "city"),
+        _p("Rome", "ITA", "city"),
+        _p("Milan", "ITA", "city"),
+    ]
     assert article_setting(two, fr) is None
     assert article_setting([_p("Lyon", "FRA", "city")], fr) is None  # named once: not clear
 
 
 def ev(typ: str, actor: list[str | None], recipient: list[str] = (), mode=None) -> Event:
     return Event(
-        id="e", event=typ, mode=mode,
+        id="e",
+        event=typ,
+        mode=mode,
         actor=[Actor(text=c or "x", country=c) for c in actor],
         recipient=[Actor(text=c, country=c) for c in recipient],
     )
@@ -199,7 +255,9 @@ def test_fill_locations_sentence_then_article_then_actor(fr) -> None:
     fill_locations([named, home, foreign, strike], setting, fr)
     assert (named.location.name, named.location.kind) == ("Berlin", "sentence")
     assert (home.location.name, home.location.kind, home.location.precision) == (
-        "Lyon", "article", "city"
+        "Lyon",
+        "article",
+        "city",
     )
     assert (foreign.location.country, foreign.location.kind) == ("RUS", "actor")
     assert (strike.location.name, strike.location.kind) == ("Lyon", "article")
@@ -246,7 +304,9 @@ def test_a_partner_is_not_placed_and_english_places_resolve(code) -> None:
     )
     (attack,) = [e for e in en.events if e.event == "ASSAULT"]
     assert (attack.location.name, attack.location.precision, attack.location.kind) == (
-        "South China Sea", "area", "sentence"
+        "South China Sea",
+        "area",
+        "sentence",
     )
 
 
@@ -256,16 +316,29 @@ def test_a_partner_is_not_placed_and_english_places_resolve(code) -> None:
 def _result(text: str, events: list[Event]) -> ArticleResult:
     art = Article(id="a1", text=text, published="2023-09-12", language="fr", origin="t:1")
     return ArticleResult(
-        id=art.id, published=art.published, language="fr", title=None, text=text,
-        origin=art.origin, content_hash=art.content_hash, events=events,
+        id=art.id,
+        published=art.published,
+        language="fr",
+        title=None,
+        text=text,
+        origin=art.origin,
+        content_hash=art.content_hash,
+        events=events,
     )
 
 
 def _event(i: int, loc: Place | None, actor: Actor) -> Event:
     return Event(
-        id=f"e{i}", event="ACCUSE", actor=[actor], recipient=[],
-        date=DateSpan("2023-09-12", "2023-09-12", "day"), location=loc, cameo="112",
-        text="x", trigger={"text": "x", "start": 0, "end": 1}, rule="t",
+        id=f"e{i}",
+        event="ACCUSE",
+        actor=[actor],
+        recipient=[],
+        date=DateSpan("2023-09-12", "2023-09-12", "day"),
+        location=loc,
+        cameo="112",
+        text="x",
+        trigger={"text": "x", "start": 0, "end": 1},
+        rule="t",
         evidence=[Evidence("x", "x", 0, 1, "t", 0)],
     )
 
@@ -302,8 +375,10 @@ def test_store_keeps_precision_and_kind_and_exports_filter_by_kind(placed, tmp_p
         "SELECT location_name, location_precision, location_kind FROM events ORDER BY idx"
     ).fetchall()
     assert rows == [
-        ("Lyon", "city", "sentence"), ("Texas", "region", "article"),
-        ("Germany", "country", "actor"), ("Black Sea", "area", "sentence"),
+        ("Lyon", "city", "sentence"),
+        ("Texas", "region", "article"),
+        ("Germany", "country", "actor"),
+        ("Black Sea", "area", "sentence"),
     ]
     assert export(placed, "csv", tmp_path / "s.csv", location_kind="sentence") == 2
     with (tmp_path / "s.csv").open(encoding="utf-8") as fh:
@@ -357,7 +432,9 @@ def test_a_statement_takes_only_the_country_of_a_city_setting(fr) -> None:
     ngo = ev("ACCUSE", ["NGO"], ["SYR"])  # a body that is no state: the story's setting
     fill_locations([said, ngo], setting, fr)
     assert (said.location.name, said.location.precision, said.location.kind) == (
-        "France", "country", "article"
+        "France",
+        "country",
+        "article",
     )
     assert (ngo.location.country, ngo.location.kind) == ("FRA", "article")
     eu = ev("THREATEN", ["EUR"], ["GBR"])  # a body with a seat speaks from there
@@ -371,13 +448,52 @@ def test_a_statement_takes_only_the_country_of_a_city_setting(fr) -> None:
 def test_an_act_during_a_visit_takes_the_visits_place(fr) -> None:
     # 'Lors de sa visite à Oslo , le ministre a critiqué Moscou .'
     da = parse(
-        ["Lors", "de", "sa", "visite", "à", "Oslo", ",", "le", "ministre", "a", "critiqué",
-         "Moscou", "."],
+        [
+            "Lors",
+            "de",
+            "sa",
+            "visite",
+            "à",
+            "Oslo",
+            ",",
+            "le",
+            "ministre",
+            "a",
+            "critiqué",
+            "Moscou",
+            ".",
+        ],
         [3, 0, 3, 10, 5, 3, 3, 8, 10, 10, 10, 10, 10],
-        ["case", "fixed", "det", "obl:mod", "case", "nmod", "punct", "det", "nsubj",
-         "aux:tense", "ROOT", "obj", "punct"],
-        ["ADP", "ADP", "DET", "NOUN", "ADP", "PROPN", "PUNCT", "DET", "NOUN", "AUX", "VERB",
-         "PROPN", "PUNCT"],
+        [
+            "case",
+            "fixed",
+            "det",
+            "obl:mod",
+            "case",
+            "nmod",
+            "punct",
+            "det",
+            "nsubj",
+            "aux:tense",
+            "ROOT",
+            "obj",
+            "punct",
+        ],
+        [
+            "ADP",
+            "ADP",
+            "DET",
+            "NOUN",
+            "ADP",
+            "PROPN",
+            "PUNCT",
+            "DET",
+            "NOUN",
+            "AUX",
+            "VERB",
+            "PROPN",
+            "PUNCT",
+        ],
     )
     p = sentence_place(da.doc[10], da, {at(da, "Moscou")}, fr)
     assert p is not None and (p.name, p.country, p.kind) == ("Oslo", "NOR", "sentence")
@@ -408,3 +524,18 @@ def test_sur_names_a_place_only_for_an_act_on_the_ground(fr) -> None:
     p = sentence_place(da.doc[3], da, set(), fr, "ASSAULT")
     assert p is not None and (p.country, p.precision) == ("UKR", "city")
     assert sentence_place(da.doc[3], da, set(), fr, "ACCUSE") is None
+
+
+def test_an_event_no_side_places_is_set_in_the_articles_country():
+    from chronique.extract.places import fill_locations, get_gazetteer
+    from chronique.model import Actor, Event
+
+    ev = Event(id="x", event="PROTEST", actor=[Actor(text="des milliers de manifestants")])
+    fill_locations([ev], None, get_gazetteer("fr"), [], home="BLR")
+    assert ev.location is not None
+    assert (ev.location.country, ev.location.kind, ev.location.precision) == (
+        "BLR", "article", "country",
+    )  # fmt: skip
+    ev = Event(id="y", event="PROTEST", actor=[Actor(text="des milliers de manifestants")])
+    fill_locations([ev], None, get_gazetteer("fr"), [], home=None)
+    assert ev.location is None  # nothing says where: no guess

@@ -781,7 +781,7 @@ def fill_locations(
 ) -> None:
     """Give every event a location, each marked with how it was found: the place its clause
     names (kind 'sentence'), else the article's setting when it fits ('article'), else the
-    place its sides imply ('actor')."""
+    place its sides imply ('actor'), else the country the article is about ('article')."""
     resolve_homonyms(
         [e.location for e in events if e.location is not None], entities or [], home, gazetteer
     )
@@ -797,3 +797,8 @@ def fill_locations(
             place.kind = "actor"
             place.text = None
             ev.location = place
+        elif home is not None and (country := gazetteer.country(home)) is not None:
+            # no side placed (an actor the resolver could not place): the country the
+            # article is about, at country precision
+            country.kind = "article"
+            ev.location = country
