@@ -43,6 +43,12 @@ class Pronouns:
         self.reflexive = frozenset(lex.get("reflexive", []))
         self.titles: dict[str, str] = lex.get("titles", {})
         self.determiners: dict[str, str] = lex.get("determiners", {})
+        self.definite = frozenset(lex.get("definite", []))
+        self.person_nouns = frozenset(fold(w) for w in lex.get("person_nouns", []))
+        self.institution_nouns: dict[str, str | None] = {
+            fold(k): v for k, v in lex.get("institution_nouns", {}).items()
+        }
+        self.interrogative = frozenset(lex.get("interrogative", []))
 
     def lookup(self, text: str) -> Pronoun | None:
         """The subject pronoun a token spells, with the clitic marks of inversion removed."""
@@ -346,12 +352,44 @@ class DocActors:
         if pronoun is not None:
             sent_start = self.offset + head.sent.start_char
             return self.memory.resolve_pronoun(
-                pronoun.base, self.offset + head.idx, sent_start, pronoun.gender
+                pronoun.base,
+                self.offset + head.idx,
+                sent_start,
+                pronoun.gender,
+                plural=pronoun.number == "pl",
             )
         if low in self.pronouns.relative and head.head.dep_ in self.syn.relcl:
             return self.actor(head.head.head, loose)
         toks = self.phrase(head)
         return self._from_tokens(toks, head, loose)
+
+    def _titled(self, head: Token) -> Token:
+        """The noun a name stands beside as its title ('le président ougandais X',
+        'X, ministre turc des Affaires étrangères'): what the text says of the person."""
+        for t in (head.head, *[c for c in head.children if c.dep_ in self.syn.appos]):
+            if t.i == head.i or t.pos_ not in ("NOUN", "PROPN"):
+                continue
+            linked = t.head.i == head.i or head.dep_ in self.syn.appos | self.syn.name | {
+                "nmod",
+                "compound",
+            }
+            if linked and self.lex.role_of(t) is not None and not self._person_at(t):
+                return t
+        return head
+
+    def _person_at(self, tok: Token) -> bool:
+        m = self.by_token.get(tok.i)
+        return m is not None and m.kind in ("person", "per")
+
+    def _definite(self, head: Token) -> tuple[bool, str | None]:
+        """Whether `head` is a singular definite description, and the gender its article gives."""
+        if "Plur" in head.morph.get("Number"):
+            return False, None
+        for c in head.children:
+            if c.dep_ == "det":
+                low = c.lower_.replace("’", "'")
+                return low in self.pronouns.definite, self.pronouns.determiners.get(low)
+        return False, None
 
     def actorish(self, head: Token) -> bool:
         """Can this noun name an actor? A lexicon name, a role noun, a proper noun."""
@@ -390,7 +428,10 @@ class DocActors:
 
     def _from_tokens(self, toks: list[Token], head: Token, loose: bool = False) -> Actor | None:
         if not self.actorish(head):
-            return None
+            return self._anaphor(head, toks)
+        title = self._titled(head) if self._person_at(head) else head
+        if title.i != head.i:
+            toks = sorted({*toks, *self.phrase(title)}, key=lambda t: t.i)
         idx = {t.i for t in toks}
         ms = [m for m in self.mentions if idx.intersection(range(m.start, m.end))]
         person = next((m for m in ms if m.kind == "person"), None) or next(
@@ -431,8 +472,24 @@ class DocActors:
                 )
                 if located and located[-1].kind == "org" and located[-1].data.get("sector"):
                     actor.sector = actor.sector or located[-1].data["sector"]
-            self._remember(actor, person=True, gender=gender)
+            orgs = [m for m in located if m.kind == "org"]
+            note = Note(
+                roles={fold(role["text"])} if role else set(),
+                affiliation=orgs[-1].data.get("name") if orgs else None,
+                person=person.data["person"] if person.kind == "person" else None,
+            )
+            self._remember(actor, person=True, gender=gender, head=head, note=note)
             return actor
+        definite, det_gender = self._definite(head)
+        named = any(t.pos_ == "PROPN" and t.i not in self.by_token for t in toks)
+        if role is not None and definite and not named and self._person_role(head, role):
+            found = self._described(actor, head, role, located, det_gender)
+            if found is not None:
+                return found
+        elif definite and not located and not named and not self._person_role(head, role or {}):
+            body = self._institution(actor, head, role)
+            if body is not None:
+                return body
         if not located:
             if loose and head.pos_ in ("NOUN", "PROPN"):
                 actor.sector = (role or {}).get("sector")
@@ -443,7 +500,7 @@ class DocActors:
         if (
             role is not None
             and role.get("role")
-            and main.kind in ("country", "adjective", "capital")
+            and main.kind in ("country", "adjective", "capital", "seat")
         ):
             holder = self.lex.office_holder(role["role"], main.country or "", self.when)
             if holder is not None:
@@ -451,7 +508,9 @@ class DocActors:
                 _identify(actor, holder)
                 actor.country = actor.country or main.country
                 actor.sector = actor.sector or role.get("sector")
-                self._remember(actor, person=True, gender=holder.gender)
+                self._remember(
+                    actor, person=True, gender=holder.gender, head=head, note=Note(person=holder)
+                )
                 return actor
         actor.country = main.country
         actor.name = main.data.get("name")
@@ -462,12 +521,129 @@ class DocActors:
             actor.kind = "group"
         else:
             actor.sector = main.data.get("sector") or "GOV"
-        self._remember(actor, person=False)
+        self._remember(actor, person=False, head=head)
         return actor
 
-    def _remember(self, actor: Actor, person: bool, gender: str | None = None) -> None:
-        if self._recording:
-            self.memory.remember(actor, person, gender)
+    def _person_role(self, head: Token, role: dict[str, Any]) -> bool:
+        """A role noun that names one person ('le maire'), not a body ('la présidence')."""
+        return (
+            fold(head.text) not in self.pronouns.institution_nouns
+            and fold(head.lemma_) not in self.pronouns.institution_nouns
+        )
+
+    def _described(
+        self,
+        actor: Actor,
+        head: Token,
+        role: dict[str, Any] | None,
+        located: list[Mention],
+        gender: str | None,
+    ) -> Actor | None:
+        """A definite description of a person resolved to the one named earlier it describes
+        ('le chef de l'Etat' → the head of state named before; 'la ministre' → the last
+        minister, else the last woman or person of unknown gender named)."""
+        places = [m for m in located if m.kind != "org"]
+        orgs = [m for m in located if m.kind == "org"]
+        if places:
+            return None  # 'le président ougandais': the office holder, or a group
+        office = (role or {}).get("role")
+        pos = self.offset + head.idx
+        found = self.memory.described(
+            pos,
+            fold(role["text"]) if role else fold(head.lemma_),
+            office,
+            gender,
+            orgs[-1].data.get("name") if orgs else None,
+            self.when,
+        )
+        if found is None and office:
+            home = self.memory.dominant()
+            holder = self.lex.office_holder(office, home, self.when) if home else None
+            if holder is not None:
+                _identify(actor, holder)
+                actor.kind = "person"
+                actor.sector = actor.sector or (role or {}).get("sector")
+                return actor
+        if found is None:
+            return None
+        out = _copy(found, actor.text)
+        out.start, out.end = actor.start, actor.end
+        known = self.memory.note(found)
+        note = Note(roles={fold(role["text"])} if role else set(), person=known.person)
+        note.affiliation = known.affiliation
+        gender = self.memory.genders.get(fold(out.name or ""))
+        self._remember(out, person=True, gender=gender, head=head, note=note)
+        return out
+
+    def _institution(self, actor: Actor, head: Token, role: dict[str, Any] | None) -> Actor | None:
+        """'l'ONG' → the last NGO named; 'la présidence' → the government of the country the
+        article is about."""
+        sector = self.pronouns.institution_nouns.get(fold(head.text))
+        if sector is None:
+            sector = self.pronouns.institution_nouns.get(fold(head.lemma_))
+        sector = sector or (role or {}).get("sector")
+        if sector == "GOV":
+            home = self.memory.dominant()
+            if home is None:
+                return None
+            actor.country, actor.sector, actor.kind = home, sector, "country"
+            return actor
+        found = self.memory.institution(self.offset + head.idx, sector)
+        if found is None:
+            return None
+        out = _copy(found, actor.text)
+        out.start, out.end = actor.start, actor.end
+        return out
+
+    def _anaphor(self, head: Token, toks: list[Token]) -> Actor | None:
+        """A noun that only refers back: 'la chanteuse' (a person noun), 'l'ONG' (a body)."""
+        key = fold(head.lemma_) if head.lemma_ else fold(head.text)
+        definite, gender = self._definite(head)
+        if not definite or head.pos_ != "NOUN" or any(t.pos_ == "PROPN" for t in toks):
+            return None
+        start = self.offset + self.doc[toks[0].i].idx
+        last = self.doc[toks[-1].i]
+        text = self.text[toks[0].idx : last.idx + len(last.text)]
+        actor = Actor(text=text, start=start, end=self.offset + last.idx + len(last.text))
+        if key in self.pronouns.person_nouns or fold(head.text) in self.pronouns.person_nouns:
+            return self._described(actor, head, None, [], gender)
+        return None
+
+    def _remember(
+        self,
+        actor: Actor,
+        person: bool,
+        gender: str | None = None,
+        head: Token | None = None,
+        note: Note | None = None,
+    ) -> None:
+        if not self._recording:
+            return
+        note = note or Note()
+        if head is not None:
+            note.sent = self.offset + head.sent.start_char
+            note.subject = self._is_subject(head)
+        self.memory.remember(actor, person, gender, note)
+
+    def _bare_description(self, head: Token) -> bool:
+        """A definite role noun naming no one and nowhere ('le chef de l'Etat', 'la
+        ministre'): an anaphor the resolver ties to someone named before."""
+        if head.dep_ in self.syn.appos | self.syn.name or not self._definite(head)[0]:
+            return False
+        return not any(
+            (m := self.by_token.get(t.i)) is not None and m.kind != "role"
+            for t in self.phrase(head)
+        )
+
+    def _is_subject(self, tok: Token) -> bool:
+        """Named as its clause's subject, itself or as the title or name beside one."""
+        for _ in range(3):
+            if tok.dep_ in self.syn.subj | self.syn.subj_pass:
+                return True
+            if tok.dep_ not in self.syn.appos | self.syn.name | {"nmod", "compound"}:
+                return False
+            tok = tok.head
+        return False
 
     def _gender_cue(self, name: Mention) -> str | None:
         """The gender the words around a name give its bearer: a title right before it
@@ -508,9 +684,9 @@ class DocActors:
     def _entities(self) -> list[Actor]:
         out = []
         for m in self.mentions:
-            if m.kind == "role":
-                continue
             head = self.doc[m.start : m.end].root
+            if m.kind == "role" and not self._bare_description(head):
+                continue
             if m.kind == "adjective":
                 head = head.head if head.dep_ == "amod" else head
                 if self.lex.role_of(head) is None and head.i not in self.by_token:
@@ -546,6 +722,37 @@ def home_country(docs: list[DocActors], least: int = 3, ratio: float = 2.0) -> s
     return max(counts, key=lambda c: counts[c])
 
 
+@dataclass
+class Note:
+    """What the text has said of a remembered actor, for anaphora a careful reader resolves."""
+
+    sent: int = -1  # article offset of the start of its sentence
+    subject: bool = False  # named as a clause's subject (not its object)
+    roles: set[str] = field(default_factory=set)  # folded role nouns it was given
+    affiliation: str | None = None  # the organisation it was said to belong to
+    person: Person | None = None  # its people-lexicon entry, for the offices it held
+
+
+def counterpart(counts: dict[str, int], own: set[str], least: int = 2) -> str | None:
+    """The country an article sets against `own`, when a reader could not doubt it.
+
+    `counts`: mentions per country in the article. One other country must be named at
+    least `least` times and more than twice as often as any third one, and the story must
+    not be a domestic one (its own country named over three times as often as the other).
+    A bilateral frame ('Séoul ... Pyongyang ...') passes; a story touring several capitals,
+    or one whose other countries are only named in passing, gives none.
+    """
+    ranked = sorted(((n, c) for c, n in counts.items() if c not in own), reverse=True)
+    if not ranked or ranked[0][0] < least:
+        return None
+    if len(ranked) > 1 and ranked[0][0] <= 2 * ranked[1][0]:
+        return None
+    own_count = max((counts.get(c, 0) for c in own), default=0)
+    if ranked[0][0] * 3 < own_count:
+        return None
+    return ranked[0][1]
+
+
 class ActorMemory:
     """What an article has mentioned so far, for pronoun and 'the two countries' resolution."""
 
@@ -555,6 +762,11 @@ class ActorMemory:
         self.speakers: list[tuple[int, Actor]] = []
         self.quoted: list[tuple[int, int]] = []  # article offsets of quoted passages
         self.genders: dict[str, str] = {}  # folded name -> f/m, as the text or lexicon says
+        self.notes: dict[int, Note] = {}  # id(actor) -> what the text said of it
+        self.countries: dict[str, int] = {}  # country -> mentions so far
+
+    def note(self, actor: Actor) -> Note:
+        return self.notes.get(id(actor)) or Note()
 
     def spoke(self, actor: Actor, pos: int) -> None:
         self.speakers.append((pos, actor))
@@ -570,21 +782,37 @@ class ActorMemory:
             return pool
         return [(p, a) for p, a in pool if self.genders.get(fold(a.name or "")) in (None, gender)]
 
+    def _named(self, pool: list[tuple[int, Actor]]) -> list[tuple[int, Actor]]:
+        """Candidates that say who they are: an anaphor left unresolved names no one."""
+        return [(p, a) for p, a in pool if a.name or a.country]
+
     def resolve_speaker(
-        self, pronoun: str, pos: int, window: int = 1500, gender: str | None = None
+        self,
+        pronoun: str,
+        pos: int,
+        window: int = 1500,
+        gender: str | None = None,
+        plural: bool = False,
     ) -> Actor | None:
         """A pronoun subject of a reporting verb ('a-t-elle déclaré').
 
-        News copy keeps the floor with the last speaker: people named in between are
-        usually what the speech is about. Without a recent speaker, the last person (or,
-        for a plural, the last actor) named outside quotes.
+        News copy keeps the floor with the last speaker, or gives it to the subject of a
+        later sentence ('X a critiqué Y. « … », a-t-il dit' is X): the people named as
+        objects in between are usually what the speech is about. Without either, the last
+        person (or, for a plural, the last actor) named outside quotes.
         """
-        recent = [(p, a) for p, a in self.speakers if pos - window <= p < pos]
-        recent = self._agreeing(recent, gender)
+        pool = [(p, a) for p, a in self.speakers if pos - window <= p < pos]
+        if not plural:
+            pool += [
+                (p, a)
+                for p, a in self._outside_quotes(self.persons)
+                if pos - window <= p < pos and self.note(a).subject
+            ]
+        recent = self._named(self._agreeing(pool, gender))
         if recent:
             return self._latest(recent, pronoun, pos)
-        pool = self._outside_quotes(self.actors if pronoun.endswith("s") else self.persons)
-        return self._latest(self._agreeing(pool, gender), pronoun, pos)
+        pool = self._outside_quotes(self.actors if plural else self.persons)
+        return self._latest(self._named(self._agreeing(pool, gender)), pronoun, pos)
 
     def person_by_surname(self, surname: str) -> Actor | None:
         """'M. Kim' after 'Kim Jong Un': the last named person whose name ends the same."""
@@ -606,46 +834,163 @@ class ActorMemory:
         if not before:
             return None
         _, a = max(before, key=lambda x: x[0])
-        return Actor(
-            text=pronoun.strip("-"),
-            name=a.name,
-            country=a.country,
-            sector=a.sector,
-            wikidata=a.wikidata,
-            kind=a.kind,
-        )
+        return _copy(a, pronoun.strip("-"))
 
-    def remember(self, actor: Actor, person: bool, gender: str | None = None) -> None:
+    def remember(
+        self,
+        actor: Actor,
+        person: bool,
+        gender: str | None = None,
+        note: Note | None = None,
+    ) -> None:
         pos = actor.start or 0
         (self.persons if person else self.actors).append((pos, actor))
         if gender and actor.name:
             self.genders.setdefault(fold(actor.name), gender)
+        if note is not None:
+            self.notes[id(actor)] = note
+        if actor.country and len(actor.country) == 3 and actor.kind == "country":
+            self.countries[actor.country] = self.countries.get(actor.country, 0) + 1
+
+    def dominant(self, least: int = 2) -> str | None:
+        """The country the article has been about so far, when one clearly leads."""
+        ranked = sorted(self.countries.items(), key=lambda x: -x[1])
+        if not ranked or ranked[0][1] < least:
+            return None
+        if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+            return None
+        return ranked[0][0]
 
     def latest_actor(self, pos: int) -> Actor | None:
         """The last actor named before `pos`, for possessives ('sa guerre')."""
         return self._latest(self._outside_quotes(self.actors + self.persons), "sa", pos)
 
     def resolve_pronoun(
-        self, pronoun: str, pos: int, sent_start: int = -1, gender: str | None = None
+        self,
+        pronoun: str,
+        pos: int,
+        sent_start: int = -1,
+        gender: str | None = None,
+        plural: bool = False,
     ) -> Actor | None:
         """A subject pronoun: an actor named earlier in its sentence, else the last person
-        (singular) or actor (plural) named outside quotes; never one known to be of the
-        other gender."""
-        plural = pronoun.strip("-").endswith("s")
+        (singular) or actor (plural) named outside quotes, the subject of its sentence
+        before its objects; never one known to be of the other gender."""
         if plural:
             gender = None  # 'ils' may stand for men and women
-        here = self._agreeing(
-            [
-                (p, a)
-                for p, a in self._outside_quotes(self.actors + self.persons)
-                if sent_start <= p < pos
-            ],
-            gender,
+        here = self._named(
+            self._agreeing(
+                [
+                    (p, a)
+                    for p, a in self._outside_quotes(self.actors + self.persons)
+                    if sent_start <= p < pos
+                ],
+                gender,
+            )
         )
         if here:
             return self._latest(here, pronoun, pos)
-        persons = self._agreeing(self._outside_quotes(self.persons), gender)
+        persons = self._named(self._agreeing(self._outside_quotes(self.persons), gender))
         if not plural and persons:
-            return self._latest(persons, pronoun, pos)
+            return self._salient(persons, pronoun, pos)
         pool = self._outside_quotes(self.actors if plural else self.persons + self.actors)
-        return self._latest(self._agreeing(pool, gender), pronoun, pos)
+        return self._latest(self._named(self._agreeing(pool, gender)), pronoun, pos)
+
+    def _salient(self, pool: list[tuple[int, Actor]], pronoun: str, pos: int) -> Actor | None:
+        """The latest sentence's subject among the candidates, else its latest one."""
+        before = [(p, a) for p, a in pool if p < pos]
+        if not before:
+            return None
+        last = max(self.note(a).sent for _, a in before)
+        sent = [(p, a) for p, a in before if self.note(a).sent == last]
+        subjects = [(p, a) for p, a in sent if self.note(a).subject]
+        return self._latest(subjects or sent, pronoun, pos)
+
+    def described(
+        self,
+        pos: int,
+        role: str | None,
+        office: str | None,
+        gender: str | None,
+        affiliation: str | None,
+        when: date | None,
+        window: int = 3000,
+    ) -> Actor | None:
+        """The person a definite description ('le chef de l'Etat', 'la ministre', 'le
+        leader de LFI', 'la chanteuse') refers back to: one holding its office, else one the
+        text gave its role or organisation, else the last person (subject or speaker first)
+        it may be, none known to hold another role, belong elsewhere or be of the other
+        gender."""
+        pool = self._agreeing(
+            [
+                (p, a)
+                for p, a in self._outside_quotes(self.persons)
+                if pos - window <= p < pos and a.name
+            ],
+            gender,
+        )
+        if not pool:
+            return None
+        if office:
+            holders = [(p, a) for p, a in pool if _holds(self.note(a).person, office, when)]
+            if holders:
+                return _last(holders)
+        if role:
+            same = [(p, a) for p, a in pool if role in self.note(a).roles]
+            if same:
+                return _last(same)
+        if affiliation:
+            members = [(p, a) for p, a in pool if self.note(a).affiliation == affiliation]
+            if members:
+                return _last(members)
+        free = [
+            (p, a)
+            for p, a in pool
+            if not self.note(a).roles
+            and (affiliation is None or self.note(a).affiliation in (None, affiliation))
+            and not (office and self.note(a).person and self.note(a).person.offices)
+        ]
+        lead = [(p, a) for p, a in free if self.note(a).subject]
+        lead += [(p, a) for p, a in self.speakers if pos - window <= p < pos and a.name]
+        lead = [(p, a) for p, a in lead if any(a is b for _, b in free)]
+        return _last(lead or free)
+
+    def institution(self, pos: int, sector: str | None, window: int = 3000) -> Actor | None:
+        """The organisation 'l'ONG', 'l'agence' refers back to: the last one of its sector."""
+        pool = [
+            (p, a)
+            for p, a in self._outside_quotes(self.actors)
+            if pos - window <= p < pos
+            and a.kind == "organization"
+            and (sector is None or a.sector == sector)
+        ]
+        return _last(pool)
+
+
+def _last(pool: list[tuple[int, Actor]]) -> Actor | None:
+    return max(pool, key=lambda x: x[0])[1] if pool else None
+
+
+def _holds(person: Person | None, office: str, when: date | None) -> bool:
+    if person is None:
+        return False
+    for o in person.offices:
+        if o.role != office:
+            continue
+        if when is None or (
+            (o.start is None or o.start <= when) and (o.end is None or o.end >= when)
+        ):
+            return True
+    return False
+
+
+def _copy(a: Actor, text: str) -> Actor:
+    """A referring expression standing for `a`: its identity under the words that refer."""
+    return Actor(
+        text=text or a.text,
+        name=a.name,
+        country=a.country,
+        sector=a.sector,
+        wikidata=a.wikidata,
+        kind=a.kind,
+    )

@@ -154,8 +154,13 @@ class QuoteExtractor:
         for s in subjects:
             pronoun = da.pronouns.at(s)
             if pronoun is not None and (pronoun.number == "pl" or pronoun.gender is not None):
-                gender = pronoun.gender if pronoun.number == "sg" else None
-                return da.memory.resolve_speaker(pronoun.base, da.offset + s.idx, gender=gender)
+                plural = pronoun.number == "pl"
+                return da.memory.resolve_speaker(
+                    pronoun.base,
+                    da.offset + s.idx,
+                    gender=None if plural else pronoun.gender,
+                    plural=plural,
+                )
             low = s.text.lower().lstrip("-").removeprefix("t-")
             if low in self.cues.impersonal:
                 return None
