@@ -152,7 +152,9 @@ class ActorLexicon:
             for alias in o.get("aliases", []) + [o.get("name", "")]:
                 if alias:
                     self._add("org", alias, data)
-        self.place_nouns = set(lexicons.load("groups", lang).get("place_nouns", []))
+        groups = lexicons.load("groups", lang)
+        self.place_nouns = set(groups.get("place_nouns", []))
+        self.genitive = frozenset(groups.get("genitive", []))
         self.according_to = set(lexicons.load("reporting", lang).get("according_to", []))
         for r in lexicons.load("roles", lang)["roles"]:
             self.roles[fold(r["text"])] = r
@@ -422,7 +424,7 @@ class DocActors:
                 out.extend(self.actors(c))
         if of:
             for p, noun in self.syn.prepositional(head):
-                if p in ("de", "du", "des", "of"):
+                if p in self.lex.genitive:
                     out.extend(self.actors(noun))
         return out
 
@@ -943,6 +945,8 @@ class ActorMemory:
             members = [(p, a) for p, a in pool if self.note(a).affiliation == affiliation]
             if members:
                 return _last(members)
+            # 'le président de l'AMF' is no head of state: one known to hold an office is not
+            pool = [(p, a) for p, a in pool if not _office_holder(self.note(a).person)]
         free = [
             (p, a)
             for p, a in pool
@@ -969,6 +973,10 @@ class ActorMemory:
 
 def _last(pool: list[tuple[int, Actor]]) -> Actor | None:
     return max(pool, key=lambda x: x[0])[1] if pool else None
+
+
+def _office_holder(person: Person | None) -> bool:
+    return person is not None and bool(person.offices)
 
 
 def _holds(person: Person | None, office: str, when: date | None) -> bool:
