@@ -459,7 +459,10 @@ class DocActors:
                 gender = person.data["person"].gender
             else:
                 surface = self.doc[person.start : person.end].text
-                known = self.memory.person_by_surname(surface)
+                bare = [t.text for t in self.doc[person.start : person.end]]
+                while len(bare) > 1 and bare[0].lower() in self.pronouns.titles:
+                    bare = bare[1:]  # 'M. Okwiri' is the Okwiri named before
+                known = self.memory.person_by_surname(" ".join(bare))
                 if known is not None:
                     _identify(actor, known)
                 else:

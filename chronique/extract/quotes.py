@@ -316,8 +316,10 @@ class QuoteExtractor:
             )
             da.memory.spoke(speaker, da.offset + tok.idx)
 
-        for tok in self._according_to(doc):
+        for first, tok in self._according_to(doc):
             src = tok.head
+            while first.i <= src.i <= tok.i and src.head.i != src.i:
+                src = src.head  # "d'après": the phrase hangs on its source noun
             if src.lower_ in da.pronouns.relative | da.pronouns.interrogative:
                 continue
             if any(s <= tok.idx < e for s, e, _ in direct):
@@ -383,8 +385,8 @@ class QuoteExtractor:
         low = tok.lower_
         return low in da.pronouns.euphonic or low in da.pronouns.prefixes
 
-    def _according_to(self, doc: Doc) -> list[Token]:
-        """The last token of each 'selon' / "d'après" / 'according to' in the paragraph."""
+    def _according_to(self, doc: Doc) -> list[tuple[Token, Token]]:
+        """First and last tokens of each 'selon' / "d'après" / 'according to'."""
         out = []
         for tok in doc:
             for words in self.cues.according_to:
@@ -394,7 +396,7 @@ class QuoteExtractor:
                     and tuple(t.lower_.replace("’", "'") for t in doc[tok.i + 1 - n : tok.i + 1])
                     == words
                 ):
-                    out.append(tok)
+                    out.append((doc[tok.i + 1 - n], tok))
                     break
         return out
 
@@ -463,7 +465,12 @@ class QuoteExtractor:
                 continue
             if any(q.start <= da.offset + comma.idx < q.end for q in indirect):
                 continue
-            speaker = da.actor(noun, loose=True)
+            named = [
+                t
+                for t in doc[noun.i : comma.i]
+                if (m := da.by_token.get(t.i)) and m.kind in ("person", "per")
+            ]
+            speaker = da.actor(named[0] if named else noun, loose=True)
             if speaker is None or speaker.kind not in ("person", "organization"):
                 continue  # 'Pour la Corée du Nord, …' is a topic more often than a view
             s, e = _clean(text, comma.idx + 1, sentence_end(text, comma.idx + 1))
@@ -527,13 +534,14 @@ class QuoteExtractor:
             if not (t.is_punct or t.pos_ in ("ADV", "ADP", "DET", "AUX")):
                 break  # only ':' and the like may stand between the verb and its quote
         # 'X a réagi sur Twitter : "…"': the subject of the clause a colon ends
-        if len(before) and before[-1].text == ":":
-            verb = before[-1].head
+        marks = [t for t in before if t.text not in self.cues.open_marks]
+        if marks and marks[-1].text == ":":
+            verb = marks[-1].head
             while verb.dep_ in da.syn.conj and verb.head.i != verb.i:
                 verb = verb.head
             if (
                 verb.pos_ == "VERB"
-                and verb.i < before[-1].i
+                and verb.i < marks[-1].i
                 and verb.lemma_.lower() not in self.cues.colon_excluded
                 and da.syn.subjects(verb)
             ):
