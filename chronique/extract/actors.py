@@ -156,7 +156,9 @@ class ActorLexicon:
         self.place_nouns = set(groups.get("place_nouns", []))
         self.genitive = frozenset(groups.get("genitive", []))
         self.according_to = set(lexicons.load("reporting", lang).get("according_to", []))
-        for r in lexicons.load("roles", lang)["roles"]:
+        roles = lexicons.load("roles", lang)
+        self.bodies = frozenset(fold(b) for b in roles.get("bodies", []))
+        for r in roles["roles"]:
             self.roles[fold(r["text"])] = r
             self._add("role", r["text"], dict(r))
         for p in lexicons.load("people")["people"]:
@@ -491,7 +493,7 @@ class DocActors:
             found = self._described(actor, head, role, located, det_gender)
             if found is not None:
                 return found
-        elif definite and not located and not named and not self._person_role(head, role or {}):
+        elif definite and not located and not named and self._institution_noun(head):
             body = self._institution(actor, head, role)
             if body is not None:
                 return body
@@ -531,10 +533,8 @@ class DocActors:
 
     def _person_role(self, head: Token, role: dict[str, Any]) -> bool:
         """A role noun that names one person ('le maire'), not a body ('la présidence')."""
-        return (
-            fold(head.text) not in self.pronouns.institution_nouns
-            and fold(head.lemma_) not in self.pronouns.institution_nouns
-        )
+        keys = {fold(head.text), fold(head.lemma_)}
+        return not keys & (self.lex.bodies | self.pronouns.institution_nouns.keys())
 
     def _described(
         self,
@@ -566,7 +566,7 @@ class DocActors:
             holder = self.lex.office_holder(office, home, self.when) if home else None
             if holder is not None:
                 _identify(actor, holder)
-                actor.kind = "person"
+                actor.kind = "inferred"  # the country is the article's frame, not the text's
                 actor.sector = actor.sector or (role or {}).get("sector")
                 return actor
         if found is None:
@@ -580,6 +580,9 @@ class DocActors:
         self._remember(out, person=True, gender=gender, head=head, note=note)
         return out
 
+    def _institution_noun(self, head: Token) -> bool:
+        return bool({fold(head.text), fold(head.lemma_)} & self.pronouns.institution_nouns.keys())
+
     def _institution(self, actor: Actor, head: Token, role: dict[str, Any] | None) -> Actor | None:
         """'l'ONG' → the last NGO named; 'la présidence' → the government of the country the
         article is about."""
@@ -591,7 +594,8 @@ class DocActors:
             home = self.memory.dominant()
             if home is None:
                 return None
-            actor.country, actor.sector, actor.kind = home, sector, "country"
+            # taken from the article's frame, as events mark their home actors
+            actor.country, actor.sector, actor.kind = home, sector, "inferred"
             return actor
         found = self.memory.institution(self.offset + head.idx, sector)
         if found is None:
