@@ -210,3 +210,54 @@ def test_a_body_named_by_its_kind_is_the_one_named_before(code):
     )
     (q,) = [q for q in r.quotes if "centaines de civils" in q.text]
     assert q.speaker.name == "Amnesty International"
+
+
+def _read(texts, lang="fr"):
+    from chronique.extract.actors import ActorMemory, DocActors
+    from chronique.nlp import get_nlp
+
+    memory, out = ActorMemory(), []
+    for t in texts:
+        out.extend(DocActors(get_nlp(lang)(t), lang, 0, None, memory).entities())
+    return [(a.text, a.country) for a in out]
+
+
+@pytest.mark.slow
+def test_former_and_short_country_names_come_from_iso_codes():
+    found = _read(["La Yougoslavie et le Zaïre ont disparu, les US restent."])
+    assert ("Yougoslavie", "YUG") in found and ("Zaïre", "ZAR") in found
+    assert ("US", "USA") in found
+
+
+def test_iso_names_skip_inverted_forms_and_current_names_of_former_states():
+    from chronique.extract.countrynames import iso_names
+
+    names = {n: c for c, _, ns in iso_names("fr") for n in ns}
+    assert names["Tchécoslovaquie"] == "CSK"
+    assert not any("," in n for n in names)
+    assert names.get("Yémen", "YEM") == "YEM"  # the former South Yemen is not 'Yémen'
+
+
+@pytest.mark.slow
+def test_the_north_is_north_korea_only_in_a_korean_story():
+    korean = _read(["Séoul a proposé des pourparlers.", "Le Nord a rejeté l'offre."])
+    assert ("Nord", "PRK") in korean
+    assert not [c for t, c in _read(["Le Nord a voté contre la réforme."]) if t == "Nord"]
+
+
+@pytest.mark.slow
+def test_brussels_is_the_eu_where_the_eu_is_in_focus():
+    eu = _read(["L'Union européenne a réagi.", "Bruxelles a menacé Varsovie de sanctions."])
+    assert ("Bruxelles", "EUR") in eu
+    assert ("Bruxelles", "BEL") in _read(["Bruxelles a menacé Varsovie de sanctions."])
+
+
+@pytest.mark.slow
+def test_party_adjective_places_a_senator_in_an_american_story():
+    found = _read(
+        [
+            "Les Etats-Unis et Washington ont réagi mardi.",
+            "Le sénateur républicain John Doweling a critiqué le projet.",
+        ]
+    )
+    assert ("John Doweling", "USA") in found

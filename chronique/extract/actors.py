@@ -17,6 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from chronique import lexicons
+from chronique.extract.countrynames import iso_names
 from chronique.extract.syntax import Syntax, syntax_for
 from chronique.model import Actor
 from chronique.nlp import get_nlp
@@ -132,7 +133,8 @@ class ActorLexicon:
         self.proper: set[str] = set()  # keys whose lexicon form is capitalised
         self._spellings: dict[str, set[str]] = {}
 
-        for c in lexicons.load("countries", lang)["countries"]:
+        countries = lexicons.load("countries", lang)
+        for c in countries["countries"]:
             base = {"country": c["code"], "name": c.get("name"), "wikidata": c.get("wikidata")}
             for kind, key in (
                 ("country", "names"),
@@ -142,6 +144,18 @@ class ActorLexicon:
             ):
                 for alias in c.get(key, []):
                     self._add(kind, alias, base | {"sector": "GOV"})
+        # names whose country depends on the article: 'le Nord' in a Korean story, 'Bruxelles'
+        # for the EU where the EU is in focus, 'républicain' in an American story
+        self.contextual: dict[str, dict[str, Any]] = {}
+        for entry in countries.get("contextual", []):
+            self.contextual[fold(entry["text"])] = entry
+        known = {c["code"]: c for c in countries["countries"]}
+        for code, name, names in iso_names(lang, frozenset(countries.get("iso_skip", []))):
+            # the hand lexicon wins (added first); ISO fills in every other form and place
+            c = known.get(code, {})
+            base = {"country": code, "name": c.get("name") or name, "wikidata": c.get("wikidata")}
+            for alias in names:
+                self._add("country", alias, base | {"sector": "GOV"})
         for o in lexicons.load("organizations", lang)["organizations"]:
             data = {
                 "country": o.get("country") or o.get("code"),
@@ -176,6 +190,10 @@ class ActorLexicon:
             self.people.append(person)
             for alias in set(p.get("aliases", [])) | {p["name"]}:
                 self._add("person", alias, {"person": person})
+        spelled = {key.split("|", 1)[1] for key in self.entries}
+        for folded, entry in self.contextual.items():
+            if folded not in spelled:  # 'Bruxelles' is already the capital, 'Nord' is not
+                self._add("contextual", entry["text"], dict(entry))
         for key, docs in self._patterns.items():
             self.matcher.add(key, docs)
         self._patterns = {}
@@ -202,7 +220,7 @@ class ActorLexicon:
         for match_id, start, end in self.matcher(doc):
             key = doc.vocab.strings[match_id]
             kind, data = self.entries[key]
-            if kind in ("country", "capital", "seat", "org", "person") and (
+            if kind in ("country", "capital", "seat", "org", "person", "contextual") and (
                 key in self.proper and not _capitalised(doc[start:end])
             ):
                 continue  # 'Maison Blanche' is a seat of power, 'maison blanche' is not
@@ -441,7 +459,7 @@ class DocActors:
         person = next((m for m in ms if m.kind == "person"), None) or next(
             (m for m in ms if m.kind == "per"), None
         )
-        located = [m for m in ms if m.kind in ("country", "capital", "seat", "adjective", "org")]
+        located = [p for m in ms if (p := self._place(m)) is not None]
         # a multi-word role around the head ('Premier ministre') says more than the head alone
         role = (
             next((m.data for m in ms if m.kind == "role" and m.start <= head.i < m.end), None)
@@ -530,6 +548,29 @@ class DocActors:
             actor.sector = main.data.get("sector") or "GOV"
         self._remember(actor, person=False, head=head)
         return actor
+
+    def _place(self, m: Mention) -> Mention | None:
+        """The country-bearing reading of a mention, where the article decides it: 'le Nord'
+        is North Korea once a Korea has been named, 'Bruxelles' the EU once the EU has been
+        named more than Belgium, 'républicain' American in a story about the United States."""
+        entry = self.lex.contextual.get(fold(self.doc[m.start : m.end].text))
+        if entry is None:
+            return m if m.kind in PLACE_KINDS else None
+        after = entry.get("after")
+        if after and (m.start == 0 or self.doc[m.start - 1].lower_ not in after):
+            return m if m.kind in PLACE_KINDS else None
+        named = self.memory.named
+        when = entry.get("when", [])
+        ok = any(named.get(c, 0) for c in when)
+        if ok and entry.get("over"):
+            ok = named.get(entry["code"], 0) > named.get(entry["over"], 0)
+        if ok and entry.get("dominant"):
+            ok = self.memory.dominant(least=1) == entry["code"]
+        if not ok:
+            return m if m.kind in PLACE_KINDS else None
+        data = {"country": entry["code"], "name": entry.get("name"), "sector": "GOV"}
+        kind = entry.get("kind", "country")
+        return Mention(m.start, m.end, kind, data)
 
     def _person_role(self, head: Token, role: dict[str, Any]) -> bool:
         """A role noun that names one person ('le maire'), not a body ('la présidence')."""
@@ -696,7 +737,10 @@ class DocActors:
             head = self.doc[m.start : m.end].root
             if m.kind == "role" and not self._bare_description(head):
                 continue
-            if m.kind == "adjective":
+            kind = m.kind
+            if kind == "contextual":
+                kind = self.lex.contextual[fold(self.doc[m.start : m.end].text)].get("kind", kind)
+            if kind == "adjective":
                 head = head.head if head.dep_ == "amod" else head
                 if self.lex.role_of(head) is None and head.i not in self.by_token:
                     continue  # 'missiles nord-coréens', 'de fabrication russe': no actor named
@@ -704,7 +748,7 @@ class DocActors:
             if a is None or not a.country:
                 continue
             span = self.doc[m.start : m.end]
-            if m.kind == "adjective":  # 'responsables américains', 'le dirigeant nord-coréen'
+            if kind == "adjective":  # 'responsables américains', 'le dirigeant nord-coréen'
                 span = self.doc[min(head.i, m.start) : max(head.i + 1, m.end)]
             a.text = span.text
             a.start = self.offset + span.start_char
@@ -714,6 +758,7 @@ class DocActors:
 
 
 HOME_KINDS = ("country", "capital", "seat", "adjective")
+PLACE_KINDS = ("country", "capital", "seat", "adjective", "org")
 
 
 def home_country(docs: list[DocActors], least: int = 3, ratio: float = 2.0) -> str | None:
@@ -773,6 +818,7 @@ class ActorMemory:
         self.genders: dict[str, str] = {}  # folded name -> f/m, as the text or lexicon says
         self.notes: dict[int, Note] = {}  # id(actor) -> what the text said of it
         self.countries: dict[str, int] = {}  # country -> mentions so far
+        self.named: dict[str, int] = {}  # country or body code -> actors naming it so far
 
     def note(self, actor: Actor) -> Note:
         return self.notes.get(id(actor)) or Note()
@@ -860,6 +906,8 @@ class ActorMemory:
             self.notes[id(actor)] = note
         if actor.country and len(actor.country) == 3 and actor.kind == "country":
             self.countries[actor.country] = self.countries.get(actor.country, 0) + 1
+        if actor.country:
+            self.named[actor.country] = self.named.get(actor.country, 0) + 1
 
     def dominant(self, least: int = 2) -> str | None:
         """The country the article has been about so far, when one clearly leads."""
