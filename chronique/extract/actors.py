@@ -169,6 +169,7 @@ class ActorLexicon:
         groups = lexicons.load("groups", lang)
         self.place_nouns = set(groups.get("place_nouns", []))
         self.genitive = frozenset(groups.get("genitive", []))
+        self.former = frozenset(groups.get("former_markers", []))
         self.according_to = set(lexicons.load("reporting", lang).get("according_to", []))
         roles = lexicons.load("roles", lang)
         self.bodies = frozenset(fold(b) for b in roles.get("bodies", []))
@@ -456,9 +457,11 @@ class DocActors:
             toks = sorted({*toks, *self.phrase(title)}, key=lambda t: t.i)
         idx = {t.i for t in toks}
         ms = [m for m in self.mentions if idx.intersection(range(m.start, m.end))]
-        person = next((m for m in ms if m.kind == "person"), None) or next(
-            (m for m in ms if m.kind == "per"), None
-        )
+        person = (
+            next((m for m in ms if m.kind in ("person", "per") and m.start <= head.i < m.end), None)
+            or next((m for m in ms if m.kind == "person"), None)
+            or next((m for m in ms if m.kind == "per"), None)
+        )  # the name the phrase is headed by, before one in its complements
         located = [p for m in ms if (p := self._place(m)) is not None]
         # a multi-word role around the head ('Premier ministre') says more than the head alone
         role = (
@@ -526,6 +529,8 @@ class DocActors:
             role is not None
             and role.get("role")
             and main.kind in ("country", "adjective", "capital", "seat")
+            and self._governs(head, main)
+            and not self._former(head)
         ):
             holder = self.lex.office_holder(role["role"], main.country or "", self.when)
             if holder is not None:
@@ -548,6 +553,31 @@ class DocActors:
             actor.sector = main.data.get("sector") or "GOV"
         self._remember(actor, person=False, head=head)
         return actor
+
+    def _governs(self, head: Token, m: Mention) -> bool:
+        """Whether a place names the role's own country ('le président français', 'le
+        président de la France'), not that of a body the role belongs to ('le président de
+        l'Association des maires de France')."""
+        span = self.by_token.get(head.i)
+        role_toks = set(range(span.start, span.end)) if span and span.kind == "role" else set()
+        role_toks.add(head.i)
+        root = self.doc[m.start : m.end].root
+        return root.head.i in role_toks or root.i in role_toks
+
+    def _of_body(self, head: Token) -> bool:
+        """'le président de l'Association …': the head of a body, not of a state."""
+        span = self.by_token.get(head.i)
+        inside = set(range(span.start, span.end)) if span and span.kind == "role" else {head.i}
+        for p, noun in self.syn.prepositional(head):
+            if p in self.lex.genitive and noun.i not in inside:
+                m = self.by_token.get(noun.i)
+                if m is None or m.kind not in ("country", "capital", "seat", "adjective"):
+                    return True
+        return False
+
+    def _former(self, head: Token) -> bool:
+        """'l'ancien président', 'le futur chancelier': not the holder at the article date."""
+        return any(c.lower_ in self.lex.former for c in head.children)
 
     def _place(self, m: Mention) -> Mention | None:
         """The country-bearing reading of a mention, where the article decides it: 'le Nord'
@@ -588,11 +618,11 @@ class DocActors:
         """A definite description of a person resolved to the one named earlier it describes
         ('le chef de l'Etat' → the head of state named before; 'la ministre' → the last
         minister, else the last woman or person of unknown gender named)."""
-        places = [m for m in located if m.kind != "org"]
+        places = [m for m in located if m.kind != "org" and self._governs(head, m)]
         orgs = [m for m in located if m.kind == "org"]
         if places:
             return None  # 'le président ougandais': the office holder, or a group
-        office = (role or {}).get("role")
+        office = None if self._former(head) or self._of_body(head) else (role or {}).get("role")
         pos = self.offset + head.idx
         found = self.memory.described(
             pos,

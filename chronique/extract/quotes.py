@@ -224,14 +224,25 @@ class QuoteExtractor:
         for t in doc[verb.i + 1 : min(len(doc), verb.i + 8)]:
             if t.pos_ in ("ADV", "DET", "ADJ") or self._euphonic(t, da):
                 continue
-            if t.pos_ in ("NOUN", "PROPN") and da.actorish(t):
+            if t.pos_ in ("NOUN", "PROPN") and da.actorish(t) and not self._in_quotes(t, da):
                 return da.actor(t, loose=True)
             break
         window = doc[verb.i + 1 : min(len(doc), verb.i + 12)]
         stop = next(
             (t.i for t in window if t.text in (",", ".", ";", ":") or t.pos_ == "VERB"), verb.i + 12
         )
-        found = [da.by_token[t.i] for t in window if t.i < stop and t.i in da.by_token]
+        found = [
+            m
+            for t in window
+            if t.i < stop
+            and (m := da.by_token.get(t.i)) is not None
+            and m.start == t.i
+            and not self._in_quotes(t, da)
+            and not (
+                m.kind in ("country", "capital", "seat")
+                and any(c.dep_ == "case" for c in doc[m.start : m.end].root.children)
+            )
+        ]  # a subject is neither quoted words nor a place in a prepositional phrase
         for kinds in (("person", "per"), ("org", "country", "capital", "seat")):
             for m in found:
                 if m.kind in kinds:
@@ -374,6 +385,10 @@ class QuoteExtractor:
             self.last_direct = (speaker, index)
         out.extend(indirect)
         return sorted(out, key=lambda q: q.start)
+
+    def _in_quotes(self, tok: Token, da: DocActors) -> bool:
+        pos = da.offset + tok.idx
+        return any(s <= pos < e for s, e in da.memory.quoted)
 
     def _that(self, tok: Token) -> bool:
         return tok.lower_.replace("’", "'") in self.cues.complementizers
