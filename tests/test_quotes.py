@@ -264,3 +264,26 @@ def test_noun_object_of_an_announcing_verb_is_what_was_said(code):
         "Le ministre de l'Intérieur Hugo Lambertin a annoncé la fermeture des frontières du pays."
     )
     assert _quote(r, "la fermeture des frontières").speaker.name == "Hugo Lambertin"
+
+
+@pytest.mark.slow
+def test_infinitive_with_its_auxiliary_is_reported_speech(code):
+    r = code("La médecin Irina Salova a affirmé avoir récupéré le t-shirt de l'opposant.")
+    assert _quote(r, "avoir récupéré le t-shirt").speaker.name == "Irina Salova"
+
+
+@pytest.mark.slow
+def test_a_document_speaks_for_its_author(code):
+    r = code("Selon un rapport de l'OCDE, la dette publique va encore augmenter cette année.")
+    assert _quote(r, "la dette publique va encore augmenter").speaker.country == "IGO"
+
+
+@pytest.mark.slow
+def test_english_according_to_and_subject_before_verb(code):
+    r = code(
+        "According to the Russian defence ministry, the army repelled an attack overnight. "
+        'Paul Garner criticised Joe Biden on Tuesday. "This policy is a failure," he said.',
+        lang="en",
+    )
+    assert _quote(r, "the army repelled an attack").speaker.country == "RUS"
+    assert _quote(r, "This policy is a failure").speaker.name == "Paul Garner"

@@ -422,6 +422,8 @@ class DocActors:
             head.i in self.by_token
             or head.pos_ == "PROPN"
             or self.lex.role_of(head) is not None
+            or self._unlisted_name(head) is not None
+            or any(c.dep_ in self.syn.appos and self._person_at(c) for c in head.children)
             or any(c.dep_ in self.syn.name and c.i in self.by_token for c in head.children)
             or any(
                 c.dep_ in ("amod", "compound", "poss")
@@ -462,6 +464,8 @@ class DocActors:
             or next((m for m in ms if m.kind == "person"), None)
             or next((m for m in ms if m.kind == "per"), None)
         )  # the name the phrase is headed by, before one in its complements
+        if person is None:
+            person = self._unlisted_name(head)
         located = [p for m in ms if (p := self._place(m)) is not None]
         # a multi-word role around the head ('Premier ministre') says more than the head alone
         role = (
@@ -553,6 +557,16 @@ class DocActors:
             actor.sector = main.data.get("sector") or "GOV"
         self._remember(actor, person=False, head=head)
         return actor
+
+    def _unlisted_name(self, head: Token) -> Mention | None:
+        """A proper name set beside a noun that the NER missed ('la médecin Irina Salova')."""
+        for c in head.children:
+            if c.dep_ in self.syn.appos and c.pos_ == "PROPN" and c.i not in self.by_token:
+                toks = [c] + [g for g in c.children if g.dep_ in self.syn.name]
+                start, end = min(t.i for t in toks), max(t.i for t in toks) + 1
+                if all(t.pos_ == "PROPN" for t in self.doc[start:end]):
+                    return Mention(start, end, "per", {"name": self.doc[start:end].text})
+        return None
 
     def _governs(self, head: Token, m: Mention) -> bool:
         """Whether a place names the role's own country ('le président français', 'le

@@ -280,7 +280,7 @@ class QuoteExtractor:
                 c
                 for c in tok.children
                 if c.dep_ in da.syn.xcomp
-                and "Inf" in c.morph.get("VerbForm")
+                and self._infinitive(c, da)
                 and c.i > tok.i
                 and self._lemma(tok) in self.cues.infinitive_verbs
             ]
@@ -328,20 +328,22 @@ class QuoteExtractor:
             da.memory.spoke(speaker, da.offset + tok.idx)
 
         for first, tok in self._according_to(doc):
-            src = tok.head
+            objects = [c for c in tok.children if c.dep_ in da.syn.pobj]
+            src = objects[0] if objects else tok.head  # 'according to X': X is its object
             while first.i <= src.i <= tok.i and src.head.i != src.i:
                 src = src.head  # "d'après": the phrase hangs on its source noun
             if src.lower_ in da.pronouns.relative | da.pronouns.interrogative:
                 continue
             if any(s <= tok.idx < e for s, e, _ in direct):
                 continue
-            speaker = da.actor(src, loose=True)
+            speaker = self._source(src, da)
             if speaker is None:
                 continue
             sent = tok.sent
             if any(sent.start <= v < sent.end for v in used_verbs):
                 continue  # 'Selon KCNA, M. Kim a dit que …': the reported speaker is the source
-            reported = self._reported_person(src.head, da, tok.idx, direct)
+            anchor = first.head if objects else src.head
+            reported = self._reported_person(anchor, da, tok.idx, direct)
             if reported is not None and reported.name != speaker.name:
                 speaker = reported  # 'Kim a demandé …, selon KCNA': Kim's words, KCNA's report
             src_tokens = list(src.subtree)
@@ -389,6 +391,20 @@ class QuoteExtractor:
     def _in_quotes(self, tok: Token, da: DocActors) -> bool:
         pos = da.offset + tok.idx
         return any(s <= pos < e for s, e in da.memory.quoted)
+
+    def _infinitive(self, verb: Token, da: DocActors) -> bool:
+        """'avoir récupéré' is an infinitive clause though its head is a participle."""
+        if "Inf" in verb.morph.get("VerbForm"):
+            return True
+        return any(c.dep_ in da.syn.aux and "Inf" in c.morph.get("VerbForm") for c in verb.children)
+
+    def _source(self, src: Token, da: DocActors) -> Actor | None:
+        """Who a 'selon' phrase names: a document's author ('selon un rapport de l'OCDE')."""
+        if src.lemma_.lower() in self.cues.document_nouns:
+            for p, n in da.syn.prepositional(src):
+                if p in da.lex.genitive and (a := da.actor(n, loose=True)) is not None:
+                    return a
+        return da.actor(src, loose=True)
 
     def _that(self, tok: Token) -> bool:
         return tok.lower_.replace("’", "'") in self.cues.complementizers
@@ -533,6 +549,8 @@ class QuoteExtractor:
                 continue
             if self._clitic(t):
                 continue  # '", s'est exclamé X'
+            if t.dep_ in da.syn.subj and t.head.i > t.i and self._is_reporting(t.head):
+                continue  # '"…," she added': the subject before its verb
             if self._is_reporting(t):
                 a = self._speaker_of(t, da, (qs, qe))
                 if a is not None:
