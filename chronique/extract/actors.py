@@ -389,6 +389,8 @@ class DocActors:
     def _titled(self, head: Token) -> Token:
         """The noun a name stands beside as its title ('le président ougandais X',
         'X, ministre turc des Affaires étrangères'): what the text says of the person."""
+        if any(c.dep_ == "case" for c in head.children):
+            return head  # 'le maire d'Ouman': a complement of the title, not its bearer
         for t in (head.head, *[c for c in head.children if c.dep_ in self.syn.appos]):
             if t.i == head.i or t.pos_ not in ("NOUN", "PROPN"):
                 continue
@@ -962,9 +964,10 @@ class ActorMemory:
             return None
         return ranked[0][0]
 
-    def latest_actor(self, pos: int) -> Actor | None:
-        """The last actor named before `pos`, for possessives ('sa guerre')."""
-        return self._latest(self._outside_quotes(self.actors + self.persons), "sa", pos)
+    def latest_actor(self, pos: int, text: str = "") -> Actor | None:
+        """The last actor named before `pos`, for possessives ('sa guerre'), under `text`
+        (the possessive's own word; the antecedent's words when not given)."""
+        return self._latest(self._outside_quotes(self.actors + self.persons), text, pos)
 
     def resolve_pronoun(
         self,
