@@ -1049,6 +1049,8 @@ class ActorMemory:
                 return _last(members)
             # 'le président de l'AMF' is no head of state: one known to hold an office is not
             pool = [(p, a) for p, a in pool if not _office_holder(self.note(a).person)]
+        if office:
+            return None  # 'le ministre de l'Intérieur' is not whoever was named last
         free = [
             (p, a)
             for p, a in pool
