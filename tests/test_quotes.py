@@ -287,3 +287,23 @@ def test_english_according_to_and_subject_before_verb(code):
     )
     assert _quote(r, "the army repelled an attack").speaker.country == "RUS"
     assert _quote(r, "This policy is a failure").speaker.name == "Paul Garner"
+
+
+@pytest.mark.slow
+def test_periphrasis_for_a_head_of_state_and_two_word_verb(code):
+    r = code(
+        '"Nous verrons bien le moment venu", a répondu le locataire de la Maison Blanche. '
+        "Le président américain a laissé entendre que le sommet pourrait être reporté.",
+        "2019-01-05",
+    )
+    assert _quote(r, "Nous verrons bien").speaker.name == "Donald Trump"
+    assert _quote(r, "le sommet pourrait être reporté").speaker.name == "Donald Trump"
+
+
+@pytest.mark.slow
+def test_gerund_whose_subject_the_parser_hung_on_the_auxiliary(code):
+    r = code(
+        "Paul Garnier a une nouvelle fois défendu vendredi son projet de loi, avertissant "
+        "qu'il était prêt à attendre plusieurs mois."
+    )
+    assert _quote(r, "prêt à attendre plusieurs mois").speaker.name == "Paul Garnier"

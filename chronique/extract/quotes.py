@@ -54,6 +54,7 @@ class Cues:
     object_verbs: frozenset[str]
     document_nouns: frozenset[str]
     colon_excluded: frozenset[str]
+    gerund_endings: tuple[str, ...]
 
 
 @cache
@@ -87,6 +88,7 @@ def cues_for(lang: str) -> Cues:
         object_verbs=frozenset(lex.get("object_verbs", [])),
         document_nouns=frozenset(lex.get("document_nouns", [])),
         colon_excluded=frozenset(lex.get("colon_verbs_excluded", [])),
+        gerund_endings=tuple(lex.get("gerund_endings", [])),
     )
 
 
@@ -153,8 +155,16 @@ class QuoteExtractor:
                 return cand
         return lemma
 
+    def _gerund(self, tok: Token) -> bool:
+        """', avertissant que …': a present participle, tagged as one or not."""
+        if "Part" in tok.morph.get("VerbForm") and "Pres" in tok.morph.get("Tense"):
+            return True
+        return tok.pos_ in ("ADJ", "NOUN", "VERB") and tok.lower_.endswith(self.cues.gerund_endings)
+
     def _is_reporting(self, tok: Token) -> bool:
-        if tok.pos_ not in ("VERB", "AUX"):
+        if tok.pos_ not in ("VERB", "AUX") and not (
+            self.cues.gerund_endings and self._gerund(tok) and tok.dep_ not in ("nsubj", "obj")
+        ):
             return False
         lemma = self._lemma(tok)
         if lemma not in self.cues.verbs:
@@ -183,14 +193,13 @@ class QuoteExtractor:
         for _ in range(3):
             subjects = [
                 s
-                for s in da.syn.subjects(head) + inverted
+                for s in da.syn.subjects(head) + self._aux_subjects(head, da) + inverted
                 if not (quote and quote[0] <= s.idx < quote[1])
             ]
             if subjects or head.dep_ not in da.syn.xcomp | da.syn.comp | da.syn.advcl:
                 break
             form = head.morph.get("VerbForm")
-            gerund = "Part" in form and "Pres" in head.morph.get("Tense")
-            if "Inf" not in form and not gerund:
+            if "Inf" not in form and not self._gerund(head):
                 break  # ', estimant que …': the gerund's speaker is its clause's subject
             head = head.head
         for s in subjects:
@@ -387,6 +396,10 @@ class QuoteExtractor:
             self.last_direct = (speaker, index)
         out.extend(indirect)
         return sorted(out, key=lambda q: q.start)
+
+    def _aux_subjects(self, verb: Token, da: DocActors) -> list[Token]:
+        """A subject the parser hung on the auxiliary ('X a … défendu': X under 'a')."""
+        return [s for a in verb.children if a.dep_ in da.syn.aux for s in da.syn.subjects(a)]
 
     def _in_quotes(self, tok: Token, da: DocActors) -> bool:
         pos = da.offset + tok.idx
