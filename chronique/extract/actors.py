@@ -515,7 +515,10 @@ class DocActors:
             self._remember(actor, person=True, gender=gender, head=head, note=note)
             return actor
         definite, det_gender = self._definite(head)
-        named = any(t.pos_ == "PROPN" and t.i not in self.by_token for t in toks)
+        named = any(
+            t.pos_ == "PROPN" and t.i not in self.by_token and not self._complement(t, head)
+            for t in toks
+        )  # a name the NER missed ('… de la MEC Chifundo Kachale'), not a place it governs
         if role is not None and definite and not named and self._person_role(head, role):
             found = self._described(actor, head, role, located, det_gender)
             if found is not None:
@@ -559,6 +562,16 @@ class DocActors:
             actor.sector = main.data.get("sector") or "GOV"
         self._remember(actor, person=False, head=head)
         return actor
+
+    def _complement(self, tok: Token, head: Token) -> bool:
+        """Whether `tok` sits in a prepositional complement of `head` ('le député des
+        Bouches-du-Rhône'), rather than naming the head's bearer."""
+        t = tok
+        while t.i != head.i and t.head.i != t.i:
+            if any(c.dep_ == "case" for c in t.children):
+                return True
+            t = t.head
+        return False
 
     def _unlisted_name(self, head: Token) -> Mention | None:
         """A proper name set beside a noun that the NER missed ('la médecin Irina Salova')."""
