@@ -248,16 +248,9 @@ def ingest(
     t0 = time.perf_counter()
     try:
         summary = run_ingest(
-            paths,
-            db,
-            workers=workers,
-            scheduler=scheduler,
-            batch_size=batch_size,
-            published=published,
-            language=language,
-            reporter=reporter,
-            count_first=tty and "-" not in paths,
-            limit=limit,
+            paths, db, workers=workers, scheduler=scheduler, batch_size=batch_size,
+            published=published, language=language, reporter=reporter,
+            count_first=tty and "-" not in paths, limit=limit,
         )
     except ValueError as exc:
         reporter.stop()
@@ -307,26 +300,16 @@ def failures(
         raise _store_fail("failures", exc) from None
     if fmt == EventsFormat.jsonl:
         for when, kind, origin, error, attempts in rows:
-            print(
-                json.dumps(
-                    {
-                        "time": when.isoformat(timespec="seconds"),
-                        "kind": kind,
-                        "input": origin,
-                        "error": error,
-                        "attempts": attempts,
-                    },
-                    ensure_ascii=False,
-                )
-            )
+            print(json.dumps({"time": when.isoformat(timespec="seconds"), "kind": kind,
+                              "input": origin, "error": error, "attempts": attempts},
+                             ensure_ascii=False))
         return
     table = Table(title=f"{len(rows)} failure(s) in {db}", expand=True)
     for col in ("time", "kind", "input", "error", "tries"):
         table.add_column(col, overflow="fold")
     for when, kind, origin, error, attempts in rows:
-        table.add_row(
-            when.isoformat(sep=" ", timespec="seconds"), kind, origin, error, str(attempts)
-        )
+        table.add_row(when.isoformat(sep=" ", timespec="seconds"), kind, origin, error,
+                      str(attempts))
     Console(width=160).print(table)
 
 
@@ -397,14 +380,11 @@ def events(
 @app.command()
 def export(
     db: Path = typer.Option(DEFAULT_DB, "--db", help="DuckDB file written by ingest"),
-    fmt: ExportFormat = typer.Option(
-        ..., "--format", "-f", help="csv, parquet, jsonl, plover or gdelt"
-    ),
+    fmt: ExportFormat = typer.Option(..., "--format", "-f", help="csv, parquet, jsonl, "
+                                     "plover or gdelt"),
     out: Path = typer.Option(..., "--out", "-o", help="file to write"),
     table: str = typer.Option(
-        "events",
-        "--table",
-        help="for csv/parquet: events, clusters, articles, "
+        "events", "--table", help="for csv/parquet: events, clusters, articles, "
         "article_sources, paragraphs, entities, quotes, evidence, event_actors or failures",
     ),
 ) -> None:
@@ -426,11 +406,8 @@ def export(
 @app.command()
 def serve(
     db: Path = typer.Option(DEFAULT_DB, "--db", help="DuckDB file written by ingest"),
-    host: str = typer.Option(
-        "127.0.0.1",
-        "--host",
-        help="address to listen on (0.0.0.0: every interface, reachable from other machines)",
-    ),
+    host: str = typer.Option("127.0.0.1", "--host", help="address to listen on (0.0.0.0: "
+                             "every interface, reachable from other machines)"),
     port: int = typer.Option(8000, "--port", min=0, max=65535, help="TCP port"),
     refresh: float = typer.Option(
         1.0, "--refresh", min=0.0, help="seconds between checks of the database for new data"
@@ -445,11 +422,8 @@ def serve(
         err.print(f"chronique serve: needs the web dependencies ({exc})", markup=False)
         raise typer.Exit(1) from None
     if not db.exists():
-        err.print(
-            f"chronique serve: warning: {db} does not exist yet; pages will say so until "
-            "`chronique ingest` creates it",
-            markup=False,
-        )
+        err.print(f"chronique serve: warning: {db} does not exist yet; pages will say so until "
+                  "`chronique ingest` creates it", markup=False)
     err.print(f"chronique serve: {db} on http://{host}:{port}/ (Ctrl-C to stop)", markup=False)
     uvicorn.run(create_app(db, interval=refresh), host=host, port=port, log_level="warning")
 

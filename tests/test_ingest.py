@@ -65,15 +65,13 @@ def snapshot(db: Path, ids: set[str] | None = None) -> dict[str, list[tuple]]:
     queries = {
         "articles": "SELECT id, seq, source_id, n_events, results::VARCHAR"
         + (", duplicate_of, similarity" if ids is None else "")
-        + " FROM articles"
-        + keep.format(col="id"),
+        + " FROM articles" + keep.format(col="id"),
         "paragraphs": "SELECT * FROM paragraphs" + keep.format(col="article_id"),
         "entities": "SELECT * FROM entities" + keep.format(col="article_id"),
         "quotes": "SELECT * FROM quotes" + keep.format(col="article_id"),
         "events": "SELECT * EXCLUDE (cluster_id)"
         + (", cluster_id" if ids is None else "")
-        + " FROM events"
-        + keep.format(col="article_id"),
+        + " FROM events" + keep.format(col="article_id"),
         "event_actors": "SELECT * FROM event_actors"
         + keep.format(col="split_part(event_id, ':', 1)"),
         "evidence": "SELECT * FROM evidence" + keep.format(col="split_part(event_id, ':', 1)"),
@@ -87,8 +85,7 @@ def snapshot(db: Path, ids: set[str] | None = None) -> dict[str, list[tuple]]:
     params = None if ids is None else [sorted(ids)]
     try:
         return {
-            t: con.execute(q + " ORDER BY ALL", params).fetchall()
-            if params
+            t: con.execute(q + " ORDER BY ALL", params).fetchall() if params
             else con.execute(q + " ORDER BY ALL").fetchall()
             for t, q in queries.items()
         }
@@ -153,23 +150,9 @@ def test_killed_run_resumes_to_the_rows_of_a_clean_run(clean_db, corpus, tmp_pat
     db = tmp_path / "killed.duckdb"
     env = {**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONPATH": str(REPO)}
     proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "chronique.cli",
-            "ingest",
-            str(corpus),
-            "--db",
-            str(db),
-            "--batch-size",
-            BATCH,
-            "--workers",
-            "2",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
+        [sys.executable, "-m", "chronique.cli", "ingest", str(corpus), "--db", str(db),
+         "--batch-size", BATCH, "--workers", "2"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env,
     )
     workers: list[psutil.Process] = []
     try:
@@ -197,16 +180,9 @@ def test_near_duplicate_is_linked_and_not_counted_twice(tmp_path):
     recs = [json.loads(x) for x in corpus_lines(60)]
     rec = next(r for r in recs if len(r["text"]) > 2500)
     sentences = rec["text"].split(". ")
-    copy = dict(
-        rec,
-        id=rec["id"] + "-repost",
-        title="REPRISE - " + rec["title"],
-        text=". ".join(
-            sentences[:1]
-            + ["Une phrase changée par le site qui reprend la dépêche"]
-            + sentences[2:]
-        ),
-    )
+    copy = dict(rec, id=rec["id"] + "-repost", title="REPRISE - " + rec["title"],
+                text=". ".join(sentences[:1] + ["Une phrase changée par le site qui reprend "
+                                                "la dépêche"] + sentences[2:]))
     src = tmp_path / "two.jsonl"
     src.write_text(json.dumps(rec) + "\n" + json.dumps(copy) + "\n", encoding="utf-8")
     db = tmp_path / "dup.duckdb"
@@ -238,20 +214,15 @@ def test_the_same_event_in_two_articles_is_merged(tmp_path):
     # another article: the paragraph that reports the event, then unrelated real paragraphs
     other = json.loads(corpus_lines(1)[0])["text"]
     para_text = [p for p in text.split("\n\n") if p.strip()][para]
-    b = {
-        "id": "second-report",
-        "published": "2023-09-12",
-        "title": None,
-        "text": para_text + "\n\n" + other,
-    }
+    b = {"id": "second-report", "published": "2023-09-12", "title": None,
+         "text": para_text + "\n\n" + other}
     src = tmp_path / "b.jsonl"
     src.write_text(json.dumps(b) + "\n", encoding="utf-8")
     assert cli("ingest", src, "--db", db).exit_code == 0
     con = duckdb.connect(str(db), read_only=True)
     merged = con.execute(
         "SELECT c.n_articles, c.article_ids FROM event_clusters c JOIN events e ON e.id = c.id "
-        "WHERE e.cluster_key = ?",
-        [key],
+        "WHERE e.cluster_key = ?", [key]
     ).fetchall()
     dup = con.execute("SELECT count(duplicate_of) FROM articles").fetchone()[0]
     con.close()
@@ -263,21 +234,10 @@ def test_dask_local_cluster_writes_the_rows_of_a_local_run(clean_db, corpus, fir
     from distributed import LocalCluster
 
     db = tmp_path / "dask.duckdb"
-    with LocalCluster(
-        n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None
-    ) as cluster:
-        r = cli(
-            "ingest",
-            corpus,
-            "--db",
-            db,
-            "--batch-size",
-            BATCH,
-            "--limit",
-            "16",
-            "--scheduler",
-            cluster.scheduler_address,
-        )
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+                      dashboard_address=None) as cluster:
+        r = cli("ingest", corpus, "--db", db, "--batch-size", BATCH, "--limit", "16",
+                "--scheduler", cluster.scheduler_address)
     assert r.exit_code == 0, r.output
     assert "Dask scheduler" in r.stderr
     assert article_ids(db) == first16
@@ -285,7 +245,6 @@ def test_dask_local_cluster_writes_the_rows_of_a_local_run(clean_db, corpus, fir
 
 
 # -- queries and exports ----------------------------------------------------------------------
-
 
 def test_events_command_filters(clean_db):
     listed = cli("events", "--db", clean_db, "--format", "jsonl", "--limit", "0")
@@ -296,9 +255,8 @@ def test_events_command_filters(clean_db):
     got = [json.loads(x) for x in by_actor.stdout.splitlines()]
     assert got and all(any(a["country"] == country for a in r["actor"]) for r in got)
     etype = rows[0]["event"]
-    by_type = cli(
-        "events", "--db", clean_db, "--type", etype, "--format", "jsonl", "--limit", "0"
-    ).stdout.splitlines()
+    by_type = cli("events", "--db", clean_db, "--type", etype, "--format", "jsonl",
+                  "--limit", "0").stdout.splitlines()
     assert len(by_type) == sum(r["event"] == etype for r in rows)
     assert cli("events", "--db", clean_db, "--since", "2100").stdout.count("\n") <= 6
     table = cli("events", "--db", clean_db, "--limit", "3")
@@ -338,45 +296,20 @@ def test_exports(clean_db, tmp_path):
     plover = [json.loads(x) for x in out["plover"].read_text(encoding="utf-8").splitlines()]
     assert len(plover) == n_clusters
     for rec in plover:
-        assert {
-            "id",
-            "date",
-            "event",
-            "actor",
-            "recipient",
-            "mode",
-            "context",
-            "quad_code",
-            "event_scale",
-            "text",
-            "modality",
-            "attribution",
-            "evidence",
-        } <= set(rec)
+        assert {"id", "date", "event", "actor", "recipient", "mode", "context", "quad_code",
+                "event_scale", "text", "modality", "attribution", "evidence"} <= set(rec)
         assert isinstance(rec["event"], list) and rec["quad_code"] in (1, 2, 3, 4)
     rows = out["gdelt"].read_text(encoding="utf-8").splitlines()
     assert len(rows) == n_clusters
     assert all(len(x.split("\t")) == len(GDELT_COLUMNS) == 61 for x in rows)
-    r = cli(
-        "export",
-        "--db",
-        clean_db,
-        "--format",
-        "parquet",
-        "--table",
-        "clusters",
-        "--out",
-        tmp_path / "c.parquet",
-    )
+    r = cli("export", "--db", clean_db, "--format", "parquet", "--table", "clusters",
+            "--out", tmp_path / "c.parquet")
     assert r.exit_code == 0
-    assert (
-        duckdb.sql(f"SELECT count(*) FROM '{tmp_path / 'c.parquet'}'").fetchall()[0][0]
+    assert duckdb.sql(f"SELECT count(*) FROM '{tmp_path / 'c.parquet'}'").fetchall()[0][0] \
         == n_clusters
-    )
 
 
 # -- faults -----------------------------------------------------------------------------------
-
 
 def assert_one_clear_line(result, needle: str) -> None:
     assert result.exit_code == 1, result.output
@@ -399,24 +332,15 @@ def test_locked_database(clean_db, corpus, tmp_path):
     shutil.copy(clean_db, db)
     before = snapshot(db)
     holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import duckdb, sys; c = duckdb.connect(sys.argv[1]); "
-            "print('held', flush=True); sys.stdin.read()",
-            str(db),
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
+        [sys.executable, "-c", "import duckdb, sys; c = duckdb.connect(sys.argv[1]); "
+         "print('held', flush=True); sys.stdin.read()", str(db)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
     )
     try:
         assert holder.stdout.readline().strip() == "held"
         assert_one_clear_line(cli("ingest", corpus, "--db", db), "in use by another process")
-        assert_one_clear_line(
-            cli("export", "--db", db, "--format", "jsonl", "--out", tmp_path / "x.jsonl"),
-            "in use by another process",
-        )
+        assert_one_clear_line(cli("export", "--db", db, "--format", "jsonl", "--out",
+                                  tmp_path / "x.jsonl"), "in use by another process")
     finally:
         holder.stdin.close()
         holder.wait(timeout=30)
@@ -433,9 +357,8 @@ def test_full_disk_keeps_committed_batches(clean_db, corpus, first16, tmp_path, 
     def failing(self, *args, **kwargs):
         calls["n"] += 1
         if calls["n"] == 2:  # inside the second batch's transaction
-            raise duckdb.IOException(
-                'IO Error: Could not write file "full.duckdb.wal": No space left on device'
-            )
+            raise duckdb.IOException('IO Error: Could not write file "full.duckdb.wal": '
+                                     "No space left on device")
         return real(self, *args, **kwargs)
 
     db = tmp_path / "full.duckdb"

@@ -68,36 +68,16 @@ def coded(
     """An ArticleResult for a real article, with the given (hand-made) events."""
     body = text if text is not None else rec["title"] + "\n\n" + rec["text"]
     art = Article(
-        id=rec["id"],
-        text=body,
-        published=published or rec["published"],
-        language="fr",
-        title=rec["title"],
-        source=rec.get("source"),
-        origin=f"corpus:{rec['id']}",
+        id=rec["id"], text=body, published=published or rec["published"], language="fr",
+        title=rec["title"], source=rec.get("source"), origin=f"corpus:{rec['id']}",
     )
     sentence = body.split(".")[0][:200]
     return ArticleResult(
-        id=art.id,
-        published=art.published,
-        language="fr",
-        title=art.title,
-        text=body,
-        source=art.source,
-        origin=art.origin,
-        content_hash=art.content_hash,
+        id=art.id, published=art.published, language="fr", title=art.title, text=body,
+        source=art.source, origin=art.origin, content_hash=art.content_hash,
         entities=[RUS, UKR],
-        quotes=[
-            Quote(
-                speaker=USA,
-                text=sentence,
-                kind="direct",
-                cue="a déclaré",
-                start=0,
-                end=len(sentence),
-                paragraph=0,
-            )
-        ],
+        quotes=[Quote(speaker=USA, text=sentence, kind="direct", cue="a déclaré", start=0,
+                      end=len(sentence), paragraph=0)],
         events=events if events is not None else [],
         errors=errors or [],
     )
@@ -105,30 +85,14 @@ def coded(
 
 def accuse(day: str, end: str | None = None, *, actor=RUS, recipient=UKR, text="accuse") -> Event:
     return Event(
-        id=f"ev-{day}-{text}",
-        event="ACCUSE",
-        mode="allege",
-        actor=[actor],
-        recipient=[recipient],
-        modality="alleged",
-        attributed_to=[USA],
+        id=f"ev-{day}-{text}", event="ACCUSE", mode="allege", actor=[actor],
+        recipient=[recipient], modality="alleged", attributed_to=[USA],
         date=DateSpan(day, end or day, "day" if end is None else "month"),
         location=Place(name="Moscou", country="RUS", lat=55.75, lon=37.62, geonameid=524901),
-        cameo="112",
-        score=-3.5,
-        text=f"La Russie {text} l'Ukraine.",
-        trigger={"text": text, "start": 10, "end": 10 + len(text)},
-        rule="fr.accuse.test",
-        evidence=[
-            Evidence(
-                sentence=f"La Russie {text} l'Ukraine.",
-                trigger=text,
-                start=10,
-                end=10 + len(text),
-                rule="fr.accuse.test",
-                paragraph=1,
-            )
-        ],
+        cameo="112", score=-3.5, text=f"La Russie {text} l'Ukraine.",
+        trigger={"text": text, "start": 10, "end": 10 + len(text)}, rule="fr.accuse.test",
+        evidence=[Evidence(sentence=f"La Russie {text} l'Ukraine.", trigger=text, start=10,
+                           end=10 + len(text), rule="fr.accuse.test", paragraph=1)],
     )
 
 
@@ -144,7 +108,6 @@ def count(s: Store, table: str) -> int:
 
 
 # -- clusters ---------------------------------------------------------------------------------
-
 
 def m(i: str, start: str, end: str, pub: str) -> cl.Member:
     p = date.fromisoformat(pub)
@@ -170,20 +133,17 @@ def test_clusters_merge_overlapping_dates_within_the_window():
 
 
 def test_clusters_do_not_chain_and_a_month_is_compatible_with_its_days():
-    weekly = [
-        m(f"w{d:02d}", "2020-01-01", "2020-12-31", f"2020-06-{d:02d}") for d in (1, 6, 11, 16)
-    ]
+    weekly = [m(f"w{d:02d}", "2020-01-01", "2020-12-31", f"2020-06-{d:02d}") for d in
+              (1, 6, 11, 16)]
     got = cl.assign(weekly)
     assert got["w01"] == got["w06"] == "w01" and got["w11"] == got["w16"] == "w11"
-    month = cl.Member(
-        "month", date(2023, 9, 1), date(2023, 9, 30), date(2023, 9, 1), date(2023, 9, 30)
-    )
+    month = cl.Member("month", date(2023, 9, 1), date(2023, 9, 30), date(2023, 9, 1),
+                      date(2023, 9, 30))
     day = m("day", "2023-09-12", "2023-09-12", "2023-09-25")
     assert cl.assign([month, day]) == {"month": "month", "day": "month"}
 
 
 # -- near-duplicates --------------------------------------------------------------------------
-
 
 def test_minhash_sees_a_republished_story_and_not_a_different_one(records):
     a, b = long_records(records, 2)
@@ -202,15 +162,13 @@ def test_minhash_sees_a_republished_story_and_not_a_different_one(records):
 
 # -- writes -----------------------------------------------------------------------------------
 
-
 def test_write_stores_every_table_in_one_batch_and_skips_stored(store, records):
     r1 = coded(records[0], events=[accuse("2014-10-15")])
     r2 = coded(records[1])
     stats = store.write([r1, r2])
     assert (stats.stored, stats.events, stats.quotes) == (2, 1, 2)
     assert store.stored([r1.content_hash, r2.content_hash, "x"]) == {
-        r1.content_hash,
-        r2.content_hash,
+        r1.content_hash, r2.content_hash
     }
     c = store.counts()
     assert c["articles"] == 2 and c["events"] == 1 and c["evidence"] == 1
@@ -235,9 +193,8 @@ def test_the_same_text_under_two_ids_is_one_article_found_by_both(store, records
     again = coded(dict(records[0], id="elsewhere-7"))
     assert again.content_hash == first.content_hash
     store.write([first])
-    left = store.write(
-        [], sources=[(again.content_hash, again.id, "b.jsonl:3"), ("not-stored", "x", None)]
-    ).unplaced
+    left = store.write([], sources=[(again.content_hash, again.id, "b.jsonl:3"),
+                                    ("not-stored", "x", None)]).unplaced
     assert left == [("not-stored", "x", None)]
     store.write([], sources=[(again.content_hash, again.id, "c.jsonl:1")])  # known: no new row
     assert store.con.execute(
@@ -311,9 +268,8 @@ def test_a_failed_write_stores_nothing_of_the_batch(store, records, monkeypatch)
     before = store.counts()
 
     def full(*args, **kwargs):
-        raise duckdb.IOException(
-            'IO Error: Could not write file "t.duckdb.wal": No space left on device'
-        )
+        raise duckdb.IOException('IO Error: Could not write file "t.duckdb.wal": '
+                                 "No space left on device")
 
     monkeypatch.setattr(Store, "_recluster", full)
     with pytest.raises(StoreError, match="disk is full") as exc:
@@ -326,17 +282,14 @@ def test_a_failed_write_stores_nothing_of_the_batch(store, records, monkeypatch)
 
 # -- exports ----------------------------------------------------------------------------------
 
-
 @pytest.fixture
 def filled(store, records):
     a, b = long_records(records, 2)
-    store.write(
-        [
-            coded(a, published="2016-04-01", events=[accuse("2016-04-01")]),
-            coded(b, published="2016-04-02", events=[accuse("2016-04-01", "2016-04-30")]),
-            coded(records[0]),
-        ]
-    )
+    store.write([
+        coded(a, published="2016-04-01", events=[accuse("2016-04-01")]),
+        coded(b, published="2016-04-02", events=[accuse("2016-04-01", "2016-04-30")]),
+        coded(records[0]),
+    ])
     return store
 
 
@@ -358,21 +311,8 @@ def test_exports_open_and_follow_their_formats(filled, tmp_path):
     ]
     assert export(s, "plover", out["plover"]) == 1
     rec = json.loads(out["plover"].read_text(encoding="utf-8"))
-    for name in (
-        "id",
-        "date",
-        "actor",
-        "recipient",
-        "event",
-        "mode",
-        "context",
-        "quad_code",
-        "event_scale",
-        "event_loc",
-        "text",
-        "cite_info",
-        "coder",
-    ):
+    for name in ("id", "date", "actor", "recipient", "event", "mode", "context", "quad_code",
+                 "event_scale", "event_loc", "text", "cite_info", "coder"):
         assert name in rec, name
     assert rec["event"] == ["ACCUSE"] and rec["mode"] == ["allege"] and rec["quad_code"] == 3
     assert rec["actor"][0]["code"] == "RUS" and rec["actor"][0]["identifier_id"] == "Q159"
@@ -400,7 +340,6 @@ def test_exports_open_and_follow_their_formats(filled, tmp_path):
 
 
 # -- database faults --------------------------------------------------------------------------
-
 
 def test_a_file_that_is_not_a_database_is_left_untouched(tmp_path):
     bad = tmp_path / "notes.duckdb"
@@ -438,16 +377,9 @@ def test_a_locked_database_names_the_other_process(tmp_path):
     path = tmp_path / "l.duckdb"
     Store.open(path).close()
     holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import duckdb, sys; c = duckdb.connect(sys.argv[1]); "
-            "print('held', flush=True); sys.stdin.read()",
-            str(path),
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
+        [sys.executable, "-c", "import duckdb, sys; c = duckdb.connect(sys.argv[1]); "
+         "print('held', flush=True); sys.stdin.read()", str(path)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
     )
     try:
         assert holder.stdout.readline().strip() == "held"

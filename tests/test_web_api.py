@@ -34,20 +34,10 @@ REPO = Path(__file__).resolve().parents[1]
 # Real corpus articles on Russia, the Koreas and Ukraine; 33261/33265 are two versions of one
 # wire story (a near-duplicate pair).
 CORPUS_IDS = (
-    "orangesum-18946",
-    "orangesum-18904",
-    "orangesum-18905",
-    "orangesum-16930",
-    "orangesum-16846",
-    "orangesum-14442",
-    "orangesum-14760",
-    "orangesum-9816",
-    "orangesum-11948",
-    "orangesum-4075",
-    "orangesum-32682",
-    "orangesum-33261",
-    "orangesum-31579",
-    "orangesum-33265",
+    "orangesum-18946", "orangesum-18904", "orangesum-18905", "orangesum-16930",
+    "orangesum-16846", "orangesum-14442", "orangesum-14760", "orangesum-9816",
+    "orangesum-11948", "orangesum-4075", "orangesum-32682", "orangesum-33261",
+    "orangesum-31579", "orangesum-33265",
 )
 HOSTILE_TITLE = "<script>alert(1)</script>"
 HOSTILE_TEXT = (
@@ -77,17 +67,9 @@ def build_store(path: Path) -> Path:
     tmp.write_text("".join(lines), encoding="utf-8")
     arts += [i.article for i in read_inputs([str(tmp)]) if i.article is not None]
     assert len(arts) == 1 + len(CORPUS_IDS)
-    arts.append(
-        Article(
-            id="hostile",
-            text=f"{HOSTILE_TITLE}\n\n{HOSTILE_TEXT}",
-            published="2023-09-12",
-            language="fr",
-            title=HOSTILE_TITLE,
-            url="javascript:alert(3)",
-            origin="hostile",
-        )
-    )
+    arts.append(Article(id="hostile", text=f"{HOSTILE_TITLE}\n\n{HOSTILE_TEXT}",
+                        published="2023-09-12", language="fr", title=HOSTILE_TITLE,
+                        url="javascript:alert(3)", origin="hostile"))
     results = process_batch(arts)
     part = path.with_suffix(".part")
     with Store.open(part) as store:
@@ -122,7 +104,6 @@ def get(client: TestClient, url: str, status: int = 200) -> dict:
 
 # -- API ---------------------------------------------------------------------------------------
 
-
 def test_overview_totals_dyads_places(client):
     o = get(client, "/api/v1/overview?actor=RUS&recipient=PRK")
     t = o["totals"]
@@ -154,20 +135,10 @@ def test_events_filter_sort_and_pages(client):
     assert 0 < sure["total"] < all_["total"]
 
 
-@pytest.mark.parametrize(
-    "query",
-    [
-        "per_page=201",
-        "page=0",
-        "since=2023-13",
-        "until=2023-02-30",
-        "actor=R1S",
-        "type=BOMB",
-        "modality=maybe",
-        "sort=id",
-        "order=up",
-    ],
-)
+@pytest.mark.parametrize("query", [
+    "per_page=201", "page=0", "since=2023-13", "until=2023-02-30", "actor=R1S",
+    "type=BOMB", "modality=maybe", "sort=id", "order=up",
+])
 def test_events_bad_parameters_are_422(client, query):
     get(client, f"/api/v1/events?{query}", 422)
 
@@ -181,13 +152,8 @@ def test_event_detail_and_404(client):
 
 def test_claims_show_who_asserts_and_who_denies_the_seed_arms_supply(client):
     claims = get(client, "/api/v1/claims")["items"]
-    aid = [
-        c
-        for c in claims
-        if c["event"] == "AID"
-        and c["actor_countries"] == ["PRK"]
-        and c["recipient_countries"] == ["RUS"]
-    ]
+    aid = [c for c in claims if c["event"] == "AID" and c["actor_countries"] == ["PRK"]
+           and c["recipient_countries"] == ["RUS"]]
     assert len(aid) == 1, claims
     c = aid[0]
     assert c["alleged"] and c["denied"]
@@ -276,12 +242,8 @@ def test_export_of_the_current_filter(client):
 
 def test_analyse_codes_without_storing(client):
     before = get(client, "/api/v1/status")["articles"]
-    body = {
-        "text": SEED.read_text(encoding="utf-8").split(" ", 3)[3],
-        "published": "2023-09",
-        "language": "fr",
-        "title": "Kim et Poutine",
-    }
+    body = {"text": SEED.read_text(encoding="utf-8").split(" ", 3)[3], "published": "2023-09",
+            "language": "fr", "title": "Kim et Poutine"}
     r = client.post("/api/v1/analyse", json=body)
     assert r.status_code == 200, r.text
     out = r.json()
@@ -291,15 +253,10 @@ def test_analyse_codes_without_storing(client):
     assert get(client, "/api/v1/status")["articles"] == before
 
 
-@pytest.mark.parametrize(
-    "body",
-    [
-        {"text": ""},
-        {"text": "Bonjour", "published": "2023-02-30"},
-        {"text": "Bonjour", "language": "de"},
-        {"published": "2023"},
-    ],
-)
+@pytest.mark.parametrize("body", [
+    {"text": ""}, {"text": "Bonjour", "published": "2023-02-30"},
+    {"text": "Bonjour", "language": "de"}, {"published": "2023"},
+])
 def test_analyse_rejects_bad_articles(client, body):
     assert client.post("/api/v1/analyse", json=body).status_code == 422
 
@@ -314,34 +271,20 @@ def test_bodies_are_bounded(client):
             yield b"x" * 4096
         yield b'"}'
 
-    r = client.post(
-        "/api/v1/analyse", content=chunks(), headers={"content-type": "application/json"}
-    )
+    r = client.post("/api/v1/analyse", content=chunks(),
+                    headers={"content-type": "application/json"})
     assert r.status_code == 413
     assert client.post("/analyse", files={"upload": ("a.txt", b"a" * 1_100_000)}).status_code == 413
 
 
 # -- pages -------------------------------------------------------------------------------------
 
-
-@pytest.mark.parametrize(
-    "url",
-    [
-        "/",
-        "/?actor=USA&recipient=PRK&interval=day",
-        "/events",
-        "/events?type=AID&sort=score&order=desc",
-        "/claims",
-        "/articles",
-        "/articles/seed",
-        "/actors",
-        "/actors/PRK",
-        "/analyse",
-        "/static/style.css",
-        "/static/app.js",
-        "/static/world-110m.svg",
-    ],
-)
+@pytest.mark.parametrize("url", [
+    "/", "/?actor=USA&recipient=PRK&interval=day", "/events",
+    "/events?type=AID&sort=score&order=desc", "/claims", "/articles", "/articles/seed",
+    "/actors", "/actors/PRK", "/analyse",
+    "/static/style.css", "/static/app.js", "/static/world-110m.svg",
+])
 def test_pages_render(client, url):
     r = client.get(url)
     assert r.status_code == 200, r.text[:300]
@@ -367,15 +310,8 @@ def test_hostile_article_is_escaped_everywhere(client):
     page = client.get("/articles/hostile").text
     assert 'href="javascript:' not in page  # a link only for http(s) URLs
     assert "&lt;img src=x onerror=alert(2)&gt;" in page
-    r = client.post(
-        "/analyse",
-        data={
-            "text": HOSTILE_TEXT,
-            "title": HOSTILE_TITLE,
-            "published": "2023-09-12",
-            "language": "fr",
-        },
-    )
+    r = client.post("/analyse", data={"text": HOSTILE_TEXT, "title": HOSTILE_TITLE,
+                                      "published": "2023-09-12", "language": "fr"})
     assert r.status_code == 200
     assert "<script>alert" not in r.text and "&lt;script&gt;alert(1)&lt;/script&gt;" in r.text
     csp = r.headers["content-security-policy"]
@@ -394,15 +330,8 @@ def test_openapi_is_served_and_versioned(client):
     spec = get(client, "/openapi.json")
     paths = set(spec["paths"])
     assert all(p.startswith("/api/v1/") for p in paths)
-    for p in (
-        "/api/v1/events",
-        "/api/v1/claims",
-        "/api/v1/timeseries",
-        "/api/v1/network",
-        "/api/v1/analyse",
-        "/api/v1/articles/{key}",
-        "/api/v1/actors/{code}",
-    ):
+    for p in ("/api/v1/events", "/api/v1/claims", "/api/v1/timeseries", "/api/v1/network",
+              "/api/v1/analyse", "/api/v1/articles/{key}", "/api/v1/actors/{code}"):
         assert p in paths
     assert client.get("/docs").status_code == 404  # its assets come from a CDN: not served
 
@@ -441,13 +370,8 @@ def test_live_while_a_writer_holds_the_database(store_path, tmp_path):
     shutil.copyfile(store_path, db)
     with TestClient(create_app(db, interval=0)) as c:
         before = get(c, "/api/v1/status")["articles"]
-        writer = subprocess.Popen(
-            [sys.executable, "-c", WRITER, str(db)],
-            cwd=REPO,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
+        writer = subprocess.Popen([sys.executable, "-c", WRITER, str(db)], cwd=REPO,
+                                  stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
         try:
             assert writer.stdout.readline().strip() == "written"
             deadline = time.monotonic() + 10
@@ -499,25 +423,18 @@ if schemathesis is not None:
     schema = schemathesis.openapi.from_asgi("/openapi.json", _create_app(STORE, interval=5))
 
     @schema.parametrize()
-    @settings(
-        max_examples=8,
-        deadline=None,
-        database=None,
-        derandomize=True,
-        suppress_health_check=list(HealthCheck),
-    )
+    @settings(max_examples=8, deadline=None, database=None, derandomize=True,
+              suppress_health_check=list(HealthCheck))
     def test_schemathesis_no_server_error(case, store_path):
         """Generated inputs for every operation of /openapi.json: any status but a 5xx."""
         assert store_path == STORE
         case.call_and_validate(checks=[not_a_server_error])
 else:
-
     def test_schemathesis_no_server_error():
         pytest.skip("schemathesis is not installed (pip install -e '.[dev]')")
 
 
 # -- snapshots ---------------------------------------------------------------------------------
-
 
 def test_snapshots_follow_the_live_file_and_clean_up(store_path, tmp_path):
     import duckdb
@@ -533,10 +450,8 @@ def test_snapshots_follow_the_live_file_and_clean_up(store_path, tmp_path):
         with duckdb.connect(str(db)) as live:  # the live file changes while a reader reads
             live.execute("UPDATE articles SET title = 'changed' WHERE source_id = 'seed'")
         with reader.cursor() as newer:
-            assert (
-                newer.execute("SELECT title FROM articles WHERE source_id = 'seed'").fetchone()[0]
-                == "changed"
-            )
+            assert newer.execute("SELECT title FROM articles WHERE source_id = 'seed'"
+                                 ).fetchone()[0] == "changed"
         # the first copy is still readable by the request that holds it
         assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == n
     assert all(not p.exists() for p in first)  # retired once its last reader left

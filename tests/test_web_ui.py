@@ -21,22 +21,12 @@ import pytest
 CHROMIUM = Path(os.environ.get("CHRONIQUE_CHROMIUM", "/usr/bin/chromium"))
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 SHOTS = os.environ.get("CHRONIQUE_SCREENSHOTS") == "1"
-ARGS = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 if not CHROMIUM.exists():
-    pytest.skip(
-        f"{CHROMIUM} not found: install Debian's chromium (make test does: "
-        "apt-get install chromium)",
-        allow_module_level=True,
-    )
+    pytest.skip(f"{CHROMIUM} not found: install Debian's chromium (make test does: "
+                "apt-get install chromium)", allow_module_level=True)
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is a dev dependency")
 uvicorn = pytest.importorskip("uvicorn")
 
@@ -57,13 +47,8 @@ def server() -> Iterator[str]:
 
     build_store(STORE)
     port = free_port()
-    config = uvicorn.Config(
-        create_app(STORE, interval=1),
-        host="127.0.0.1",
-        port=port,
-        log_level="warning",
-        lifespan="on",
-    )
+    config = uvicorn.Config(create_app(STORE, interval=1), host="127.0.0.1", port=port,
+                            log_level="warning", lifespan="on")
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
@@ -98,14 +83,8 @@ class Watched:
         self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         host = urlparse(base).netloc
-        self.page.on(
-            "request",
-            lambda r: (
-                urlparse(r.url).netloc not in (host, "")
-                and not r.url.startswith("data:")
-                and self.foreign.append(r.url)
-            ),
-        )
+        self.page.on("request", lambda r: urlparse(r.url).netloc not in (host, "")
+                     and not r.url.startswith("data:") and self.foreign.append(r.url))
 
     def go(self, path: str) -> object:
         resp = self.page.goto(self.base + path, wait_until="load")
@@ -157,8 +136,7 @@ def test_events_filter_and_sort_change_the_table(web):
     filtered = int(page.locator("#event-total").inner_text())
     assert 0 < filtered < total
     types = page.locator("table.events tbody tr").evaluate_all(
-        "rows => rows.map(r => r.dataset.type)"
-    )
+        "rows => rows.map(r => r.dataset.type)")
     assert set(types) == {"AID"}
     assert "type=AID" in page.locator("#export-csv").get_attribute("href")
     page.fill("input[name=actor]", "prk")
@@ -168,11 +146,8 @@ def test_events_filter_and_sort_change_the_table(web):
     page = web.go("/events")
     page.click("th a:text-is('score')")
     page.wait_for_url("**sort=score**")
-    scores = [
-        float(s)
-        for s in page.locator("table.events tbody td.num:nth-child(6)").all_inner_texts()
-        if s.strip()
-    ]
+    scores = [float(s) for s in page.locator("table.events tbody td.num:nth-child(6)")
+              .all_inner_texts() if s.strip()]
     assert scores == sorted(scores)
     web.check()
 
@@ -231,12 +206,9 @@ def test_hostile_article_stays_inert(web):
 
 def test_analyse_paste_and_upload(web):
     page = web.go("/analyse")
-    page.fill(
-        "textarea[name=text]",
-        "La Russie a accusé les États-Unis de mentir, mardi.\n\n"
-        "Moscou et Pyongyang ont démenti les allégations américaines selon lesquelles la "
-        "Corée du Nord aurait fourni des armes à la Russie.",
-    )
+    page.fill("textarea[name=text]", "La Russie a accusé les États-Unis de mentir, mardi.\n\n"
+              "Moscou et Pyongyang ont démenti les allégations américaines selon lesquelles la "
+              "Corée du Nord aurait fourni des armes à la Russie.")
     page.fill("input[name=published]", "2023-09-12")
     page.click("#analyse-submit")
     page.wait_for_selector("#reading-title")

@@ -297,7 +297,9 @@ class Store:
             return
         types = TYPES[table]
         names = ", ".join(f'"{n}"' for n in cols.names)
-        select = ", ".join(f"unnest(${i}::{types[n]}[])" for i, n in enumerate(cols.names, start=1))
+        select = ", ".join(
+            f"unnest(${i}::{types[n]}[])" for i, n in enumerate(cols.names, start=1)
+        )
         self.con.execute(
             f"INSERT INTO {table} ({names}) SELECT {select}",
             [cols.data[n] for n in cols.names],
@@ -350,12 +352,9 @@ class Store:
 
     def recluster_all(self) -> int:
         """Recompute every cluster (after a change of rule or window); returns the count."""
-        keys = {
-            r[0]
-            for r in self._run(
-                "SELECT DISTINCT cluster_key FROM events WHERE cluster_key IS NOT NULL"
-            ).fetchall()
-        }
+        keys = {r[0] for r in self._run(
+            "SELECT DISTINCT cluster_key FROM events WHERE cluster_key IS NOT NULL"
+        ).fetchall()}
         try:
             self.con.execute("BEGIN TRANSACTION")
             self._recluster(keys)

@@ -41,7 +41,9 @@ def signature(text: str) -> LeanMinHash:
     global _TEMPLATE
     if _TEMPLATE is None:
         _TEMPLATE = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
-    m = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=_TEMPLATE.permutations, scheme=SCHEME)
+    m = MinHash(
+        num_perm=NUM_PERM, seed=SEED, permutations=_TEMPLATE.permutations, scheme=SCHEME
+    )
     m.update_batch(list(shingles(text)))
     return LeanMinHash(m)
 

@@ -27,16 +27,8 @@ from chronique.store.db import Store, StoreError
 
 FORMATS = ("csv", "parquet", "jsonl", "plover", "gdelt")
 TABLES = (
-    "events",
-    "clusters",
-    "articles",
-    "article_sources",
-    "paragraphs",
-    "entities",
-    "quotes",
-    "evidence",
-    "event_actors",
-    "failures",
+    "events", "clusters", "articles", "article_sources", "paragraphs", "entities", "quotes",
+    "evidence", "event_actors", "failures",
 )
 CODER = "chronique 0.1.0"
 CODEBOOK = "plover-0.8 (chronique: modality, attribution, evidence)"
@@ -50,67 +42,22 @@ QUAD_CODES = {
 GROUP_CODES = {"UNO", "EUR", "NATO", "IGO", "NGO", "AFR", "ASA"}
 
 GDELT_COLUMNS = (
-    "GLOBALEVENTID",
-    "SQLDATE",
-    "MonthYear",
-    "Year",
-    "FractionDate",
-    "Actor1Code",
-    "Actor1Name",
-    "Actor1CountryCode",
-    "Actor1KnownGroupCode",
-    "Actor1EthnicCode",
-    "Actor1Religion1Code",
-    "Actor1Religion2Code",
-    "Actor1Type1Code",
-    "Actor1Type2Code",
+    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
+    "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1KnownGroupCode", "Actor1EthnicCode",
+    "Actor1Religion1Code", "Actor1Religion2Code", "Actor1Type1Code", "Actor1Type2Code",
     "Actor1Type3Code",
-    "Actor2Code",
-    "Actor2Name",
-    "Actor2CountryCode",
-    "Actor2KnownGroupCode",
-    "Actor2EthnicCode",
-    "Actor2Religion1Code",
-    "Actor2Religion2Code",
-    "Actor2Type1Code",
-    "Actor2Type2Code",
+    "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2KnownGroupCode", "Actor2EthnicCode",
+    "Actor2Religion1Code", "Actor2Religion2Code", "Actor2Type1Code", "Actor2Type2Code",
     "Actor2Type3Code",
-    "IsRootEvent",
-    "EventCode",
-    "EventBaseCode",
-    "EventRootCode",
-    "QuadClass",
-    "GoldsteinScale",
-    "NumMentions",
-    "NumSources",
-    "NumArticles",
-    "AvgTone",
-    "Actor1Geo_Type",
-    "Actor1Geo_FullName",
-    "Actor1Geo_CountryCode",
-    "Actor1Geo_ADM1Code",
-    "Actor1Geo_ADM2Code",
-    "Actor1Geo_Lat",
-    "Actor1Geo_Long",
-    "Actor1Geo_FeatureID",
-    "Actor2Geo_Type",
-    "Actor2Geo_FullName",
-    "Actor2Geo_CountryCode",
-    "Actor2Geo_ADM1Code",
-    "Actor2Geo_ADM2Code",
-    "Actor2Geo_Lat",
-    "Actor2Geo_Long",
-    "Actor2Geo_FeatureID",
-    "ActionGeo_Type",
-    "ActionGeo_FullName",
-    "ActionGeo_CountryCode",
-    "ActionGeo_ADM1Code",
-    "ActionGeo_ADM2Code",
-    "ActionGeo_Lat",
-    "ActionGeo_Long",
-    "ActionGeo_FeatureID",
-    "DATEADDED",
-    "SOURCEURL",
+    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+    "NumMentions", "NumSources", "NumArticles", "AvgTone",
+    "Actor1Geo_Type", "Actor1Geo_FullName", "Actor1Geo_CountryCode", "Actor1Geo_ADM1Code",
+    "Actor1Geo_ADM2Code", "Actor1Geo_Lat", "Actor1Geo_Long", "Actor1Geo_FeatureID",
+    "Actor2Geo_Type", "Actor2Geo_FullName", "Actor2Geo_CountryCode", "Actor2Geo_ADM1Code",
+    "Actor2Geo_ADM2Code", "Actor2Geo_Lat", "Actor2Geo_Long", "Actor2Geo_FeatureID",
+    "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code",
+    "ActionGeo_ADM2Code", "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID",
+    "DATEADDED", "SOURCEURL",
 )
 assert len(GDELT_COLUMNS) == 61
 
@@ -152,7 +99,6 @@ def export(store: Store, fmt: str, out: str | os.PathLike[str], table: str = "ev
 
 # -- tables: CSV and Parquet through DuckDB's COPY ---------------------------------------------
 
-
 def table_sql(table: str) -> str:
     if table == "events":
         return (
@@ -193,7 +139,6 @@ def _copy(store: Store, table: str, fmt: str, tmp: Path) -> int:
 
 # -- JSONL: the stored ArticleResult records, exactly ------------------------------------------
 
-
 def _results(store: Store, fh: TextIO) -> int:
     """One line per article, as `chronique extract --format jsonl` prints it."""
     cur = store.con.cursor()
@@ -207,7 +152,6 @@ def _results(store: Store, fh: TextIO) -> int:
 
 
 # -- merged events, with what PLOVER and GDELT both need --------------------------------------
-
 
 def _iso(v: Any) -> Any:
     return v.isoformat() if isinstance(v, (date, datetime)) else v
@@ -230,19 +174,13 @@ def clusters(store: Store, chunk: int = 500) -> Iterator[dict[str, Any]]:
             [ids],
         ).fetchall():
             actors.setdefault(eid, {}).setdefault(role, []).append(
-                dict(
-                    text=text,
-                    name=name,
-                    country=country,
-                    sector=sector,
-                    wikidata=wikidata,
-                    kind=kind,
-                )
+                dict(text=text, name=name, country=country, sector=sector,
+                     wikidata=wikidata, kind=kind)
             )
         evidence: dict[str, list[dict[str, Any]]] = {}
         for row in aux.execute(
             "SELECT e.cluster_id, a.source_id, a.url, a.published, a.source, e.modality, "
-            'x.sentence, x.trigger, x.start, x."end", x.paragraph, x.rule, e.id = e.cluster_id '
+            "x.sentence, x.trigger, x.start, x.\"end\", x.paragraph, x.rule, e.id = e.cluster_id "
             "FROM evidence x JOIN events e ON e.id = x.event_id "
             "JOIN articles a ON a.id = e.article_id "
             "WHERE e.cluster_id IN (SELECT unnest($1::VARCHAR[])) ORDER BY a.seq, e.idx, x.idx",
@@ -250,39 +188,13 @@ def clusters(store: Store, chunk: int = 500) -> Iterator[dict[str, Any]]:
         ).fetchall():
             cid, art, url, pub, src, modality, sent, trig, s, e, para, rule, rep = row
             evidence.setdefault(cid, []).append(
-                dict(
-                    article=art,
-                    url=url,
-                    published=pub,
-                    source=src,
-                    modality=modality,
-                    sentence=sent,
-                    trigger=trig,
-                    start=s,
-                    end=e,
-                    paragraph=para,
-                    rule=rule,
-                    representative=rep,
-                )
+                dict(article=art, url=url, published=pub, source=src, modality=modality,
+                     sentence=sent, trigger=trig, start=s, end=e, paragraph=para, rule=rule,
+                     representative=rep)
             )
         arts = {
-            r[0]: dict(
-                zip(
-                    (
-                        "id",
-                        "source_id",
-                        "url",
-                        "title",
-                        "language",
-                        "source",
-                        "published",
-                        "ingested_at",
-                        "origin",
-                    ),
-                    r,
-                    strict=True,
-                )
-            )
+            r[0]: dict(zip(("id", "source_id", "url", "title", "language", "source",
+                            "published", "ingested_at", "origin"), r, strict=True))
             for r in aux.execute(
                 "SELECT id, source_id, url, title, language, source, published, ingested_at, "
                 "origin FROM articles WHERE id IN (SELECT unnest($1::VARCHAR[]))",
@@ -337,11 +249,8 @@ def plover_record(c: dict[str, Any]) -> dict[str, Any]:
             "lon": c["location_lon"],
         }
     if rep:
-        rec["text_info"] = {
-            "sequence": rep[0]["paragraph"],
-            "start": rep[0]["start"],
-            "end": rep[0]["end"],
-        }
+        rec["text_info"] = {"sequence": rep[0]["paragraph"], "start": rep[0]["start"],
+                            "end": rep[0]["end"]}
     rec["cite_info"] = {
         "citation": art.get("source_id"),
         "url": art.get("url"),
@@ -369,7 +278,9 @@ def plover_record(c: dict[str, Any]) -> dict[str, Any]:
     rec["num_sources"] = c["n_sources"]
     rec["num_mentions"] = int(c["n_mentions"] or 0)
     rec["num_copies"] = c["n_copies"]
-    rec["evidence"] = [{k: v for k, v in x.items() if k != "representative"} for x in c["evidence"]]
+    rec["evidence"] = [
+        {k: v for k, v in x.items() if k != "representative"} for x in c["evidence"]
+    ]
     return rec
 
 
@@ -387,7 +298,6 @@ def _plover(store: Store, fh: TextIO) -> int:
 
 
 # -- GDELT 2.0 event table ---------------------------------------------------------------------
-
 
 @lru_cache(maxsize=1)
 def _countries() -> tuple[dict[str, str], set[int], dict[str, str]]:
@@ -437,14 +347,8 @@ def _geo(c: dict[str, Any]) -> list[str]:
         full = f"{full}, {names[iso3]}"
     code = fips.get(iso3, "")
     return [
-        "1" if is_country else "4",
-        full,
-        code,
-        code,
-        "",
-        _num(c["location_lat"]),
-        _num(c["location_lon"]),
-        _num(gid),
+        "1" if is_country else "4", full, code, code, "",
+        _num(c["location_lat"]), _num(c["location_lon"]), _num(gid),
     ]
 
 
@@ -462,14 +366,8 @@ def _actor_geo(a: dict[str, Any] | None) -> list[str]:
         return ["0", "", "", "", "", "", "", ""]
     code = fips.get(country, "")
     return [
-        "1",
-        names.get(country, place.name),
-        code,
-        code,
-        "",
-        _num(place.lat),
-        _num(place.lon),
-        _num(place.geonameid),
+        "1", names.get(country, place.name), code, code, "",
+        _num(place.lat), _num(place.lon), _num(place.geonameid),
     ]
 
 

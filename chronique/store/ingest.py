@@ -70,11 +70,8 @@ def count_articles(paths: Sequence[str], published: str | None, language: str | 
     """How many articles the inputs hold (a first, cheap pass: for the progress bar's ETA)."""
     from chronique.read import read_inputs
 
-    return sum(
-        1
-        for item in read_inputs(paths, published=published, language=language)
-        if item.article is not None
-    )
+    return sum(1 for item in read_inputs(paths, published=published, language=language)
+               if item.article is not None)
 
 
 def ingest(

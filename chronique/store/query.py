@@ -59,20 +59,11 @@ class EventFilter:
         if self.modality:
             modality = self.modality.strip().lower()
             if modality not in MODALITIES:
-                raise ValueError(
-                    f"--modality: {self.modality!r} is not one of {', '.join(MODALITIES)}"
-                )
-        w = event_where(
-            since=since,
-            until=until,
-            actor=actor,
-            recipient=recipient,
-            event_type=event_type,
-            modality=modality,
-            text=self.text,
-            include_duplicates=self.include_duplicates,
-            inferred=self.inferred,
-        )
+                raise ValueError(f"--modality: {self.modality!r} is not one of "
+                                 f"{', '.join(MODALITIES)}")
+        w = event_where(since=since, until=until, actor=actor, recipient=recipient,
+                        event_type=event_type, modality=modality, text=self.text,
+                        include_duplicates=self.include_duplicates, inferred=self.inferred)
         return w.clause(), w.params
 
 
@@ -127,18 +118,8 @@ def event_records(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, An
         rec = json.loads(found[r["id"]]) if found.get(r["id"]) else {}
         rec["store"] = {
             k: r[k]
-            for k in (
-                "id",
-                "article",
-                "article_hash",
-                "published",
-                "url",
-                "title",
-                "duplicate_of",
-                "cluster_id",
-                "cluster_articles",
-                "cluster_sources",
-            )
+            for k in ("id", "article", "article_hash", "published", "url", "title",
+                      "duplicate_of", "cluster_id", "cluster_articles", "cluster_sources")
         }
         out.append(rec)
     return out

@@ -22,14 +22,9 @@ class AnalyseError(ValueError):
     """The posted article cannot be read (no text, not text, a bad date)."""
 
 
-def read_posted(
-    text: str | None = None,
-    data: bytes | None = None,
-    filename: str | None = None,
-    published: str | None = None,
-    language: str | None = None,
-    title: str | None = None,
-) -> Any:
+def read_posted(text: str | None = None, data: bytes | None = None, filename: str | None = None,
+                published: str | None = None, language: str | None = None,
+                title: str | None = None) -> Any:
     """The Article of pasted text or of an uploaded file's bytes (text or HTML)."""
     from chronique.read.base import make_item
     from chronique.read.dated import has_date_line
@@ -42,13 +37,11 @@ def read_posted(
     if data:
         name = (filename or "").lower()
         if name.endswith((".html", ".htm")):
-            item = parse_html(
-                data, id="upload", origin=filename or origin, published=published, language=language
-            )
+            item = parse_html(data, id="upload", origin=filename or origin, published=published,
+                              language=language)
         else:
-            item = parse_text_bytes(
-                data, id="upload", origin=filename or origin, published=published, language=language
-            )
+            item = parse_text_bytes(data, id="upload", origin=filename or origin,
+                                    published=published, language=language)
         if item.article is None:
             raise AnalyseError(item.error or "the file holds no article")
         art = item.article
@@ -57,14 +50,8 @@ def read_posted(
             art.title = title.strip()
         return art
     try:
-        item = make_item(
-            id="analyse",
-            body=text or "",
-            origin=origin,
-            title=title,
-            date=published,
-            language=language,
-        )
+        item = make_item(id="analyse", body=text or "", origin=origin, title=title,
+                         date=published, language=language)
     except ValueError as exc:
         raise AnalyseError(str(exc)) from None
     if item.article is None:

@@ -73,10 +73,8 @@ class ExportFormat(StrEnum):
 
 SortKey = StrEnum("SortKey", [(k, k) for k in queries.EVENT_SORTS])  # type: ignore[misc]
 
-CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-)
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 SECURITY_HEADERS = [
     (b"content-security-policy", CSP.encode()),
     (b"x-content-type-options", b"nosniff"),
@@ -113,8 +111,7 @@ class Guard:
                 started = True
                 names = {k.lower() for k, _ in message.get("headers", [])}
                 message["headers"] = list(message.get("headers", [])) + [
-                    h for h in SECURITY_HEADERS if h[0] not in names
-                ]
+                    h for h in SECURITY_HEADERS if h[0] not in names]
             await send(message)
 
         declared = dict(scope.get("headers") or []).get(b"content-length")
@@ -145,36 +142,23 @@ class Guard:
 
     async def _refuse(self, send: Send) -> None:
         body = json.dumps({"detail": f"request body larger than {self.max_body} bytes"}).encode()
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 413,
-                "headers": [
-                    (b"content-type", b"application/json"),
-                    (b"content-length", str(len(body)).encode()),
-                ],
-            }
-        )
+        await send({"type": "http.response.start", "status": 413,
+                    "headers": [(b"content-type", b"application/json"),
+                                (b"content-length", str(len(body)).encode())]})
         await send({"type": "http.response.body", "body": body})
 
 
 # -- request models --------------------------------------------------------------------------
 
-
 class AnalyseIn(BaseModel):
     """An article to code without storing it."""
 
-    text: str = Field(
-        min_length=1,
-        max_length=MAX_TEXT,
-        description="the article text; paragraphs separated by blank lines",
-    )
-    published: str | None = Field(
-        None, pattern=DATE_PATTERN, description="publication date YYYY, YYYY-MM or YYYY-MM-DD"
-    )
-    language: str | None = Field(
-        None, pattern=r"^(fr|en)$", description="fr or en; identified from the text when absent"
-    )
+    text: str = Field(min_length=1, max_length=MAX_TEXT, description="the article text; "
+                      "paragraphs separated by blank lines")
+    published: str | None = Field(None, pattern=DATE_PATTERN,
+                                  description="publication date YYYY, YYYY-MM or YYYY-MM-DD")
+    language: str | None = Field(None, pattern=r"^(fr|en)$",
+                                 description="fr or en; identified from the text when absent")
     title: str | None = Field(None, max_length=1000, description="coded as the first paragraph")
 
     @field_validator("published")
@@ -194,7 +178,6 @@ class PageOut(BaseModel):
 
 
 # -- helpers ---------------------------------------------------------------------------------
-
 
 def _none(v: str | None) -> str | None:
     """Empty form fields mean 'any'."""
@@ -233,37 +216,24 @@ def _value(choice: StrEnum | None) -> str | None:
 
 
 def event_filter(
-    since: Annotated[
-        str | None,
-        Query(pattern=DATE_PATTERN, description="YYYY[-MM[-DD]]: events ending on or after"),
-    ] = None,
-    until: Annotated[
-        str | None,
-        Query(pattern=DATE_PATTERN, description="YYYY[-MM[-DD]]: events starting on or before"),
-    ] = None,
-    actor: Annotated[
-        str | None, Query(pattern=CODE_PATTERN, description="actor country code, e.g. PRK")
-    ] = None,
-    recipient: Annotated[
-        str | None, Query(pattern=CODE_PATTERN, description="recipient country code")
-    ] = None,
+    since: Annotated[str | None, Query(pattern=DATE_PATTERN, description="YYYY[-MM[-DD]]: "
+                                       "events ending on or after")] = None,
+    until: Annotated[str | None, Query(pattern=DATE_PATTERN, description="YYYY[-MM[-DD]]: "
+                                       "events starting on or before")] = None,
+    actor: Annotated[str | None, Query(pattern=CODE_PATTERN,
+                                       description="actor country code, e.g. PRK")] = None,
+    recipient: Annotated[str | None, Query(pattern=CODE_PATTERN,
+                                           description="recipient country code")] = None,
     type: Annotated[EventType | None, Query(description="PLOVER event type")] = None,  # noqa: A002
     modality: Annotated[Modality | None, Query()] = None,
-    text: Annotated[
-        str | None, Query(max_length=200, description="words in the sentence, trigger or title")
-    ] = None,
+    text: Annotated[str | None, Query(max_length=200, description="words in the sentence, "
+                                      "trigger or title")] = None,
     duplicates: Annotated[bool, Query(description="include near-duplicate articles")] = False,
-    inferred: Annotated[
-        bool,
-        Query(
-            description="include events whose actor or recipient "
-            "is inferred from the article's frame"
-        ),
-    ] = True,
+    inferred: Annotated[bool, Query(description="include events whose actor or recipient "
+                                    "is inferred from the article's frame")] = True,
 ) -> EventFilter:
-    flt = EventFilter(
-        since, until, actor, recipient, _value(type), _value(modality), text, duplicates, inferred
-    )
+    flt = EventFilter(since, until, actor, recipient, _value(type), _value(modality), text,
+                      duplicates, inferred)
     try:
         queries.where(flt)
     except ValueError as exc:
@@ -271,10 +241,8 @@ def event_filter(
     return flt
 
 
-def paging(
-    page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
-    per_page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
-) -> Page:
+def paging(page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+           per_page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50) -> Page:
     return Page(page, per_page)
 
 
@@ -301,10 +269,8 @@ def _qs(params: dict[str, Any], **changes: Any) -> str:
 
 # -- the app ---------------------------------------------------------------------------------
 
-
-def create_app(
-    db: str | os.PathLike[str], *, interval: float = 1.0, max_body: int = MAX_BODY
-) -> FastAPI:
+def create_app(db: str | os.PathLike[str], *, interval: float = 1.0,
+               max_body: int = MAX_BODY) -> FastAPI:
     """The FastAPI app over the store at `db` (which may not exist yet: pages say so)."""
     reader = SnapshotReader(db, interval=interval)
 
@@ -324,57 +290,35 @@ def create_app(
     app.state.reader = reader
     app.add_middleware(Guard, max_body=max_body)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    env = Environment(
-        loader=FileSystemLoader(HERE / "templates"),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True,
+                      trim_blocks=True, lstrip_blocks=True)
     env.filters["http_url"] = _http_url
-    env.globals.update(
-        country=queries.country_name,
-        qs=_qs,
-        types=PLOVER_TYPES,
-        modalities=MODALITIES,
-        sorts=list(queries.EVENT_SORTS),
-    )
+    env.globals.update(country=queries.country_name, qs=_qs, types=PLOVER_TYPES,
+                       modalities=MODALITIES, sorts=list(queries.EVENT_SORTS))
     templates = Jinja2Templates(env=env)
     app.state.templates = templates
 
     def page(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
         snap = reader.info()
         ctx.setdefault("title", name.removesuffix(".html"))
-        return templates.TemplateResponse(
-            request, name, {"snapshot": snap, **ctx}, status_code=status
-        )
+        return templates.TemplateResponse(request, name, {"snapshot": snap, **ctx},
+                                          status_code=status)
 
     @app.exception_handler(StoreUnavailable)
     async def unavailable(request: Request, exc: StoreUnavailable) -> Response:
         headers = {"Retry-After": "2"}
         if request.url.path.startswith("/api/"):
             return JSONResponse({"detail": str(exc)}, 503, headers=headers)
-        return page(
-            request,
-            "error.html",
-            503,
-            title="store unavailable",
-            message=str(exc),
-            headers_note="Retry in a moment.",
-        )
+        return page(request, "error.html", 503, title="store unavailable",
+                    message=str(exc), headers_note="Retry in a moment.")
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:
         if request.url.path.startswith(("/api/", "/static/", "/openapi")):
-            return JSONResponse(
-                {"detail": exc.detail}, exc.status_code, headers=getattr(exc, "headers", None)
-            )
-        return page(
-            request,
-            "error.html",
-            exc.status_code,
-            title=str(exc.status_code),
-            message=str(exc.detail),
-        )
+            return JSONResponse({"detail": exc.detail}, exc.status_code,
+                                headers=getattr(exc, "headers", None))
+        return page(request, "error.html", exc.status_code, title=str(exc.status_code),
+                    message=str(exc.detail))
 
     _api(app)
     _pages(app, page)
@@ -391,42 +335,30 @@ def _api(app: FastAPI) -> None:
         return {**queries.status(con), **request.app.state.reader.info()}
 
     @app.get(f"{p}/overview", tags=["aggregates"])
-    def overview(
-        request: Request,
-        actor: Annotated[str, Query(pattern=CODE_PATTERN)] = "RUS",
-        recipient: Annotated[str, Query(pattern=CODE_PATTERN)] = "PRK",
-        interval: Interval | None = None,
-    ) -> dict[str, Any]:
+    def overview(request: Request,
+                 actor: Annotated[str, Query(pattern=CODE_PATTERN)] = "RUS",
+                 recipient: Annotated[str, Query(pattern=CODE_PATTERN)] = "PRK",
+                 interval: Interval | None = None) -> dict[str, Any]:
         """Totals, the dyad's conflict/cooperation timeline, top dyads and event locations."""
         return _overview(request, actor.upper(), recipient.upper(), _value(interval))
 
     @app.get(f"{p}/events", tags=["events"], response_model=PageOut)
-    def list_events(
-        con: Con,
-        flt: Annotated[EventFilter, Depends(event_filter)],
-        pg: Annotated[Page, Depends(paging)],
-        sort: SortKey = SortKey["date"],
-        order: Order = Order.asc,
-    ) -> dict[str, Any]:
+    def list_events(con: Con, flt: Annotated[EventFilter, Depends(event_filter)],
+                    pg: Annotated[Page, Depends(paging)], sort: SortKey = SortKey["date"],
+                    order: Order = Order.asc) -> dict[str, Any]:
         """Events matching the filter, one page at a time."""
         try:
             return queries.events(con, flt, pg, sort.value, order.value)
         except ValueError as exc:
             raise _bad(exc) from None
 
-    @app.get(
-        f"{p}/events/export",
-        tags=["events"],
-        responses={200: {"content": {"text/csv": {}, "application/x-ndjson": {}}}},
-    )
-    def export_events(
-        request: Request,
-        flt: Annotated[EventFilter, Depends(event_filter)],
-        format: ExportFormat = ExportFormat.csv,  # noqa: A002
-        sort: SortKey = SortKey["date"],
-        order: Order = Order.asc,
-        limit: Annotated[int, Query(ge=1, le=MAX_EXPORT)] = MAX_EXPORT,
-    ) -> StreamingResponse:
+    @app.get(f"{p}/events/export", tags=["events"],
+             responses={200: {"content": {"text/csv": {}, "application/x-ndjson": {}}}})
+    def export_events(request: Request, flt: Annotated[EventFilter, Depends(event_filter)],
+                      format: ExportFormat = ExportFormat.csv,  # noqa: A002
+                      sort: SortKey = SortKey["date"], order: Order = Order.asc,
+                      limit: Annotated[int, Query(ge=1, le=MAX_EXPORT)] = MAX_EXPORT
+                      ) -> StreamingResponse:
         """Every event of the filter (up to `limit`) as CSV or JSON lines, streamed."""
         ctx = request.app.state.reader.cursor()
         con = ctx.__enter__()
@@ -447,11 +379,8 @@ def _api(app: FastAPI) -> None:
 
         media = "text/csv" if format == ExportFormat.csv else "application/x-ndjson"
         name = f"chronique-events.{'csv' if format == ExportFormat.csv else 'jsonl'}"
-        return StreamingResponse(
-            stream(),
-            media_type=media,
-            headers={"Content-Disposition": f'attachment; filename="{name}"'},
-        )
+        return StreamingResponse(stream(), media_type=media,
+                                 headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
     @app.get(f"{p}/events/{{event_id}}", tags=["events"])
     def one_event(con: Con, event_id: Annotated[str, PathParam(max_length=200)]) -> dict[str, Any]:
@@ -459,38 +388,29 @@ def _api(app: FastAPI) -> None:
         return _found(queries.event(con, event_id), "event")
 
     @app.get(f"{p}/claims", tags=["events"], response_model=PageOut)
-    def list_claims(
-        con: Con,
-        pg: Annotated[Page, Depends(paging)],
-        country: Annotated[str | None, Query(pattern=CODE_PATTERN)] = None,
-        duplicates: bool = False,
-    ) -> dict[str, Any]:
+    def list_claims(con: Con, pg: Annotated[Page, Depends(paging)],
+                    country: Annotated[str | None, Query(pattern=CODE_PATTERN)] = None,
+                    duplicates: bool = False) -> dict[str, Any]:
         """Contested claims: events alleged or denied, with who asserts and who denies."""
         return queries.claims(con, pg, _upper(country), duplicates)
 
     @app.get(f"{p}/quotes", tags=["quotes"], response_model=PageOut)
-    def list_quotes(
-        con: Con,
-        pg: Annotated[Page, Depends(paging)],
-        country: Annotated[str | None, Query(pattern=CODE_PATTERN)] = None,
-        speaker: Annotated[str | None, Query(max_length=200)] = None,
-        text: Annotated[str | None, Query(max_length=200)] = None,
-        article: Annotated[str | None, Query(max_length=200)] = None,
-        duplicates: bool = False,
-    ) -> dict[str, Any]:
+    def list_quotes(con: Con, pg: Annotated[Page, Depends(paging)],
+                    country: Annotated[str | None, Query(pattern=CODE_PATTERN)] = None,
+                    speaker: Annotated[str | None, Query(max_length=200)] = None,
+                    text: Annotated[str | None, Query(max_length=200)] = None,
+                    article: Annotated[str | None, Query(max_length=200)] = None,
+                    duplicates: bool = False) -> dict[str, Any]:
         """Who said what: quotes with their speaker, filtered by country, speaker or words."""
         return queries.quotes(con, pg, _upper(country), speaker, text, article, duplicates)
 
     @app.get(f"{p}/articles", tags=["articles"], response_model=PageOut)
-    def list_articles(
-        con: Con,
-        pg: Annotated[Page, Depends(paging)],
-        text: Annotated[str | None, Query(max_length=200)] = None,
-        since: Annotated[str | None, Query(pattern=DATE_PATTERN)] = None,
-        until: Annotated[str | None, Query(pattern=DATE_PATTERN)] = None,
-        language: Annotated[str | None, Query(pattern=r"^[a-z]{2}$")] = None,
-        duplicates: bool = True,
-    ) -> dict[str, Any]:
+    def list_articles(con: Con, pg: Annotated[Page, Depends(paging)],
+                      text: Annotated[str | None, Query(max_length=200)] = None,
+                      since: Annotated[str | None, Query(pattern=DATE_PATTERN)] = None,
+                      until: Annotated[str | None, Query(pattern=DATE_PATTERN)] = None,
+                      language: Annotated[str | None, Query(pattern=r"^[a-z]{2}$")] = None,
+                      duplicates: bool = True) -> dict[str, Any]:
         """Stored articles, newest first."""
         lo, hi = _days(since, until)
         return queries.articles(con, pg, text, lo, hi, language, duplicates)
@@ -501,93 +421,68 @@ def _api(app: FastAPI) -> None:
         return _found(queries.article(con, key), "article")
 
     @app.get(f"{p}/actors", tags=["actors"], response_model=PageOut)
-    def list_actors(
-        con: Con,
-        pg: Annotated[Page, Depends(paging)],
-        q: Annotated[str | None, Query(max_length=100)] = None,
-    ) -> dict[str, Any]:
+    def list_actors(con: Con, pg: Annotated[Page, Depends(paging)],
+                    q: Annotated[str | None, Query(max_length=100)] = None) -> dict[str, Any]:
         """Actor codes by activity (events both ways and quotes)."""
         return queries.actors(con, pg, q)
 
     @app.get(f"{p}/actors/{{code}}", tags=["actors"])
-    def one_actor(
-        con: Con,
-        code: Annotated[str, PathParam(pattern=CODE_PATTERN)],
-        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
-    ) -> dict[str, Any]:
+    def one_actor(con: Con, code: Annotated[str, PathParam(pattern=CODE_PATTERN)],
+                  limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50) -> dict[str, Any]:
         """An actor: events as actor and recipient, quotes, partners and adversaries."""
         found = queries.actor(con, code.upper(), limit)
-        if not (
-            found["as_actor"]["total"] or found["as_recipient"]["total"] or found["quotes"]["total"]
-        ):
+        if not (found["as_actor"]["total"] or found["as_recipient"]["total"]
+                or found["quotes"]["total"]):
             raise HTTPException(404, "no events or quotes for this actor")
         return found
 
     @app.get(f"{p}/timeseries", tags=["aggregates"])
-    def timeseries(
-        con: Con,
-        interval: Interval = Interval.week,
-        country: Annotated[
-            str | None, Query(pattern=CODE_PATTERN, description="either side")
-        ] = None,
-        actor: Annotated[str | None, Query(pattern=CODE_PATTERN)] = None,
-        recipient: Annotated[str | None, Query(pattern=CODE_PATTERN)] = None,
-        both: Annotated[bool, Query(description="the dyad in both directions")] = False,
-        since: Annotated[str | None, Query(pattern=DATE_PATTERN)] = None,
-        until: Annotated[str | None, Query(pattern=DATE_PATTERN)] = None,
-        modality: Modality | None = None,
-        duplicates: bool = False,
-    ) -> dict[str, Any]:
+    def timeseries(con: Con, interval: Interval = Interval.week,
+                   country: Annotated[str | None, Query(pattern=CODE_PATTERN,
+                                                        description="either side")] = None,
+                   actor: Annotated[str | None, Query(pattern=CODE_PATTERN)] = None,
+                   recipient: Annotated[str | None, Query(pattern=CODE_PATTERN)] = None,
+                   both: Annotated[bool, Query(description="the dyad in both directions")] = False,
+                   since: Annotated[str | None, Query(pattern=DATE_PATTERN)] = None,
+                   until: Annotated[str | None, Query(pattern=DATE_PATTERN)] = None,
+                   modality: Modality | None = None,
+                   duplicates: bool = False) -> dict[str, Any]:
         """Events per day or week (or month) by PLOVER type and quad class, with mean score."""
         lo, hi = _days(since, until)
-        return queries.timeseries(
-            con,
-            interval.value,
-            _upper(country),
-            _upper(actor),
-            _upper(recipient),
-            both,
-            lo,
-            hi,
-            _value(modality),
-            duplicates,
-        )
+        return queries.timeseries(con, interval.value, _upper(country), _upper(actor),
+                                  _upper(recipient), both, lo, hi, _value(modality), duplicates)
 
     @app.get(f"{p}/network", tags=["aggregates"])
-    def network(
-        con: Con,
-        since: Annotated[str | None, Query(pattern=DATE_PATTERN)] = None,
-        until: Annotated[str | None, Query(pattern=DATE_PATTERN)] = None,
-        type: EventType | None = None,  # noqa: A002
-        modality: Modality | None = None,
-        min_weight: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
-        limit: Annotated[int, Query(ge=1, le=1000)] = 200,
-        duplicates: bool = False,
-    ) -> dict[str, Any]:
+    def network(con: Con,
+                since: Annotated[str | None, Query(pattern=DATE_PATTERN)] = None,
+                until: Annotated[str | None, Query(pattern=DATE_PATTERN)] = None,
+                type: EventType | None = None,  # noqa: A002
+                modality: Modality | None = None,
+                min_weight: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+                limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+                duplicates: bool = False) -> dict[str, Any]:
         """Who acts on whom: directed country edges weighted by number of events."""
         lo, hi = _days(since, until)
-        return queries.network(
-            con, lo, hi, _value(type), _value(modality), min_weight, limit, duplicates
-        )
+        return queries.network(con, lo, hi, _value(type), _value(modality), min_weight, limit,
+                               duplicates)
 
     @app.post(f"{p}/analyse", tags=["analyse"])
     def analyse(body: AnalyseIn) -> dict[str, Any]:
         """Code one article now and return its reading; nothing is stored."""
         try:
-            art = analysing.read_posted(
-                body.text, published=body.published, language=body.language, title=body.title
-            )
+            art = analysing.read_posted(body.text, published=body.published,
+                                        language=body.language, title=body.title)
         except analysing.AnalyseError as exc:
             raise HTTPException(422, str(exc)) from None
         return analysing.reading(analysing.analyse(art))
 
 
-def _overview(request: Request, actor: str, recipient: str, interval: str | None) -> dict[str, Any]:
+def _overview(request: Request, actor: str, recipient: str, interval: str | None
+              ) -> dict[str, Any]:
     """The overview aggregates, computed once per snapshot (the landing page's cost)."""
     return request.app.state.reader.cached(
         ("overview", actor, recipient, interval),
-        lambda con: queries.overview(con, actor, recipient, interval),
-    )
+        lambda con: queries.overview(con, actor, recipient, interval))
 
 
 def _csv(names: list[str], rows: Iterator[dict[str, Any]]) -> Iterator[str]:
@@ -614,9 +509,8 @@ def _jsonl(con: duckdb.DuckDBPyConnection, rows: Iterator[dict[str, Any]]) -> It
     for r in rows:
         chunk.append(r)
         if len(chunk) == 500:
-            yield "".join(
-                json.dumps(x, ensure_ascii=False) + "\n" for x in event_records(store, chunk)
-            )
+            yield "".join(json.dumps(x, ensure_ascii=False) + "\n"
+                          for x in event_records(store, chunk))
             chunk = []
     if chunk:
         yield "".join(json.dumps(x, ensure_ascii=False) + "\n" for x in event_records(store, chunk))
@@ -624,23 +518,12 @@ def _jsonl(con: duckdb.DuckDBPyConnection, rows: Iterator[dict[str, Any]]) -> It
 
 # -- pages -----------------------------------------------------------------------------------
 
-
 def _pages(app: FastAPI, page: Any) -> None:
     """Server-rendered pages; each reads the same queries as the API."""
 
     def filters(request: Request) -> dict[str, str]:
-        keys = (
-            "since",
-            "until",
-            "actor",
-            "recipient",
-            "type",
-            "modality",
-            "text",
-            "duplicates",
-            "sort",
-            "order",
-        )
+        keys = ("since", "until", "actor", "recipient", "type", "modality", "text", "duplicates",
+                "sort", "order")
         return {k: v for k in keys if (v := _none(request.query_params.get(k)))}
 
     def page_of(request: Request, size: int = 50) -> Page:
@@ -664,32 +547,18 @@ def _pages(app: FastAPI, page: Any) -> None:
         except ValueError as exc:
             error, actor, recipient, interval = str(exc), "RUS", "PRK", None
         data = _overview(request, actor, recipient, interval)
-        return page(
-            request,
-            "overview.html",
-            422 if error else 200,
-            title="overview",
-            error=error,
-            data=data,
-            actor=actor,
-            recipient=recipient,
-            chart=charts.timeline(data["timeline"]["series"], data["timeline"]["interval"]),
-            points=charts.map_points(data["places"]),
-        )
+        return page(request, "overview.html", 422 if error else 200, title="overview",
+                    error=error, data=data, actor=actor, recipient=recipient,
+                    chart=charts.timeline(data["timeline"]["series"],
+                                         data["timeline"]["interval"]),
+                    points=charts.map_points(data["places"]))
 
     @app.get("/events", include_in_schema=False)
     def events(request: Request, con: Con) -> HTMLResponse:
         f = filters(request)
-        flt = EventFilter(
-            f.get("since"),
-            f.get("until"),
-            f.get("actor"),
-            f.get("recipient"),
-            f.get("type"),
-            f.get("modality"),
-            f.get("text"),
-            f.get("duplicates") in ("1", "true", "on"),
-        )
+        flt = EventFilter(f.get("since"), f.get("until"), f.get("actor"), f.get("recipient"),
+                          f.get("type"), f.get("modality"), f.get("text"),
+                          f.get("duplicates") in ("1", "true", "on"))
         sort, order = f.get("sort", "date"), f.get("order", "asc")
         try:
             result = queries.events(con, flt, page_of(request), sort, order)
@@ -697,18 +566,8 @@ def _pages(app: FastAPI, page: Any) -> None:
         except ValueError as exc:
             result, error = Page().wrap(0, []), str(exc)
         export = {k: v for k, v in f.items() if k not in ("sort", "order")}
-        return page(
-            request,
-            "events.html",
-            422 if error else 200,
-            title="events",
-            f=f,
-            result=result,
-            error=error,
-            sort=sort,
-            order=order,
-            export=export,
-        )
+        return page(request, "events.html", 422 if error else 200, title="events", f=f,
+                    result=result, error=error, sort=sort, order=order, export=export)
 
     @app.get("/claims", include_in_schema=False)
     def claims(request: Request, con: Con) -> HTMLResponse:
@@ -718,15 +577,8 @@ def _pages(app: FastAPI, page: Any) -> None:
         except ValueError as exc:
             country, error = None, str(exc)
         result = queries.claims(con, page_of(request), country)
-        return page(
-            request,
-            "claims.html",
-            422 if error else 200,
-            title="claims",
-            result=result,
-            country=country or "",
-            error=error,
-        )
+        return page(request, "claims.html", 422 if error else 200, title="claims",
+                    result=result, country=country or "", error=error)
 
     @app.get("/articles", include_in_schema=False)
     def articles(request: Request, con: Con) -> HTMLResponse:
@@ -737,13 +589,8 @@ def _pages(app: FastAPI, page: Any) -> None:
     @app.get("/articles/{key}", include_in_schema=False)
     def article(request: Request, con: Con, key: str) -> HTMLResponse:
         art = _found(queries.article(con, key[:200]), "article")
-        return page(
-            request,
-            "article.html",
-            title=art["title"] or art["source_id"] or "article",
-            art=art,
-            pieces=pieces(art["text"] or "", art["highlights"]),
-        )
+        return page(request, "article.html", title=art["title"] or art["source_id"] or "article",
+                    art=art, pieces=pieces(art["text"] or "", art["highlights"]))
 
     @app.get("/actors", include_in_schema=False)
     def actors(request: Request, con: Con) -> HTMLResponse:
@@ -781,36 +628,18 @@ def _pages(app: FastAPI, page: Any) -> None:
                 raise analysing.AnalyseError("paste a text or choose a file")
             if language and language not in ("fr", "en"):
                 raise analysing.AnalyseError("language: fr or en")
-            art = analysing.read_posted(
-                text if not data else None,
-                data or None,
-                upload.filename if upload else None,
-                _none(published),
-                _none(language),
-                _none(title),
-            )
+            art = analysing.read_posted(text if not data else None, data or None,
+                                        upload.filename if upload else None, _none(published),
+                                        _none(language), _none(title))
             if len(art.text) > MAX_TEXT:
                 raise analysing.AnalyseError(f"the article is longer than {MAX_TEXT} characters")
         except analysing.AnalyseError as exc:
-            return page(
-                request,
-                "analyse.html",
-                422,
-                title="analyse",
-                form=form,
-                reading=None,
-                error=str(exc),
-            )
+            return page(request, "analyse.html", 422, title="analyse", form=form, reading=None,
+                        error=str(exc))
         result = analysing.analyse(art)
         reading = analysing.reading(result)
         if data and not text:
             form["text"] = art.text
-        return page(
-            request,
-            "analyse.html",
-            title="analyse",
-            form=form,
-            reading=reading,
-            pieces=pieces(reading["text"], reading["highlights"]),
-            seconds=time.perf_counter() - t0,
-        )
+        return page(request, "analyse.html", title="analyse", form=form, reading=reading,
+                    pieces=pieces(reading["text"], reading["highlights"]),
+                    seconds=time.perf_counter() - t0)

@@ -44,30 +44,16 @@ def filled(series: list[dict[str, Any]], interval: str) -> list[dict[str, Any]]:
     d = first
     while d <= last:
         key = d.isoformat()
-        out.append(
-            by.get(key)
-            or {
-                "period": key,
-                "n": 0,
-                "cooperation": 0,
-                "conflict": 0,
-                "mean_score": None,
-                "by_type": {},
-            }
-        )
+        out.append(by.get(key) or {"period": key, "n": 0, "cooperation": 0, "conflict": 0,
+                                   "mean_score": None, "by_type": {}})
         if len(out) > MAX_SLOTS:
             return series
         d = _next(d, interval)
     return out
 
 
-def timeline(
-    series: list[dict[str, Any]],
-    interval: str = "week",
-    width: int = 900,
-    height: int = 240,
-    max_ticks: int = 8,
-) -> Timeline:
+def timeline(series: list[dict[str, Any]], interval: str = "week", width: int = 900,
+             height: int = 240, max_ticks: int = 8) -> Timeline:
     """Cooperation above the axis, conflict below, one slot per period; mean score as dots."""
     top, bottom, left, right = 12, 22, 8, 8
     chart = Timeline(width, height, mid=top + (height - top - bottom) / 2)
@@ -84,33 +70,21 @@ def timeline(
         w = max(slot * 0.8, 0.6)
         up = s["cooperation"] / peak * half
         down = s["conflict"] / peak * half
-        chart.bars.append(
-            {
-                "x": round(x, 2),
-                "w": round(w, 2),
-                "period": s["period"],
-                "n": s["n"],
-                "coop_y": round(chart.mid - up, 2),
-                "coop_h": round(up, 2),
-                "conf_y": round(chart.mid, 2),
-                "conf_h": round(down, 2),
-                "cooperation": s["cooperation"],
-                "conflict": s["conflict"],
-                "mean_score": s["mean_score"],
-                "types": ", ".join(f"{k} {v}" for k, v in sorted(s["by_type"].items())),
-            }
-        )
+        chart.bars.append({
+            "x": round(x, 2), "w": round(w, 2), "period": s["period"], "n": s["n"],
+            "coop_y": round(chart.mid - up, 2), "coop_h": round(up, 2),
+            "conf_y": round(chart.mid, 2), "conf_h": round(down, 2),
+            "cooperation": s["cooperation"], "conflict": s["conflict"],
+            "mean_score": s["mean_score"],
+            "types": ", ".join(f"{k} {v}" for k, v in sorted(s["by_type"].items())),
+        })
         if s["mean_score"] is not None:
             y = chart.mid - s["mean_score"] / 10 * half
-            chart.scores.append(
-                {"x": round(x + w / 2, 1), "y": round(y, 1), "score": s["mean_score"]}
-            )
+            chart.scores.append({"x": round(x + w / 2, 1), "y": round(y, 1),
+                                 "score": s["mean_score"]})
     step = max(1, math.ceil(n / max_ticks))
-    chart.ticks = [
-        {"x": round(left + i * slot, 2), "label": series[i]["period"]}
-        for i in range(0, n, step)
-        if left + i * slot < width - 64
-    ]
+    chart.ticks = [{"x": round(left + i * slot, 2), "label": series[i]["period"]}
+                   for i in range(0, n, step) if left + i * slot < width - 64]
     return chart
 
 
@@ -122,13 +96,7 @@ def map_points(places: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
             continue
         share = p["conflict"] / p["n"] if p["n"] else 0
-        out.append(
-            {
-                **p,
-                "x": round(lon + 180, 2),
-                "y": round(90 - lat, 2),
-                "r": round(1.2 + math.sqrt(p["n"]) * 0.9, 2),
-                "tone": "conflict" if share > 0.5 else "cooperation",
-            }
-        )
+        out.append({**p, "x": round(lon + 180, 2), "y": round(90 - lat, 2),
+                    "r": round(1.2 + math.sqrt(p["n"]) * 0.9, 2),
+                    "tone": "conflict" if share > 0.5 else "cooperation"})
     return out

@@ -95,9 +95,8 @@ def _plain(v: Any) -> Any:
     return v
 
 
-def fetch(
-    con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None
-) -> list[dict[str, Any]]:
+def fetch(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None
+          ) -> list[dict[str, Any]]:
     """Rows as dicts with dates as ISO strings (ready for JSON and templates)."""
     cur = con.execute(sql, params or [])
     names = [d[0] for d in cur.description]
@@ -120,13 +119,8 @@ class Page:
 
     def wrap(self, total: int, items: list[dict[str, Any]]) -> dict[str, Any]:
         pages = max(1, -(-total // self.size))
-        return {
-            "total": total,
-            "page": self.number,
-            "per_page": self.size,
-            "pages": pages,
-            "items": items,
-        }
+        return {"total": total, "page": self.number, "per_page": self.size, "pages": pages,
+                "items": items}
 
 
 def day(value: str | None, name: str, last: bool = False) -> date | None:
@@ -160,27 +154,21 @@ def where(flt: EventFilter) -> tuple[str, list[Any]]:
 
 # -- events ----------------------------------------------------------------------------------
 
-
-def events(
-    con: duckdb.DuckDBPyConnection,
-    flt: EventFilter,
-    page: Page,
-    sort: str = "date",
-    order: str = "asc",
-) -> dict[str, Any]:
+def events(con: duckdb.DuckDBPyConnection, flt: EventFilter, page: Page,
+           sort: str = "date", order: str = "asc") -> dict[str, Any]:
     """One page of matching events, sorted by a whitelisted key, with the total."""
     clause, params = where(flt)
     key = EVENT_SORTS.get(sort)
     if key is None:
         raise ValueError(f"sort: {sort!r} is not one of {', '.join(EVENT_SORTS)}")
     direction = "DESC" if order == "desc" else "ASC"
-    total = scalar(
-        con, "SELECT count(*) FROM events e JOIN articles a ON a.id = e.article_id" + clause, params
-    )
+    total = scalar(con, "SELECT count(*) FROM events e JOIN articles a ON a.id = e.article_id"
+                   + clause, params)
     select = EVENT_SELECT if sort == "articles" else PAGE_SELECT
     rows = fetch(
         con,
-        select + clause + f" ORDER BY {key} {direction} NULLS LAST, a.seq, e.idx LIMIT ? OFFSET ?",
+        select + clause
+        + f" ORDER BY {key} {direction} NULLS LAST, a.seq, e.idx LIMIT ? OFFSET ?",
         [*params, page.size, page.offset],
     )
     if sort != "articles":
@@ -194,28 +182,21 @@ def add_cluster_counts(con: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]
     ids = sorted({r["cluster_id"] for r in rows if r.get("cluster_id")})
     if not ids:
         return
-    found = {
-        c: (n, s)
-        for c, n, s in con.execute(
-            "SELECT e.cluster_id, count(DISTINCT coalesce(a.duplicate_of, a.id)), "
-            "count(DISTINCT coalesce(a.source, a.url, a.origin)) FROM events e "
-            "JOIN articles a ON a.id = e.article_id "
-            "WHERE e.cluster_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY e.cluster_id",
-            [ids],
-        ).fetchall()
-    }
+    found = {c: (n, s) for c, n, s in con.execute(
+        "SELECT e.cluster_id, count(DISTINCT coalesce(a.duplicate_of, a.id)), "
+        "count(DISTINCT coalesce(a.source, a.url, a.origin)) FROM events e "
+        "JOIN articles a ON a.id = e.article_id "
+        "WHERE e.cluster_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY e.cluster_id", [ids]
+    ).fetchall()}
     for r in rows:
         r["cluster_articles"], r["cluster_sources"] = found.get(r.get("cluster_id"), (None, None))
 
 
-def iter_events(
-    con: duckdb.DuckDBPyConnection,
-    flt: EventFilter,
-    limit: int,
-    sort: str = "date",
-    order: str = "asc",
-) -> tuple[list[str], Iterator[dict[str, Any]]]:
-    """Column names and the matching events for an export, fetched in chunks (at most `limit`)."""
+def iter_events(con: duckdb.DuckDBPyConnection, flt: EventFilter, limit: int,
+                sort: str = "date", order: str = "asc"
+                ) -> tuple[list[str], Iterator[dict[str, Any]]]:
+    """Column names and the matching events for an export, fetched in chunks (at most `limit`).
+    """
     clause, params = where(flt)
     key = EVENT_SORTS.get(sort, "e.date_start")
     direction = "DESC" if order == "desc" else "ASC"
@@ -246,40 +227,22 @@ def event(con: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any] | Non
 def _event_details(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, dict[str, Any]]:
     """Actors (every role) and evidence of events, by event id."""
     out: dict[str, dict[str, Any]] = {
-        i: {
-            "actors": [],
-            "recipients": [],
-            "asserted_by": [],
-            "denied_by_actors": [],
-            "evidence": [],
-        }
-        for i in ids
+        i: {"actors": [], "recipients": [], "asserted_by": [], "denied_by_actors": [],
+            "evidence": []} for i in ids
     }
     if not ids:
         return out
-    role_key = {
-        "actor": "actors",
-        "recipient": "recipients",
-        "attributed_to": "asserted_by",
-        "denied_by": "denied_by_actors",
-    }
-    for r in fetch(
-        con,
-        "SELECT event_id, role, text, name, country, sector, kind "
-        "FROM event_actors WHERE event_id IN (SELECT unnest(?::VARCHAR[])) "
-        "ORDER BY event_id, role, idx",
-        [ids],
-    ):
+    role_key = {"actor": "actors", "recipient": "recipients", "attributed_to": "asserted_by",
+                "denied_by": "denied_by_actors"}
+    for r in fetch(con, "SELECT event_id, role, text, name, country, sector, kind "
+                   "FROM event_actors WHERE event_id IN (SELECT unnest(?::VARCHAR[])) "
+                   "ORDER BY event_id, role, idx", [ids]):
         key = role_key.get(r.pop("role"))
         if key:
             out[r.pop("event_id")][key].append(r)
-    for r in fetch(
-        con,
-        'SELECT event_id, sentence, trigger, start, "end", rule, paragraph '
-        "FROM evidence WHERE event_id IN (SELECT unnest(?::VARCHAR[])) "
-        "ORDER BY event_id, idx",
-        [ids],
-    ):
+    for r in fetch(con, 'SELECT event_id, sentence, trigger, start, "end", rule, paragraph '
+                   "FROM evidence WHERE event_id IN (SELECT unnest(?::VARCHAR[])) "
+                   "ORDER BY event_id, idx", [ids]):
         out[r.pop("event_id")]["evidence"].append(r)
     return out
 
@@ -287,38 +250,25 @@ def _event_details(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, 
 # -- claims ----------------------------------------------------------------------------------
 
 CLAIM_WHERE = (
-    "(e.modality IN ('alleged', 'denied') OR len(e.attributed_to) > 0 OR len(e.denied_by) > 0)"
+    "(e.modality IN ('alleged', 'denied') OR len(e.attributed_to) > 0 "
+    "OR len(e.denied_by) > 0)"
 )
 
 
-def claims(
-    con: duckdb.DuckDBPyConnection,
-    page: Page,
-    country: str | None = None,
-    include_duplicates: bool = False,
-) -> dict[str, Any]:
+def claims(con: duckdb.DuckDBPyConnection, page: Page, country: str | None = None,
+           include_duplicates: bool = False) -> dict[str, Any]:
     """Events somebody alleges or denies, with who asserts and who denies them."""
     w = Where([CLAIM_WHERE])
-    w.when(
-        country,
-        "(list_contains(e.actor_countries, ?) OR list_contains(e.recipient_countries,"
-        " ?) OR list_contains(e.attributed_to, ?) OR list_contains(e.denied_by, ?))",
-    )
+    w.when(country, "(list_contains(e.actor_countries, ?) OR list_contains(e.recipient_countries,"
+           " ?) OR list_contains(e.attributed_to, ?) OR list_contains(e.denied_by, ?))")
     if not include_duplicates:
         w.add("a.duplicate_of IS NULL")
     clause = w.clause()
-    total = scalar(
-        con,
-        "SELECT count(*) FROM events e JOIN articles a ON a.id = e.article_id" + clause,
-        w.params,
-    )
-    rows = fetch(
-        con,
-        PAGE_SELECT
-        + clause
-        + " ORDER BY e.date_start DESC NULLS LAST, a.seq, e.idx LIMIT ? OFFSET ?",
-        [*w.params, page.size, page.offset],
-    )
+    total = scalar(con, "SELECT count(*) FROM events e JOIN articles a ON a.id = e.article_id"
+                   + clause, w.params)
+    rows = fetch(con, PAGE_SELECT + clause
+                 + " ORDER BY e.date_start DESC NULLS LAST, a.seq, e.idx LIMIT ? OFFSET ?",
+                 [*w.params, page.size, page.offset])
     add_cluster_counts(con, rows)
     details = _event_details(con, [r["id"] for r in rows])
     for r in rows:
@@ -330,49 +280,30 @@ def claims(
 
 # -- quotes, articles, actors ------------------------------------------------------------------
 
-
-def quotes(
-    con: duckdb.DuckDBPyConnection,
-    page: Page,
-    country: str | None = None,
-    speaker: str | None = None,
-    text: str | None = None,
-    article: str | None = None,
-    include_duplicates: bool = False,
-) -> dict[str, Any]:
+def quotes(con: duckdb.DuckDBPyConnection, page: Page, country: str | None = None,
+           speaker: str | None = None, text: str | None = None, article: str | None = None,
+           include_duplicates: bool = False) -> dict[str, Any]:
     w = Where()
     w.when(country, "q.speaker_country = ?")
-    w.when(
-        speaker and speaker.lower(),
-        "(contains(lower(q.speaker_name), ?) OR contains(lower(q.speaker_text), ?))",
-    )
+    w.when(speaker and speaker.lower(),
+           "(contains(lower(q.speaker_name), ?) OR contains(lower(q.speaker_text), ?))")
     w.when(text and text.lower(), "contains(lower(q.text), ?)")
     w.when(article, "(a.id = ? OR a.source_id = ?)")
     if not include_duplicates and not article:
         w.add("a.duplicate_of IS NULL")
     base = " FROM quotes q JOIN articles a ON a.id = q.article_id" + w.clause()
     total = scalar(con, "SELECT count(*)" + base, w.params)
-    rows = fetch(
-        con,
-        "SELECT a.id AS article_hash, a.source_id AS article, a.published, a.title, "
-        'q.idx, q.kind, q.cue, q.text, q.start, q."end", q.speaker_text, '
-        "q.speaker_name, q.speaker_country, q.speaker_sector"
-        + base
-        + " ORDER BY a.published_start DESC NULLS LAST, a.seq, q.idx LIMIT ? OFFSET ?",
-        [*w.params, page.size, page.offset],
-    )
+    rows = fetch(con, "SELECT a.id AS article_hash, a.source_id AS article, a.published, a.title, "
+                 "q.idx, q.kind, q.cue, q.text, q.start, q.\"end\", q.speaker_text, "
+                 "q.speaker_name, q.speaker_country, q.speaker_sector" + base
+                 + " ORDER BY a.published_start DESC NULLS LAST, a.seq, q.idx LIMIT ? OFFSET ?",
+                 [*w.params, page.size, page.offset])
     return page.wrap(total, rows)
 
 
-def articles(
-    con: duckdb.DuckDBPyConnection,
-    page: Page,
-    text: str | None = None,
-    since: date | None = None,
-    until: date | None = None,
-    language: str | None = None,
-    include_duplicates: bool = True,
-) -> dict[str, Any]:
+def articles(con: duckdb.DuckDBPyConnection, page: Page, text: str | None = None,
+             since: date | None = None, until: date | None = None, language: str | None = None,
+             include_duplicates: bool = True) -> dict[str, Any]:
     w = Where()
     w.when(text and text.lower(), "(contains(lower(a.title), ?) OR contains(lower(a.text), ?))")
     w.when(since, "a.published_end >= ?")
@@ -382,15 +313,11 @@ def articles(
         w.add("a.duplicate_of IS NULL")
     clause = w.clause()
     total = scalar(con, "SELECT count(*) FROM articles a" + clause, w.params)
-    rows = fetch(
-        con,
-        "SELECT a.id, a.source_id, a.published, a.language, a.title, a.url, "
-        "a.source, a.n_events, a.n_quotes, a.n_entities, a.duplicate_of "
-        "FROM articles a"
-        + clause
-        + " ORDER BY a.published_start DESC NULLS LAST, a.seq LIMIT ? OFFSET ?",
-        [*w.params, page.size, page.offset],
-    )
+    rows = fetch(con, "SELECT a.id, a.source_id, a.published, a.language, a.title, a.url, "
+                 "a.source, a.n_events, a.n_quotes, a.n_entities, a.duplicate_of "
+                 "FROM articles a" + clause
+                 + " ORDER BY a.published_start DESC NULLS LAST, a.seq LIMIT ? OFFSET ?",
+                 [*w.params, page.size, page.offset])
     return page.wrap(total, rows)
 
 
@@ -401,27 +328,20 @@ def article(con: duckdb.DuckDBPyConnection, key: str) -> dict[str, Any] | None:
         # stores that keep every id an identical text was read under
         where += " OR id IN (SELECT article_id FROM article_sources WHERE source_id = ?)"
         params.append(key)
-    rows = fetch(
-        con,
-        "SELECT id, source_id, published, language, title, url, source, origin, "
-        "text, duplicate_of, similarity, notes, results::VARCHAR AS results "
-        f"FROM articles WHERE {where} ORDER BY (id = ?) DESC, seq LIMIT 1",
-        [*params, key],
-    )
+    rows = fetch(con, "SELECT id, source_id, published, language, title, url, source, origin, "
+                 "text, duplicate_of, similarity, notes, results::VARCHAR AS results "
+                 f"FROM articles WHERE {where} ORDER BY (id = ?) DESC, seq LIMIT 1",
+                 [*params, key])
     if not rows:
         return None
     row = rows[0]
     raw = json.loads(row.pop("results") or "{}")
     raw["text"] = row["text"] or ""
     result = result_from_dict(raw)
-    stored = fetch(
-        con,
-        "SELECT e.id, e.idx, e.quad, e.cluster_id, c.n_articles AS "
-        "cluster_articles, c.n_sources AS cluster_sources FROM events e "
-        "LEFT JOIN event_clusters c ON c.id = e.cluster_id WHERE e.article_id = ? "
-        "ORDER BY e.idx",
-        [row["id"]],
-    )
+    stored = fetch(con, "SELECT e.id, e.idx, e.quad, e.cluster_id, c.n_articles AS "
+                   "cluster_articles, c.n_sources AS cluster_sources FROM events e "
+                   "LEFT JOIN event_clusters c ON c.id = e.cluster_id WHERE e.article_id = ? "
+                   "ORDER BY e.idx", [row["id"]])
     by_idx = {s["idx"]: s for s in stored}
     evs = []
     for i, ev in enumerate(raw.get("events", [])):
@@ -469,9 +389,8 @@ def actors(con: duckdb.DuckDBPyConnection, page: Page, q: str | None = None) -> 
         )
         SELECT * FROM t{filt}"""
     total = scalar(con, f"SELECT count(*) FROM ({sql})", params)
-    rows = fetch(
-        con, sql + " ORDER BY total DESC, code LIMIT ? OFFSET ?", [*params, page.size, page.offset]
-    )
+    rows = fetch(con, sql + " ORDER BY total DESC, code LIMIT ? OFFSET ?",
+                 [*params, page.size, page.offset])
     for r in rows:
         r["name"] = country_name(r["code"])
     return page.wrap(total or 0, rows)
@@ -482,9 +401,7 @@ def actor(con: duckdb.DuckDBPyConnection, code: str, limit: int = 50) -> dict[st
     as_actor = events(con, EventFilter(actor=code), Page(1, limit), "date", "desc")
     as_recipient = events(con, EventFilter(recipient=code), Page(1, limit), "date", "desc")
     said = quotes(con, Page(1, limit), country=code)
-    others = fetch(
-        con,
-        """
+    others = fetch(con, """
         WITH d AS (
             SELECT unnest(e.recipient_countries) AS other, e.quad, e.score
             FROM events e JOIN articles a ON a.id = e.article_id
@@ -498,22 +415,16 @@ def actor(con: duckdb.DuckDBPyConnection, code: str, limit: int = 50) -> dict[st
                count(*) FILTER (WHERE quad LIKE '%cooperation') AS cooperation,
                count(*) FILTER (WHERE quad LIKE '%conflict') AS conflict,
                round(avg(score), 2) AS mean_score
-        FROM d WHERE other <> ? GROUP BY other ORDER BY n DESC, other""",
-        [code, code, code],
-    )
+        FROM d WHERE other <> ? GROUP BY other ORDER BY n DESC, other""", [code, code, code])
     for o in others:
         o["name"] = country_name(o["other"])
-    names = fetch(
-        con,
-        """
+    names = fetch(con, """
         SELECT name, list_sort(list(DISTINCT kind)) AS kinds, count(*) AS n FROM (
             SELECT name, kind FROM event_actors WHERE country = ? AND name IS NOT NULL
             UNION ALL
             SELECT speaker_name, 'speaker' FROM quotes
             WHERE speaker_country = ? AND speaker_name IS NOT NULL
-        ) GROUP BY name ORDER BY n DESC, name LIMIT 20""",
-        [code, code],
-    )
+        ) GROUP BY name ORDER BY n DESC, name LIMIT 20""", [code, code])
     return {
         "code": code,
         "name": country_name(code),
@@ -529,19 +440,11 @@ def actor(con: duckdb.DuckDBPyConnection, code: str, limit: int = 50) -> dict[st
 
 # -- aggregates ------------------------------------------------------------------------------
 
-
-def timeseries(
-    con: duckdb.DuckDBPyConnection,
-    interval: str = "week",
-    country: str | None = None,
-    actor: str | None = None,
-    recipient: str | None = None,
-    both: bool = False,
-    since: date | None = None,
-    until: date | None = None,
-    modality: str | None = None,
-    include_duplicates: bool = False,
-) -> dict[str, Any]:
+def timeseries(con: duckdb.DuckDBPyConnection, interval: str = "week",
+               country: str | None = None, actor: str | None = None,
+               recipient: str | None = None, both: bool = False, since: date | None = None,
+               until: date | None = None, modality: str | None = None,
+               include_duplicates: bool = False) -> dict[str, Any]:
     """Event counts per period by PLOVER type and quad class, with the mean score.
 
     Events are placed by the first day of their date: an event known to the month counts in
@@ -549,41 +452,21 @@ def timeseries(
     """
     if interval not in INTERVALS:
         raise ValueError(f"interval: {interval!r} is not one of {', '.join(INTERVALS)}")
-    w = event_where(
-        since=since,
-        until=until,
-        country=country,
-        actor=actor,
-        recipient=recipient,
-        both=both,
-        modality=modality,
-        include_duplicates=include_duplicates,
-    )
+    w = event_where(since=since, until=until, country=country, actor=actor, recipient=recipient,
+                    both=both, modality=modality, include_duplicates=include_duplicates)
     w.add("e.date_start IS NOT NULL")
     clause = w.clause()
     unit = {"day": "day", "week": "week", "month": "month"}[interval]
-    rows = fetch(
-        con,
-        f"""
+    rows = fetch(con, f"""
         SELECT date_trunc('{unit}', e.date_start)::DATE AS period, e.event, e.quad,
                count(*) AS n, sum(e.score) AS score_sum, count(e.score) AS scored
         FROM events e JOIN articles a ON a.id = e.article_id{clause}
-        GROUP BY ALL ORDER BY period""",
-        w.params,
-    )
+        GROUP BY ALL ORDER BY period""", w.params)
     buckets: dict[str, dict[str, Any]] = {}
     for r in rows:
-        b = buckets.setdefault(
-            r["period"],
-            {
-                "period": r["period"],
-                "n": 0,
-                "by_type": {},
-                "by_quad": {q: 0 for q in QUADS},
-                "_sum": 0.0,
-                "_scored": 0,
-            },
-        )
+        b = buckets.setdefault(r["period"], {"period": r["period"], "n": 0, "by_type": {},
+                                             "by_quad": {q: 0 for q in QUADS},
+                                             "_sum": 0.0, "_scored": 0})
         b["n"] += r["n"]
         b["by_type"][r["event"]] = b["by_type"].get(r["event"], 0) + r["n"]
         if r["quad"] in b["by_quad"]:
@@ -597,39 +480,20 @@ def timeseries(
         b["cooperation"] = b["by_quad"]["verbal_cooperation"] + b["by_quad"]["material_cooperation"]
         b["conflict"] = b["by_quad"]["verbal_conflict"] + b["by_quad"]["material_conflict"]
         series.append(b)
-    return {
-        "interval": interval,
-        "country": country,
-        "actor": actor,
-        "recipient": recipient,
-        "both_directions": both,
-        "series": series,
-    }
+    return {"interval": interval, "country": country, "actor": actor, "recipient": recipient,
+            "both_directions": both, "series": series}
 
 
-def network(
-    con: duckdb.DuckDBPyConnection,
-    since: date | None = None,
-    until: date | None = None,
-    event_type: str | None = None,
-    modality: str | None = None,
-    min_weight: int = 1,
-    limit: int = 200,
-    include_duplicates: bool = False,
-) -> dict[str, Any]:
+def network(con: duckdb.DuckDBPyConnection, since: date | None = None,
+            until: date | None = None, event_type: str | None = None,
+            modality: str | None = None, min_weight: int = 1, limit: int = 200,
+            include_duplicates: bool = False) -> dict[str, Any]:
     """Who acts on whom: directed edges weighted by the number of events."""
-    w = event_where(
-        since=since,
-        until=until,
-        event_type=event_type,
-        modality=modality,
-        include_duplicates=include_duplicates,
-    )
+    w = event_where(since=since, until=until, event_type=event_type, modality=modality,
+                    include_duplicates=include_duplicates)
     clause = w.clause()
     # unnest one side at a time: a lateral double unnest is several times slower in DuckDB
-    edges = fetch(
-        con,
-        f"""
+    edges = fetch(con, f"""
         WITH x AS (
             SELECT unnest(e.actor_countries) AS source, e.recipient_countries AS r, e.quad,
                    e.score
@@ -642,15 +506,12 @@ def network(
                count(*) FILTER (WHERE quad LIKE '%conflict') AS conflict,
                round(avg(score), 3) AS mean_score
         FROM p WHERE source <> target GROUP BY source, target HAVING count(*) >= ?
-        ORDER BY weight DESC, source, target LIMIT ?""",
-        [*w.params, min_weight, limit],
-    )
+        ORDER BY weight DESC, source, target LIMIT ?""", [*w.params, min_weight, limit])
     nodes: dict[str, dict[str, Any]] = {}
     for e in edges:
         for side, key in (("source", "out"), ("target", "in")):
-            n = nodes.setdefault(
-                e[side], {"id": e[side], "name": country_name(e[side]), "out": 0, "in": 0}
-            )
+            n = nodes.setdefault(e[side], {"id": e[side], "name": country_name(e[side]),
+                                           "out": 0, "in": 0})
             n[key] += e["weight"]
     return {"nodes": sorted(nodes.values(), key=lambda n: -(n["in"] + n["out"])), "edges": edges}
 
@@ -663,18 +524,11 @@ def top_dyads(con: duckdb.DuckDBPyConnection, limit: int = 10) -> list[dict[str,
     return rows
 
 
-def overview(
-    con: duckdb.DuckDBPyConnection,
-    actor: str | None = "RUS",
-    recipient: str | None = "PRK",
-    interval: str | None = None,
-    dyads: int = 10,
-    points: int = 500,
-) -> dict[str, Any]:
+def overview(con: duckdb.DuckDBPyConnection, actor: str | None = "RUS",
+             recipient: str | None = "PRK", interval: str | None = None,
+             dyads: int = 10, points: int = 500) -> dict[str, Any]:
     """Totals, the dyad's timeline (both directions), top dyads and event locations."""
-    totals = fetch(
-        con,
-        """
+    totals = fetch(con, """
         SELECT (SELECT count(*) FROM articles) AS articles,
                (SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL) AS duplicates,
                (SELECT count(*) FROM events) AS events,
@@ -684,30 +538,21 @@ def overview(
                (SELECT count(DISTINCT c) FROM (SELECT unnest(actor_countries) AS c FROM events
                   UNION ALL SELECT unnest(recipient_countries) FROM events)) AS actors,
                (SELECT min(published_start) FROM articles) AS first_published,
-               (SELECT max(published_end) FROM articles) AS last_published""",
-    )[0]
+               (SELECT max(published_end) FROM articles) AS last_published""")[0]
     quads = {q: 0 for q in QUADS}
-    for r in fetch(
-        con,
-        "SELECT quad, count(*) AS n FROM events e JOIN articles a "
-        "ON a.id = e.article_id WHERE a.duplicate_of IS NULL GROUP BY quad",
-    ):
+    for r in fetch(con, "SELECT quad, count(*) AS n FROM events e JOIN articles a "
+                   "ON a.id = e.article_id WHERE a.duplicate_of IS NULL GROUP BY quad"):
         if r["quad"] in quads:
             quads[r["quad"]] = r["n"]
     if interval is None:
         w = event_where(actor=actor, recipient=recipient, both=True, include_duplicates=True)
-        span = fetch(
-            con,
-            "SELECT min(e.date_start) AS lo, max(e.date_start) AS hi FROM events e" + w.clause(),
-            w.params,
-        )[0]
+        span = fetch(con, "SELECT min(e.date_start) AS lo, max(e.date_start) AS hi "
+                     "FROM events e" + w.clause(), w.params)[0]
         lo, hi = span["lo"], span["hi"]
         wide = lo and hi and (date.fromisoformat(hi) - date.fromisoformat(lo)).days > 400
         interval = "month" if wide else "week"
     timeline = timeseries(con, interval, actor=actor, recipient=recipient, both=True)
-    places = fetch(
-        con,
-        """
+    places = fetch(con, """
         SELECT e.location_name AS name, e.location_country AS country,
                round(e.location_lat, 3) AS lat, round(e.location_lon, 3) AS lon,
                count(*) AS n,
@@ -715,22 +560,12 @@ def overview(
         FROM events e JOIN articles a ON a.id = e.article_id
         WHERE e.location_lat IS NOT NULL AND e.location_lon IS NOT NULL
           AND a.duplicate_of IS NULL
-        GROUP BY ALL ORDER BY n DESC, name LIMIT ?""",
-        [points],
-    )
-    return {
-        "totals": totals,
-        "quads": quads,
-        "timeline": timeline,
-        "top_dyads": top_dyads(con, dyads),
-        "places": places,
-    }
+        GROUP BY ALL ORDER BY n DESC, name LIMIT ?""", [points])
+    return {"totals": totals, "quads": quads, "timeline": timeline,
+            "top_dyads": top_dyads(con, dyads), "places": places}
 
 
 def status(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
-    return fetch(
-        con,
-        "SELECT (SELECT count(*) FROM articles) AS articles, "
-        "(SELECT count(*) FROM events) AS events, "
-        "(SELECT max(ingested_at) FROM articles) AS last_ingested",
-    )[0]
+    return fetch(con, "SELECT (SELECT count(*) FROM articles) AS articles, "
+                 "(SELECT count(*) FROM events) AS events, "
+                 "(SELECT max(ingested_at) FROM articles) AS last_ingested")[0]

@@ -74,13 +74,8 @@ class SnapshotReader:
     a page can be while an ingest runs.
     """
 
-    def __init__(
-        self,
-        db: str | os.PathLike[str],
-        interval: float = 1.0,
-        workdir: str | os.PathLike[str] | None = None,
-        attempts: int = 3,
-    ) -> None:
+    def __init__(self, db: str | os.PathLike[str], interval: float = 1.0,
+                 workdir: str | os.PathLike[str] | None = None, attempts: int = 3) -> None:
         self.db = Path(db)
         self.wal = Path(f"{self.db}.wal")
         self.interval = interval
@@ -252,10 +247,8 @@ class SnapshotReader:
         except duckdb.Error as exc:
             return f"{self.db}: could not read the database ({exc})"
         if row and row[0] != SCHEMA_VERSION:
-            return (
-                f"{self.db}: made by another version of chronique (schema {row[0]}, "
-                f"this one reads {SCHEMA_VERSION})"
-            )
+            return (f"{self.db}: made by another version of chronique (schema {row[0]}, "
+                    f"this one reads {SCHEMA_VERSION})")
         return None
 
     @staticmethod
