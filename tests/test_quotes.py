@@ -205,3 +205,105 @@ def test_selon_reports_the_words_of_the_person_who_spoke(code):
     )
     q = _by_contains(r, "hospitalisé")
     assert q.speaker.name != "Donald Trump" and q.speaker.country == "USA"
+
+
+# -- constructions of reported speech (issue 10, item 5), on invented sentences --------------
+
+
+def _quote(result, fragment):
+    found = [q for q in result.quotes if fragment.lower() in q.text.lower()]
+    assert found, f"no quote containing {fragment!r}: {[q.text[:60] for q in result.quotes]}"
+    return found[0]
+
+
+@pytest.mark.slow
+def test_d_apres_x_gives_x_as_source(code):
+    r = code("D'après le ministre russe de la Défense, l'armée a repoussé une attaque nocturne.")
+    q = _quote(r, "l'armée a repoussé une attaque")
+    assert q.speaker.country == "RUS"
+
+
+@pytest.mark.slow
+def test_gerund_reporting_verb_speaks_for_its_clause_subject(code):
+    r = code(
+        "Le député Paul Garnier a voté contre la réforme, estimant qu'elle menace les retraites."
+    )
+    assert _quote(r, "menace les retraites").speaker.name == "Paul Garnier"
+
+
+@pytest.mark.slow
+def test_pour_x_comma_gives_x_view(code):
+    r = code("Pour l'économiste Claire Vautrin, la croissance restera faible cette année.")
+    assert _quote(r, "la croissance restera faible").speaker.name == "Claire Vautrin"
+
+
+@pytest.mark.slow
+def test_postposed_reporting_clause_after_an_unquoted_clause(code):
+    r = code("Le sommet se tiendra à Genève au mois de juin, a annoncé le diplomate Tomas Berger.")
+    assert _quote(r, "Le sommet se tiendra à Genève").speaker.name == "Tomas Berger"
+
+
+@pytest.mark.slow
+def test_colon_after_a_verb_that_does_not_report(code):
+    r = code("Marie Dufresnoy a réagi sur les réseaux sociaux : « C'est une honte pour le pays ».")
+    assert _quote(r, "une honte pour le pays").speaker.name == "Marie Dufresnoy"
+
+
+@pytest.mark.slow
+def test_pronoun_speaker_is_the_subject_not_the_object(code):
+    r = code(
+        "Paul Garnier a vivement critiqué Emmanuel Macron mardi soir. "
+        "« Cette politique est un échec complet », a-t-il déclaré."
+    )
+    assert _quote(r, "un échec complet").speaker.name == "Paul Garnier"
+
+
+@pytest.mark.slow
+def test_noun_object_of_an_announcing_verb_is_what_was_said(code):
+    r = code(
+        "Le ministre de l'Intérieur Hugo Lambertin a annoncé la fermeture des frontières du pays."
+    )
+    assert _quote(r, "la fermeture des frontières").speaker.name == "Hugo Lambertin"
+
+
+@pytest.mark.slow
+def test_infinitive_with_its_auxiliary_is_reported_speech(code):
+    r = code("La médecin Irina Salova a affirmé avoir récupéré le t-shirt de l'opposant.")
+    assert _quote(r, "avoir récupéré le t-shirt").speaker.name == "Irina Salova"
+
+
+@pytest.mark.slow
+def test_a_document_speaks_for_its_author(code):
+    r = code("Selon un rapport de l'OCDE, la dette publique va encore augmenter cette année.")
+    assert _quote(r, "la dette publique va encore augmenter").speaker.country == "IGO"
+
+
+@pytest.mark.slow
+def test_english_according_to_and_subject_before_verb(code):
+    r = code(
+        "According to the Russian defence ministry, the army repelled an attack overnight. "
+        'Paul Garner criticised Joe Biden on Tuesday. "This policy is a failure," he said.',
+        lang="en",
+    )
+    assert _quote(r, "the army repelled an attack").speaker.country == "RUS"
+    assert _quote(r, "This policy is a failure").speaker.name == "Paul Garner"
+
+
+@pytest.mark.slow
+def test_periphrasis_for_a_head_of_state_and_two_word_verb(code):
+    r = code(
+        '"Nous verrons bien le moment venu", a répondu le locataire de la Maison Blanche. '
+        "Le président américain a laissé entendre que le sommet pourrait être reporté.",
+        "2019-01-05",
+    )
+    assert _quote(r, "Nous verrons bien").speaker.name == "Donald Trump"
+    assert _quote(r, "le sommet pourrait être reporté").speaker.name == "Donald Trump"
+
+
+@pytest.mark.slow
+def test_gerund_whose_subject_the_parser_hung_on_the_auxiliary(code):
+    r = code(
+        "Paul Garnier a une nouvelle fois défendu vendredi son projet de loi, avertissant "
+        "qu'il était prêt à attendre plusieurs mois."
+    )
+    assert _quote(r, "prêt à attendre plusieurs mois").speaker.name == "Paul Garnier"

@@ -17,6 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from chronique import lexicons
+from chronique.extract.countrynames import iso_names
 from chronique.extract.syntax import Syntax, syntax_for
 from chronique.model import Actor
 from chronique.nlp import get_nlp
@@ -43,6 +44,12 @@ class Pronouns:
         self.reflexive = frozenset(lex.get("reflexive", []))
         self.titles: dict[str, str] = lex.get("titles", {})
         self.determiners: dict[str, str] = lex.get("determiners", {})
+        self.definite = frozenset(lex.get("definite", []))
+        self.person_nouns = frozenset(fold(w) for w in lex.get("person_nouns", []))
+        self.institution_nouns: dict[str, str | None] = {
+            fold(k): v for k, v in lex.get("institution_nouns", {}).items()
+        }
+        self.interrogative = frozenset(lex.get("interrogative", []))
 
     def lookup(self, text: str) -> Pronoun | None:
         """The subject pronoun a token spells, with the clitic marks of inversion removed."""
@@ -126,7 +133,8 @@ class ActorLexicon:
         self.proper: set[str] = set()  # keys whose lexicon form is capitalised
         self._spellings: dict[str, set[str]] = {}
 
-        for c in lexicons.load("countries", lang)["countries"]:
+        countries = lexicons.load("countries", lang)
+        for c in countries["countries"]:
             base = {"country": c["code"], "name": c.get("name"), "wikidata": c.get("wikidata")}
             for kind, key in (
                 ("country", "names"),
@@ -136,6 +144,18 @@ class ActorLexicon:
             ):
                 for alias in c.get(key, []):
                     self._add(kind, alias, base | {"sector": "GOV"})
+        # names whose country depends on the article: 'le Nord' in a Korean story, 'Bruxelles'
+        # for the EU where the EU is in focus, 'républicain' in an American story
+        self.contextual: dict[str, dict[str, Any]] = {}
+        for entry in countries.get("contextual", []):
+            self.contextual[fold(entry["text"])] = entry
+        known = {c["code"]: c for c in countries["countries"]}
+        for code, name, names in iso_names(lang, frozenset(countries.get("iso_skip", []))):
+            # the hand lexicon wins (added first); ISO fills in every other form and place
+            c = known.get(code, {})
+            base = {"country": code, "name": c.get("name") or name, "wikidata": c.get("wikidata")}
+            for alias in names:
+                self._add("country", alias, base | {"sector": "GOV"})
         for o in lexicons.load("organizations", lang)["organizations"]:
             data = {
                 "country": o.get("country") or o.get("code"),
@@ -146,9 +166,14 @@ class ActorLexicon:
             for alias in o.get("aliases", []) + [o.get("name", "")]:
                 if alias:
                     self._add("org", alias, data)
-        self.place_nouns = set(lexicons.load("groups", lang).get("place_nouns", []))
+        groups = lexicons.load("groups", lang)
+        self.place_nouns = set(groups.get("place_nouns", []))
+        self.genitive = frozenset(groups.get("genitive", []))
+        self.former = frozenset(groups.get("former_markers", []))
         self.according_to = set(lexicons.load("reporting", lang).get("according_to", []))
-        for r in lexicons.load("roles", lang)["roles"]:
+        roles = lexicons.load("roles", lang)
+        self.bodies = frozenset(fold(b) for b in roles.get("bodies", []))
+        for r in roles["roles"]:
             self.roles[fold(r["text"])] = r
             self._add("role", r["text"], dict(r))
         for p in lexicons.load("people")["people"]:
@@ -166,6 +191,10 @@ class ActorLexicon:
             self.people.append(person)
             for alias in set(p.get("aliases", [])) | {p["name"]}:
                 self._add("person", alias, {"person": person})
+        spelled = {key.split("|", 1)[1] for key in self.entries}
+        for folded, entry in self.contextual.items():
+            if folded not in spelled:  # 'Bruxelles' is already the capital, 'Nord' is not
+                self._add("contextual", entry["text"], dict(entry))
         for key, docs in self._patterns.items():
             self.matcher.add(key, docs)
         self._patterns = {}
@@ -192,7 +221,7 @@ class ActorLexicon:
         for match_id, start, end in self.matcher(doc):
             key = doc.vocab.strings[match_id]
             kind, data = self.entries[key]
-            if kind in ("country", "capital", "seat", "org", "person") and (
+            if kind in ("country", "capital", "seat", "org", "person", "contextual") and (
                 key in self.proper and not _capitalised(doc[start:end])
             ):
                 continue  # 'Maison Blanche' is a seat of power, 'maison blanche' is not
@@ -346,12 +375,46 @@ class DocActors:
         if pronoun is not None:
             sent_start = self.offset + head.sent.start_char
             return self.memory.resolve_pronoun(
-                pronoun.base, self.offset + head.idx, sent_start, pronoun.gender
+                pronoun.base,
+                self.offset + head.idx,
+                sent_start,
+                pronoun.gender,
+                plural=pronoun.number == "pl",
             )
         if low in self.pronouns.relative and head.head.dep_ in self.syn.relcl:
             return self.actor(head.head.head, loose)
         toks = self.phrase(head)
         return self._from_tokens(toks, head, loose)
+
+    def _titled(self, head: Token) -> Token:
+        """The noun a name stands beside as its title ('le président ougandais X',
+        'X, ministre turc des Affaires étrangères'): what the text says of the person."""
+        if any(c.dep_ == "case" for c in head.children):
+            return head  # 'le maire d'Ouman': a complement of the title, not its bearer
+        for t in (head.head, *[c for c in head.children if c.dep_ in self.syn.appos]):
+            if t.i == head.i or t.pos_ not in ("NOUN", "PROPN"):
+                continue
+            linked = t.head.i == head.i or head.dep_ in self.syn.appos | self.syn.name | {
+                "nmod",
+                "compound",
+            }
+            if linked and self.lex.role_of(t) is not None and not self._person_at(t):
+                return t
+        return head
+
+    def _person_at(self, tok: Token) -> bool:
+        m = self.by_token.get(tok.i)
+        return m is not None and m.kind in ("person", "per")
+
+    def _definite(self, head: Token) -> tuple[bool, str | None]:
+        """Whether `head` is a singular definite description, and the gender its article gives."""
+        if "Plur" in head.morph.get("Number"):
+            return False, None
+        for c in head.children:
+            if c.dep_ == "det":
+                low = c.lower_.replace("’", "'")
+                return low in self.pronouns.definite, self.pronouns.determiners.get(low)
+        return False, None
 
     def actorish(self, head: Token) -> bool:
         """Can this noun name an actor? A lexicon name, a role noun, a proper noun."""
@@ -361,6 +424,8 @@ class DocActors:
             head.i in self.by_token
             or head.pos_ == "PROPN"
             or self.lex.role_of(head) is not None
+            or self._unlisted_name(head) is not None
+            or any(c.dep_ in self.syn.appos and self._person_at(c) for c in head.children)
             or any(c.dep_ in self.syn.name and c.i in self.by_token for c in head.children)
             or any(
                 c.dep_ in ("amod", "compound", "poss")
@@ -384,19 +449,26 @@ class DocActors:
                 out.extend(self.actors(c))
         if of:
             for p, noun in self.syn.prepositional(head):
-                if p in ("de", "du", "des", "of"):
+                if p in self.lex.genitive:
                     out.extend(self.actors(noun))
         return out
 
     def _from_tokens(self, toks: list[Token], head: Token, loose: bool = False) -> Actor | None:
         if not self.actorish(head):
-            return None
+            return self._anaphor(head, toks)
+        title = self._titled(head) if self._person_at(head) else head
+        if title.i != head.i:
+            toks = sorted({*toks, *self.phrase(title)}, key=lambda t: t.i)
         idx = {t.i for t in toks}
         ms = [m for m in self.mentions if idx.intersection(range(m.start, m.end))]
-        person = next((m for m in ms if m.kind == "person"), None) or next(
-            (m for m in ms if m.kind == "per"), None
-        )
-        located = [m for m in ms if m.kind in ("country", "capital", "seat", "adjective", "org")]
+        person = (
+            next((m for m in ms if m.kind in ("person", "per") and m.start <= head.i < m.end), None)
+            or next((m for m in ms if m.kind == "person"), None)
+            or next((m for m in ms if m.kind == "per"), None)
+        )  # the name the phrase is headed by, before one in its complements
+        if person is None:
+            person = self._unlisted_name(head)
+        located = [p for m in ms if (p := self._place(m)) is not None]
         # a multi-word role around the head ('Premier ministre') says more than the head alone
         role = (
             next((m.data for m in ms if m.kind == "role" and m.start <= head.i < m.end), None)
@@ -416,7 +488,10 @@ class DocActors:
                 gender = person.data["person"].gender
             else:
                 surface = self.doc[person.start : person.end].text
-                known = self.memory.person_by_surname(surface)
+                bare = [t.text for t in self.doc[person.start : person.end]]
+                while len(bare) > 1 and bare[0].lower() in self.pronouns.titles:
+                    bare = bare[1:]  # 'M. Okwiri' is the Okwiri named before
+                known = self.memory.person_by_surname(" ".join(bare))
                 if known is not None:
                     _identify(actor, known)
                 else:
@@ -431,8 +506,27 @@ class DocActors:
                 )
                 if located and located[-1].kind == "org" and located[-1].data.get("sector"):
                     actor.sector = actor.sector or located[-1].data["sector"]
-            self._remember(actor, person=True, gender=gender)
+            orgs = [m for m in located if m.kind == "org"]
+            note = Note(
+                roles={fold(role["text"])} if role else set(),
+                affiliation=orgs[-1].data.get("name") if orgs else None,
+                person=person.data["person"] if person.kind == "person" else None,
+            )
+            self._remember(actor, person=True, gender=gender, head=head, note=note)
             return actor
+        definite, det_gender = self._definite(head)
+        named = any(
+            t.pos_ == "PROPN" and t.i not in self.by_token and not self._complement(t, head)
+            for t in toks
+        )  # a name the NER missed ('… de la MEC Chifundo Kachale'), not a place it governs
+        if role is not None and definite and not named and self._person_role(head, role):
+            found = self._described(actor, head, role, located, det_gender)
+            if found is not None:
+                return found
+        elif definite and not located and not named and self._institution_noun(head):
+            body = self._institution(actor, head, role)
+            if body is not None:
+                return body
         if not located:
             if loose and head.pos_ in ("NOUN", "PROPN"):
                 actor.sector = (role or {}).get("sector")
@@ -443,7 +537,9 @@ class DocActors:
         if (
             role is not None
             and role.get("role")
-            and main.kind in ("country", "adjective", "capital")
+            and main.kind in ("country", "adjective", "capital", "seat")
+            and self._governs(head, main)
+            and not self._former(head)
         ):
             holder = self.lex.office_holder(role["role"], main.country or "", self.when)
             if holder is not None:
@@ -451,7 +547,9 @@ class DocActors:
                 _identify(actor, holder)
                 actor.country = actor.country or main.country
                 actor.sector = actor.sector or role.get("sector")
-                self._remember(actor, person=True, gender=holder.gender)
+                self._remember(
+                    actor, person=True, gender=holder.gender, head=head, note=Note(person=holder)
+                )
                 return actor
         actor.country = main.country
         actor.name = main.data.get("name")
@@ -462,12 +560,199 @@ class DocActors:
             actor.kind = "group"
         else:
             actor.sector = main.data.get("sector") or "GOV"
-        self._remember(actor, person=False)
+        self._remember(actor, person=False, head=head)
         return actor
 
-    def _remember(self, actor: Actor, person: bool, gender: str | None = None) -> None:
-        if self._recording:
-            self.memory.remember(actor, person, gender)
+    def _complement(self, tok: Token, head: Token) -> bool:
+        """Whether `tok` sits in a prepositional complement of `head` ('le député des
+        Bouches-du-Rhône'), rather than naming the head's bearer."""
+        t = tok
+        while t.i != head.i and t.head.i != t.i:
+            if any(c.dep_ == "case" for c in t.children):
+                return True
+            t = t.head
+        return False
+
+    def _unlisted_name(self, head: Token) -> Mention | None:
+        """A proper name set beside a noun that the NER missed ('la médecin Irina Salova')."""
+        for c in head.children:
+            if c.dep_ in self.syn.appos and c.pos_ == "PROPN" and c.i not in self.by_token:
+                toks = [c] + [g for g in c.children if g.dep_ in self.syn.name]
+                start, end = min(t.i for t in toks), max(t.i for t in toks) + 1
+                if all(t.pos_ == "PROPN" for t in self.doc[start:end]):
+                    return Mention(start, end, "per", {"name": self.doc[start:end].text})
+        return None
+
+    def _governs(self, head: Token, m: Mention) -> bool:
+        """Whether a place names the role's own country ('le président français', 'le
+        président de la France'), not that of a body the role belongs to ('le président de
+        l'Association des maires de France')."""
+        span = self.by_token.get(head.i)
+        role_toks = set(range(span.start, span.end)) if span and span.kind == "role" else set()
+        role_toks.add(head.i)
+        root = self.doc[m.start : m.end].root
+        return root.head.i in role_toks or root.i in role_toks
+
+    def _of_body(self, head: Token) -> bool:
+        """'le président de l'Association …': the head of a body, not of a state."""
+        span = self.by_token.get(head.i)
+        inside = set(range(span.start, span.end)) if span and span.kind == "role" else {head.i}
+        for p, noun in self.syn.prepositional(head):
+            if p in self.lex.genitive and noun.i not in inside:
+                m = self.by_token.get(noun.i)
+                if m is None or m.kind not in ("country", "capital", "seat", "adjective"):
+                    return True
+        return False
+
+    def _former(self, head: Token) -> bool:
+        """'l'ancien président', 'le futur chancelier': not the holder at the article date."""
+        return any(c.lower_ in self.lex.former for c in head.children)
+
+    def _place(self, m: Mention) -> Mention | None:
+        """The country-bearing reading of a mention, where the article decides it: 'le Nord'
+        is North Korea once a Korea has been named, 'Bruxelles' the EU once the EU has been
+        named more than Belgium, 'républicain' American in a story about the United States."""
+        entry = self.lex.contextual.get(fold(self.doc[m.start : m.end].text))
+        if entry is None:
+            return m if m.kind in PLACE_KINDS else None
+        after = entry.get("after")
+        if after and (m.start == 0 or self.doc[m.start - 1].lower_ not in after):
+            return m if m.kind in PLACE_KINDS else None
+        named = self.memory.named
+        when = entry.get("when", [])
+        ok = any(named.get(c, 0) for c in when)
+        if ok and entry.get("over"):
+            ok = named.get(entry["code"], 0) > named.get(entry["over"], 0)
+        if ok and entry.get("dominant"):
+            ok = self.memory.dominant(least=1) == entry["code"]
+        if not ok:
+            return m if m.kind in PLACE_KINDS else None
+        data = {"country": entry["code"], "name": entry.get("name"), "sector": "GOV"}
+        kind = entry.get("kind", "country")
+        return Mention(m.start, m.end, kind, data)
+
+    def _person_role(self, head: Token, role: dict[str, Any]) -> bool:
+        """A role noun that names one person ('le maire'), not a body ('la présidence')."""
+        keys = {fold(head.text), fold(head.lemma_)}
+        return not keys & (self.lex.bodies | self.pronouns.institution_nouns.keys())
+
+    def _described(
+        self,
+        actor: Actor,
+        head: Token,
+        role: dict[str, Any] | None,
+        located: list[Mention],
+        gender: str | None,
+    ) -> Actor | None:
+        """A definite description of a person resolved to the one named earlier it describes
+        ('le chef de l'Etat' → the head of state named before; 'la ministre' → the last
+        minister, else the last woman or person of unknown gender named)."""
+        places = [m for m in located if m.kind != "org" and self._governs(head, m)]
+        orgs = [m for m in located if m.kind == "org"]
+        if places:
+            return None  # 'le président ougandais': the office holder, or a group
+        office = None if self._former(head) or self._of_body(head) else (role or {}).get("role")
+        pos = self.offset + head.idx
+        found = self.memory.described(
+            pos,
+            fold(role["text"]) if role else fold(head.lemma_),
+            office,
+            gender,
+            orgs[-1].data.get("name") if orgs else None,
+            self.when,
+        )
+        if found is None and office:
+            home = self.memory.dominant()
+            holder = self.lex.office_holder(office, home, self.when) if home else None
+            if holder is not None:
+                _identify(actor, holder)
+                actor.kind = "inferred"  # the country is the article's frame, not the text's
+                actor.sector = actor.sector or (role or {}).get("sector")
+                return actor
+        if found is None:
+            return None
+        out = _copy(found, actor.text)
+        out.start, out.end = actor.start, actor.end
+        known = self.memory.note(found)
+        note = Note(roles={fold(role["text"])} if role else set(), person=known.person)
+        note.affiliation = known.affiliation
+        gender = self.memory.genders.get(fold(out.name or ""))
+        self._remember(out, person=True, gender=gender, head=head, note=note)
+        return out
+
+    def _institution_noun(self, head: Token) -> bool:
+        return bool({fold(head.text), fold(head.lemma_)} & self.pronouns.institution_nouns.keys())
+
+    def _institution(self, actor: Actor, head: Token, role: dict[str, Any] | None) -> Actor | None:
+        """'l'ONG' → the last NGO named; 'la présidence' → the government of the country the
+        article is about."""
+        sector = self.pronouns.institution_nouns.get(fold(head.text))
+        if sector is None:
+            sector = self.pronouns.institution_nouns.get(fold(head.lemma_))
+        sector = sector or (role or {}).get("sector")
+        if sector == "GOV":
+            home = self.memory.dominant()
+            if home is None:
+                return None
+            # taken from the article's frame, as events mark their home actors
+            actor.country, actor.sector, actor.kind = home, sector, "inferred"
+            return actor
+        found = self.memory.institution(self.offset + head.idx, sector)
+        if found is None:
+            return None
+        out = _copy(found, actor.text)
+        out.start, out.end = actor.start, actor.end
+        return out
+
+    def _anaphor(self, head: Token, toks: list[Token]) -> Actor | None:
+        """A noun that only refers back: 'la chanteuse' (a person noun), 'l'ONG' (a body)."""
+        key = fold(head.lemma_) if head.lemma_ else fold(head.text)
+        definite, gender = self._definite(head)
+        if not definite or head.pos_ != "NOUN" or any(t.pos_ == "PROPN" for t in toks):
+            return None
+        start = self.offset + self.doc[toks[0].i].idx
+        last = self.doc[toks[-1].i]
+        text = self.text[toks[0].idx : last.idx + len(last.text)]
+        actor = Actor(text=text, start=start, end=self.offset + last.idx + len(last.text))
+        if key in self.pronouns.person_nouns or fold(head.text) in self.pronouns.person_nouns:
+            return self._described(actor, head, None, [], gender)
+        return None
+
+    def _remember(
+        self,
+        actor: Actor,
+        person: bool,
+        gender: str | None = None,
+        head: Token | None = None,
+        note: Note | None = None,
+    ) -> None:
+        if not self._recording:
+            return
+        note = note or Note()
+        if head is not None:
+            note.sent = self.offset + head.sent.start_char
+            note.subject = self._is_subject(head)
+        self.memory.remember(actor, person, gender, note)
+
+    def _bare_description(self, head: Token) -> bool:
+        """A definite role noun naming no one and nowhere ('le chef de l'Etat', 'la
+        ministre'): an anaphor the resolver ties to someone named before."""
+        if head.dep_ in self.syn.appos | self.syn.name or not self._definite(head)[0]:
+            return False
+        return not any(
+            (m := self.by_token.get(t.i)) is not None and m.kind != "role"
+            for t in self.phrase(head)
+        )
+
+    def _is_subject(self, tok: Token) -> bool:
+        """Named as its clause's subject, itself or as the title or name beside one."""
+        for _ in range(3):
+            if tok.dep_ in self.syn.subj | self.syn.subj_pass:
+                return True
+            if tok.dep_ not in self.syn.appos | self.syn.name | {"nmod", "compound"}:
+                return False
+            tok = tok.head
+        return False
 
     def _gender_cue(self, name: Mention) -> str | None:
         """The gender the words around a name give its bearer: a title right before it
@@ -508,10 +793,13 @@ class DocActors:
     def _entities(self) -> list[Actor]:
         out = []
         for m in self.mentions:
-            if m.kind == "role":
-                continue
             head = self.doc[m.start : m.end].root
-            if m.kind == "adjective":
+            if m.kind == "role" and not self._bare_description(head):
+                continue
+            kind = m.kind
+            if kind == "contextual":
+                kind = self.lex.contextual[fold(self.doc[m.start : m.end].text)].get("kind", kind)
+            if kind == "adjective":
                 head = head.head if head.dep_ == "amod" else head
                 if self.lex.role_of(head) is None and head.i not in self.by_token:
                     continue  # 'missiles nord-coréens', 'de fabrication russe': no actor named
@@ -519,7 +807,7 @@ class DocActors:
             if a is None or not a.country:
                 continue
             span = self.doc[m.start : m.end]
-            if m.kind == "adjective":  # 'responsables américains', 'le dirigeant nord-coréen'
+            if kind == "adjective":  # 'responsables américains', 'le dirigeant nord-coréen'
                 span = self.doc[min(head.i, m.start) : max(head.i + 1, m.end)]
             a.text = span.text
             a.start = self.offset + span.start_char
@@ -529,6 +817,7 @@ class DocActors:
 
 
 HOME_KINDS = ("country", "capital", "seat", "adjective")
+PLACE_KINDS = ("country", "capital", "seat", "adjective", "org")
 
 
 def home_country(docs: list[DocActors], least: int = 3, ratio: float = 2.0) -> str | None:
@@ -546,6 +835,37 @@ def home_country(docs: list[DocActors], least: int = 3, ratio: float = 2.0) -> s
     return max(counts, key=lambda c: counts[c])
 
 
+@dataclass
+class Note:
+    """What the text has said of a remembered actor, for anaphora a careful reader resolves."""
+
+    sent: int = -1  # article offset of the start of its sentence
+    subject: bool = False  # named as a clause's subject (not its object)
+    roles: set[str] = field(default_factory=set)  # folded role nouns it was given
+    affiliation: str | None = None  # the organisation it was said to belong to
+    person: Person | None = None  # its people-lexicon entry, for the offices it held
+
+
+def counterpart(counts: dict[str, int], own: set[str], least: int = 2) -> str | None:
+    """The country an article sets against `own`, when a reader could not doubt it.
+
+    `counts`: mentions per country in the article. One other country must be named at
+    least `least` times and more than twice as often as any third one, and the story must
+    not be a domestic one (its own country named over three times as often as the other).
+    A bilateral frame ('Séoul ... Pyongyang ...') passes; a story touring several capitals,
+    or one whose other countries are only named in passing, gives none.
+    """
+    ranked = sorted(((n, c) for c, n in counts.items() if c not in own), reverse=True)
+    if not ranked or ranked[0][0] < least:
+        return None
+    if len(ranked) > 1 and ranked[0][0] <= 2 * ranked[1][0]:
+        return None
+    own_count = max((counts.get(c, 0) for c in own), default=0)
+    if ranked[0][0] * 3 < own_count:
+        return None
+    return ranked[0][1]
+
+
 class ActorMemory:
     """What an article has mentioned so far, for pronoun and 'the two countries' resolution."""
 
@@ -555,6 +875,12 @@ class ActorMemory:
         self.speakers: list[tuple[int, Actor]] = []
         self.quoted: list[tuple[int, int]] = []  # article offsets of quoted passages
         self.genders: dict[str, str] = {}  # folded name -> f/m, as the text or lexicon says
+        self.notes: dict[int, Note] = {}  # id(actor) -> what the text said of it
+        self.countries: dict[str, int] = {}  # country -> mentions so far
+        self.named: dict[str, int] = {}  # country or body code -> actors naming it so far
+
+    def note(self, actor: Actor) -> Note:
+        return self.notes.get(id(actor)) or Note()
 
     def spoke(self, actor: Actor, pos: int) -> None:
         self.speakers.append((pos, actor))
@@ -570,21 +896,37 @@ class ActorMemory:
             return pool
         return [(p, a) for p, a in pool if self.genders.get(fold(a.name or "")) in (None, gender)]
 
+    def _named(self, pool: list[tuple[int, Actor]]) -> list[tuple[int, Actor]]:
+        """Candidates that say who they are: an anaphor left unresolved names no one."""
+        return [(p, a) for p, a in pool if a.name or a.country]
+
     def resolve_speaker(
-        self, pronoun: str, pos: int, window: int = 1500, gender: str | None = None
+        self,
+        pronoun: str,
+        pos: int,
+        window: int = 1500,
+        gender: str | None = None,
+        plural: bool = False,
     ) -> Actor | None:
         """A pronoun subject of a reporting verb ('a-t-elle déclaré').
 
-        News copy keeps the floor with the last speaker: people named in between are
-        usually what the speech is about. Without a recent speaker, the last person (or,
-        for a plural, the last actor) named outside quotes.
+        News copy keeps the floor with the last speaker, or gives it to the subject of a
+        later sentence ('X a critiqué Y. « … », a-t-il dit' is X): the people named as
+        objects in between are usually what the speech is about. Without either, the last
+        person (or, for a plural, the last actor) named outside quotes.
         """
-        recent = [(p, a) for p, a in self.speakers if pos - window <= p < pos]
-        recent = self._agreeing(recent, gender)
+        pool = [(p, a) for p, a in self.speakers if pos - window <= p < pos]
+        if not plural:
+            pool += [
+                (p, a)
+                for p, a in self._outside_quotes(self.persons)
+                if pos - window <= p < pos and self.note(a).subject
+            ]
+        recent = self._named(self._agreeing(pool, gender))
         if recent:
             return self._latest(recent, pronoun, pos)
-        pool = self._outside_quotes(self.actors if pronoun.endswith("s") else self.persons)
-        return self._latest(self._agreeing(pool, gender), pronoun, pos)
+        pool = self._outside_quotes(self.actors if plural else self.persons)
+        return self._latest(self._named(self._agreeing(pool, gender)), pronoun, pos)
 
     def person_by_surname(self, surname: str) -> Actor | None:
         """'M. Kim' after 'Kim Jong Un': the last named person whose name ends the same."""
@@ -606,46 +948,174 @@ class ActorMemory:
         if not before:
             return None
         _, a = max(before, key=lambda x: x[0])
-        return Actor(
-            text=pronoun.strip("-"),
-            name=a.name,
-            country=a.country,
-            sector=a.sector,
-            wikidata=a.wikidata,
-            kind=a.kind,
-        )
+        return _copy(a, pronoun.strip("-"))
 
-    def remember(self, actor: Actor, person: bool, gender: str | None = None) -> None:
+    def remember(
+        self,
+        actor: Actor,
+        person: bool,
+        gender: str | None = None,
+        note: Note | None = None,
+    ) -> None:
         pos = actor.start or 0
         (self.persons if person else self.actors).append((pos, actor))
         if gender and actor.name:
             self.genders.setdefault(fold(actor.name), gender)
+        if note is not None:
+            self.notes[id(actor)] = note
+        if actor.country and len(actor.country) == 3 and actor.kind == "country":
+            self.countries[actor.country] = self.countries.get(actor.country, 0) + 1
+        if actor.country:
+            self.named[actor.country] = self.named.get(actor.country, 0) + 1
 
-    def latest_actor(self, pos: int) -> Actor | None:
-        """The last actor named before `pos`, for possessives ('sa guerre')."""
-        return self._latest(self._outside_quotes(self.actors + self.persons), "sa", pos)
+    def dominant(self, least: int = 2) -> str | None:
+        """The country the article has been about so far, when one clearly leads."""
+        ranked = sorted(self.countries.items(), key=lambda x: -x[1])
+        if not ranked or ranked[0][1] < least:
+            return None
+        if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+            return None
+        return ranked[0][0]
+
+    def latest_actor(self, pos: int, text: str = "") -> Actor | None:
+        """The last actor named before `pos`, for possessives ('sa guerre'), under `text`
+        (the possessive's own word; the antecedent's words when not given)."""
+        return self._latest(self._outside_quotes(self.actors + self.persons), text, pos)
 
     def resolve_pronoun(
-        self, pronoun: str, pos: int, sent_start: int = -1, gender: str | None = None
+        self,
+        pronoun: str,
+        pos: int,
+        sent_start: int = -1,
+        gender: str | None = None,
+        plural: bool = False,
     ) -> Actor | None:
         """A subject pronoun: an actor named earlier in its sentence, else the last person
-        (singular) or actor (plural) named outside quotes; never one known to be of the
-        other gender."""
-        plural = pronoun.strip("-").endswith("s")
+        (singular) or actor (plural) named outside quotes, the subject of its sentence
+        before its objects; never one known to be of the other gender."""
         if plural:
             gender = None  # 'ils' may stand for men and women
-        here = self._agreeing(
-            [
-                (p, a)
-                for p, a in self._outside_quotes(self.actors + self.persons)
-                if sent_start <= p < pos
-            ],
-            gender,
+        here = self._named(
+            self._agreeing(
+                [
+                    (p, a)
+                    for p, a in self._outside_quotes(self.actors + self.persons)
+                    if sent_start <= p < pos
+                ],
+                gender,
+            )
         )
         if here:
             return self._latest(here, pronoun, pos)
-        persons = self._agreeing(self._outside_quotes(self.persons), gender)
+        persons = self._named(self._agreeing(self._outside_quotes(self.persons), gender))
         if not plural and persons:
-            return self._latest(persons, pronoun, pos)
+            return self._salient(persons, pronoun, pos)
         pool = self._outside_quotes(self.actors if plural else self.persons + self.actors)
-        return self._latest(self._agreeing(pool, gender), pronoun, pos)
+        return self._latest(self._named(self._agreeing(pool, gender)), pronoun, pos)
+
+    def _salient(self, pool: list[tuple[int, Actor]], pronoun: str, pos: int) -> Actor | None:
+        """The latest sentence's subject among the candidates, else its latest one."""
+        before = [(p, a) for p, a in pool if p < pos]
+        if not before:
+            return None
+        last = max(self.note(a).sent for _, a in before)
+        sent = [(p, a) for p, a in before if self.note(a).sent == last]
+        subjects = [(p, a) for p, a in sent if self.note(a).subject]
+        return self._latest(subjects or sent, pronoun, pos)
+
+    def described(
+        self,
+        pos: int,
+        role: str | None,
+        office: str | None,
+        gender: str | None,
+        affiliation: str | None,
+        when: date | None,
+        window: int = 3000,
+    ) -> Actor | None:
+        """The person a definite description ('le chef de l'Etat', 'la ministre', 'le
+        leader de LFI', 'la chanteuse') refers back to: one holding its office, else one the
+        text gave its role or organisation, else the last person (subject or speaker first)
+        it may be, none known to hold another role, belong elsewhere or be of the other
+        gender."""
+        pool = self._agreeing(
+            [
+                (p, a)
+                for p, a in self._outside_quotes(self.persons)
+                if pos - window <= p < pos and a.name
+            ],
+            gender,
+        )
+        if not pool:
+            return None
+        if office:
+            holders = [(p, a) for p, a in pool if _holds(self.note(a).person, office, when)]
+            if holders:
+                return _last(holders)
+        if role:
+            same = [(p, a) for p, a in pool if role in self.note(a).roles]
+            if same:
+                return _last(same)
+        if affiliation:
+            members = [(p, a) for p, a in pool if self.note(a).affiliation == affiliation]
+            if members:
+                return _last(members)
+            # 'le président de l'AMF' is no head of state: one known to hold an office is not
+            pool = [(p, a) for p, a in pool if not _office_holder(self.note(a).person)]
+        if office:
+            return None  # 'le ministre de l'Intérieur' is not whoever was named last
+        free = [
+            (p, a)
+            for p, a in pool
+            if not self.note(a).roles
+            and (affiliation is None or self.note(a).affiliation in (None, affiliation))
+            and not (office and self.note(a).person and self.note(a).person.offices)
+        ]
+        lead = [(p, a) for p, a in free if self.note(a).subject]
+        lead += [(p, a) for p, a in self.speakers if pos - window <= p < pos and a.name]
+        lead = [(p, a) for p, a in lead if any(a is b for _, b in free)]
+        return _last(lead or free)
+
+    def institution(self, pos: int, sector: str | None, window: int = 3000) -> Actor | None:
+        """The organisation 'l'ONG', 'l'agence' refers back to: the last one of its sector."""
+        pool = [
+            (p, a)
+            for p, a in self._outside_quotes(self.actors)
+            if pos - window <= p < pos
+            and a.kind == "organization"
+            and (sector is None or a.sector == sector)
+        ]
+        return _last(pool)
+
+
+def _last(pool: list[tuple[int, Actor]]) -> Actor | None:
+    return max(pool, key=lambda x: x[0])[1] if pool else None
+
+
+def _office_holder(person: Person | None) -> bool:
+    return person is not None and bool(person.offices)
+
+
+def _holds(person: Person | None, office: str, when: date | None) -> bool:
+    if person is None:
+        return False
+    for o in person.offices:
+        if o.role != office:
+            continue
+        if when is None or (
+            (o.start is None or o.start <= when) and (o.end is None or o.end >= when)
+        ):
+            return True
+    return False
+
+
+def _copy(a: Actor, text: str) -> Actor:
+    """A referring expression standing for `a`: its identity under the words that refer."""
+    return Actor(
+        text=text or a.text,
+        name=a.name,
+        country=a.country,
+        sector=a.sector,
+        wikidata=a.wikidata,
+        kind=a.kind,
+    )

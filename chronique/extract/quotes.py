@@ -8,6 +8,7 @@ through the article's memory of who spoke last.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -15,17 +16,25 @@ from spacy.tokens import Doc, Token
 
 from chronique import lexicons
 from chronique.extract import offsets
-from chronique.extract.actors import DocActors
+from chronique.extract.actors import DocActors, fold, get_pronouns
 from chronique.extract.sentences import sentence_end, sentence_start
 from chronique.model import Actor, Quote
 
-REFLEXIVE_CLITICS = ("se ", "s'", "s’")  # how the lexicon writes a reflexive verb
-_CLITIC_TOKENS = frozenset(c.strip() for c in REFLEXIVE_CLITICS)
+_WORD = re.compile(r"[^\s']+'?")
 
 
-def _reflexive_clitic(tok: Token) -> bool:
-    """'s'' or 'se' as a token of its own ('s'est exclamé')."""
-    return tok.lower_ in _CLITIC_TOKENS
+def _words(phrase: str) -> tuple[str, ...]:
+    """A lexicon phrase as the tokenizer splits it: "d'après" → ("d'", "après")."""
+    return tuple(_WORD.findall(phrase.lower().replace("’", "'")))
+
+
+def _clitic(entry: str, reflexive: frozenset[str]) -> str | None:
+    """The reflexive clitic a lexicon verb entry starts with ('s'exclamer', 'se réjouir')."""
+    for c in sorted(reflexive, key=len, reverse=True):
+        c = c.replace("’", "'")
+        if entry.startswith(c) and (c.endswith("'") or entry[len(c) : len(c) + 1] == " "):
+            return c
+    return None
 
 
 @dataclass
@@ -33,20 +42,29 @@ class Cues:
     verbs: frozenset[str]  # every lemma that may report speech, with the conditions below
     reflexive: frozenset[str]  # 's'exclamer': only with its reflexive clitic
     preceded_by: dict[str, str]  # 'faire savoir': 'savoir' after a form of 'faire'
-    according_to: tuple[str, ...]
+    according_to: tuple[tuple[str, ...], ...]  # each phrase as tokens: ("d'", "après")
     impersonal: frozenset[str]
     infinitive_verbs: frozenset[str]
     open_marks: str
     close_marks: str
+    clitics: frozenset[str]  # reflexive clitics, as tokens
+    complementizers: frozenset[str]
+    lemma_from_form: tuple[tuple[str, str], ...]
+    for_whom: frozenset[str]
+    object_verbs: frozenset[str]
+    document_nouns: frozenset[str]
+    colon_excluded: frozenset[str]
+    gerund_endings: tuple[str, ...]
 
 
 @cache
 def cues_for(lang: str) -> Cues:
     lex = lexicons.load("reporting", lang)
+    clitics = get_pronouns(lang).reflexive
     plain, reflexive, preceded_by = set(), set(), {}
     for entry in lex["verbs"]:
         entry = entry.replace("’", "'")
-        clitic = next((c for c in REFLEXIVE_CLITICS if entry.startswith(c)), None)
+        clitic = _clitic(entry, clitics)
         if clitic is not None:
             reflexive.add(entry[len(clitic) :].strip())
         elif " " in entry:
@@ -58,11 +76,19 @@ def cues_for(lang: str) -> Cues:
         verbs=frozenset(plain | reflexive | set(preceded_by)),
         reflexive=frozenset(reflexive - plain),
         preceded_by={k: v for k, v in preceded_by.items() if k not in plain},
-        according_to=tuple(lex["according_to"]),
+        according_to=tuple(_words(a) for a in lex["according_to"]),
         impersonal=frozenset(lex["impersonal"]),
         infinitive_verbs=frozenset(lex.get("infinitive_verbs", [])),
         open_marks="".join(lex["quote_marks"]["open"]),
         close_marks="".join(lex["quote_marks"]["close"]),
+        clitics=frozenset(c.replace("’", "'") for c in clitics),
+        complementizers=frozenset(lex.get("complementizers", [])),
+        lemma_from_form=tuple((a, b) for a, b in lex.get("lemma_from_form", [])),
+        for_whom=frozenset(lex.get("for_whom", [])),
+        object_verbs=frozenset(lex.get("object_verbs", [])),
+        document_nouns=frozenset(lex.get("document_nouns", [])),
+        colon_excluded=frozenset(lex.get("colon_verbs_excluded", [])),
+        gerund_endings=tuple(lex.get("gerund_endings", [])),
     )
 
 
@@ -113,14 +139,38 @@ class QuoteExtractor:
         self.cues = cues_for(lang)
         self.last_direct: tuple[Actor, int] | None = None  # speaker, paragraph index
 
-    def _is_reporting(self, tok: Token) -> bool:
-        if tok.pos_ not in ("VERB", "AUX"):
-            return False
+    def _clitic(self, tok: Token) -> bool:
+        """'s'' or 'se' as a token of its own ('s'est exclamé')."""
+        return tok.lower_.replace("’", "'") in self.cues.clitics
+
+    def _lemma(self, tok: Token) -> str:
+        """The verb's lemma; a present-tense form the tagger left as it is ('estime',
+        'glisse') is rewritten by the lexicon's endings when that gives a reporting verb."""
         lemma = tok.lemma_.lower()
+        if lemma in self.cues.verbs:
+            return lemma
+        low = tok.lower_
+        for end, base in self.cues.lemma_from_form:
+            if low.endswith(end) and (cand := low[: len(low) - len(end)] + base) in self.cues.verbs:
+                return cand
+        return lemma
+
+    def _gerund(self, tok: Token) -> bool:
+        """', avertissant que …': a present participle, tagged as one or not."""
+        if "Part" in tok.morph.get("VerbForm") and "Pres" in tok.morph.get("Tense"):
+            return True
+        return tok.pos_ in ("ADJ", "NOUN", "VERB") and tok.lower_.endswith(self.cues.gerund_endings)
+
+    def _is_reporting(self, tok: Token) -> bool:
+        if tok.pos_ not in ("VERB", "AUX") and not (
+            self.cues.gerund_endings and self._gerund(tok) and tok.dep_ not in ("nsubj", "obj")
+        ):
+            return False
+        lemma = self._lemma(tok)
         if lemma not in self.cues.verbs:
             return False
         if lemma in self.cues.reflexive:
-            return any(_reflexive_clitic(c) for c in tok.children)
+            return any(self._clitic(c) for c in tok.children)
         if lemma in self.cues.preceded_by:
             first = self.cues.preceded_by[lemma]
             return any(t.lemma_.lower() == first for t in tok.doc[max(0, tok.i - 3) : tok.i])
@@ -143,22 +193,37 @@ class QuoteExtractor:
         for _ in range(3):
             subjects = [
                 s
-                for s in da.syn.subjects(head) + inverted
+                for s in da.syn.subjects(head) + self._aux_subjects(head, da) + inverted
                 if not (quote and quote[0] <= s.idx < quote[1])
             ]
-            if subjects or head.dep_ not in da.syn.xcomp | {"ccomp", "acl"}:
+            if subjects or head.dep_ not in da.syn.xcomp | da.syn.comp | da.syn.advcl:
                 break
-            if "Inf" not in head.morph.get("VerbForm"):
-                break
+            form = head.morph.get("VerbForm")
+            if "Inf" not in form and not self._gerund(head):
+                break  # ', estimant que …': the gerund's speaker is its clause's subject
             head = head.head
         for s in subjects:
             pronoun = da.pronouns.at(s)
             if pronoun is not None and (pronoun.number == "pl" or pronoun.gender is not None):
-                gender = pronoun.gender if pronoun.number == "sg" else None
-                return da.memory.resolve_speaker(pronoun.base, da.offset + s.idx, gender=gender)
-            low = s.text.lower().lstrip("-").removeprefix("t-")
+                plural = pronoun.number == "pl"
+                return da.memory.resolve_speaker(
+                    pronoun.base,
+                    da.offset + s.idx,
+                    gender=None if plural else pronoun.gender,
+                    plural=plural,
+                )
+            low = s.text.lower().lstrip("-")
+            for prefix in da.pronouns.prefixes:
+                low = low.removeprefix(prefix)
             if low in self.cues.impersonal:
                 return None
+            if s.lemma_.lower() in self.cues.document_nouns:
+                # 'le rapport de l'OCDE estime que …': the document's author speaks
+                authors = [n for p, n in da.syn.prepositional(s) if fold(p) in self._of(da)]
+                for n in authors:
+                    a = da.actor(n, loose=True)
+                    if a is not None:
+                        return a
             a = da.actor(s, loose=True)
             if a is not None:
                 return a
@@ -166,16 +231,27 @@ class QuoteExtractor:
         # conférence de presse Anna Mitianina': a title right after the verb, else the first
         # name before the clause ends
         for t in doc[verb.i + 1 : min(len(doc), verb.i + 8)]:
-            if t.pos_ in ("ADV", "DET", "ADJ") or t.lower_ in ("-t", "-t-", "t"):
+            if t.pos_ in ("ADV", "DET", "ADJ") or self._euphonic(t, da):
                 continue
-            if t.pos_ in ("NOUN", "PROPN") and da.actorish(t):
+            if t.pos_ in ("NOUN", "PROPN") and da.actorish(t) and not self._in_quotes(t, da):
                 return da.actor(t, loose=True)
             break
         window = doc[verb.i + 1 : min(len(doc), verb.i + 12)]
         stop = next(
             (t.i for t in window if t.text in (",", ".", ";", ":") or t.pos_ == "VERB"), verb.i + 12
         )
-        found = [da.by_token[t.i] for t in window if t.i < stop and t.i in da.by_token]
+        found = [
+            m
+            for t in window
+            if t.i < stop
+            and (m := da.by_token.get(t.i)) is not None
+            and m.start == t.i
+            and not self._in_quotes(t, da)
+            and not (
+                m.kind in ("country", "capital", "seat")
+                and any(c.dep_ == "case" for c in doc[m.start : m.end].root.children)
+            )
+        ]  # a subject is neither quoted words nor a place in a prepositional phrase
         for kinds in (("person", "per"), ("org", "country", "capital", "seat")):
             for m in found:
                 if m.kind in kinds:
@@ -207,15 +283,15 @@ class QuoteExtractor:
                 for c in tok.children
                 if c.dep_ in da.syn.comp
                 and c.pos_ in ("VERB", "AUX", "ADJ", "NOUN")
-                and any(g.lower_ in ("que", "qu'", "that") for g in c.children if g.dep_ == "mark")
+                and any(self._that(g) for g in c.children if g.dep_ == "mark")
             ]
             infinitive = [
                 c
                 for c in tok.children
                 if c.dep_ in da.syn.xcomp
-                and "Inf" in c.morph.get("VerbForm")
+                and self._infinitive(c, da)
                 and c.i > tok.i
-                and tok.lemma_.lower() in self.cues.infinitive_verbs
+                and self._lemma(tok) in self.cues.infinitive_verbs
             ]
             if not comp and infinitive:
                 # 'a indiqué avoir récupéré le t-shirt', 'a expliqué se baser sur …'
@@ -223,11 +299,15 @@ class QuoteExtractor:
                 cend = sentence_end(text, cstart)
             elif not comp:
                 nxt = doc[tok.i + 1 : tok.i + 5]
-                marks = [t for t in nxt if t.lower_ in ("que", "qu'", "that")]
-                if not marks:
+                marks = [t for t in nxt if self._that(t)]
+                bounds = (
+                    (marks[0].idx, sentence_end(text, marks[0].idx))
+                    if marks
+                    else self._object(tok, da) or self._postposed(tok, da)
+                )
+                if bounds is None:
                     continue
-                cstart = marks[0].idx
-                cend = sentence_end(text, cstart)
+                cstart, cend = bounds
             else:
                 sub = list(comp[0].subtree)
                 cstart = min(t.idx for t in sub)
@@ -245,26 +325,34 @@ class QuoteExtractor:
             used_verbs.add(tok.i)
             indirect.append(
                 Quote(
-                    speaker, text[s:e], "indirect", tok.lemma_, da.offset + s, da.offset + e, index
+                    speaker,
+                    text[s:e],
+                    "indirect",
+                    self._lemma(tok),
+                    da.offset + s,
+                    da.offset + e,
+                    index,
                 )
             )
             da.memory.spoke(speaker, da.offset + tok.idx)
 
-        for tok in doc:
-            if tok.lower_ not in self.cues.according_to:
-                continue
-            src = tok.head
-            if src.text.lower() in ("lequel", "laquelle", "lesquels", "lesquelles", "quoi"):
+        for first, tok in self._according_to(doc):
+            objects = [c for c in tok.children if c.dep_ in da.syn.pobj]
+            src = objects[0] if objects else tok.head  # 'according to X': X is its object
+            while first.i <= src.i <= tok.i and src.head.i != src.i:
+                src = src.head  # "d'après": the phrase hangs on its source noun
+            if src.lower_ in da.pronouns.relative | da.pronouns.interrogative:
                 continue
             if any(s <= tok.idx < e for s, e, _ in direct):
                 continue
-            speaker = da.actor(src, loose=True)
+            speaker = self._source(src, da)
             if speaker is None:
                 continue
             sent = tok.sent
             if any(sent.start <= v < sent.end for v in used_verbs):
                 continue  # 'Selon KCNA, M. Kim a dit que …': the reported speaker is the source
-            reported = self._reported_person(src.head, da, tok.idx, direct)
+            anchor = first.head if objects else src.head
+            reported = self._reported_person(anchor, da, tok.idx, direct)
             if reported is not None and reported.name != speaker.name:
                 speaker = reported  # 'Kim a demandé …, selon KCNA': Kim's words, KCNA's report
             src_tokens = list(src.subtree)
@@ -282,6 +370,8 @@ class QuoteExtractor:
                     speaker, text[s:e], "indirect", tok.lower_, da.offset + s, da.offset + e, index
                 )
             )
+
+        indirect.extend(self._for_whom(doc, da, index, direct, indirect))
 
         for qs, qe, _closed in direct:
             inside = [q for q in indirect if q.start - da.offset <= qs and qe <= q.end - da.offset]
@@ -306,6 +396,135 @@ class QuoteExtractor:
             self.last_direct = (speaker, index)
         out.extend(indirect)
         return sorted(out, key=lambda q: q.start)
+
+    def _aux_subjects(self, verb: Token, da: DocActors) -> list[Token]:
+        """A subject the parser hung on the auxiliary ('X a … défendu': X under 'a')."""
+        return [s for a in verb.children if a.dep_ in da.syn.aux for s in da.syn.subjects(a)]
+
+    def _in_quotes(self, tok: Token, da: DocActors) -> bool:
+        pos = da.offset + tok.idx
+        return any(s <= pos < e for s, e in da.memory.quoted)
+
+    def _infinitive(self, verb: Token, da: DocActors) -> bool:
+        """'avoir récupéré' is an infinitive clause though its head is a participle."""
+        if "Inf" in verb.morph.get("VerbForm"):
+            return True
+        return any(c.dep_ in da.syn.aux and "Inf" in c.morph.get("VerbForm") for c in verb.children)
+
+    def _source(self, src: Token, da: DocActors) -> Actor | None:
+        """Who a 'selon' phrase names: a document's author ('selon un rapport de l'OCDE')."""
+        if src.lemma_.lower() in self.cues.document_nouns:
+            for p, n in da.syn.prepositional(src):
+                if p in da.lex.genitive and (a := da.actor(n, loose=True)) is not None:
+                    return a
+        return da.actor(src, loose=True)
+
+    def _that(self, tok: Token) -> bool:
+        return tok.lower_.replace("’", "'") in self.cues.complementizers
+
+    def _of(self, da: DocActors) -> frozenset[str]:
+        return da.lex.genitive
+
+    def _euphonic(self, tok: Token, da: DocActors) -> bool:
+        low = tok.lower_
+        return low in da.pronouns.euphonic or low in da.pronouns.prefixes
+
+    def _according_to(self, doc: Doc) -> list[tuple[Token, Token]]:
+        """First and last tokens of each 'selon' / "d'après" / 'according to'."""
+        out = []
+        for tok in doc:
+            for words in self.cues.according_to:
+                n = len(words)
+                if (
+                    tok.i + 1 >= n
+                    and tuple(t.lower_.replace("’", "'") for t in doc[tok.i + 1 - n : tok.i + 1])
+                    == words
+                ):
+                    out.append((doc[tok.i + 1 - n], tok))
+                    break
+        return out
+
+    def _object(self, verb: Token, da: DocActors) -> tuple[int, int] | None:
+        """'a annoncé la mort de X', 'a démenti toute ingérence': the noun object of a verb
+        that reports by naming what was said."""
+        if self._lemma(verb) not in self.cues.object_verbs:
+            return None
+        for o in da.syn.objects(verb):
+            if o.pos_ != "NOUN" or o.i < verb.i or o.i in da.by_token:
+                continue
+            if not any(c.dep_ == "det" for c in o.children):
+                continue
+            of = [n for p, n in da.syn.prepositional(o) if p in da.lex.genitive]
+            sub = list(o.subtree)
+            if not of or len(sub) < 4:
+                continue  # 'a annoncé son veto' names no content; 'la mort de X' does
+            return sub[0].idx, sub[-1].idx + len(sub[-1].text)
+        return None
+
+    def _postposed(self, verb: Token, da: DocActors) -> tuple[int, int] | None:
+        """'Le sommet aura lieu en mai, a annoncé X.': the clause before a reporting verb
+        set after a comma, its subject inverted after it."""
+        doc = verb.doc
+        i = verb.i - 1
+        while i >= 0 and (doc[i].dep_ in da.syn.aux or self._clitic(doc[i])):
+            i -= 1
+        if i <= 0 or doc[i].text != ",":
+            return None
+        form = verb.morph.get("VerbForm")
+        finite = "Fin" in form or any(c.dep_ in da.syn.aux for c in verb.children)
+        if not finite or ("Part" in form and "Pres" in verb.morph.get("Tense")):
+            return None  # ', promettant …' is a gerund, not an inverted reporting clause
+        subjects = da.syn.subjects(verb)
+        if any(s.i < verb.i for s in subjects):
+            return None
+        after = next((t for t in doc[verb.i + 1 :] if not self._euphonic(t, da)), None)
+        if not subjects and (after is None or after.pos_ not in ("PROPN", "NOUN", "DET", "PRON")):
+            return None
+        start = sentence_start(da.text, doc[i].idx)
+        if doc[i].idx - start < 15:
+            return None
+        return start, doc[i].idx
+
+    def _for_whom(
+        self,
+        doc: Doc,
+        da: DocActors,
+        index: int,
+        direct: list[tuple[int, int, bool]],
+        indirect: list[Quote],
+    ) -> list[Quote]:
+        """'Pour X, la situation est grave.': a sentence opened by a 'for whom' preposition,
+        an actor and a comma gives that actor's view."""
+        out: list[Quote] = []
+        text = da.text
+        for sent in doc.sents:
+            first = sent[0]
+            if first.lower_ not in self.cues.for_whom or first.dep_ != "case":
+                continue
+            noun = first.head
+            comma = next((t for t in doc[noun.i + 1 : sent.end] if t.text == ","), None)
+            if comma is None or comma.i - noun.i > 8:
+                continue
+            if any(s <= comma.idx < e for s, e, _ in direct):
+                continue
+            if any(q.start <= da.offset + comma.idx < q.end for q in indirect):
+                continue
+            named = [
+                t
+                for t in doc[noun.i : comma.i]
+                if (m := da.by_token.get(t.i)) and m.kind in ("person", "per")
+            ]
+            speaker = da.actor(named[0] if named else noun, loose=True)
+            if speaker is None or speaker.kind not in ("person", "organization"):
+                continue  # 'Pour la Corée du Nord, …' is a topic more often than a view
+            s, e = _clean(text, comma.idx + 1, sentence_end(text, comma.idx + 1))
+            if len(text[s:e].split()) < 3:
+                continue
+            cue = first.lower_
+            out.append(
+                Quote(speaker, text[s:e], "indirect", cue, da.offset + s, da.offset + e, index)
+            )
+        return out
 
     def _reported_person(
         self, verb: Token, da: DocActors, at: int, direct: list[tuple[int, int, bool]]
@@ -341,20 +560,38 @@ class QuoteExtractor:
         for t in offsets.after(doc, qe, 6):
             if t.is_punct or t.dep_ in da.syn.aux or t.lower_.startswith("-"):
                 continue
-            if _reflexive_clitic(t):
+            if self._clitic(t):
                 continue  # '", s'est exclamé X'
+            if t.dep_ in da.syn.subj and t.head.i > t.i and self._is_reporting(t.head):
+                continue  # '"…," she added': the subject before its verb
             if self._is_reporting(t):
                 a = self._speaker_of(t, da, (qs, qe))
                 if a is not None:
-                    return a, t.lemma_
+                    return a, self._lemma(t)
             break
         # before the quote: 'X a répondu : "…"'
-        for t in reversed(offsets.before(doc, qs, 6)):
+        before = offsets.before(doc, qs, 6)
+        for t in reversed(before):
             if self._is_reporting(t):
                 a = self._speaker_of(t, da, (qs, qe))
                 if a is not None:
-                    return a, t.lemma_
+                    return a, self._lemma(t)
                 break
             if not (t.is_punct or t.pos_ in ("ADV", "ADP", "DET", "AUX")):
                 break  # only ':' and the like may stand between the verb and its quote
+        # 'X a réagi sur Twitter : "…"': the subject of the clause a colon ends
+        marks = [t for t in before if t.text not in self.cues.open_marks]
+        if marks and marks[-1].text == ":":
+            verb = marks[-1].head
+            while verb.dep_ in da.syn.conj and verb.head.i != verb.i:
+                verb = verb.head
+            if (
+                verb.pos_ == "VERB"
+                and verb.i < marks[-1].i
+                and verb.lemma_.lower() not in self.cues.colon_excluded
+                and da.syn.subjects(verb)
+            ):
+                a = self._speaker_of(verb, da, (qs, qe))
+                if a is not None:
+                    return a, None
         return None, None
