@@ -122,15 +122,6 @@ def test_euphonic_t_resolves_as_its_pronoun():
 # -- the resolver as a careful reader (issue 10, item 3) ------------------------------------
 
 
-def test_counterpart_only_when_the_article_names_one_clearly():
-    from chronique.extract.actors import counterpart
-
-    assert counterpart({"PRK": 6, "KOR": 5, "USA": 1}, {"PRK"}) == "KOR"
-    assert counterpart({"PRK": 6, "KOR": 3, "USA": 2}, {"PRK"}) is None  # not unambiguous
-    assert counterpart({"FRA": 12, "DEU": 2}, {"FRA"}) is None  # a domestic story
-    assert counterpart({"FRA": 2, "DEU": 1}, {"FRA"}) is None  # named once is no frame
-
-
 def _remembered(memory, actor, is_person, **note):
     from chronique.extract.actors import Note
 

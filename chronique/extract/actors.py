@@ -846,26 +846,6 @@ class Note:
     person: Person | None = None  # its people-lexicon entry, for the offices it held
 
 
-def counterpart(counts: dict[str, int], own: set[str], least: int = 2) -> str | None:
-    """The country an article sets against `own`, when a reader could not doubt it.
-
-    `counts`: mentions per country in the article. One other country must be named at
-    least `least` times and more than twice as often as any third one, and the story must
-    not be a domestic one (its own country named over three times as often as the other).
-    A bilateral frame ('Séoul ... Pyongyang ...') passes; a story touring several capitals,
-    or one whose other countries are only named in passing, gives none.
-    """
-    ranked = sorted(((n, c) for c, n in counts.items() if c not in own), reverse=True)
-    if not ranked or ranked[0][0] < least:
-        return None
-    if len(ranked) > 1 and ranked[0][0] <= 2 * ranked[1][0]:
-        return None
-    own_count = max((counts.get(c, 0) for c in own), default=0)
-    if ranked[0][0] * 3 < own_count:
-        return None
-    return ranked[0][1]
-
-
 class ActorMemory:
     """What an article has mentioned so far, for pronoun and 'the two countries' resolution."""
 

@@ -269,7 +269,7 @@ def _nominal_actor(tok: Token, c: Candidate, da: DocActors, rules: Rules,
         elif spec == "poss":
             for child in tok.children:
                 if "Yes" in child.morph.get("Poss"):
-                    a = da.memory.latest_actor(da.offset + child.idx)
+                    a = da.memory.latest_actor(da.offset + child.idx, child.text)
                     if a is not None:
                         actor.append(a)
         else:
