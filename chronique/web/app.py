@@ -35,7 +35,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from chronique.model import MODALITIES, PLOVER_TYPES, PartialDate
 from chronique.web import analyse as analysing
-from chronique.web import params, queries, views
+from chronique.web import charts, params, queries, views
 from chronique.web.highlight import pieces
 from chronique.web.params import MAX_PAGE, Params
 from chronique.web.snapshot import SnapshotReader, StoreUnavailable
@@ -523,10 +523,11 @@ def _routes(app: FastAPI, page: Any) -> None:
          ("interval", "both", *FILTER), ["aggregates"])
     both("network", "/network", "/network", views.network, "network.html",
          "Who acts on whom: directed edges weighted by events, with mean scores.",
-         (*FILTER, "min_weight", "limit"), ["aggregates"])
+         (*FILTER, "min_weight", "limit"), ["aggregates"],
+         extra=lambda con, p, data: {"graph": charts.network(data)})
     both("map", "/map", "/places", views.places, "map.html",
          "Event locations of the filter and the number of unplaced events.", FILTER,
-         ["aggregates"])
+         ["aggregates"], extra=lambda con, p, data: {"points": charts.map_points(data["places"])})
     both("search", "/search", "/search", views.search, "search.html",
          "One search across actors (by any lexicon name), events, quotes and articles; "
          "accents and case ignored.", ("q",), ["search"])

@@ -172,3 +172,50 @@ def map_points(places: list[dict[str, Any]]) -> list[dict[str, Any]]:
                     "r": round(1.2 + math.sqrt(p["n"]) * 0.9, 2),
                     "tone": "conflict" if share > 0.5 else "cooperation"})
     return out
+
+
+def score_class(score: float | None) -> str:
+    """A colour class for a mean PLOVER score on a colour-blind-safe diverging scale."""
+    if score is None:
+        return "s-none"
+    for limit, name in ((-5, "s-conf2"), (-1, "s-conf1"), (1, "s-neutral"), (5, "s-coop1")):
+        if score < limit:
+            return name
+    return "s-coop2"
+
+
+def network(data: dict[str, Any], size: int = 640, most: int = 40) -> dict[str, Any]:
+    """A circular layout of the busiest nodes: edges as curved arrows whose width is the
+    number of events and whose colour is the mean score; nodes sized by events both ways."""
+    nodes = data["nodes"][:most]
+    keep = {n["id"] for n in nodes}
+    c = size / 2
+    radius = size / 2 - 70
+    pos: dict[str, tuple[float, float]] = {}
+    out_nodes = []
+    peak = max([n["in"] + n["out"] for n in nodes] or [1])
+    for i, n in enumerate(nodes):
+        a = 2 * math.pi * i / max(len(nodes), 1) - math.pi / 2
+        x, y = c + radius * math.cos(a), c + radius * math.sin(a)
+        pos[n["id"]] = (x, y)
+        lx, ly = c + (radius + 22) * math.cos(a), c + (radius + 22) * math.sin(a)
+        out_nodes.append({**n, "x": round(x, 1), "y": round(y, 1), "lx": round(lx, 1),
+                          "ly": round(ly, 1), "anchor": "start" if math.cos(a) > 0.2 else
+                          "end" if math.cos(a) < -0.2 else "middle",
+                          "r": round(4 + 10 * math.sqrt((n["in"] + n["out"]) / peak), 1),
+                          "tone": score_class(n.get("mean_score"))})
+    wpeak = max([e["weight"] for e in data["edges"]] or [1])
+    edges = []
+    for e in data["edges"]:
+        if e["source"] not in keep or e["target"] not in keep:
+            continue
+        (x1, y1), (x2, y2) = pos[e["source"]], pos[e["target"]]
+        # bend towards the centre, on the left of the direction: a→b and b→a do not overlap
+        mx, my = (x1 + x2) / 2, (y1 + y2) / 2
+        dx, dy = x2 - x1, y2 - y1
+        qx, qy = mx - dy * 0.15, my + dx * 0.15
+        edges.append({**e, "d": f"M{x1:.1f},{y1:.1f} Q{qx:.1f},{qy:.1f} {x2:.1f},{y2:.1f}",
+                      "w": round(0.8 + 5 * e["weight"] / wpeak, 2),
+                      "tone": score_class(e.get("mean_score"))})
+    return {"size": size, "nodes": out_nodes, "edges": edges,
+            "hidden": max(len(data["nodes"]) - len(nodes), 0)}
