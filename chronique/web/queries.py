@@ -347,9 +347,12 @@ def quotes(con: duckdb.DuckDBPyConnection, p: Params) -> dict[str, Any]:
     w = Where()
     if p.countries:
         w.add("list_contains(?, q.speaker_country)", p.countries)
-    w.when(p.speaker and fold(p.speaker),
-           f"(contains({FOLD.format('q.speaker_name')}, ?) "
-           f"OR contains({FOLD.format('q.speaker_text')}, ?))")
+    if p.speaker:
+        # a speaker by any name the lexicons know them by ('Poutine' finds Vladimir Putin)
+        persons = sorted({h["person"] for h in known_as(p.speaker, 50) if h["person"]})
+        w.add(f"(contains({FOLD.format('q.speaker_name')}, ?) "
+              f"OR contains({FOLD.format('q.speaker_text')}, ?) "
+              "OR list_contains(?, q.speaker_name))", fold(p.speaker), fold(p.speaker), persons)
     w.when(p.text and fold(p.text), f"contains({FOLD.format('q.text')}, ?)")
     w.when(p.article, "(a.id = ? OR a.source_id = ?)")
     w.when(p.since, "a.published_end >= ?")

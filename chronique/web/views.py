@@ -40,7 +40,8 @@ def quotes(con: Con, p: Params) -> dict[str, Any]:
 
 
 def articles(con: Con, p: Params) -> dict[str, Any]:
-    return queries.articles(con, p)
+    # every stored article unless asked otherwise: a near-duplicate is still an article
+    return queries.articles(con, p, include_duplicates=p.duplicates or "duplicates" not in p.raw)
 
 
 def actors(con: Con, p: Params) -> dict[str, Any]:
