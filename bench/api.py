@@ -38,8 +38,14 @@ ENDPOINTS = (
     ("events, filtered", "/api/v1/events?actor=RUS&type=ACCUSE&per_page=50"),
     ("events, sorted, page 20", "/api/v1/events?sort=score&order=desc&page=20&per_page=50"),
     ("events, words", "/api/v1/events?text=sanctions&per_page=50"),
+    ("events, every modality", "/api/v1/events?modality=all&per_page=50"),
+    ("events, facets", "/api/v1/events?facets=true&per_page=50"),
+    ("events, accent-less words", "/api/v1/events?text=coree&per_page=50"),
+    ("network", "/api/v1/network"),
+    ("places", "/api/v1/places"),
+    ("search", "/api/v1/search?q=Poutine"),
     ("overview page (HTML)", "/?actor=RUS&recipient=PRK"),
-    ("events page (HTML)", "/events"),
+    ("events page with facets (HTML)", "/events"),
 )
 SERVER = (
     "import sys, uvicorn\n"

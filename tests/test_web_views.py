@@ -279,3 +279,26 @@ def test_event_and_quotes_pages(client):
     assert found["total"] > 0 and {x["speaker_name"] for x in found["items"]} >= {name}
     html = client.get(f"/quotes?speaker={fold(alias)}").text
     assert html.count("<tr>") == min(found["total"], 50) + 1
+
+
+def test_analyse_reports_a_bad_date(client):
+    r = client.post("/analyse", data={"text": "La Russie a accusé la Corée du Nord.",
+                                      "published": "12/09/2023"})
+    assert r.status_code == 422 and "published: &#39;12/09/2023&#39; is not a date" in r.text
+
+
+def test_cli_events_resolved_only():
+    from typer.testing import CliRunner
+
+    from chronique.cli import app
+
+    db = build_store(STORE)
+    runner = CliRunner()
+    every = runner.invoke(app, ["events", "--db", str(db), "--limit", "0", "-f", "jsonl"])
+    sure = runner.invoke(app, ["events", "--db", str(db), "--limit", "0", "-f", "jsonl",
+                               "--resolved-only"])
+    assert every.exit_code == sure.exit_code == 0, sure.output
+    kept = [json.loads(line) for line in sure.stdout.splitlines()]
+    assert 0 < len(kept) <= len(every.stdout.splitlines())
+    for rec in kept:
+        assert all(a.get("country") for a in rec["actor"] + rec["recipient"])

@@ -142,14 +142,6 @@ class AnalyseIn(BaseModel):
         return v
 
 
-class PageOut(BaseModel):
-    total: int
-    page: int
-    per_page: int
-    pages: int
-    items: list[dict[str, Any]]
-
-
 # -- parameters, as the OpenAPI schema documents them (params.parse checks them) -------------
 
 def _param(name: str, description: str, *, many: bool = False, kind: str = "string",
