@@ -36,7 +36,7 @@ ENDPOINTS = (
     ("overview, cache miss", "MISS"),
     ("events", "/api/v1/events?per_page=50"),
     ("events, filtered", "/api/v1/events?actor=RUS&type=ACCUSE&per_page=50"),
-    ("events, sorted, page 20", "/api/v1/events?sort=score&order=desc&page=20&per_page=50"),
+    ("events, sorted, page 4", "/api/v1/events?sort=score&order=desc&page=4&per_page=50"),
     ("events, words", "/api/v1/events?text=sanctions&per_page=50"),
     ("events, every modality", "/api/v1/events?modality=all&per_page=50"),
     ("events, facets", "/api/v1/events?facets=true&per_page=50"),

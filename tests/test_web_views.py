@@ -302,3 +302,16 @@ def test_cli_events_resolved_only():
     assert 0 < len(kept) <= len(every.stdout.splitlines())
     for rec in kept:
         assert all(a.get("country") for a in rec["actor"] + rec["recipient"])
+
+
+@pytest.mark.parametrize("words,text,found", [
+    ("coree", "la Corée du Nord", True), ("CORÉE", "la coree", True),
+    ("a.b", "axb", False), ("(x", "f(x)", True), ("ecole", "l'École", True),
+    ("Corée du Nord", "la Corée du Sud", False),
+])
+def test_words_ignore_accents_and_case_and_stay_literal(words, text, found):
+    from chronique.store.filters import words_pattern
+
+    con = duckdb.connect()
+    assert con.execute("SELECT regexp_matches(?, ?)", [text, words_pattern(words)]
+                       ).fetchone()[0] is found

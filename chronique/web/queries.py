@@ -21,7 +21,7 @@ import duckdb
 
 from chronique import lexicons
 from chronique.model import MODALITIES, result_from_dict
-from chronique.store.filters import Where, fold
+from chronique.store.filters import Where, fold, words_pattern
 from chronique.store.query import EVENT_SELECT
 from chronique.web.highlight import highlights
 from chronique.web.params import INTERVALS, NotFound, Params
@@ -117,7 +117,7 @@ class Page:
                 "items": items}
 
 
-FOLD = "lower(strip_accents(coalesce({}, '')))"
+FOLD = "regexp_matches(coalesce({}, ''), ?)"  # with words_pattern(words)
 
 
 def _total(con: duckdb.DuckDBPyConnection, w: Where) -> int:
@@ -350,10 +350,10 @@ def quotes(con: duckdb.DuckDBPyConnection, p: Params) -> dict[str, Any]:
     if p.speaker:
         # a speaker by any name the lexicons know them by ('Poutine' finds Vladimir Putin)
         persons = sorted({h["person"] for h in known_as(p.speaker, 50) if h["person"]})
-        w.add(f"(contains({FOLD.format('q.speaker_name')}, ?) "
-              f"OR contains({FOLD.format('q.speaker_text')}, ?) "
-              "OR list_contains(?, q.speaker_name))", fold(p.speaker), fold(p.speaker), persons)
-    w.when(p.text and fold(p.text), f"contains({FOLD.format('q.text')}, ?)")
+        pat = words_pattern(p.speaker)
+        w.add(f"({FOLD.format('q.speaker_name')} OR {FOLD.format('q.speaker_text')} "
+              "OR list_contains(?, q.speaker_name))", pat, pat, persons)
+    w.when(p.text and words_pattern(p.text), FOLD.format("q.text"))
     w.when(p.article, "(a.id = ? OR a.source_id = ?)")
     w.when(p.since, "a.published_end >= ?")
     w.when(p.until, "a.published_start <= ?")
@@ -373,8 +373,8 @@ def quotes(con: duckdb.DuckDBPyConnection, p: Params) -> dict[str, Any]:
 def articles(con: duckdb.DuckDBPyConnection, p: Params, include_duplicates: bool = True
              ) -> dict[str, Any]:
     w = Where()
-    w.when(p.text and fold(p.text),
-           f"(contains({FOLD.format('a.title')}, ?) OR contains({FOLD.format('a.text')}, ?))")
+    w.when(p.text and words_pattern(p.text),
+           f"({FOLD.format('a.title')} OR {FOLD.format('a.text')})")
     w.when(p.since, "a.published_end >= ?")
     w.when(p.until, "a.published_start <= ?")
     w.when(p.language, "a.language = ?")
@@ -763,12 +763,12 @@ def search(con: duckdb.DuckDBPyConnection, words: str, limit: int = 10) -> dict[
     """One box across actors, events, quotes and articles, accents and case ignored; an
     actor is found by every name the lexicons know it by ('Poutine' finds Vladimir Putin and
     RUS), and events and quotes of a person so found come with the words' own hits."""
-    w = fold(words.strip())
+    w = words_pattern(words.strip())
     actors_found = known_as(words, limit)
     persons = sorted({a["person"] for a in actors_found if a["person"]})
     ev = fetch(con, PAGE_SELECT + f"""
-        WHERE a.duplicate_of IS NULL AND (contains({FOLD.format('e.text')}, ?)
-           OR contains({FOLD.format('a.title')}, ?)
+        WHERE a.duplicate_of IS NULL AND ({FOLD.format('e.text')}
+           OR {FOLD.format('a.title')}
            OR e.id IN (SELECT event_id FROM event_actors WHERE list_contains(?, name)))
         ORDER BY e.date_start DESC NULLS LAST, a.seq, e.idx LIMIT ?""", [w, w, persons, limit])
     add_sides(con, ev)
@@ -776,14 +776,13 @@ def search(con: duckdb.DuckDBPyConnection, words: str, limit: int = 10) -> dict[
         SELECT a.id AS article_hash, a.source_id AS article, a.published, a.title, a.language,
                q.idx, q.kind, q.text, q.speaker_text, q.speaker_name, q.speaker_country
         FROM quotes q JOIN articles a ON a.id = q.article_id
-        WHERE a.duplicate_of IS NULL AND (contains({FOLD.format('q.text')}, ?)
-           OR contains({FOLD.format('q.speaker_text')}, ?) OR list_contains(?, q.speaker_name))
+        WHERE a.duplicate_of IS NULL AND ({FOLD.format('q.text')}
+           OR {FOLD.format('q.speaker_text')} OR list_contains(?, q.speaker_name))
         ORDER BY a.published_start DESC NULLS LAST, a.seq, q.idx LIMIT ?""",
                 [w, w, persons, limit])
     ar = fetch(con, f"""
         SELECT a.id, a.source_id, a.published, a.language, a.title, a.n_events, a.n_quotes
-        FROM articles a WHERE contains({FOLD.format('a.title')}, ?)
-           OR contains({FOLD.format('a.text')}, ?)
+        FROM articles a WHERE {FOLD.format('a.title')} OR {FOLD.format('a.text')}
         ORDER BY a.published_start DESC NULLS LAST, a.seq LIMIT ?""", [w, w, limit])
     return {"q": words, "actors": actors_found, "events": ev, "quotes": qu, "articles": ar}
 
