@@ -94,7 +94,7 @@ class Params:
             w.add("(list_has_any(e.actor_countries, ?) OR list_has_any(e.recipient_countries, ?))",
                   self.countries, self.countries)
         if self.sources:
-            w.add("list_contains(?, coalesce(a.source, ''))", self.sources)
+            w.add("list_contains(?, a.source)", self.sources)
         if self.place:
             w.add("e.location_name = ?", self.place)
         if self.months:

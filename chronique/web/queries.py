@@ -282,29 +282,45 @@ FACETS = {
     "modality": ("e.modality", "modalities"),
     "country": ("unnest(list_distinct(list_concat(e.actor_countries, e.recipient_countries)))",
                 "countries"),
-    "source": ("coalesce(a.source, '')", "sources"),
+    "source": ("a.source", "sources"),
     "month": ("strftime(e.date_start, '%Y-%m')", "months"),
 }
 
 
 def facets(con: duckdb.DuckDBPyConnection, p: Params, size: int = 12) -> dict[str, Any]:
     """Counts of each facet's values among the events of the filter, each facet counted with
-    its own selection left out (so that one can add a second type to the first)."""
-    out: dict[str, Any] = {}
-    for name, (expr, attr) in FACETS.items():
+    its own selection left out (so that one can add a second type to the first). Facets whose
+    filter is the same are counted in one scan."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    wheres: dict[tuple[str, str], Where] = {}
+    for name, (_, attr) in FACETS.items():
         q = replace(p, **{attr: [] if attr != "modalities" else list(MODALITIES)},
                     all_modalities=True if attr == "modalities" else p.all_modalities)
         w = q.where()
-        rows = fetch(con, f"SELECT {expr} AS value, count(*) AS n FROM events e "
-                     f"JOIN articles a ON a.id = e.article_id{w.clause()} "
-                     "GROUP BY value HAVING value IS NOT NULL "
-                     f"ORDER BY {'value DESC' if name == 'month' else 'n DESC, value'} "
-                     "LIMIT ?", [*w.params, size])
+        key = (w.clause(), repr(w.params))
+        groups.setdefault(key, []).append(name)
+        wheres[key] = w
+    out: dict[str, Any] = {}
+    for key, names in groups.items():
+        w = wheres[key]
+        cols = ", ".join(f"{FACETS[n][0].replace('unnest(', '(')} AS f_{n}" for n in names)
+        parts = []
+        for n in names:
+            value = f"unnest(f_{n})" if n == "country" else f"f_{n}"
+            order = "value DESC" if n == "month" else "n DESC, value"
+            parts.append(f"(SELECT '{n}' AS facet, value, n FROM (SELECT value, count(*) AS n "
+                         f"FROM (SELECT {value} AS value FROM f) GROUP BY value) "
+                         f"WHERE value IS NOT NULL ORDER BY {order} LIMIT {int(size)})")
+        rows = fetch(con, f"WITH f AS (SELECT {cols} FROM events e JOIN articles a "
+                     f"ON a.id = e.article_id{w.clause()}) " + " UNION ALL ".join(parts),
+                     w.params)
+        for n in names:
+            out[n] = [{"value": r["value"], "n": r["n"]} for r in rows if r["facet"] == n]
+    for name, rows in out.items():
         for r in rows:
-            r["selected"] = p.has(name, r["value"]) if name != "modality" else (
-                r["value"] in p.modalities)
-        out[name] = rows
-    return out
+            r["selected"] = r["value"] in p.modalities if name == "modality" else \
+                p.has(name, r["value"])
+    return {n: out[n] for n in FACETS}
 
 
 # -- claims ----------------------------------------------------------------------------------
