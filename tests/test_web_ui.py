@@ -225,10 +225,10 @@ def test_search_network_map_event_and_quotes(web):
     page = web.go("/map?modality=all")
     page.wait_for_selector("svg.map[data-ready='1']")
     assert int(page.locator("#unplaced-count").inner_text()) > 0
+    web.shot("map")
     box = page.locator("#map").get_attribute("viewBox")
     page.click("button[data-zoom=in]")
     assert page.locator("#map").get_attribute("viewBox") != box
-    web.shot("map")
     page.click("button[data-zoom=reset]")
     page.locator("#map-points a.place").first.dispatch_event("click")
     page.wait_for_url("**/events?**place=**")
