@@ -315,3 +315,16 @@ def test_words_ignore_accents_and_case_and_stay_literal(words, text, found):
     con = duckdb.connect()
     assert con.execute("SELECT regexp_matches(?, ?)", [text, words_pattern(words)]
                        ).fetchone()[0] is found
+
+
+def test_a_year_dated_event_does_not_stretch_the_axis():
+    from chronique.web.charts import timeline
+
+    spans = [{"start": "2006-01-01", "end": "2006-12-31", "precision": "year", "n": 1,
+              "quad": "material_conflict"},
+             {"start": "2023-01-01", "end": "2023-12-31", "precision": "year", "n": 2,
+              "quad": "verbal_conflict"}]
+    chart = timeline([_bucket("2023-09-04"), _bucket("2023-09-18")], "week", spans=spans)
+    assert chart.first == "2023-09-04" and chart.last == "2023-09-24"
+    assert [s["n"] for s in chart.outside] == [1]  # 2006: off the axis, counted apart
+    assert len(chart.spans) == 1 and chart.spans[0]["clipped"]  # 2023: drawn where it overlaps

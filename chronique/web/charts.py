@@ -35,6 +35,7 @@ class Timeline:
     yticks: list[dict[str, Any]] = field(default_factory=list)
     scores: list[dict[str, float]] = field(default_factory=list)
     spans: list[dict[str, Any]] = field(default_factory=list)
+    outside: list[dict[str, Any]] = field(default_factory=list)  # coarse spans off the axis
     max_count: int = 0
     first: str = ""
     last: str = ""
@@ -94,8 +95,11 @@ def timeline(series: list[dict[str, Any]], interval: str = "week", width: int = 
         return chart
     starts = [date.fromisoformat(s["period"]) for s in series]
     ends = [period_end(d, interval) for d in starts]
-    starts += [date.fromisoformat(s["start"]) for s in spans]
-    ends += [date.fromisoformat(s["end"]) for s in spans]
+    if not starts:  # only coarse dates: the axis is their span
+        starts = [date.fromisoformat(s["start"]) for s in spans]
+        ends = [date.fromisoformat(s["end"]) for s in spans]
+    # the axis is the precise dates' range: a year-dated event does not stretch it; its span
+    # is drawn where it overlaps and counted apart where it does not
     lo, hi = min(starts), max(ends)
     total = (hi - lo).days + 1
     plot = width - left - right
@@ -151,11 +155,16 @@ def timeline(series: list[dict[str, Any]], interval: str = "week", width: int = 
     lane = height - bottom + 20
     for i, s in enumerate(spans):
         a, b = date.fromisoformat(s["start"]), date.fromisoformat(s["end"])
+        if b < lo or a > hi:
+            chart.outside.append(s)
+            continue
+        a, b = max(a, lo), min(b, hi)
         chart.spans.append({
             "x": round(x_of(a), 2),
             "w": round(max(x_of(b + timedelta(days=1)) - x_of(a), 2), 2),
             "y": lane + (i % 3) * 5, "n": s["n"], "precision": s["precision"],
             "quad": s.get("quad") or "none", "start": s["start"], "end": s["end"],
+            "clipped": (a, b) != (date.fromisoformat(s["start"]), date.fromisoformat(s["end"])),
         })
     return chart
 
