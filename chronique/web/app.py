@@ -171,7 +171,8 @@ P = {
     "text": _param("text", "words in the sentence, trigger, evidence or title (accents and "
                    "case ignored)"),
     "source": _param("source", "article source (several: any of them)", many=True),
-    "month": _param("month", "YYYY-MM of the event's first day (several: any)", many=True),
+    "month": _param("month", "YYYY-MM of the event (YYYY when only its year is known); "
+                    "several: any", many=True),
     "place": _param("place", "event location name"),
     "duplicates": _param("duplicates", "include near-duplicate articles", kind="boolean"),
     "inferred": _param("inferred", "include events with a side inferred from the article's "

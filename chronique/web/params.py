@@ -27,7 +27,10 @@ MAX_PAGE = 200
 MAX_TEXT = 200
 TRUE, FALSE = ("1", "true", "on", "yes"), ("0", "false", "off", "no")
 _CODE = re.compile(r"^[A-Z]{3,4}$")
-_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+_MONTH = re.compile(r"^\d{4}(-(0[1-9]|1[0-2]))?$")
+# An event's month, or its year when only the year is known (never January of that year).
+MONTH_OF = ("CASE WHEN e.date_precision = 'year' THEN strftime(e.date_start, '%Y') "
+            "ELSE strftime(e.date_start, '%Y-%m') END")
 
 
 class BadParam(ValueError):
@@ -98,7 +101,7 @@ class Params:
         if self.place:
             w.add("e.location_name = ?", self.place)
         if self.months:
-            w.add("list_contains(?, strftime(e.date_start, '%Y-%m'))", self.months)
+            w.add(f"list_contains(?, {MONTH_OF})", self.months)
         return w
 
     def link(self, **changes: Any) -> str:
@@ -234,7 +237,7 @@ def parse(query: Mapping[str, Any], *, default_sort: str = "date",
     p.sources = sorted(set(v[:MAX_TEXT] for v in _values(query, "source")))
     for m in _values(query, "month"):
         if not _MONTH.match(m):
-            raise BadParam(f"month: {shown(m)} is not a month YYYY-MM")
+            raise BadParam(f"month: {shown(m)} is not a month YYYY-MM (or a year YYYY)")
     p.months = sorted(set(_values(query, "month")))
     p.duplicates = _flag(query, "duplicates", False)
     p.inferred = _flag(query, "inferred", True)

@@ -24,7 +24,7 @@ from chronique.model import MODALITIES, result_from_dict
 from chronique.store.filters import Where, fold, words_pattern
 from chronique.store.query import EVENT_SELECT
 from chronique.web.highlight import highlights
-from chronique.web.params import INTERVALS, NotFound, Params
+from chronique.web.params import INTERVALS, MONTH_OF, NotFound, Params
 
 # The store's EVENT_SELECT joins the event_clusters view, which aggregates every event of the
 # store on each query; a page needs the counts of its own clusters only, fetched after.
@@ -283,7 +283,7 @@ FACETS = {
     "country": ("unnest(list_distinct(list_concat(e.actor_countries, e.recipient_countries)))",
                 "countries"),
     "source": ("a.source", "sources"),
-    "month": ("strftime(e.date_start, '%Y-%m')", "months"),
+    "month": (MONTH_OF, "months"),
 }
 
 
