@@ -11,6 +11,8 @@ the CLI does.
 from __future__ import annotations
 
 import json
+import os
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -175,18 +177,49 @@ def add_sides(con: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> Non
             by[eid]["inferred"] = True
 
 
-def add_cluster_counts(con: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> None:
-    """How many independent articles and sources report each row's merged event (as the
-    store's event_clusters view counts them, for these clusters only)."""
-    ids = sorted({r["cluster_id"] for r in rows if r.get("cluster_id")})
-    if not ids:
-        return
+_CLUSTER_MEMO: dict[str, dict[str, tuple[int, int]]] = {}
+_MEMO_LOCK = threading.Lock()
+
+
+def _snapshot_key(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The file a cursor reads: a snapshot copy never changes, so what is read from it once
+    holds until the next copy (None for an in-memory database: never memoised)."""
+    row = con.execute("SELECT path FROM duckdb_databases() "
+                      "WHERE database_name = current_database()").fetchone()
+    if not row or not row[0]:
+        return None
+    try:
+        st = os.stat(row[0])
+    except OSError:
+        return None
+    return f"{row[0]}:{st.st_mtime_ns}:{st.st_size}"
+
+
+def cluster_counts(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[int, int]]:
+    """For every merged event, how many independent articles and sources report it (as the
+    store's event_clusters view counts them), computed once per snapshot."""
+    key = _snapshot_key(con)
+    with _MEMO_LOCK:
+        if key is not None and key in _CLUSTER_MEMO:
+            return _CLUSTER_MEMO[key]
     found = {c: (n, s) for c, n, s in con.execute(
         "SELECT e.cluster_id, count(DISTINCT coalesce(a.duplicate_of, a.id)), "
         "count(DISTINCT coalesce(a.source, a.url, a.origin)) FROM events e "
-        "JOIN articles a ON a.id = e.article_id "
-        "WHERE e.cluster_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY e.cluster_id", [ids]
-    ).fetchall()}
+        "JOIN articles a ON a.id = e.article_id WHERE e.cluster_id IS NOT NULL "
+        "GROUP BY e.cluster_id").fetchall()}
+    if key is not None:
+        with _MEMO_LOCK:
+            if len(_CLUSTER_MEMO) >= 4:
+                _CLUSTER_MEMO.pop(next(iter(_CLUSTER_MEMO)))
+            _CLUSTER_MEMO[key] = found
+    return found
+
+
+def add_cluster_counts(con: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> None:
+    """How many independent articles and sources report each row's merged event."""
+    if not any(r.get("cluster_id") for r in rows):
+        return
+    found = cluster_counts(con)
     for r in rows:
         r["cluster_articles"], r["cluster_sources"] = found.get(r.get("cluster_id"), (None, None))
 
