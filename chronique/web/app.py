@@ -396,22 +396,23 @@ def _routes(app: FastAPI, page: Any) -> None:
          ("actor", "recipient", "interval", *FILTER[4:]), ["aggregates"],
          extra=lambda con, p, data: views.overview_charts(data))
 
-    def events_data(con: duckdb.DuckDBPyConnection, p: Params) -> dict[str, Any]:
-        return views.events(con, p, facets=p.raw.get("facets") is not None)
+    def events_data(p: Params, facets: bool) -> dict[str, Any]:
+        """A page of events, read once per snapshot and query (a snapshot never changes)."""
+        return app.state.reader.cached(("events", p.link(), p.page, facets),
+                                       lambda c: views.events(c, p, facets=facets))
 
     # the page always shows facets; the API adds them on request (facets=true)
-    def events_api(request: Request, con: Con) -> JSONResponse:
-        p = _parse(request)
-        return JSONResponse(views.events(con, p, facets=_flag(request, "facets")))
+    def events_api(request: Request) -> JSONResponse:
+        return JSONResponse(events_data(_parse(request), _flag(request, "facets")))
 
     events_api.__doc__ = "Events matching the filter, one page at a time (facets on request)."
     app.add_api_route(f"{api}/events", events_api, methods=["GET"], tags=["events"],
                       openapi_extra=_doc(*FILTER, "sort", "order", *PAGED, "facets"))
 
     @app.get("/events", include_in_schema=False)
-    def events_page(request: Request, con: Con) -> HTMLResponse:
+    def events_page(request: Request) -> HTMLResponse:
         p = _parse(request)
-        data = views.events(con, p, facets=True)
+        data = events_data(p, True)
         return page(request, "events.html", title="events", data=data, result=data, p=p)
 
     @app.get(f"{api}/events/export", tags=["events"], openapi_extra=_doc(
