@@ -363,8 +363,14 @@ def _routes(app: FastAPI, page: Any) -> None:
              = None, extra: Any = None) -> None:
         defaults = defaults or {}
 
-        def json_route(request: Request, con: Con) -> JSONResponse:
-            return JSONResponse(fn(con, _parse(request, **defaults)))
+        def data(p: Params) -> dict[str, Any]:
+            # once per snapshot and query: a snapshot never changes (the value is shared and
+            # never mutated)
+            return app.state.reader.cached((name, p.link(), p.page),
+                                           lambda c: fn(c, p))
+
+        def json_route(request: Request) -> JSONResponse:
+            return JSONResponse(data(_parse(request, **defaults)))
 
         json_route.__doc__ = doc
         app.add_api_route(f"{api}{api_path}", json_route, methods=["GET"], tags=tags,
@@ -373,11 +379,11 @@ def _routes(app: FastAPI, page: Any) -> None:
         if page_path is None:
             return
 
-        def html_route(request: Request, con: Con) -> HTMLResponse:
+        def html_route(request: Request) -> HTMLResponse:
             p = _parse(request, **defaults)
-            data = fn(con, p)
-            more = extra(con, p, data) if extra else {}
-            return page(request, template, title=name, data=data, result=data, p=p, **more)
+            found = data(p)
+            more = extra(p, found) if extra else {}
+            return page(request, template, title=name, data=found, result=found, p=p, **more)
 
         app.add_api_route(page_path, html_route, methods=["GET"], include_in_schema=False,
                           name=f"page_{name}")
@@ -387,14 +393,11 @@ def _routes(app: FastAPI, page: Any) -> None:
         """What the server reads: counts and when the snapshot was taken."""
         return {**queries.status(con), **request.app.state.reader.info()}
 
-    def overview_data(con: duckdb.DuckDBPyConnection, p: Params) -> dict[str, Any]:
-        return app.state.reader.cached(("overview", p.link()), lambda c: views.overview(c, p))
-
-    both("overview", "/", "/overview", overview_data, "overview.html",
+    both("overview", "/", "/overview", views.overview, "overview.html",
          "Totals (of the modalities chosen, and of each apart), the busiest or chosen dyad's "
          "timeline by quad class, top dyads and event locations with the unplaced count.",
          ("actor", "recipient", "interval", *FILTER[4:]), ["aggregates"],
-         extra=lambda con, p, data: views.overview_charts(data))
+         extra=lambda p, data: views.overview_charts(data))
 
     def events_data(p: Params, facets: bool) -> dict[str, Any]:
         """A page of events, read once per snapshot and query (a snapshot never changes)."""
@@ -518,10 +521,10 @@ def _routes(app: FastAPI, page: Any) -> None:
     both("network", "/network", "/network", views.network, "network.html",
          "Who acts on whom: directed edges weighted by events, with mean scores.",
          (*FILTER, "min_weight", "limit"), ["aggregates"],
-         extra=lambda con, p, data: {"graph": charts.network(data)})
+         extra=lambda p, data: {"graph": charts.network(data)})
     both("map", "/map", "/places", views.places, "map.html",
          "Event locations of the filter and the number of unplaced events.", FILTER,
-         ["aggregates"], extra=lambda con, p, data: {"points": charts.map_points(data["places"])})
+         ["aggregates"], extra=lambda p, data: {"points": charts.map_points(data["places"])})
     both("search", "/search", "/search", views.search, "search.html",
          "One search across actors (by any lexicon name), events, quotes and articles; "
          "accents and case ignored.", ("q",), ["search"])
