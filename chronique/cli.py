@@ -397,6 +397,9 @@ def events(
         "--inferred/--no-inferred",
         help="include events whose actor or recipient is inferred from the article's frame",
     ),
+    resolved_only: bool = typer.Option(
+        False, "--resolved-only", help="only events whose every actor and recipient has a country"
+    ),
     limit: int = typer.Option(50, "--limit", min=0, help="at most this many (0: all)"),
     fmt: EventsFormat = typer.Option(EventsFormat.table, "--format", "-f", help="table or jsonl"),
 ) -> None:
@@ -406,7 +409,8 @@ def events(
     from chronique.store.query import events as find_events
 
     flt = EventFilter(
-        since, until, actor, recipient, event_type, modality, text, duplicates, inferred
+        since, until, actor, recipient, event_type, modality, text, duplicates, inferred,
+        resolved_only,
     )
     try:
         flt.where()
@@ -505,7 +509,12 @@ def serve(
             markup=False,
         )
     err.print(f"chronique serve: {db} on http://{host}:{port}/ (Ctrl-C to stop)", markup=False)
-    uvicorn.run(create_app(db, interval=refresh), host=host, port=port, log_level="warning")
+    # Host headers other than the local names are refused (DNS rebinding) unless --host opens
+    # the server to other machines.
+    local = host in ("127.0.0.1", "localhost", "::1")
+    uvicorn.run(create_app(db, interval=refresh, preload=True,
+                           **({} if local else {"hosts": None})),
+                host=host, port=port, log_level="warning")
 
 
 def main() -> None:  # pragma: no cover - console entry point

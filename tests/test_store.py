@@ -31,7 +31,7 @@ from chronique.model import (
 from chronique.store import Store, StoreError, dedup
 from chronique.store import clusters as cl
 from chronique.store.export import GDELT_COLUMNS, export
-from chronique.store.filters import Where, event_where
+from chronique.store.filters import Where, event_where, words_pattern
 from chronique.store.query import EventFilter, event_records, events
 
 SHARED = Path(os.environ.get("CHRONIQUE_SHARED", Path(__file__).resolve().parents[2] / "shared"))
@@ -259,7 +259,7 @@ def test_where_binds_a_value_to_each_placeholder_and_skips_empty_filters():
     dyad = event_where(actor="RUS", recipient="UKR", both=True, include_duplicates=True)
     assert dyad.params == ["RUS", "UKR", "UKR", "RUS"] and len(dyad.conds) == 1
     one_way = event_where(actor="RUS", recipient="UKR", text="Kiev", include_duplicates=False)
-    assert one_way.params == ["RUS", "UKR", *["kiev"] * 4]
+    assert one_way.params == ["RUS", "UKR", *[words_pattern("kiev")] * 4]
     assert one_way.conds[-1] == "a.duplicate_of IS NULL"
 
 

@@ -40,6 +40,9 @@ CORPUS_IDS = (
     "orangesum-31579", "orangesum-33265",
 )
 HOSTILE_TITLE = "<script>alert(1)</script>"
+# A title a spreadsheet would run as a formula if an export wrote it as it is.
+FORMULA_TITLE = '=HYPERLINK("http://example.invalid/x","click")'
+FORMULA_TEXT = "La Russie a accusé la Corée du Nord de mentir, mardi."
 HOSTILE_TEXT = (
     "<script>alert(1)</script> La Russie a accusé la Corée du Nord de mentir.\n\n"
     "Le président <b>russe</b> <img src=x onerror=alert(2)> a rencontré Kim Jong Un à "
@@ -70,6 +73,9 @@ def build_store(path: Path) -> Path:
     arts.append(Article(id="hostile", text=f"{HOSTILE_TITLE}\n\n{HOSTILE_TEXT}",
                         published="2023-09-12", language="fr", title=HOSTILE_TITLE,
                         url="javascript:alert(3)", origin="hostile"))
+    arts.append(Article(id="formula", text=f"{FORMULA_TITLE}\n\n{FORMULA_TEXT}",
+                        published="2023-09-13", language="fr", title=FORMULA_TITLE,
+                        origin="formula"))
     results = process_batch(arts)
     part = path.with_suffix(".part")
     with Store.open(part) as store:
@@ -107,19 +113,22 @@ def get(client: TestClient, url: str, status: int = 200) -> dict:
 def test_overview_totals_dyads_places(client):
     o = get(client, "/api/v1/overview?actor=RUS&recipient=PRK")
     t = o["totals"]
-    assert t["articles"] == 16 and t["events"] > 20 and t["quotes"] > 50
+    assert t["articles"] == 17 and t["events"] > 20 and t["quotes"] > 50
     assert t["duplicates"] == 1  # the second version of the pilgrims story
     assert t["claims"] >= 1
     assert sum(o["quads"].values()) > 0
     assert o["top_dyads"] and all(d["weight"] >= 1 for d in o["top_dyads"])
     assert o["timeline"]["series"], "RUS–PRK events in both directions"
     assert all(-90 <= p["lat"] <= 90 and -180 <= p["lon"] <= 180 for p in o["places"])
+    assert o["unplaced"] + o["placed"] == t["events"]
 
 
 def test_events_filter_sort_and_pages(client):
     all_ = get(client, "/api/v1/events?per_page=200")
     assert all_["total"] == len(all_["items"]) > 10
-    aid = get(client, "/api/v1/events?type=AID&actor=PRK&recipient=RUS")
+    # the seed's arms supply is denied: not counted unless asked for
+    assert get(client, "/api/v1/events?type=AID&actor=PRK&recipient=RUS")["total"] == 0
+    aid = get(client, "/api/v1/events?type=AID&actor=PRK&recipient=RUS&modality=all")
     assert aid["total"] >= 1
     assert all(e["event"] == "AID" and "PRK" in e["actor_countries"] for e in aid["items"])
     two = get(client, "/api/v1/events?per_page=2&page=2")
@@ -144,7 +153,7 @@ def test_events_bad_parameters_are_422(client, query):
 
 
 def test_event_detail_and_404(client):
-    first = get(client, "/api/v1/events?type=AID")["items"][0]
+    first = get(client, "/api/v1/events?type=AID&modality=all")["items"][0]
     ev = get(client, f"/api/v1/events/{first['id']}")
     assert ev["evidence"] and ev["actors"] and ev["recipients"]
     get(client, "/api/v1/events/nope:0", 404)
@@ -191,11 +200,11 @@ def test_timeseries_by_week_and_day_for_a_dyad_and_a_country(client):
     assert sum(b["n"] for b in one_way["series"]) < sum(b["n"] for b in ts["series"])
     days = get(client, "/api/v1/timeseries?country=PRK&interval=day&since=2016&until=2024")
     assert days["series"] and all(b["mean_score"] is not None for b in days["series"])
-    get(client, "/api/v1/timeseries?interval=year", 422)
+    get(client, "/api/v1/timeseries?interval=decade", 422)
 
 
 def test_network_edges_are_weighted_and_directed(client):
-    net = get(client, "/api/v1/network")
+    net = get(client, "/api/v1/network?modality=all")
     edges = {(e["source"], e["target"]): e for e in net["edges"]}
     assert ("PRK", "RUS") in edges
     assert all(e["weight"] == e["cooperation"] + e["conflict"] for e in net["edges"])
@@ -211,14 +220,14 @@ def test_actor_page_data(client):
     assert rus["partners"] or rus["adversaries"]
     assert all(o["cooperation"] > o["conflict"] for o in rus["partners"])
     get(client, "/api/v1/actors/ZZZ", 404)
-    get(client, "/api/v1/actors/R2D2", 422)
+    get(client, "/api/v1/actors/R2D2", 404)
 
 
 def test_lists_of_quotes_articles_actors(client):
     q = get(client, "/api/v1/quotes?country=USA&per_page=5")
     assert q["total"] > 0 and all(x["speaker_country"] == "USA" for x in q["items"])
     arts = get(client, "/api/v1/articles?per_page=5")
-    assert arts["total"] == 16 and len(arts["items"]) == 5
+    assert arts["total"] == 17 and len(arts["items"]) == 5
     assert get(client, "/api/v1/articles?text=pèlerins")["total"] == 2
     assert get(client, "/api/v1/articles?text=pèlerins&duplicates=false")["total"] == 1
     actors = get(client, "/api/v1/actors?per_page=3")
@@ -233,7 +242,7 @@ def test_export_of_the_current_filter(client):
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(r.text)))
     assert len(rows) == total and all("RUS" in x["actor_countries"].split(";") for x in rows)
-    r = client.get("/api/v1/events/export?format=jsonl&type=AID")
+    r = client.get("/api/v1/events/export?format=jsonl&type=AID&modality=all")
     recs = [json.loads(line) for line in r.text.splitlines()]
     assert recs and all(x["event"] == "AID" and x["store"]["id"] for x in recs)
     empty = client.get("/api/v1/events/export?format=csv&actor=SWE&recipient=SWE")
@@ -403,7 +412,7 @@ def test_missing_store_is_503_until_it_appears(store_path, tmp_path):
         page = c.get("/")
         assert page.status_code == 503 and "chronique ingest" in page.text
         shutil.copyfile(store_path, db)
-        assert get(c, "/api/v1/status")["articles"] == 16
+        assert get(c, "/api/v1/status")["articles"] == 17
 
 
 # -- schemathesis ------------------------------------------------------------------------------

@@ -125,30 +125,146 @@ def test_overview_draws_timeline_map_and_dyads(web):
     web.check()
 
 
-def test_events_filter_and_sort_change_the_table(web):
+def test_events_facets_filter_and_sort_change_the_table(web):
     page = web.go("/events")
     rows = page.locator("table.events tbody tr")
     total = int(page.locator("#event-total").inner_text())
     assert rows.count() == min(total, 50) > 5
     web.shot("events")
-    page.select_option("select[name=type]", "AID")  # applies on change
-    page.wait_for_url("**type=AID**")
+    facet = page.locator("section.facet[data-facet=type] a").first
+    chosen = facet.get_attribute("data-value")
+    facet.click()
+    page.wait_for_url(f"**type={chosen}**")
     filtered = int(page.locator("#event-total").inner_text())
     assert 0 < filtered < total
     types = page.locator("table.events tbody tr").evaluate_all(
         "rows => rows.map(r => r.dataset.type)")
-    assert set(types) == {"AID"}
-    assert "type=AID" in page.locator("#export-csv").get_attribute("href")
-    page.fill("input[name=actor]", "prk")
-    page.click("form#event-filters button")
-    page.wait_for_url("**actor=prk**")
-    assert int(page.locator("#event-total").inner_text()) <= filtered
+    assert set(types) == {chosen}
+    assert f"type={chosen}" in page.locator("#export-csv").get_attribute("href")
+    second = page.locator("section.facet[data-facet=type] a[aria-pressed=false]").first
+    other = second.get_attribute("data-value")
+    second.click()  # a second value of the same facet: either type
+    page.wait_for_url(f"**type={other}**")
+    both = page.locator("table.events tbody tr").evaluate_all(
+        "rows => rows.map(r => r.dataset.type)")
+    assert set(both) == {chosen, other}
     page = web.go("/events")
     page.click("th a:text-is('score')")
     page.wait_for_url("**sort=score**")
     scores = [float(s) for s in page.locator("table.events tbody td.num:nth-child(6)")
               .all_inner_texts() if s.strip()]
     assert scores == sorted(scores)
+    assert "sort=score" in page.locator("#export-csv").get_attribute("href")
+    web.check()
+
+
+def test_denied_supply_counts_only_when_asked(web):
+    page = web.go("/events?type=AID&actor=PRK&recipient=RUS")
+    assert page.locator("#event-total").inner_text() == "0"
+    page.check("input[name=modality][value=denied]")
+    page.check("input[name=modality][value=alleged]")
+    page.click("form#event-filters button")
+    page.wait_for_url("**modality=denied**")
+    assert int(page.locator("#event-total").inner_text()) >= 1
+    page = web.go("/")
+    before = int(page.locator("#total-events").inner_text())
+    page.check("input[name=modality][value=denied]")
+    page.click("form#scope-form button")
+    page.wait_for_url("**modality=denied**")
+    assert int(page.locator("#total-events").inner_text()) > before
+    web.check()
+
+
+def test_day_chart_places_bars_by_date(web):
+    page = web.go("/")
+    dyads = page.evaluate("fetch('/api/v1/overview?modality=all').then(r => r.json())"
+                          ".then(o => o.top_dyads.map(d => [d.source, d.target]))")
+
+    def days(pair: list[str]) -> int:
+        url = (f"/api/v1/timeseries?actor={pair[0]}&recipient={pair[1]}&both=true"
+               "&interval=day&modality=all")
+        return page.evaluate(f"fetch('{url}').then(r => r.json()).then(t => t.series.length)")
+
+    a, b = max(dyads, key=days)
+    page = web.go(f"/?interval=day&modality=all&actor={a}&recipient={b}")
+    bars = page.locator("#timeline a.bar").evaluate_all(
+        "bars => bars.map(b => [b.dataset.period, b.getBBox().x])")
+    assert len(bars) >= 3
+    from datetime import date
+
+    days = [date.fromisoformat(d) for d, _ in bars]
+    xs = [x for _, x in bars]
+    rate = (xs[-1] - xs[0]) / max((days[-1] - days[0]).days, 1)
+    for (d, x) in zip(days, xs, strict=True):
+        assert abs(xs[0] + (d - days[0]).days * rate - x) < 2.5  # proportional to time
+    assert page.locator("#timeline text.ytick").count() >= 3  # a y scale
+    page.locator("#timeline a.bar").first.click()  # a period lists its events
+    page.wait_for_url("**/events?**since=**")
+    assert int(page.locator("#event-total").inner_text()) >= 1
+    web.check()
+
+
+def test_search_network_map_event_and_quotes(web):
+    page = web.go("/")
+    page.fill("#site-search", "Poutine")
+    page.press("#site-search", "Enter")
+    page.wait_for_url("**/search?q=Poutine")
+    assert "Vladimir Putin" in page.locator("#search-actors").inner_text()
+    web.shot("search")
+    page = web.go("/search?q=coree")
+    assert page.locator("#search-articles li a").count() > 0
+    page = web.go("/network?modality=all")
+    assert page.locator("#network a.edge").count() > 0
+    node = page.locator("#network a.node").first
+    node.hover()
+    assert "dim" in page.locator("#network").get_attribute("class")
+    web.shot("network")
+    page.locator("#network a.edge").first.dispatch_event("click")
+    page.wait_for_url("**/events?**actor=**")
+    assert int(page.locator("#event-total").inner_text()) >= 1
+    page = web.go("/map?modality=all")
+    page.wait_for_selector("svg.map[data-ready='1']")
+    assert int(page.locator("#unplaced-count").inner_text()) > 0
+    web.shot("map")
+    box = page.locator("#map").get_attribute("viewBox")
+    page.click("button[data-zoom=in]")
+    assert page.locator("#map").get_attribute("viewBox") != box
+    page.click("button[data-zoom=reset]")
+    page.locator("#map-points a.place").first.dispatch_event("click")
+    page.wait_for_url("**/events?**place=**")
+    assert int(page.locator("#event-total").inner_text()) >= 1
+    page = web.go("/claims")
+    page.locator("tr.claim[data-type=AID] td.sentence a").first.click()
+    page.wait_for_url("**/events/**")
+    assert "démenti" in page.locator("main").inner_text()
+    web.shot("event")
+    page = web.go("/quotes")
+    assert page.locator("table.quotes tbody tr").count() > 5
+    web.shot("quotes")
+    web.check()
+
+
+@pytest.mark.parametrize("path", ["/", "/events", "/claims", "/quotes", "/network", "/map",
+                                  "/articles/seed", "/actors/RUS", "/search?q=Russie"])
+def test_phone_screen_has_no_horizontal_scroll(browser, server, path):
+    ctx = browser.new_context(viewport={"width": 390, "height": 844})
+    page = ctx.new_page()
+    page.goto(server + path, wait_until="load")
+    wide = page.evaluate("document.documentElement.scrollWidth")
+    assert wide <= 390, (path, wide)
+    if SHOTS and path == "/":
+        page.screenshot(path=str(DOCS / "overview-phone.png"))
+    ctx.close()
+
+
+def test_keyboard_reaches_controls_and_follows_a_card(web):
+    page = web.go("/articles/seed")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip"
+    card = page.locator(".event-card").first
+    card.focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.classList.contains('hl')")
     web.check()
 
 

@@ -7,15 +7,53 @@ and the dashboard selecting the same events.
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-# An event's sentence, trigger, article title or evidence holds the words (4 parameters).
+# An event's sentence, trigger, article title or evidence holds the words (4 parameters),
+# accents and case ignored ('coree' finds 'Corée'): the words go in as `words_pattern`.
 EVENT_TEXT = (
-    "(contains(lower(e.text), ?) OR contains(lower(e.trigger_text), ?) "
-    "OR contains(lower(a.title), ?) OR EXISTS (SELECT 1 FROM evidence x "
-    "WHERE x.event_id = e.id AND contains(lower(x.sentence), ?)))"
+    "(regexp_matches(coalesce(e.text, ''), ?) OR regexp_matches(coalesce(e.trigger_text, ''), ?) "
+    "OR regexp_matches(coalesce(a.title, ''), ?) "
+    "OR EXISTS (SELECT 1 FROM evidence x WHERE x.event_id = e.id "
+    "AND regexp_matches(coalesce(x.sentence, ''), ?)))"
+)
+
+# The letters an unaccented letter stands for in a search: 'e' finds é, è, ê, ë.
+_ACCENTED = {
+    "a": "aàáâãäå", "c": "cç", "e": "eèéêë", "i": "iìíîï", "n": "nñ", "o": "oòóôõö",
+    "u": "uùúûü", "y": "yýÿ",
+}
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: how searches compare words."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text)
+                   if not unicodedata.combining(c)).lower()
+
+
+def words_pattern(text: str) -> str:
+    """A case-insensitive regular expression (RE2, as DuckDB's regexp_matches takes) that
+    finds `text` whatever its accents: 'Coree' and 'corée' both give (?i)cor[eèéêë]e.
+
+    A pattern is about a hundred times faster than folding every text with strip_accents.
+    """
+    out = []
+    for c in fold(text):
+        if c in _ACCENTED:
+            out.append(f"[{_ACCENTED[c]}]")
+        else:
+            out.append(re.escape(c))
+    return "(?i)" + "".join(out)
+
+# An event with an actor or recipient side the resolver could not place (no country).
+UNRESOLVED = (
+    "EXISTS (SELECT 1 FROM event_actors x WHERE x.event_id = e.id "
+    "AND x.role IN ('actor', 'recipient') AND x.country IS NULL)"
 )
 
 
@@ -53,13 +91,17 @@ def event_where(
     modality: str | None = None,
     text: str | None = None,
     inferred: bool = True,
+    modalities: Sequence[str] | None = None,
+    resolved_only: bool = False,
 ) -> Where:
     """Conditions on events `e` joined to their articles `a`; values must be valid already.
 
     An event matches `since`..`until` when its date span overlaps them; `country` is either
     side; with `both`, `actor` and `recipient` match the dyad in either direction. Without
     `inferred`, events with an actor or recipient taken from the article's frame (kind
-    'inferred') are left out.
+    'inferred') are left out. `modalities` keeps events of those modalities only (the
+    dashboard counts what the text asserts happened unless asked otherwise); with
+    `resolved_only`, an event is kept only if every actor and recipient has a country.
     """
     w = Where()
     w.when(since, "e.date_end >= ?")
@@ -81,12 +123,16 @@ def event_where(
         w.when(recipient, "list_contains(e.recipient_countries, ?)")
     w.when(event_type, "e.event = ?")
     w.when(modality, "e.modality = ?")
-    w.when(text and text.lower(), EVENT_TEXT)
+    if modalities:
+        w.add("list_contains(?, e.modality)", list(modalities))
+    w.when(text and words_pattern(text), EVENT_TEXT)
     if not inferred:
         w.add(
             "NOT EXISTS (SELECT 1 FROM event_actors x WHERE x.event_id = e.id "
             "AND x.kind = 'inferred')"
         )
+    if resolved_only:
+        w.add(UNRESOLVED.replace("EXISTS", "NOT EXISTS", 1))
     if not include_duplicates:
         w.add("a.duplicate_of IS NULL")
     return w

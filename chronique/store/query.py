@@ -44,6 +44,8 @@ class EventFilter:
     text: str | None = None
     include_duplicates: bool = False
     inferred: bool = True  # False: leave out events with an actor or recipient inferred
+    resolved_only: bool = False  # True: only events whose every side has a country
+    modalities: tuple[str, ...] | None = None  # several modalities (the dashboard's default)
 
     def where(self) -> tuple[str, list[Any]]:
         """The WHERE clause and its parameters; ValueError names a bad filter value."""
@@ -63,7 +65,8 @@ class EventFilter:
                                  f"{', '.join(MODALITIES)}")
         w = event_where(since=since, until=until, actor=actor, recipient=recipient,
                         event_type=event_type, modality=modality, text=self.text,
-                        include_duplicates=self.include_duplicates, inferred=self.inferred)
+                        include_duplicates=self.include_duplicates, inferred=self.inferred,
+                        modalities=self.modalities, resolved_only=self.resolved_only)
         return w.clause(), w.params
 
 

@@ -74,3 +74,29 @@ def reading(result: ArticleResult) -> dict[str, Any]:
     out["highlights"] = highlights(result)
     out["stored"] = False
     return out
+
+
+_loaded = threading.Event()
+
+
+def preload_in_background() -> None:
+    """Load the language models (French, English, the language identifier) in a thread at
+    server start, so that the first analyse does not wait half a minute for them."""
+    def load() -> None:
+        from chronique.nlp import get_nlp, identify_language
+
+        try:
+            with _lock:
+                for lang in ("fr", "en"):
+                    get_nlp(lang)
+                identify_language("bonjour")
+        except Exception:  # noqa: BLE001 - a model that fails loads again on first use
+            return
+        _loaded.set()
+
+    threading.Thread(target=load, name="chronique-preload", daemon=True).start()
+
+
+def ready() -> bool:
+    """Whether the models are loaded (the analyse page says when they are not yet)."""
+    return _loaded.is_set()

@@ -13,65 +13,38 @@ injected `<script>` could not run even if it slipped through.
 from __future__ import annotations
 
 import contextlib
-import csv
-import io
 import json
 import os
 import time
 from collections.abc import AsyncIterator, Iterator
-from datetime import date
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
 import duckdb
-from fastapi import Depends, FastAPI, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi import Depends, FastAPI, File, Form, HTTPException, Request, UploadFile
 from fastapi import Path as PathParam
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 from pydantic import BaseModel, Field, field_validator
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from chronique.model import MODALITIES, PLOVER_TYPES, PartialDate
-from chronique.store.query import EventFilter
 from chronique.web import analyse as analysing
-from chronique.web import charts, queries
+from chronique.web import charts, params, queries, views
 from chronique.web.highlight import pieces
-from chronique.web.queries import Page
+from chronique.web.params import MAX_PAGE, Params
 from chronique.web.snapshot import SnapshotReader, StoreUnavailable
 
 HERE = Path(__file__).parent
 MAX_BODY = 1_000_000  # bytes of a request body
 MAX_TEXT = 200_000  # characters of an article to analyse
-MAX_PAGE = 200  # rows of one page
 MAX_EXPORT = 100_000  # rows of one export
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
-CODE_PATTERN = r"^[A-Za-z]{3,4}$"
-
-EventType = StrEnum("EventType", [(t, t) for t in PLOVER_TYPES])  # type: ignore[misc]
-Modality = StrEnum("Modality", [(m, m) for m in MODALITIES])  # type: ignore[misc]
-
-
-class Interval(StrEnum):
-    day = "day"
-    week = "week"
-    month = "month"
-
-
-class Order(StrEnum):
-    asc = "asc"
-    desc = "desc"
-
-
-class ExportFormat(StrEnum):
-    csv = "csv"
-    jsonl = "jsonl"
-
-
-SortKey = StrEnum("SortKey", [(k, k) for k in queries.EVENT_SORTS])  # type: ignore[misc]
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
@@ -169,82 +142,69 @@ class AnalyseIn(BaseModel):
         return v
 
 
-class PageOut(BaseModel):
-    total: int
-    page: int
-    per_page: int
-    pages: int
-    items: list[dict[str, Any]]
+# -- parameters, as the OpenAPI schema documents them (params.parse checks them) -------------
+
+def _param(name: str, description: str, *, many: bool = False, kind: str = "string",
+           enum: tuple[str, ...] | None = None) -> dict[str, Any]:
+    schema: dict[str, Any] = {"type": kind}
+    if enum:
+        schema["enum"] = list(enum)
+    if many:
+        schema = {"type": "array", "items": schema}
+    out = {"name": name, "in": "query", "required": False, "schema": schema,
+           "description": description}
+    if many:
+        out.update(style="form", explode=True)
+    return out
+
+
+P = {
+    "since": _param("since", "YYYY[-MM[-DD]]: events ending on or after"),
+    "until": _param("until", "YYYY[-MM[-DD]]: events starting on or before"),
+    "actor": _param("actor", "actor code, e.g. PRK"),
+    "recipient": _param("recipient", "recipient code"),
+    "country": _param("country", "either side (several: any of them)", many=True),
+    "type": _param("type", "PLOVER type (several: any of them)", many=True, enum=PLOVER_TYPES),
+    "modality": _param("modality", "modalities to count; default asserted and historical "
+                       "(what the text asserts happened); 'all' for every one", many=True,
+                       enum=("all", *MODALITIES)),
+    "text": _param("text", "words in the sentence, trigger, evidence or title (accents and "
+                   "case ignored)"),
+    "source": _param("source", "article source (several: any of them)", many=True),
+    "month": _param("month", "YYYY-MM of the event (YYYY when only its year is known); "
+                    "several: any", many=True),
+    "place": _param("place", "event location name"),
+    "duplicates": _param("duplicates", "include near-duplicate articles", kind="boolean"),
+    "inferred": _param("inferred", "include events with a side inferred from the article's "
+                       "frame (default true)", kind="boolean"),
+    "resolved": _param("resolved", "only events whose every actor and recipient has a "
+                       "country", kind="boolean"),
+    "sort": _param("sort", "sort key", enum=params.SORTS),
+    "order": _param("order", "asc or desc", enum=("asc", "desc")),
+    "page": _param("page", "page number, from 1", kind="integer"),
+    "per_page": _param("per_page", f"rows per page, at most {MAX_PAGE}", kind="integer"),
+    "interval": _param("interval", "period of the timeline", enum=params.INTERVALS),
+    "both": _param("both", "the dyad in both directions", kind="boolean"),
+    "min_weight": _param("min_weight", "least events of an edge", kind="integer"),
+    "limit": _param("limit", "at most this many", kind="integer"),
+    "q": _param("q", "words (accents and case ignored); actors by any lexicon name"),
+    "speaker": _param("speaker", "words of the speaker's name or mention"),
+    "article": _param("article", "article id or content hash"),
+    "language": _param("language", "fr or en"),
+    "facets": _param("facets", "add facet counts (type, modality, country, source, month)",
+                     kind="boolean"),
+    "format": _param("format", "csv, jsonl or geojson", enum=("csv", "jsonl", "geojson")),
+}
+FILTER = ("since", "until", "actor", "recipient", "country", "type", "modality", "text",
+          "source", "month", "place", "duplicates", "inferred", "resolved")
+PAGED = ("page", "per_page")
+
+
+def _doc(*names: str) -> dict[str, Any]:
+    return {"parameters": [P[n] for n in names]}
 
 
 # -- helpers ---------------------------------------------------------------------------------
-
-def _none(v: str | None) -> str | None:
-    """Empty form fields mean 'any'."""
-    if v is None:
-        return None
-    v = v.strip()
-    return v or None
-
-
-def _bad(exc: ValueError) -> HTTPException:
-    return HTTPException(422, str(exc))
-
-
-def _days(since: str | None, until: str | None) -> tuple[date | None, date | None]:
-    """A request's since/until as the first and the last day they cover; 422 on a bad one."""
-    try:
-        return queries.day(since, "since"), queries.day(until, "until", last=True)
-    except ValueError as exc:
-        raise _bad(exc) from None
-
-
-def _found(item: dict[str, Any] | None, what: str) -> dict[str, Any]:
-    """The item looked up, or 404 when there is none."""
-    if item is None:
-        raise HTTPException(404, f"no such {what}")
-    return item
-
-
-def _upper(code: str | None) -> str | None:
-    return code.upper() if code else None
-
-
-def _value(choice: StrEnum | None) -> str | None:
-    """A validated choice (type, modality…) as the plain string the queries take."""
-    return choice.value if choice else None
-
-
-def event_filter(
-    since: Annotated[str | None, Query(pattern=DATE_PATTERN, description="YYYY[-MM[-DD]]: "
-                                       "events ending on or after")] = None,
-    until: Annotated[str | None, Query(pattern=DATE_PATTERN, description="YYYY[-MM[-DD]]: "
-                                       "events starting on or before")] = None,
-    actor: Annotated[str | None, Query(pattern=CODE_PATTERN,
-                                       description="actor country code, e.g. PRK")] = None,
-    recipient: Annotated[str | None, Query(pattern=CODE_PATTERN,
-                                           description="recipient country code")] = None,
-    type: Annotated[EventType | None, Query(description="PLOVER event type")] = None,  # noqa: A002
-    modality: Annotated[Modality | None, Query()] = None,
-    text: Annotated[str | None, Query(max_length=200, description="words in the sentence, "
-                                      "trigger or title")] = None,
-    duplicates: Annotated[bool, Query(description="include near-duplicate articles")] = False,
-    inferred: Annotated[bool, Query(description="include events whose actor or recipient "
-                                    "is inferred from the article's frame")] = True,
-) -> EventFilter:
-    flt = EventFilter(since, until, actor, recipient, _value(type), _value(modality), text,
-                      duplicates, inferred)
-    try:
-        queries.where(flt)
-    except ValueError as exc:
-        raise _bad(exc) from None
-    return flt
-
-
-def paging(page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
-           per_page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50) -> Page:
-    return Page(page, per_page)
-
 
 def connection(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
     with request.app.state.reader.cursor() as con:
@@ -267,15 +227,65 @@ def _qs(params: dict[str, Any], **changes: Any) -> str:
     return urlencode({k: v for k, v in merged.items() if v not in (None, "", False)})
 
 
+def _is_api(request: Request) -> bool:
+    return request.url.path.startswith(("/api/", "/static/", "/openapi"))
+
+
+def _flag(request: Request, key: str) -> bool:
+    return (request.query_params.get(key) or "").lower() in params.TRUE
+
+
+def _validation_message(exc: RequestValidationError) -> str:
+    """FastAPI's validation errors as one line naming the fields, without the input."""
+    parts = []
+    for e in exc.errors()[:5]:
+        loc = ".".join(str(x) for x in e.get("loc", ()) if x not in ("body", "query", "path"))
+        parts.append(f"{loc or 'request'}: {str(e.get('msg', 'invalid'))[:120]}")
+    return "; ".join(parts) or "invalid request"
+
+
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "[::1]", "::1", "testserver")
+
+
+class HostCheck:
+    """Refuses requests whose Host header is not one of `hosts` (421): a page of another site
+    resolving its own name to 127.0.0.1 (DNS rebinding) cannot read the API. `None` accepts
+    any host (`chronique serve --host` on a non-local address)."""
+
+    def __init__(self, app: ASGIApp, hosts: tuple[str, ...] | None) -> None:
+        self.app = app
+        self.hosts = hosts
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and self.hosts is not None:
+            host = dict(scope.get("headers") or []).get(b"host", b"").decode("latin-1")
+            name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+            if name.lower() not in self.hosts:
+                body = json.dumps({"detail": "unexpected Host header"}).encode()
+                await send({"type": "http.response.start", "status": 421,
+                            "headers": [(b"content-type", b"application/json"),
+                                        (b"content-length", str(len(body)).encode())]})
+                await send({"type": "http.response.body", "body": body})
+                return
+        await self.app(scope, receive, send)
+
+
 # -- the app ---------------------------------------------------------------------------------
 
 def create_app(db: str | os.PathLike[str], *, interval: float = 1.0,
-               max_body: int = MAX_BODY) -> FastAPI:
-    """The FastAPI app over the store at `db` (which may not exist yet: pages say so)."""
+               max_body: int = MAX_BODY, hosts: tuple[str, ...] | None = LOCAL_HOSTS,
+               preload: bool = False) -> FastAPI:
+    """The FastAPI app over the store at `db` (which may not exist yet: pages say so).
+
+    `hosts`: the Host header values served (None: any). `preload`: load the language
+    models at start, so that the first analyse does not wait for them.
+    """
     reader = SnapshotReader(db, interval=interval)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if preload:
+            analysing.preload_in_background()
         yield
         reader.close()
 
@@ -289,12 +299,14 @@ def create_app(db: str | os.PathLike[str], *, interval: float = 1.0,
     )
     app.state.reader = reader
     app.add_middleware(Guard, max_body=max_body)
+    app.add_middleware(HostCheck, hosts=hosts)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True,
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["http_url"] = _http_url
     env.globals.update(country=queries.country_name, qs=_qs, types=PLOVER_TYPES,
-                       modalities=MODALITIES, sorts=list(queries.EVENT_SORTS))
+                       modalities=MODALITIES, asserted=params.ASSERTED,
+                       sorts=list(queries.EVENT_SORTS))
     templates = Jinja2Templates(env=env)
     app.state.templates = templates
 
@@ -304,169 +316,220 @@ def create_app(db: str | os.PathLike[str], *, interval: float = 1.0,
         return templates.TemplateResponse(request, name, {"snapshot": snap, **ctx},
                                           status_code=status)
 
+    def error(request: Request, status: int, message: str,
+              headers: dict[str, str] | None = None, note: str | None = None) -> Response:
+        if _is_api(request):
+            return JSONResponse({"detail": message}, status, headers=headers)
+        titles = {404: "not found", 422: "bad request", 503: "store unavailable"}
+        return page(request, "error.html", status, title=titles.get(status, str(status)),
+                    message=message, headers_note=note, code=status)
+
     @app.exception_handler(StoreUnavailable)
     async def unavailable(request: Request, exc: StoreUnavailable) -> Response:
-        headers = {"Retry-After": "2"}
-        if request.url.path.startswith("/api/"):
-            return JSONResponse({"detail": str(exc)}, 503, headers=headers)
-        return page(request, "error.html", 503, title="store unavailable",
-                    message=str(exc), headers_note="Retry in a moment.")
+        return error(request, 503, str(exc), {"Retry-After": "2"}, "Retry in a moment.")
 
-    @app.exception_handler(HTTPException)
-    async def http_error(request: Request, exc: HTTPException) -> Response:
-        if request.url.path.startswith(("/api/", "/static/", "/openapi")):
-            return JSONResponse({"detail": exc.detail}, exc.status_code,
-                                headers=getattr(exc, "headers", None))
-        return page(request, "error.html", exc.status_code, title=str(exc.status_code),
-                    message=str(exc.detail))
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        message = str(exc.detail) if exc.status_code != 404 or exc.detail != "Not Found" \
+            else "no such page"
+        return error(request, exc.status_code, message, getattr(exc, "headers", None))
 
-    _api(app)
-    _pages(app, page)
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        return error(request, 422, _validation_message(exc))
+
+    @app.exception_handler(params.BadParam)
+    async def bad_param(request: Request, exc: params.BadParam) -> Response:
+        return error(request, 422, str(exc))
+
+    @app.exception_handler(params.NotFound)
+    async def not_found(request: Request, exc: params.NotFound) -> Response:
+        return error(request, 404, str(exc))
+
+    _routes(app, page)
     return app
 
 
-def _api(app: FastAPI) -> None:
-    """JSON routes under /api/v1."""
-    p = "/api/v1"
+def _parse(request: Request, **defaults: Any) -> Params:
+    return params.parse(request.query_params, **defaults)
 
-    @app.get(f"{p}/status", tags=["store"])
+
+def _routes(app: FastAPI, page: Any) -> None:
+    """Each view once: its page and its `/api/v1` endpoint read the same data function."""
+    api = "/api/v1"
+
+    def both(name: str, page_path: str | None, api_path: str, fn: views.View, template: str,
+             doc: str, names: tuple[str, ...], tags: list[str], defaults: dict[str, Any] | None
+             = None, extra: Any = None) -> None:
+        defaults = defaults or {}
+
+        def data(p: Params) -> dict[str, Any]:
+            # once per snapshot and query: a snapshot never changes (the value is shared and
+            # never mutated)
+            return app.state.reader.cached((name, p.link(), p.page),
+                                           lambda c: fn(c, p))
+
+        def json_route(request: Request) -> JSONResponse:
+            return JSONResponse(data(_parse(request, **defaults)))
+
+        json_route.__doc__ = doc
+        app.add_api_route(f"{api}{api_path}", json_route, methods=["GET"], tags=tags,
+                          name=f"api_{name}", openapi_extra=_doc(*names),
+                          response_class=JSONResponse)
+        if page_path is None:
+            return
+
+        def html_route(request: Request) -> HTMLResponse:
+            p = _parse(request, **defaults)
+            found = data(p)
+            more = extra(p, found) if extra else {}
+            return page(request, template, title=name, data=found, result=found, p=p, **more)
+
+        app.add_api_route(page_path, html_route, methods=["GET"], include_in_schema=False,
+                          name=f"page_{name}")
+
+    @app.get(f"{api}/status", tags=["store"])
     def status(request: Request, con: Con) -> dict[str, Any]:
         """What the server reads: counts and when the snapshot was taken."""
         return {**queries.status(con), **request.app.state.reader.info()}
 
-    @app.get(f"{p}/overview", tags=["aggregates"])
-    def overview(request: Request,
-                 actor: Annotated[str, Query(pattern=CODE_PATTERN)] = "RUS",
-                 recipient: Annotated[str, Query(pattern=CODE_PATTERN)] = "PRK",
-                 interval: Interval | None = None) -> dict[str, Any]:
-        """Totals, the dyad's conflict/cooperation timeline, top dyads and event locations."""
-        return _overview(request, actor.upper(), recipient.upper(), _value(interval))
+    both("overview", "/", "/overview", views.overview, "overview.html",
+         "Totals (of the modalities chosen, and of each apart), the busiest or chosen dyad's "
+         "timeline by quad class, top dyads and event locations with the unplaced count.",
+         ("actor", "recipient", "interval", *FILTER[4:]), ["aggregates"],
+         extra=lambda p, data: views.overview_charts(data))
 
-    @app.get(f"{p}/events", tags=["events"], response_model=PageOut)
-    def list_events(con: Con, flt: Annotated[EventFilter, Depends(event_filter)],
-                    pg: Annotated[Page, Depends(paging)], sort: SortKey = SortKey["date"],
-                    order: Order = Order.asc) -> dict[str, Any]:
-        """Events matching the filter, one page at a time."""
-        try:
-            return queries.events(con, flt, pg, sort.value, order.value)
-        except ValueError as exc:
-            raise _bad(exc) from None
+    def events_data(p: Params, facets: bool) -> dict[str, Any]:
+        """A page of events, read once per snapshot and query (a snapshot never changes)."""
+        return app.state.reader.cached(("events", p.link(), p.page, facets),
+                                       lambda c: views.events(c, p, facets=facets))
 
-    @app.get(f"{p}/events/export", tags=["events"],
-             responses={200: {"content": {"text/csv": {}, "application/x-ndjson": {}}}})
-    def export_events(request: Request, flt: Annotated[EventFilter, Depends(event_filter)],
-                      format: ExportFormat = ExportFormat.csv,  # noqa: A002
-                      sort: SortKey = SortKey["date"], order: Order = Order.asc,
-                      limit: Annotated[int, Query(ge=1, le=MAX_EXPORT)] = MAX_EXPORT
-                      ) -> StreamingResponse:
-        """Every event of the filter (up to `limit`) as CSV or JSON lines, streamed."""
+    # the page always shows facets; the API adds them on request (facets=true)
+    def events_api(request: Request) -> JSONResponse:
+        return JSONResponse(events_data(_parse(request), _flag(request, "facets")))
+
+    events_api.__doc__ = "Events matching the filter, one page at a time (facets on request)."
+    app.add_api_route(f"{api}/events", events_api, methods=["GET"], tags=["events"],
+                      openapi_extra=_doc(*FILTER, "sort", "order", *PAGED, "facets"))
+
+    @app.get("/events", include_in_schema=False)
+    def events_page(request: Request) -> HTMLResponse:
+        p = _parse(request)
+        data = events_data(p, True)
+        return page(request, "events.html", title="events", data=data, result=data, p=p)
+
+    @app.get(f"{api}/events/export", tags=["events"], openapi_extra=_doc(
+        *FILTER, "sort", "order", "format", "limit"),
+        responses={200: {"content": {"text/csv": {}, "application/x-ndjson": {},
+                                     "application/geo+json": {}}}})
+    def export_events(request: Request) -> StreamingResponse:
+        """Every event of the filter, in its sort (up to `limit`), as CSV, JSON lines or
+        GeoJSON (placed events), streamed."""
+        p = _parse(request)
+        fmt = request.query_params.get("format") or "csv"
+        if fmt not in ("csv", "jsonl", "geojson"):
+            raise params.BadParam(f"format: {params.shown(fmt)} is not csv, jsonl or geojson")
+        limit = min(p.limit if "limit" in request.query_params else MAX_EXPORT, MAX_EXPORT)
         ctx = request.app.state.reader.cursor()
         con = ctx.__enter__()
         try:
-            names, rows = queries.iter_events(con, flt, limit, sort.value, order.value)
+            names, rows = queries.iter_events(con, p, limit)
         except BaseException:
             ctx.__exit__(None, None, None)
             raise
 
         def stream() -> Iterator[str]:
             try:
-                if format == ExportFormat.csv:
-                    yield from _csv(names, rows)
+                if fmt == "csv":
+                    yield from views.csv_rows(names, rows)
+                elif fmt == "jsonl":
+                    yield from views.jsonl_rows(con, rows)
                 else:
-                    yield from _jsonl(con, rows)
+                    yield from views.geojson(con, p, limit)
             finally:
                 ctx.__exit__(None, None, None)
 
-        media = "text/csv" if format == ExportFormat.csv else "application/x-ndjson"
-        name = f"chronique-events.{'csv' if format == ExportFormat.csv else 'jsonl'}"
+        media = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson",
+                 "geojson": "application/geo+json"}[fmt]
+        name = f"chronique-events.{fmt}"
         return StreamingResponse(stream(), media_type=media,
                                  headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
-    @app.get(f"{p}/events/{{event_id}}", tags=["events"])
+    @app.get(f"{api}/events/{{event_id}}", tags=["events"])
     def one_event(con: Con, event_id: Annotated[str, PathParam(max_length=200)]) -> dict[str, Any]:
-        """One event with its actors in every role and its evidence."""
-        return _found(queries.event(con, event_id), "event")
+        """One event with its actors in every role, evidence, paragraph and cluster."""
+        return views.event(con, event_id)
 
-    @app.get(f"{p}/claims", tags=["events"], response_model=PageOut)
-    def list_claims(con: Con, pg: Annotated[Page, Depends(paging)],
-                    country: Annotated[str | None, Query(pattern=CODE_PATTERN)] = None,
-                    duplicates: bool = False) -> dict[str, Any]:
-        """Contested claims: events alleged or denied, with who asserts and who denies."""
-        return queries.claims(con, pg, _upper(country), duplicates)
+    @app.get("/events/{event_id}", include_in_schema=False)
+    def event_page(request: Request, con: Con, event_id: str) -> HTMLResponse:
+        e = views.event(con, event_id)
+        return page(request, "event.html", title=f"{e['event']} event", e=e)
 
-    @app.get(f"{p}/quotes", tags=["quotes"], response_model=PageOut)
-    def list_quotes(con: Con, pg: Annotated[Page, Depends(paging)],
-                    country: Annotated[str | None, Query(pattern=CODE_PATTERN)] = None,
-                    speaker: Annotated[str | None, Query(max_length=200)] = None,
-                    text: Annotated[str | None, Query(max_length=200)] = None,
-                    article: Annotated[str | None, Query(max_length=200)] = None,
-                    duplicates: bool = False) -> dict[str, Any]:
-        """Who said what: quotes with their speaker, filtered by country, speaker or words."""
-        return queries.quotes(con, pg, _upper(country), speaker, text, article, duplicates)
+    both("claims", "/claims", "/claims", views.claims, "claims.html",
+         "Contested claims: events alleged or denied, with who asserts and who denies "
+         "(every modality).", ("country", "since", "until", "type", "text", "duplicates",
+                               "inferred", "resolved", *PAGED), ["events"])
+    both("quotes", "/quotes", "/quotes", views.quotes, "quotes.html",
+         "Who said what: quotes with their speaker, by country, speaker, words, article and "
+         "publication date.", ("country", "speaker", "text", "article", "since", "until",
+                               "duplicates", *PAGED), ["quotes"])
+    both("articles", "/articles", "/articles", views.articles, "articles.html",
+         "Stored articles, newest first.", ("text", "since", "until", "language", *PAGED),
+         ["articles"])
 
-    @app.get(f"{p}/articles", tags=["articles"], response_model=PageOut)
-    def list_articles(con: Con, pg: Annotated[Page, Depends(paging)],
-                      text: Annotated[str | None, Query(max_length=200)] = None,
-                      since: Annotated[str | None, Query(pattern=DATE_PATTERN)] = None,
-                      until: Annotated[str | None, Query(pattern=DATE_PATTERN)] = None,
-                      language: Annotated[str | None, Query(pattern=r"^[a-z]{2}$")] = None,
-                      duplicates: bool = True) -> dict[str, Any]:
-        """Stored articles, newest first."""
-        lo, hi = _days(since, until)
-        return queries.articles(con, pg, text, lo, hi, language, duplicates)
-
-    @app.get(f"{p}/articles/{{key}}", tags=["articles"])
+    @app.get(f"{api}/articles/{{key}}", tags=["articles"])
     def one_article(con: Con, key: Annotated[str, PathParam(max_length=200)]) -> dict[str, Any]:
         """An article (by content hash or source id) with its events, quotes and highlights."""
-        return _found(queries.article(con, key), "article")
+        return views.article(con, key)
 
-    @app.get(f"{p}/actors", tags=["actors"], response_model=PageOut)
-    def list_actors(con: Con, pg: Annotated[Page, Depends(paging)],
-                    q: Annotated[str | None, Query(max_length=100)] = None) -> dict[str, Any]:
-        """Actor codes by activity (events both ways and quotes)."""
-        return queries.actors(con, pg, q)
+    @app.get("/articles/{key}", include_in_schema=False)
+    def article_page(request: Request, con: Con, key: str) -> HTMLResponse:
+        art = views.article(con, key)
+        return page(request, "article.html", title=art["title"] or art["source_id"] or "article",
+                    art=art, pieces=pieces(art["text"] or "", art["highlights"]))
 
-    @app.get(f"{p}/actors/{{code}}", tags=["actors"])
-    def one_actor(con: Con, code: Annotated[str, PathParam(pattern=CODE_PATTERN)],
-                  limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50) -> dict[str, Any]:
+    both("actors", "/actors", "/actors", views.actors, "actors.html",
+         "Actor codes by activity (events both ways, of the modalities chosen, and quotes); "
+         "q finds them by any lexicon name.", ("q", "modality", "since", "until",
+                                              "duplicates", "inferred", "resolved", *PAGED),
+         ["actors"])
+
+    def actor_data(request: Request, con: duckdb.DuckDBPyConnection, code: str
+                   ) -> dict[str, Any]:
+        try:
+            c = params.code(code, "actor") or ""
+        except params.BadParam as exc:
+            raise params.NotFound(str(exc)) from None
+        return views.actor(con, c, _parse(request))
+
+    @app.get(f"{api}/actors/{{code}}", tags=["actors"], openapi_extra=_doc(
+        "modality", "since", "until", "duplicates", "inferred", "resolved", "per_page"))
+    def one_actor(request: Request, con: Con,
+                  code: Annotated[str, PathParam(max_length=20)]) -> dict[str, Any]:
         """An actor: events as actor and recipient, quotes, partners and adversaries."""
-        found = queries.actor(con, code.upper(), limit)
-        if not (found["as_actor"]["total"] or found["as_recipient"]["total"]
-                or found["quotes"]["total"]):
-            raise HTTPException(404, "no events or quotes for this actor")
-        return found
+        return actor_data(request, con, code)
 
-    @app.get(f"{p}/timeseries", tags=["aggregates"])
-    def timeseries(con: Con, interval: Interval = Interval.week,
-                   country: Annotated[str | None, Query(pattern=CODE_PATTERN,
-                                                        description="either side")] = None,
-                   actor: Annotated[str | None, Query(pattern=CODE_PATTERN)] = None,
-                   recipient: Annotated[str | None, Query(pattern=CODE_PATTERN)] = None,
-                   both: Annotated[bool, Query(description="the dyad in both directions")] = False,
-                   since: Annotated[str | None, Query(pattern=DATE_PATTERN)] = None,
-                   until: Annotated[str | None, Query(pattern=DATE_PATTERN)] = None,
-                   modality: Modality | None = None,
-                   duplicates: bool = False) -> dict[str, Any]:
-        """Events per day or week (or month) by PLOVER type and quad class, with mean score."""
-        lo, hi = _days(since, until)
-        return queries.timeseries(con, interval.value, _upper(country), _upper(actor),
-                                  _upper(recipient), both, lo, hi, _value(modality), duplicates)
+    @app.get("/actors/{code}", include_in_schema=False)
+    def actor_page(request: Request, con: Con, code: str) -> HTMLResponse:
+        data = actor_data(request, con, code)
+        return page(request, "actor.html", title=data["name"], a=data, p=_parse(request))
 
-    @app.get(f"{p}/network", tags=["aggregates"])
-    def network(con: Con,
-                since: Annotated[str | None, Query(pattern=DATE_PATTERN)] = None,
-                until: Annotated[str | None, Query(pattern=DATE_PATTERN)] = None,
-                type: EventType | None = None,  # noqa: A002
-                modality: Modality | None = None,
-                min_weight: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
-                limit: Annotated[int, Query(ge=1, le=1000)] = 200,
-                duplicates: bool = False) -> dict[str, Any]:
-        """Who acts on whom: directed country edges weighted by number of events."""
-        lo, hi = _days(since, until)
-        return queries.network(con, lo, hi, _value(type), _value(modality), min_weight, limit,
-                               duplicates)
+    both("timeseries", None, "/timeseries", views.timeseries, "",
+         "Events per period by PLOVER type and quad class, with mean score; events dated "
+         "more coarsely than the period come apart as spans.",
+         ("interval", "both", *FILTER), ["aggregates"])
+    both("network", "/network", "/network", views.network, "network.html",
+         "Who acts on whom: directed edges weighted by events, with mean scores.",
+         (*FILTER, "min_weight", "limit"), ["aggregates"],
+         extra=lambda p, data: {"graph": charts.network(data)})
+    both("map", "/map", "/places", views.places, "map.html",
+         "Event locations of the filter and the number of unplaced events.", FILTER,
+         ["aggregates"], extra=lambda p, data: {"points": charts.map_points(data["places"])})
+    both("search", "/search", "/search", views.search, "search.html",
+         "One search across actors (by any lexicon name), events, quotes and articles; "
+         "accents and case ignored.", ("q",), ["search"])
 
-    @app.post(f"{p}/analyse", tags=["analyse"])
+    @app.post(f"{api}/analyse", tags=["analyse"])
     def analyse(body: AnalyseIn) -> dict[str, Any]:
         """Code one article now and return its reading; nothing is stored."""
         try:
@@ -476,140 +539,10 @@ def _api(app: FastAPI) -> None:
             raise HTTPException(422, str(exc)) from None
         return analysing.reading(analysing.analyse(art))
 
-
-def _overview(request: Request, actor: str, recipient: str, interval: str | None
-              ) -> dict[str, Any]:
-    """The overview aggregates, computed once per snapshot (the landing page's cost)."""
-    return request.app.state.reader.cached(
-        ("overview", actor, recipient, interval),
-        lambda con: queries.overview(con, actor, recipient, interval))
-
-
-def _csv(names: list[str], rows: Iterator[dict[str, Any]]) -> Iterator[str]:
-    """CSV in chunks; list columns (countries) joined with ';'."""
-    buf = io.StringIO()
-    writer = csv.writer(buf)
-    writer.writerow(names)
-    for i, r in enumerate(rows, start=1):
-        writer.writerow(";".join(v) if isinstance(v, list) else v for v in r.values())
-        if i % 500 == 0:
-            yield buf.getvalue()
-            buf.seek(0)
-            buf.truncate()
-    yield buf.getvalue()
-
-
-def _jsonl(con: duckdb.DuckDBPyConnection, rows: Iterator[dict[str, Any]]) -> Iterator[str]:
-    """The full event records, as `chronique events --format jsonl` prints them."""
-    from chronique.store import Store
-    from chronique.store.query import event_records
-
-    store = Store(con, "snapshot", read_only=True)
-    chunk: list[dict[str, Any]] = []
-    for r in rows:
-        chunk.append(r)
-        if len(chunk) == 500:
-            yield "".join(json.dumps(x, ensure_ascii=False) + "\n"
-                          for x in event_records(store, chunk))
-            chunk = []
-    if chunk:
-        yield "".join(json.dumps(x, ensure_ascii=False) + "\n" for x in event_records(store, chunk))
-
-
-# -- pages -----------------------------------------------------------------------------------
-
-def _pages(app: FastAPI, page: Any) -> None:
-    """Server-rendered pages; each reads the same queries as the API."""
-
-    def filters(request: Request) -> dict[str, str]:
-        keys = ("since", "until", "actor", "recipient", "type", "modality", "text", "duplicates",
-                "sort", "order")
-        return {k: v for k in keys if (v := _none(request.query_params.get(k)))}
-
-    def page_of(request: Request, size: int = 50) -> Page:
-        try:
-            n = int(request.query_params.get("page", "1"))
-        except ValueError:
-            n = 1
-        return Page(min(max(n, 1), 1_000_000), size)
-
-    @app.get("/", include_in_schema=False)
-    def overview(request: Request) -> HTMLResponse:
-        q = request.query_params
-        error = None
-        actor, recipient = (q.get("actor") or "RUS"), (q.get("recipient") or "PRK")
-        interval = _none(q.get("interval"))
-        try:
-            actor = queries.check_code(actor, "actor") or "RUS"
-            recipient = queries.check_code(recipient, "recipient") or "PRK"
-            if interval not in (None, *queries.INTERVALS):
-                raise ValueError(f"interval: {interval!r} is not day, week or month")
-        except ValueError as exc:
-            error, actor, recipient, interval = str(exc), "RUS", "PRK", None
-        data = _overview(request, actor, recipient, interval)
-        return page(request, "overview.html", 422 if error else 200, title="overview",
-                    error=error, data=data, actor=actor, recipient=recipient,
-                    chart=charts.timeline(data["timeline"]["series"],
-                                         data["timeline"]["interval"]),
-                    points=charts.map_points(data["places"]))
-
-    @app.get("/events", include_in_schema=False)
-    def events(request: Request, con: Con) -> HTMLResponse:
-        f = filters(request)
-        flt = EventFilter(f.get("since"), f.get("until"), f.get("actor"), f.get("recipient"),
-                          f.get("type"), f.get("modality"), f.get("text"),
-                          f.get("duplicates") in ("1", "true", "on"))
-        sort, order = f.get("sort", "date"), f.get("order", "asc")
-        try:
-            result = queries.events(con, flt, page_of(request), sort, order)
-            error = None
-        except ValueError as exc:
-            result, error = Page().wrap(0, []), str(exc)
-        export = {k: v for k, v in f.items() if k not in ("sort", "order")}
-        return page(request, "events.html", 422 if error else 200, title="events", f=f,
-                    result=result, error=error, sort=sort, order=order, export=export)
-
-    @app.get("/claims", include_in_schema=False)
-    def claims(request: Request, con: Con) -> HTMLResponse:
-        country, error = _none(request.query_params.get("country")), None
-        try:
-            country = queries.check_code(country, "country")
-        except ValueError as exc:
-            country, error = None, str(exc)
-        result = queries.claims(con, page_of(request), country)
-        return page(request, "claims.html", 422 if error else 200, title="claims",
-                    result=result, country=country or "", error=error)
-
-    @app.get("/articles", include_in_schema=False)
-    def articles(request: Request, con: Con) -> HTMLResponse:
-        text = _none(request.query_params.get("text"))
-        result = queries.articles(con, page_of(request), text=text)
-        return page(request, "articles.html", title="articles", result=result, text=text or "")
-
-    @app.get("/articles/{key}", include_in_schema=False)
-    def article(request: Request, con: Con, key: str) -> HTMLResponse:
-        art = _found(queries.article(con, key[:200]), "article")
-        return page(request, "article.html", title=art["title"] or art["source_id"] or "article",
-                    art=art, pieces=pieces(art["text"] or "", art["highlights"]))
-
-    @app.get("/actors", include_in_schema=False)
-    def actors(request: Request, con: Con) -> HTMLResponse:
-        q = _none(request.query_params.get("q"))
-        result = queries.actors(con, page_of(request), q)
-        return page(request, "actors.html", title="actors", result=result, q=q or "")
-
-    @app.get("/actors/{code}", include_in_schema=False)
-    def actor(request: Request, con: Con, code: str) -> HTMLResponse:
-        try:
-            code = queries.check_code(code, "actor") or ""
-        except ValueError as exc:
-            raise HTTPException(404, str(exc)) from None
-        data = queries.actor(con, code)
-        return page(request, "actor.html", title=data["name"], a=data)
-
     @app.get("/analyse", include_in_schema=False)
     def analyse_form(request: Request) -> HTMLResponse:
-        return page(request, "analyse.html", title="analyse", form={}, reading=None)
+        return page(request, "analyse.html", title="analyse", form={}, reading=None,
+                    ready=analysing.ready())
 
     @app.post("/analyse", include_in_schema=False)
     def analyse_post(
@@ -628,6 +561,13 @@ def _pages(app: FastAPI, page: Any) -> None:
                 raise analysing.AnalyseError("paste a text or choose a file")
             if language and language not in ("fr", "en"):
                 raise analysing.AnalyseError("language: fr or en")
+            if published.strip():
+                try:
+                    PartialDate.parse(published.strip())
+                except ValueError:
+                    raise analysing.AnalyseError(
+                        f"published: {params.shown(published.strip())} is not a date "
+                        "YYYY, YYYY-MM or YYYY-MM-DD") from None
             art = analysing.read_posted(text if not data else None, data or None,
                                         upload.filename if upload else None, _none(published),
                                         _none(language), _none(title))
@@ -635,11 +575,19 @@ def _pages(app: FastAPI, page: Any) -> None:
                 raise analysing.AnalyseError(f"the article is longer than {MAX_TEXT} characters")
         except analysing.AnalyseError as exc:
             return page(request, "analyse.html", 422, title="analyse", form=form, reading=None,
-                        error=str(exc))
+                        error=str(exc), ready=analysing.ready())
         result = analysing.analyse(art)
         reading = analysing.reading(result)
         if data and not text:
             form["text"] = art.text
         return page(request, "analyse.html", title="analyse", form=form, reading=reading,
                     pieces=pieces(reading["text"], reading["highlights"]),
-                    seconds=time.perf_counter() - t0)
+                    seconds=time.perf_counter() - t0, ready=True)
+
+
+def _none(v: str | None) -> str | None:
+    """Empty form fields mean 'any'."""
+    if v is None:
+        return None
+    v = v.strip()
+    return v or None

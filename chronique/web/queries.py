@@ -11,8 +11,10 @@ the CLI does.
 from __future__ import annotations
 
 import json
+import os
+import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import cache
 from typing import Any
@@ -20,10 +22,11 @@ from typing import Any
 import duckdb
 
 from chronique import lexicons
-from chronique.model import PartialDate, result_from_dict
-from chronique.store.filters import Where, event_where
-from chronique.store.query import EVENT_SELECT, EventFilter
+from chronique.model import MODALITIES, result_from_dict
+from chronique.store.filters import Where, fold, words_pattern
+from chronique.store.query import EVENT_SELECT
 from chronique.web.highlight import highlights
+from chronique.web.params import INTERVALS, MONTH_OF, NotFound, Params
 
 # The store's EVENT_SELECT joins the event_clusters view, which aggregates every event of the
 # store on each query; a page needs the counts of its own clusters only, fetched after.
@@ -39,7 +42,6 @@ FROM events e
 JOIN articles a ON a.id = e.article_id
 """
 QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
-INTERVALS = ("day", "week", "month")
 # Sort keys a request may name, and the SQL they stand for: nothing else reaches ORDER BY.
 EVENT_SORTS = {
     "date": "e.date_start",
@@ -76,12 +78,6 @@ def country_name(code: str | None) -> str:
     if not code:
         return ""
     return _country_names().get(code, code)
-
-
-def codes_named(words: str) -> list[str]:
-    """Codes whose name or code contains `words` (case-insensitive): the actor search."""
-    w = words.strip().lower()
-    return sorted(c for c, n in _country_names().items() if w in n.lower() or w == c.lower())
 
 
 def quad_of(event_type: str) -> str | None:
@@ -123,87 +119,121 @@ class Page:
                 "items": items}
 
 
-def day(value: str | None, name: str, last: bool = False) -> date | None:
-    """A YYYY[-MM[-DD]] bound as a day; ValueError naming the parameter."""
-    if not value:
-        return None
-    try:
-        pd = PartialDate.parse(value)
-    except ValueError:
-        raise ValueError(f"{name}: {value!r} is not a date YYYY, YYYY-MM or YYYY-MM-DD") from None
-    return pd.last_day() if last else pd.first_day()
+FOLD = "regexp_matches(coalesce({}, ''), ?)"  # with words_pattern(words)
 
 
-def check_code(value: str | None, name: str) -> str | None:
-    """An actor code as the store keeps it (upper case, 3 or 4 letters)."""
-    if not value:
-        return None
-    code = value.strip().upper()
-    if not (3 <= len(code) <= 4 and code.isascii() and code.isalpha()):
-        raise ValueError(f"{name}: {value!r} is not an actor code such as RUS")
-    return code
+def _total(con: duckdb.DuckDBPyConnection, w: Where) -> int:
+    return scalar(con, "SELECT count(*) FROM events e JOIN articles a ON a.id = e.article_id"
+                  + w.clause(), w.params) or 0
 
 
-def where(flt: EventFilter) -> tuple[str, list[Any]]:
-    """The store's WHERE clause, with its CLI option names made into parameter names."""
-    try:
-        return flt.where()
-    except ValueError as exc:
-        raise ValueError(str(exc).lstrip("-")) from None
+def check_page(result: dict[str, Any]) -> dict[str, Any]:
+    """A page past the last is no page (a 404), not an empty 'page 99999 of 6'."""
+    if result["page"] > result["pages"]:
+        raise NotFound(f"page {result['page']} is past the last page ({result['pages']})")
+    return result
 
 
 # -- events ----------------------------------------------------------------------------------
 
-def events(con: duckdb.DuckDBPyConnection, flt: EventFilter, page: Page,
-           sort: str = "date", order: str = "asc") -> dict[str, Any]:
+def events(con: duckdb.DuckDBPyConnection, p: Params) -> dict[str, Any]:
     """One page of matching events, sorted by a whitelisted key, with the total."""
-    clause, params = where(flt)
-    key = EVENT_SORTS.get(sort)
-    if key is None:
-        raise ValueError(f"sort: {sort!r} is not one of {', '.join(EVENT_SORTS)}")
-    direction = "DESC" if order == "desc" else "ASC"
-    total = scalar(con, "SELECT count(*) FROM events e JOIN articles a ON a.id = e.article_id"
-                   + clause, params)
-    select = EVENT_SELECT if sort == "articles" else PAGE_SELECT
+    w = p.where()
+    key = EVENT_SORTS[p.sort]
+    direction = "DESC" if p.order == "desc" else "ASC"
+    page = Page(p.page, p.per_page)
+    total = _total(con, w)
+    select = EVENT_SELECT if p.sort == "articles" else PAGE_SELECT
     rows = fetch(
         con,
-        select + clause
+        select + w.clause()
         + f" ORDER BY {key} {direction} NULLS LAST, a.seq, e.idx LIMIT ? OFFSET ?",
-        [*params, page.size, page.offset],
+        [*w.params, page.size, page.offset],
     )
-    if sort != "articles":
+    if p.sort != "articles":
         add_cluster_counts(con, rows)
-    return page.wrap(total, rows)
+    add_sides(con, rows)
+    return check_page(page.wrap(total, rows))
 
 
-def add_cluster_counts(con: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> None:
-    """How many independent articles and sources report each row's merged event (as the
-    store's event_clusters view counts them, for these clusters only)."""
-    ids = sorted({r["cluster_id"] for r in rows if r.get("cluster_id")})
+def add_sides(con: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> None:
+    """Each row's sides the resolver could not place (`unresolved`: role -> texts) and whether
+    a side was inferred from the article's frame, so that pages show them as such."""
+    for r in rows:
+        r["unresolved"] = {"actor": [], "recipient": []}
+        r["inferred"] = False
+    ids = [r["id"] for r in rows]
     if not ids:
         return
+    by = {r["id"]: r for r in rows}
+    for eid, role, text, country, kind in con.execute(
+        "SELECT event_id, role, text, country, kind FROM event_actors "
+        "WHERE event_id IN (SELECT unnest(?::VARCHAR[])) AND role IN ('actor', 'recipient') "
+        "AND (country IS NULL OR kind = 'inferred') ORDER BY event_id, role, idx", [ids]
+    ).fetchall():
+        if country is None:
+            by[eid]["unresolved"][role].append(text or "?")
+        if kind == "inferred":
+            by[eid]["inferred"] = True
+
+
+_CLUSTER_MEMO: dict[str, dict[str, tuple[int, int]]] = {}
+_MEMO_LOCK = threading.Lock()
+
+
+def _snapshot_key(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The file a cursor reads: a snapshot copy never changes, so what is read from it once
+    holds until the next copy (None for an in-memory database: never memoised)."""
+    row = con.execute("SELECT path FROM duckdb_databases() "
+                      "WHERE database_name = current_database()").fetchone()
+    if not row or not row[0]:
+        return None
+    try:
+        st = os.stat(row[0])
+    except OSError:
+        return None
+    return f"{row[0]}:{st.st_mtime_ns}:{st.st_size}"
+
+
+def cluster_counts(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[int, int]]:
+    """For every merged event, how many independent articles and sources report it (as the
+    store's event_clusters view counts them), computed once per snapshot."""
+    key = _snapshot_key(con)
+    with _MEMO_LOCK:
+        if key is not None and key in _CLUSTER_MEMO:
+            return _CLUSTER_MEMO[key]
     found = {c: (n, s) for c, n, s in con.execute(
         "SELECT e.cluster_id, count(DISTINCT coalesce(a.duplicate_of, a.id)), "
         "count(DISTINCT coalesce(a.source, a.url, a.origin)) FROM events e "
-        "JOIN articles a ON a.id = e.article_id "
-        "WHERE e.cluster_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY e.cluster_id", [ids]
-    ).fetchall()}
+        "JOIN articles a ON a.id = e.article_id WHERE e.cluster_id IS NOT NULL "
+        "GROUP BY e.cluster_id").fetchall()}
+    if key is not None:
+        with _MEMO_LOCK:
+            if len(_CLUSTER_MEMO) >= 4:
+                _CLUSTER_MEMO.pop(next(iter(_CLUSTER_MEMO)))
+            _CLUSTER_MEMO[key] = found
+    return found
+
+
+def add_cluster_counts(con: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> None:
+    """How many independent articles and sources report each row's merged event."""
+    if not any(r.get("cluster_id") for r in rows):
+        return
+    found = cluster_counts(con)
     for r in rows:
         r["cluster_articles"], r["cluster_sources"] = found.get(r.get("cluster_id"), (None, None))
 
 
-def iter_events(con: duckdb.DuckDBPyConnection, flt: EventFilter, limit: int,
-                sort: str = "date", order: str = "asc"
+def iter_events(con: duckdb.DuckDBPyConnection, p: Params, limit: int
                 ) -> tuple[list[str], Iterator[dict[str, Any]]]:
-    """Column names and the matching events for an export, fetched in chunks (at most `limit`).
-    """
-    clause, params = where(flt)
-    key = EVENT_SORTS.get(sort, "e.date_start")
-    direction = "DESC" if order == "desc" else "ASC"
+    """Column names and the matching events for an export, in the view's filter and sort,
+    fetched in chunks (at most `limit`)."""
+    w = p.where()
+    key = EVENT_SORTS[p.sort]
+    direction = "DESC" if p.order == "desc" else "ASC"
     cur = con.execute(
-        EVENT_SELECT + clause + f" ORDER BY {key} {direction} NULLS LAST, a.seq, e.idx LIMIT ?",
-        [*params, limit],
-    )
+        EVENT_SELECT + w.clause()
+        + f" ORDER BY {key} {direction} NULLS LAST, a.seq, e.idx LIMIT ?", [*w.params, limit])
     names = [d[0] for d in cur.description]
 
     def rows() -> Iterator[dict[str, Any]]:
@@ -214,13 +244,44 @@ def iter_events(con: duckdb.DuckDBPyConnection, flt: EventFilter, limit: int,
     return names, rows()
 
 
+def placed_events(con: duckdb.DuckDBPyConnection, p: Params, limit: int
+                  ) -> Iterator[dict[str, Any]]:
+    """The filter's events that have a location, for GeoJSON."""
+    w = p.where()
+    w.add("e.location_lat IS NOT NULL AND e.location_lon IS NOT NULL")
+    key = EVENT_SORTS[p.sort]
+    direction = "DESC" if p.order == "desc" else "ASC"
+    yield from fetch(con, "SELECT e.id, e.event, e.modality, e.quad, e.score, e.date_start, "
+                     "e.date_end, e.date_precision, e.actor_countries, e.recipient_countries, "
+                     "e.location_name, e.location_country, e.location_lat, e.location_lon, "
+                     "e.text, a.source_id AS article, a.title "
+                     "FROM events e JOIN articles a ON a.id = e.article_id" + w.clause()
+                     + f" ORDER BY {key} {direction} NULLS LAST, a.seq, e.idx LIMIT ?",
+                     [*w.params, limit])
+
+
 def event(con: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any] | None:
-    rows = fetch(con, PAGE_SELECT + " WHERE e.id = ?", [event_id])
+    """One event with its actors in every role, its evidence, the paragraph it stands in and
+    the other events of its cluster (the articles that report it)."""
+    rows = fetch(con, PAGE_SELECT.replace("a.duplicate_of\n", "a.duplicate_of, e.rule, "
+                                          "e.date_text, e.location_lat, e.location_lon, "
+                                          "a.language\n") + " WHERE e.id = ?", [event_id])
     if not rows:
         return None
     add_cluster_counts(con, rows)
+    add_sides(con, rows)
     out = rows[0]
     out.update(_event_details(con, [event_id]).get(event_id, {}))
+    paras = sorted({ev["paragraph"] for ev in out["evidence"] if ev["paragraph"] is not None})
+    out["paragraphs"] = fetch(con, "SELECT idx, text FROM paragraphs WHERE article_id = ? "
+                              "AND list_contains(?, idx) ORDER BY idx",
+                              [out["article_hash"], paras]) if paras else []
+    out["cluster"] = fetch(con, "SELECT e.id, e.modality, e.date_start, e.text, "
+                           "a.source_id AS article, a.title, a.published, a.source, "
+                           "a.id AS article_hash FROM events e JOIN articles a "
+                           "ON a.id = e.article_id WHERE e.cluster_id = ? AND e.id <> ? "
+                           "ORDER BY a.published_start, a.seq LIMIT 100",
+                           [out["cluster_id"], event_id]) if out.get("cluster_id") else []
     return out
 
 
@@ -247,6 +308,54 @@ def _event_details(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, 
     return out
 
 
+# -- facets ----------------------------------------------------------------------------------
+
+FACETS = {
+    "type": ("e.event", "types"),
+    "modality": ("e.modality", "modalities"),
+    "country": ("unnest(list_distinct(list_concat(e.actor_countries, e.recipient_countries)))",
+                "countries"),
+    "source": ("a.source", "sources"),
+    "month": (MONTH_OF, "months"),
+}
+
+
+def facets(con: duckdb.DuckDBPyConnection, p: Params, size: int = 12) -> dict[str, Any]:
+    """Counts of each facet's values among the events of the filter, each facet counted with
+    its own selection left out (so that one can add a second type to the first). Facets whose
+    filter is the same are counted in one scan."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    wheres: dict[tuple[str, str], Where] = {}
+    for name, (_, attr) in FACETS.items():
+        q = replace(p, **{attr: [] if attr != "modalities" else list(MODALITIES)},
+                    all_modalities=True if attr == "modalities" else p.all_modalities)
+        w = q.where()
+        key = (w.clause(), repr(w.params))
+        groups.setdefault(key, []).append(name)
+        wheres[key] = w
+    out: dict[str, Any] = {}
+    for key, names in groups.items():
+        w = wheres[key]
+        cols = ", ".join(f"{FACETS[n][0].replace('unnest(', '(')} AS f_{n}" for n in names)
+        parts = []
+        for n in names:
+            value = f"unnest(f_{n})" if n == "country" else f"f_{n}"
+            order = "value DESC" if n == "month" else "n DESC, value"
+            parts.append(f"(SELECT '{n}' AS facet, value, n FROM (SELECT value, count(*) AS n "
+                         f"FROM (SELECT {value} AS value FROM f) GROUP BY value) "
+                         f"WHERE value IS NOT NULL ORDER BY {order} LIMIT {int(size)})")
+        rows = fetch(con, f"WITH f AS (SELECT {cols} FROM events e JOIN articles a "
+                     f"ON a.id = e.article_id{w.clause()}) " + " UNION ALL ".join(parts),
+                     w.params)
+        for n in names:
+            out[n] = [{"value": r["value"], "n": r["n"]} for r in rows if r["facet"] == n]
+    for name, rows in out.items():
+        for r in rows:
+            r["selected"] = r["value"] in p.modalities if name == "modality" else \
+                p.has(name, r["value"])
+    return {n: out[n] for n in FACETS}
+
+
 # -- claims ----------------------------------------------------------------------------------
 
 CLAIM_WHERE = (
@@ -255,70 +364,80 @@ CLAIM_WHERE = (
 )
 
 
-def claims(con: duckdb.DuckDBPyConnection, page: Page, country: str | None = None,
-           include_duplicates: bool = False) -> dict[str, Any]:
-    """Events somebody alleges or denies, with who asserts and who denies them."""
-    w = Where([CLAIM_WHERE])
-    w.when(country, "(list_contains(e.actor_countries, ?) OR list_contains(e.recipient_countries,"
-           " ?) OR list_contains(e.attributed_to, ?) OR list_contains(e.denied_by, ?))")
-    if not include_duplicates:
-        w.add("a.duplicate_of IS NULL")
+def claims(con: duckdb.DuckDBPyConnection, p: Params) -> dict[str, Any]:
+    """Events somebody alleges or denies, with who asserts and who denies them (every
+    modality: contested events live here)."""
+    w = replace(p, countries=[]).where(modality=False)
+    w.add(CLAIM_WHERE)
+    for c in p.countries:
+        w.add("(list_contains(e.actor_countries, ?) OR list_contains(e.recipient_countries, ?) "
+              "OR list_contains(e.attributed_to, ?) OR list_contains(e.denied_by, ?))",
+              c, c, c, c)
     clause = w.clause()
-    total = scalar(con, "SELECT count(*) FROM events e JOIN articles a ON a.id = e.article_id"
-                   + clause, w.params)
+    page = Page(p.page, p.per_page)
+    total = _total(con, w)
     rows = fetch(con, PAGE_SELECT + clause
                  + " ORDER BY e.date_start DESC NULLS LAST, a.seq, e.idx LIMIT ? OFFSET ?",
                  [*w.params, page.size, page.offset])
     add_cluster_counts(con, rows)
+    add_sides(con, rows)
     details = _event_details(con, [r["id"] for r in rows])
     for r in rows:
         r.update(details[r["id"]])
         r["alleged"] = bool(r["attributed_to"]) or r["modality"] == "alleged"
         r["denied"] = bool(r["denied_by"]) or r["modality"] == "denied"
-    return page.wrap(total, rows)
+    return check_page(page.wrap(total, rows))
 
 
 # -- quotes, articles, actors ------------------------------------------------------------------
 
-def quotes(con: duckdb.DuckDBPyConnection, page: Page, country: str | None = None,
-           speaker: str | None = None, text: str | None = None, article: str | None = None,
-           include_duplicates: bool = False) -> dict[str, Any]:
+def quotes(con: duckdb.DuckDBPyConnection, p: Params) -> dict[str, Any]:
+    """Who said what: quotes with their speaker, by country, speaker, words, article, date."""
     w = Where()
-    w.when(country, "q.speaker_country = ?")
-    w.when(speaker and speaker.lower(),
-           "(contains(lower(q.speaker_name), ?) OR contains(lower(q.speaker_text), ?))")
-    w.when(text and text.lower(), "contains(lower(q.text), ?)")
-    w.when(article, "(a.id = ? OR a.source_id = ?)")
-    if not include_duplicates and not article:
+    if p.countries:
+        w.add("list_contains(?, q.speaker_country)", p.countries)
+    if p.speaker:
+        # a speaker by any name the lexicons know them by ('Poutine' finds Vladimir Putin)
+        persons = sorted({h["person"] for h in known_as(p.speaker, 50) if h["person"]})
+        pat = words_pattern(p.speaker)
+        w.add(f"({FOLD.format('q.speaker_name')} OR {FOLD.format('q.speaker_text')} "
+              "OR list_contains(?, q.speaker_name))", pat, pat, persons)
+    w.when(p.text and words_pattern(p.text), FOLD.format("q.text"))
+    w.when(p.article, "(a.id = ? OR a.source_id = ?)")
+    w.when(p.since, "a.published_end >= ?")
+    w.when(p.until, "a.published_start <= ?")
+    if not p.duplicates and not p.article:
         w.add("a.duplicate_of IS NULL")
+    page = Page(p.page, p.per_page)
     base = " FROM quotes q JOIN articles a ON a.id = q.article_id" + w.clause()
     total = scalar(con, "SELECT count(*)" + base, w.params)
     rows = fetch(con, "SELECT a.id AS article_hash, a.source_id AS article, a.published, a.title, "
-                 "q.idx, q.kind, q.cue, q.text, q.start, q.\"end\", q.speaker_text, "
+                 "a.language, q.idx, q.kind, q.cue, q.text, q.start, q.\"end\", q.speaker_text, "
                  "q.speaker_name, q.speaker_country, q.speaker_sector" + base
                  + " ORDER BY a.published_start DESC NULLS LAST, a.seq, q.idx LIMIT ? OFFSET ?",
                  [*w.params, page.size, page.offset])
-    return page.wrap(total, rows)
+    return check_page(page.wrap(total, rows))
 
 
-def articles(con: duckdb.DuckDBPyConnection, page: Page, text: str | None = None,
-             since: date | None = None, until: date | None = None, language: str | None = None,
-             include_duplicates: bool = True) -> dict[str, Any]:
+def articles(con: duckdb.DuckDBPyConnection, p: Params, include_duplicates: bool = True
+             ) -> dict[str, Any]:
     w = Where()
-    w.when(text and text.lower(), "(contains(lower(a.title), ?) OR contains(lower(a.text), ?))")
-    w.when(since, "a.published_end >= ?")
-    w.when(until, "a.published_start <= ?")
-    w.when(language, "a.language = ?")
+    w.when(p.text and words_pattern(p.text),
+           f"({FOLD.format('a.title')} OR {FOLD.format('a.text')})")
+    w.when(p.since, "a.published_end >= ?")
+    w.when(p.until, "a.published_start <= ?")
+    w.when(p.language, "a.language = ?")
     if not include_duplicates:
         w.add("a.duplicate_of IS NULL")
     clause = w.clause()
+    page = Page(p.page, p.per_page)
     total = scalar(con, "SELECT count(*) FROM articles a" + clause, w.params)
     rows = fetch(con, "SELECT a.id, a.source_id, a.published, a.language, a.title, a.url, "
                  "a.source, a.n_events, a.n_quotes, a.n_entities, a.duplicate_of "
                  "FROM articles a" + clause
                  + " ORDER BY a.published_start DESC NULLS LAST, a.seq LIMIT ? OFFSET ?",
                  [*w.params, page.size, page.offset])
-    return page.wrap(total, rows)
+    return check_page(page.wrap(total, rows))
 
 
 def article(con: duckdb.DuckDBPyConnection, key: str) -> dict[str, Any] | None:
@@ -362,21 +481,76 @@ def article(con: duckdb.DuckDBPyConnection, key: str) -> dict[str, Any] | None:
     return row
 
 
-def actors(con: duckdb.DuckDBPyConnection, page: Page, q: str | None = None) -> dict[str, Any]:
-    """Actor codes with their event and quote counts, most active first."""
-    params: list[Any] = []
+@cache
+def name_index() -> tuple[tuple[str, str, str, str], ...]:
+    """(folded name, code, canonical name, kind) for every name the lexicons know an actor by:
+    countries (names, adjectives, capitals, seats of power) and organisations in French and
+    English, and people by each alias (kind 'person'; their country is the code)."""
+    out: set[tuple[str, str, str, str]] = set()
+    for lang in ("fr", "en"):
+        for c in lexicons.load("countries", lang).get("countries", []):
+            for n in [c.get("name"), *c.get("names", []), *c.get("adjectives", []),
+                      *c.get("capitals", []), *c.get("seats", []), c.get("code")]:
+                if n and c.get("code"):
+                    out.add((fold(n), c["code"], country_name(c["code"]), "country"))
+        for o in lexicons.load("organizations", lang).get("organizations", []):
+            if o.get("country"):
+                for n in [o.get("name"), *o.get("aliases", [])]:
+                    if n:
+                        out.add((fold(n), o["country"], o.get("name") or "", "organisation"))
+    for person in lexicons.load("people").get("people", []):
+        for n in [person.get("name"), *person.get("aliases", [])]:
+            if n and person.get("name"):
+                out.add((fold(n), person.get("country") or "", person["name"], "person"))
+    for code, name in _country_names().items():
+        out.add((fold(name), code, name, "country"))
+        out.add((fold(code), code, name, "country"))
+    return tuple(sorted(out))
+
+
+def known_as(words: str, limit: int = 20) -> list[dict[str, str]]:
+    """Actors the lexicons know by a name holding `words` (accents and case ignored): exact
+    names first, then names starting with the words, then names containing them."""
+    w = fold(words.strip())
+    if len(w) < 2:
+        return []
+    hits: dict[tuple[str, str], tuple[int, str]] = {}
+    for name, code, canonical, kind in name_index():
+        rank = 0 if name == w else 1 if name.startswith(w) else 2 if w in name else -1
+        if rank < 0 or (kind != "person" and len(w) < 3 and rank):
+            continue
+        key = (code, canonical if kind == "person" else "")
+        if key not in hits or rank < hits[key][0]:
+            hits[key] = (rank, name)
+    found = sorted(hits.items(), key=lambda kv: (kv[1][0], kv[0]))[:limit]
+    return [{"code": code, "person": person or None,
+             "name": person or country_name(code), "via": via}
+            for (code, person), (_, via) in found]
+
+
+def codes_named(words: str) -> list[str]:
+    """Codes an actor search means: by code, country name or any lexicon name."""
+    return sorted({h["code"] for h in known_as(words, 200) if h["code"]})
+
+
+def actors(con: duckdb.DuckDBPyConnection, p: Params) -> dict[str, Any]:
+    """Actor codes with their event and quote counts, most active first (events of the
+    modalities chosen)."""
+    w = replace(p, actor=None, recipient=None, countries=[]).where()
+    params: list[Any] = [*w.params, *w.params]
     filt = ""
-    if q:
+    if p.q:
         filt = " WHERE code IN (SELECT unnest(?::VARCHAR[]))"
-        params.append(codes_named(q))
+        params.append(codes_named(p.q))
+    clause = w.clause()
     sql = f"""
         WITH k AS (
             SELECT unnest(e.actor_countries) AS code, 1 AS as_actor, 0 AS as_recipient,
                    0 AS quotes
-            FROM events e JOIN articles a ON a.id = e.article_id WHERE a.duplicate_of IS NULL
+            FROM events e JOIN articles a ON a.id = e.article_id{clause}
             UNION ALL
             SELECT unnest(e.recipient_countries), 0, 1, 0
-            FROM events e JOIN articles a ON a.id = e.article_id WHERE a.duplicate_of IS NULL
+            FROM events e JOIN articles a ON a.id = e.article_id{clause}
             UNION ALL
             SELECT q.speaker_country, 0, 0, 1
             FROM quotes q JOIN articles a ON a.id = q.article_id
@@ -388,34 +562,42 @@ def actors(con: duckdb.DuckDBPyConnection, page: Page, q: str | None = None) -> 
             FROM k GROUP BY code
         )
         SELECT * FROM t{filt}"""
+    page = Page(p.page, p.per_page)
     total = scalar(con, f"SELECT count(*) FROM ({sql})", params)
     rows = fetch(con, sql + " ORDER BY total DESC, code LIMIT ? OFFSET ?",
                  [*params, page.size, page.offset])
     for r in rows:
         r["name"] = country_name(r["code"])
-    return page.wrap(total or 0, rows)
+    return check_page(page.wrap(total or 0, rows))
 
 
-def actor(con: duckdb.DuckDBPyConnection, code: str, limit: int = 50) -> dict[str, Any]:
-    """An actor code: its events both ways, its quotes, partners and adversaries, its names."""
-    as_actor = events(con, EventFilter(actor=code), Page(1, limit), "date", "desc")
-    as_recipient = events(con, EventFilter(recipient=code), Page(1, limit), "date", "desc")
-    said = quotes(con, Page(1, limit), country=code)
-    others = fetch(con, """
+def actor(con: duckdb.DuckDBPyConnection, code: str, p: Params) -> dict[str, Any]:
+    """An actor code: its events both ways, its quotes, partners and adversaries, its names;
+    events of the modalities chosen (what the text asserts happened by default)."""
+    base = replace(p, actor=None, recipient=None, countries=[], page=1, sort="date",
+                   order="desc")
+    as_actor = events(con, replace(base, actor=code))
+    as_recipient = events(con, replace(base, recipient=code))
+    said = quotes(con, replace(base, countries=[code], text=None))
+    w = base.where()
+    clause = w.clause()
+    and_ = " AND " if clause else " WHERE "
+    others = fetch(con, f"""
         WITH d AS (
             SELECT unnest(e.recipient_countries) AS other, e.quad, e.score
             FROM events e JOIN articles a ON a.id = e.article_id
-            WHERE a.duplicate_of IS NULL AND list_contains(e.actor_countries, ?)
+            {clause}{and_}list_contains(e.actor_countries, ?)
             UNION ALL
             SELECT unnest(e.actor_countries), e.quad, e.score
             FROM events e JOIN articles a ON a.id = e.article_id
-            WHERE a.duplicate_of IS NULL AND list_contains(e.recipient_countries, ?)
+            {clause}{and_}list_contains(e.recipient_countries, ?)
         )
         SELECT other, count(*) AS n,
                count(*) FILTER (WHERE quad LIKE '%cooperation') AS cooperation,
                count(*) FILTER (WHERE quad LIKE '%conflict') AS conflict,
                round(avg(score), 2) AS mean_score
-        FROM d WHERE other <> ? GROUP BY other ORDER BY n DESC, other""", [code, code, code])
+        FROM d WHERE other <> ? GROUP BY other ORDER BY n DESC, other""",
+                   [*w.params, code, *w.params, code, code])
     for o in others:
         o["name"] = country_name(o["other"])
     names = fetch(con, """
@@ -440,28 +622,36 @@ def actor(con: duckdb.DuckDBPyConnection, code: str, limit: int = 50) -> dict[st
 
 # -- aggregates ------------------------------------------------------------------------------
 
-def timeseries(con: duckdb.DuckDBPyConnection, interval: str = "week",
-               country: str | None = None, actor: str | None = None,
-               recipient: str | None = None, both: bool = False, since: date | None = None,
-               until: date | None = None, modality: str | None = None,
-               include_duplicates: bool = False) -> dict[str, Any]:
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+def timeseries(con: duckdb.DuckDBPyConnection, p: Params, interval: str = "week",
+               both: bool = False) -> dict[str, Any]:
     """Event counts per period by PLOVER type and quad class, with the mean score.
 
-    Events are placed by the first day of their date: an event known to the month counts in
-    the period holding the 1st of that month.
+    An event counts in the period of its first day only when its date is at least as precise
+    as the period: an event known to the month is no event of the month's first week. Coarser
+    events are returned apart (`spans`: their first and last day, precision and quad), to be
+    drawn over their whole span.
     """
     if interval not in INTERVALS:
         raise ValueError(f"interval: {interval!r} is not one of {', '.join(INTERVALS)}")
-    w = event_where(since=since, until=until, country=country, actor=actor, recipient=recipient,
-                    both=both, modality=modality, include_duplicates=include_duplicates)
+    w = p.where(both=both)
     w.add("e.date_start IS NOT NULL")
     clause = w.clause()
-    unit = {"day": "day", "week": "week", "month": "month"}[interval]
+    rank = PRECISION_RANK[interval]
+    fits = ("list_position(['day', 'week', 'month', 'year'], coalesce(e.date_precision, 'day'))"
+            f" <= {rank + 1}")
     rows = fetch(con, f"""
-        SELECT date_trunc('{unit}', e.date_start)::DATE AS period, e.event, e.quad,
+        SELECT date_trunc('{interval}', e.date_start)::DATE AS period, e.event, e.quad,
                count(*) AS n, sum(e.score) AS score_sum, count(e.score) AS scored
-        FROM events e JOIN articles a ON a.id = e.article_id{clause}
+        FROM events e JOIN articles a ON a.id = e.article_id{clause} AND {fits}
         GROUP BY ALL ORDER BY period""", w.params)
+    spans = fetch(con, f"""
+        SELECT e.date_start AS start, e.date_end AS "end", e.date_precision AS precision,
+               e.quad, count(*) AS n
+        FROM events e JOIN articles a ON a.id = e.article_id{clause} AND NOT ({fits})
+        GROUP BY ALL ORDER BY start, "end" """, w.params)
     buckets: dict[str, dict[str, Any]] = {}
     for r in rows:
         b = buckets.setdefault(r["period"], {"period": r["period"], "n": 0, "by_type": {},
@@ -480,17 +670,16 @@ def timeseries(con: duckdb.DuckDBPyConnection, interval: str = "week",
         b["cooperation"] = b["by_quad"]["verbal_cooperation"] + b["by_quad"]["material_cooperation"]
         b["conflict"] = b["by_quad"]["verbal_conflict"] + b["by_quad"]["material_conflict"]
         series.append(b)
-    return {"interval": interval, "country": country, "actor": actor, "recipient": recipient,
-            "both_directions": both, "series": series}
+    return {"interval": interval, "actor": p.actor, "recipient": p.recipient,
+            "both_directions": both, "modalities": None if p.all_modalities else p.modalities,
+            "series": series, "spans": spans}
 
 
-def network(con: duckdb.DuckDBPyConnection, since: date | None = None,
-            until: date | None = None, event_type: str | None = None,
-            modality: str | None = None, min_weight: int = 1, limit: int = 200,
-            include_duplicates: bool = False) -> dict[str, Any]:
-    """Who acts on whom: directed edges weighted by the number of events."""
-    w = event_where(since=since, until=until, event_type=event_type, modality=modality,
-                    include_duplicates=include_duplicates)
+def network(con: duckdb.DuckDBPyConnection, p: Params, limit: int | None = None
+            ) -> dict[str, Any]:
+    """Who acts on whom: directed edges weighted by the number of events, with the mean
+    score of each edge and of each node's actions."""
+    w = p.where(dyad=False)
     clause = w.clause()
     # unnest one side at a time: a lateral double unnest is several times slower in DuckDB
     edges = fetch(con, f"""
@@ -506,63 +695,145 @@ def network(con: duckdb.DuckDBPyConnection, since: date | None = None,
                count(*) FILTER (WHERE quad LIKE '%conflict') AS conflict,
                round(avg(score), 3) AS mean_score
         FROM p WHERE source <> target GROUP BY source, target HAVING count(*) >= ?
-        ORDER BY weight DESC, source, target LIMIT ?""", [*w.params, min_weight, limit])
+        ORDER BY weight DESC, source, target LIMIT ?""",
+                  [*w.params, p.min_weight, limit or p.limit])
     nodes: dict[str, dict[str, Any]] = {}
     for e in edges:
         for side, key in (("source", "out"), ("target", "in")):
             n = nodes.setdefault(e[side], {"id": e[side], "name": country_name(e[side]),
-                                           "out": 0, "in": 0})
+                                           "out": 0, "in": 0, "_s": 0.0, "_k": 0})
             n[key] += e["weight"]
+            if e["mean_score"] is not None:
+                n["_s"] += e["mean_score"] * e["weight"]
+                n["_k"] += e["weight"]
+    for n in nodes.values():
+        s, k = n.pop("_s"), n.pop("_k")
+        n["mean_score"] = round(s / k, 2) if k else None
     return {"nodes": sorted(nodes.values(), key=lambda n: -(n["in"] + n["out"])), "edges": edges}
 
 
-def top_dyads(con: duckdb.DuckDBPyConnection, limit: int = 10) -> list[dict[str, Any]]:
-    rows = network(con, limit=limit)["edges"]
+def top_dyads(con: duckdb.DuckDBPyConnection, p: Params, limit: int = 10
+              ) -> list[dict[str, Any]]:
+    rows = network(con, replace(p, min_weight=1), limit)["edges"]
     for r in rows:
         r["source_name"] = country_name(r["source"])
         r["target_name"] = country_name(r["target"])
     return rows
 
 
-def overview(con: duckdb.DuckDBPyConnection, actor: str | None = "RUS",
-             recipient: str | None = "PRK", interval: str | None = None,
-             dyads: int = 10, points: int = 500) -> dict[str, Any]:
-    """Totals, the dyad's timeline (both directions), top dyads and event locations."""
-    totals = fetch(con, """
-        SELECT (SELECT count(*) FROM articles) AS articles,
-               (SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL) AS duplicates,
-               (SELECT count(*) FROM events) AS events,
-               (SELECT count(*) FROM events WHERE modality IN ('alleged', 'denied')
-                  OR len(attributed_to) > 0 OR len(denied_by) > 0) AS claims,
-               (SELECT count(*) FROM quotes) AS quotes,
-               (SELECT count(DISTINCT c) FROM (SELECT unnest(actor_countries) AS c FROM events
-                  UNION ALL SELECT unnest(recipient_countries) FROM events)) AS actors,
-               (SELECT min(published_start) FROM articles) AS first_published,
-               (SELECT max(published_end) FROM articles) AS last_published""")[0]
-    quads = {q: 0 for q in QUADS}
-    for r in fetch(con, "SELECT quad, count(*) AS n FROM events e JOIN articles a "
-                   "ON a.id = e.article_id WHERE a.duplicate_of IS NULL GROUP BY quad"):
-        if r["quad"] in quads:
-            quads[r["quad"]] = r["n"]
-    if interval is None:
-        w = event_where(actor=actor, recipient=recipient, both=True, include_duplicates=True)
-        span = fetch(con, "SELECT min(e.date_start) AS lo, max(e.date_start) AS hi "
-                     "FROM events e" + w.clause(), w.params)[0]
-        lo, hi = span["lo"], span["hi"]
-        wide = lo and hi and (date.fromisoformat(hi) - date.fromisoformat(lo)).days > 400
-        interval = "month" if wide else "week"
-    timeline = timeseries(con, interval, actor=actor, recipient=recipient, both=True)
-    places = fetch(con, """
+def busiest_dyad(con: duckdb.DuckDBPyConnection, p: Params) -> tuple[str, str] | None:
+    """The store's most active pair of actors, both directions together (the landing chart)."""
+    edges = network(con, replace(p, min_weight=1), 1000)["edges"]
+    pairs: dict[tuple[str, str], int] = {}
+    for e in edges:
+        a, b = sorted((e["source"], e["target"]))
+        pairs[(a, b)] = pairs.get((a, b), 0) + e["weight"]
+    if not pairs:
+        return None
+    return min(pairs, key=lambda k: (-pairs[k], k))
+
+
+def places(con: duckdb.DuckDBPyConnection, p: Params, points: int = 500) -> dict[str, Any]:
+    """Event locations of the filter, and how many of its events have none (unplaced)."""
+    w = p.where(dyad=False)
+    clause = w.clause()
+    and_ = " AND " if clause else " WHERE "
+    rows = fetch(con, f"""
         SELECT e.location_name AS name, e.location_country AS country,
                round(e.location_lat, 3) AS lat, round(e.location_lon, 3) AS lon,
                count(*) AS n,
-               count(*) FILTER (WHERE e.quad LIKE '%conflict') AS conflict
-        FROM events e JOIN articles a ON a.id = e.article_id
-        WHERE e.location_lat IS NOT NULL AND e.location_lon IS NOT NULL
-          AND a.duplicate_of IS NULL
-        GROUP BY ALL ORDER BY n DESC, name LIMIT ?""", [points])
-    return {"totals": totals, "quads": quads, "timeline": timeline,
-            "top_dyads": top_dyads(con, dyads), "places": places}
+               count(*) FILTER (WHERE e.quad LIKE '%conflict') AS conflict,
+               count(*) FILTER (WHERE e.quad LIKE '%cooperation') AS cooperation
+        FROM events e JOIN articles a ON a.id = e.article_id{clause}{and_}
+              e.location_lat IS NOT NULL AND e.location_lon IS NOT NULL
+        GROUP BY ALL ORDER BY n DESC, name LIMIT ?""", [*w.params, points])
+    unplaced = scalar(con, "SELECT count(*) FROM events e JOIN articles a ON a.id = e.article_id"
+                      f"{clause}{and_}(e.location_lat IS NULL OR e.location_lon IS NULL)",
+                      w.params) or 0
+    return {"places": rows, "placed": sum(r["n"] for r in rows), "unplaced": unplaced}
+
+
+def overview(con: duckdb.DuckDBPyConnection, p: Params, dyads: int = 10) -> dict[str, Any]:
+    """Totals of the chosen modalities (and each modality apart), the dyad's timeline (both
+    directions; the busiest dyad when none is named), top dyads and event locations."""
+    whole = p.where(dyad=False)
+    clause = whole.clause()
+    totals = fetch(con, f"""
+        SELECT (SELECT count(*) FROM articles) AS articles,
+               (SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL) AS duplicates,
+               (SELECT count(*) FROM events e JOIN articles a ON a.id = e.article_id{clause})
+                  AS events,
+               (SELECT count(*) FROM events e JOIN articles a ON a.id = e.article_id
+                  WHERE a.duplicate_of IS NULL AND {CLAIM_WHERE}) AS claims,
+               (SELECT count(*) FROM quotes) AS quotes,
+               (SELECT min(published_start) FROM articles) AS first_published,
+               (SELECT max(published_end) FROM articles) AS last_published""",
+                   whole.params)[0]
+    totals["actors"] = scalar(con, f"""
+        SELECT count(DISTINCT c) FROM (
+            SELECT unnest(e.actor_countries) AS c FROM events e
+            JOIN articles a ON a.id = e.article_id{clause}
+            UNION ALL SELECT unnest(e.recipient_countries) FROM events e
+            JOIN articles a ON a.id = e.article_id{clause})""", whole.params * 2)
+    every = p.where(dyad=False, modality=False)
+    by_modality = {m: 0 for m in MODALITIES}
+    for r in fetch(con, "SELECT e.modality AS m, count(*) AS n FROM events e JOIN articles a "
+                   f"ON a.id = e.article_id{every.clause()} GROUP BY ALL", every.params):
+        if r["m"] in by_modality:
+            by_modality[r["m"]] = r["n"]
+    quads = {q: 0 for q in QUADS}
+    for r in fetch(con, "SELECT e.quad, count(*) AS n FROM events e JOIN articles a "
+                   f"ON a.id = e.article_id{clause} GROUP BY e.quad", whole.params):
+        if r["quad"] in quads:
+            quads[r["quad"]] = r["n"]
+    actor, recipient = p.actor, p.recipient
+    if not (actor and recipient):
+        found = busiest_dyad(con, p)
+        actor, recipient = found if found else (actor or "RUS", recipient or "PRK")
+    dyad = replace(p, actor=actor, recipient=recipient)
+    interval = p.interval
+    if interval is None:
+        w = dyad.where(both=True)
+        span = fetch(con, "SELECT min(e.date_start) AS lo, max(e.date_start) AS hi "
+                     "FROM events e JOIN articles a ON a.id = e.article_id" + w.clause(),
+                     w.params)[0]
+        lo, hi = span["lo"], span["hi"]
+        days = (date.fromisoformat(hi) - date.fromisoformat(lo)).days if lo and hi else 0
+        interval = "year" if days > 3000 else "month" if days > 400 else "week"
+    timeline = timeseries(con, dyad, interval, both=True)
+    return {"totals": totals, "by_modality": by_modality, "quads": quads,
+            "actor": actor, "recipient": recipient, "timeline": timeline,
+            "top_dyads": top_dyads(con, p, dyads), **places(con, p)}
+
+
+# -- search ----------------------------------------------------------------------------------
+
+def search(con: duckdb.DuckDBPyConnection, words: str, limit: int = 10) -> dict[str, Any]:
+    """One box across actors, events, quotes and articles, accents and case ignored; an
+    actor is found by every name the lexicons know it by ('Poutine' finds Vladimir Putin and
+    RUS), and events and quotes of a person so found come with the words' own hits."""
+    w = words_pattern(words.strip())
+    actors_found = known_as(words, limit)
+    persons = sorted({a["person"] for a in actors_found if a["person"]})
+    ev = fetch(con, PAGE_SELECT + f"""
+        WHERE a.duplicate_of IS NULL AND ({FOLD.format('e.text')}
+           OR {FOLD.format('a.title')}
+           OR e.id IN (SELECT event_id FROM event_actors WHERE list_contains(?, name)))
+        ORDER BY e.date_start DESC NULLS LAST, a.seq, e.idx LIMIT ?""", [w, w, persons, limit])
+    add_sides(con, ev)
+    qu = fetch(con, f"""
+        SELECT a.id AS article_hash, a.source_id AS article, a.published, a.title, a.language,
+               q.idx, q.kind, q.text, q.speaker_text, q.speaker_name, q.speaker_country
+        FROM quotes q JOIN articles a ON a.id = q.article_id
+        WHERE a.duplicate_of IS NULL AND ({FOLD.format('q.text')}
+           OR {FOLD.format('q.speaker_text')} OR list_contains(?, q.speaker_name))
+        ORDER BY a.published_start DESC NULLS LAST, a.seq, q.idx LIMIT ?""",
+                [w, w, persons, limit])
+    ar = fetch(con, f"""
+        SELECT a.id, a.source_id, a.published, a.language, a.title, a.n_events, a.n_quotes
+        FROM articles a WHERE {FOLD.format('a.title')} OR {FOLD.format('a.text')}
+        ORDER BY a.published_start DESC NULLS LAST, a.seq LIMIT ?""", [w, w, limit])
+    return {"q": words, "actors": actors_found, "events": ev, "quotes": qu, "articles": ar}
 
 
 def status(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:

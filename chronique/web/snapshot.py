@@ -28,7 +28,7 @@ import duckdb
 from chronique.store.schema import SCHEMA_VERSION
 
 T = TypeVar("T")
-MEMO_SIZE = 64
+MEMO_SIZE = 256
 
 
 class StoreUnavailable(RuntimeError):
