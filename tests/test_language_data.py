@@ -18,7 +18,11 @@ EXTRACT = sorted((ROOT / "extract").rglob("*.py"))
 LEXICONS = ROOT / "lexicons"
 
 # Schema names, not words: trigger slots and constraint keys that events.json uses as values.
-SCHEMA = {"obj", "iobj", "obj_owner", "comp_subj", "amod", "poss", *MODALITIES, *PRECISIONS}
+SCHEMA = {
+    "obj", "iobj", "obj_owner", "comp_subj", "amod", "poss", *MODALITIES, *PRECISIONS,
+    # kinds of mention and place, and field names of the data packages read
+    "organization", "population", "direction",
+}  # fmt: skip
 # Where a literal is the definition of the schema itself.
 ALLOWED = {
     ("syntax.py", "*"),  # the adapter: maps roles to the grammar file's labels
@@ -30,6 +34,8 @@ ALLOWED = {
     ("places.py", "en"),  # a language code
     ("time.py", "from"), ("time.py", "to"),  # keys of the time grammar's range operator
     ("quotes.py", "open"), ("quotes.py", "close"),  # keys of reporting.json's quote marks
+    ("time.py", "part"), ("time.py", "punct"),  # a time grammar placeholder and guard name
+    ("countrynames.py", "en"),  # a language code
 }  # fmt: skip
 WORD = re.compile(r"^[a-zà-ÿœæ'’\- ]+$")
 

