@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from chronique.extract.actors import DocActors
 from chronique.extract.events.candidate import Candidate
 from chronique.extract.events.frames import prep_actors
-from chronique.extract.events.rules import Rules, Trigger
+from chronique.extract.events.rules import Rules, Trigger, lemma_of, register
 
 
 @dataclass
@@ -34,15 +34,10 @@ AFTER_FRAME: dict[str, CheckFn] = {}
 
 
 def check(registry: dict[str, CheckFn], reason: str) -> Callable[[CheckFn], CheckFn]:
-    def add(fn: CheckFn) -> CheckFn:
-        registry[reason] = fn
-        return fn
-
-    return add
+    """Register a check under the reason it gives."""
+    return register(registry, reason)
 
 
-def _lemma(tok: Token) -> str:
-    return tok.lemma_.lower()
 
 
 def _complements(tok: Token, p: Paragraph) -> list[Token]:
@@ -53,7 +48,7 @@ def _complements(tok: Token, p: Paragraph) -> list[Token]:
 def _forecast(c: Candidate, p: Paragraph) -> str | None:
     # 'promet d'être la plus regardée': a forecast, not a promise
     if c.rule.embeds and any(
-        _lemma(x) in p.rules.non_event_complements for x in _complements(c.token, p)
+        lemma_of(x) in p.rules.non_event_complements for x in _complements(c.token, p)
     ):
         return "forecast"
     return None
@@ -76,7 +71,7 @@ def _object_not_person(c: Candidate, p: Paragraph) -> str | None:
     syn, da = p.rules.syntax, p.da
     person_nouns = set(p.rules.groups.get("person_nouns", []))
     for o in syn.objects(c.token) + syn.passive_subjects(c.token):
-        if _lemma(o) in person_nouns:
+        if lemma_of(o) in person_nouns:
             return None
         a = da.actor(o, loose=True)
         if a is not None and (a.kind == "person" or (a.kind == "group" and a.sector)):
@@ -93,7 +88,7 @@ def under_trigger(tok: Token, p: Paragraph) -> bool:
         t = t.head
         if t.i in p.matched:
             return not p.matched[t.i].embeds
-        if t.pos_ == "VERB" and _lemma(t) not in p.rules.light_verbs:
+        if t.pos_ == "VERB" and lemma_of(t) not in p.rules.light_verbs:
             return False
     return False
 

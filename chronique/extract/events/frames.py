@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from chronique.extract.actors import DocActors, Person
 from chronique.extract.events.candidate import Candidate
-from chronique.extract.events.rules import Rules, prep_children
+from chronique.extract.events.rules import Rules, lemma_of, prep_children
 from chronique.extract.places import get_gazetteer
 from chronique.model import Actor
 
@@ -37,9 +37,6 @@ class Discourse:
         elif len(actor) >= 2:
             self.pairs.append(actor)
 
-
-def _lemma(tok: Token) -> str:
-    return tok.lemma_.lower()
 
 
 def dedupe(actors: list[Actor]) -> list[Actor]:
@@ -150,7 +147,7 @@ def home_office_holder(tok: Token, da: DocActors, rules: Rules, home: str) -> Pe
 def group(tok: Token, rules: Rules, disc: Discourse) -> list[Actor] | None:
     """'les deux pays' → the last pair of actors named together."""
     g = rules.groups
-    if tok.lower_ not in g["pair_nouns"] and _lemma(tok) not in g["pair_nouns"]:
+    if tok.lower_ not in g["pair_nouns"] and lemma_of(tok) not in g["pair_nouns"]:
         return None
     if not any(c.lower_ in g["pair_numerals"] for c in tok.children):
         return None
@@ -231,7 +228,7 @@ def subject_actors(tok: Token, da: DocActors, rules: Rules, disc: Discourse) -> 
         if cur.dep_ in syn.ccomp and "Inf" not in forms:
             return co
         inf_or_part = bool({"Inf", "Part"} & forms)
-        aux_head = _lemma(cur.head) in syn.words["auxiliaries"]  # 'd'avoir empoisonné' misparsed
+        aux_head = lemma_of(cur.head) in syn.words["auxiliaries"]  # 'd'avoir empoisonné' misparsed
         if (
             cur.dep_ not in syn.climb
             and not aux_head
@@ -241,13 +238,13 @@ def subject_actors(tok: Token, da: DocActors, rules: Rules, disc: Discourse) -> 
             return co
         came_from_inf = inf_or_part or came_from_inf
         head = cur.head
-        if _lemma(head) in rules.object_control and cur.dep_ in syn.xcomp | syn.advcl | syn.acl:
+        if lemma_of(head) in rules.object_control and cur.dep_ in syn.xcomp | syn.advcl | syn.acl:
             # 'appeler les États-Unis à extrader', 'accuser Moscou d'avoir empoisonné':
             # the infinitive's subject is the head's object
             controllers = [a for o in syn.objects(head) for a in da.actors(o)]
             if controllers:
                 return dedupe(controllers)
-        if _lemma(head) in rules.co_actor_heads and cur.dep_ in syn.advcl | syn.xcomp:
+        if lemma_of(head) in rules.co_actor_heads and cur.dep_ in syn.advcl | syn.xcomp:
             co.extend(prep_actors(head, syn.words["comitative_preps"], da, rules))
         cur = head
     return co
@@ -277,7 +274,7 @@ def _nominal_actor(tok: Token, c: Candidate, da: DocActors, rules: Rules,
         if actor:
             break
     governor = tok.head
-    light = _lemma(governor) in rules.light_verbs | (e.value("need_governor") or frozenset())
+    light = lemma_of(governor) in rules.light_verbs | (e.value("need_governor") or frozenset())
     if governor.i != tok.i and governor.pos_ in ("VERB", "AUX") and light:
         inherited = subject_actors(governor, da, rules, disc)
         if inherited and (not actor or e.symmetric):

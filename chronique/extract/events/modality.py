@@ -12,12 +12,8 @@ from spacy.tokens import Token
 
 from chronique.extract.actors import DocActors
 from chronique.extract.events.frames import Discourse, subject_actors
-from chronique.extract.events.rules import Rules
+from chronique.extract.events.rules import Rules, lemma_of
 from chronique.model import Actor
-
-
-def _lemma(tok: Token) -> str:
-    return tok.lemma_.lower()
 
 
 def own_cues(tok: Token, rules: Rules) -> str | None:
@@ -33,15 +29,15 @@ def own_cues(tok: Token, rules: Rules) -> str | None:
             return "hypothetical"
     aux_cues = m.get("aux", {})
     for w in words[1:]:
-        if _lemma(w) in aux_cues or w.lower_ in aux_cues:
-            return aux_cues.get(_lemma(w)) or aux_cues[w.lower_]
+        if lemma_of(w) in aux_cues or w.lower_ in aux_cues:
+            return aux_cues.get(lemma_of(w)) or aux_cues[w.lower_]
     for w in words:
         if "Cnd" in w.morph.get("Mood"):
             return "alleged"
         if "Fut" in w.morph.get("Tense") and "Ind" in w.morph.get("Mood"):
             return "future"
     for c in tok.children:
-        if _lemma(c) in m["alleged_modifiers"]:
+        if lemma_of(c) in m["alleged_modifiers"]:
             return "alleged"
     return None
 
@@ -54,7 +50,7 @@ def modality(tok: Token, da: DocActors, rules: Rules,
     denied_by: list[Actor] = []
     found: str | None = own_cues(tok, rules)
     gov = tok.head
-    if found is None and tok.pos_ == "NOUN" and _lemma(gov) in rules.light_verbs:
+    if found is None and tok.pos_ == "NOUN" and lemma_of(gov) in rules.light_verbs:
         found = own_cues(gov, rules)  # 'did not launch an attack', 'va mener des frappes'
     if found == "negated":
         return found, attributed, denied_by
@@ -75,7 +71,7 @@ def modality(tok: Token, da: DocActors, rules: Rules,
         h = cur.head
         if h.i == cur.i or (cur.dep_ in syn.conj and syn.subjects(cur)):
             break  # a coordinated clause with its own subject stands on its own
-        lemma = _lemma(h)
+        lemma = lemma_of(h)
         clausal = syn.xcomp | syn.acl | syn.ccomp
         if lemma in m["claim_nouns"] and cur.dep_ in syn.relcl | syn.acl | syn.nmod:
             owner = [

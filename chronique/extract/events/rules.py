@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
 
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Token
@@ -43,22 +43,30 @@ FILE_KEYS = frozenset({"version", "source", "comment", "triggers", *WORD_SETS, *
 
 # -- constraints: a registry, tried in this order -----------------------------------------
 
+F = TypeVar("F")
 Check = Callable[[Token, Any, "Rules"], bool]
 CONSTRAINTS: dict[str, Check] = {}
 
 
-def constraint(name: str) -> Callable[[Check], Check]:
-    """Register a trigger constraint under the entry key that carries its value."""
+def register(registry: dict[str, F], name: str) -> Callable[[F], F]:
+    """A decorator adding a function to a registry under `name`, in definition order."""
 
-    def add(fn: Check) -> Check:
-        CONSTRAINTS[name] = fn
+    def add(fn: F) -> F:
+        registry[name] = fn
         return fn
 
     return add
 
 
-def _lemma(tok: Token) -> str:
+def constraint(name: str) -> Callable[[Check], Check]:
+    """Register a trigger constraint under the entry key that carries its value."""
+    return register(CONSTRAINTS, name)
+
+
+def lemma_of(tok: Token) -> str:
     return tok.lemma_.lower()
+
+
 
 
 def nominal_dependents(tok: Token, syn: Syntax, depth: int = 2) -> list[Token]:
@@ -110,25 +118,25 @@ def _prep(tok: Token, value: frozenset[str], rules: Rules) -> bool:
 
 @constraint("object")
 def _object(tok: Token, value: frozenset[str], rules: Rules) -> bool:
-    return bool({_lemma(d) for d in nominal_dependents(tok, rules.syntax)} & value)
+    return bool({lemma_of(d) for d in nominal_dependents(tok, rules.syntax)} & value)
 
 
 @constraint("modifier")
 def _modifier(tok: Token, value: frozenset[str], rules: Rules) -> bool:
     syn = rules.syntax
-    mods = {_lemma(c) for c in tok.children if c.dep_ in syn.amod | syn.nmod | syn.compound}
+    mods = {lemma_of(c) for c in tok.children if c.dep_ in syn.amod | syn.nmod | syn.compound}
     return bool(mods & value)
 
 
 @constraint("follow")
 def _follow(tok: Token, value: tuple[str, ...], rules: Rules) -> bool:
     nxt = [t for t in tok.doc[tok.i + 1 : tok.i + 5] if t.pos_ != "DET"]
-    return tuple(_lemma(t) for t in nxt[: len(value)]) == value
+    return tuple(lemma_of(t) for t in nxt[: len(value)]) == value
 
 
 @constraint("need_governor")
 def _need_governor(tok: Token, value: frozenset[str], rules: Rules) -> bool:
-    return _lemma(tok.head) in value
+    return lemma_of(tok.head) in value
 
 
 # -- records ------------------------------------------------------------------------------
@@ -197,7 +205,7 @@ class Rules:
     group_codes: frozenset[str]  # actor codes of bodies of several members (EUR, UNO…)
 
     def candidates(self, tok: Token) -> tuple[Trigger, ...]:
-        return self.by_lemma.get(_lemma(tok)) or self.by_lemma.get(tok.lower_) or ()
+        return self.by_lemma.get(lemma_of(tok)) or self.by_lemma.get(tok.lower_) or ()
 
 
 def _fail(where: str, entry: str, key: str, problem: str) -> LexiconError:
