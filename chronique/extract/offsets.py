@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span
 
 _KEY = "chronique.offsets"
@@ -17,11 +18,9 @@ _KEY = "chronique.offsets"
 def _bounds(doc: Doc) -> tuple[list[int], list[int]]:
     got = doc.user_data.get(_KEY)
     if got is None:
-        starts: list[int] = []
-        ends: list[int] = []
-        for t in doc:
-            starts.append(t.idx)
-            ends.append(t.idx + len(t))
+        arr = doc.to_array([IDX, LENGTH])  # read from the Doc's C arrays: no Token built
+        starts = arr[:, 0].tolist() if len(doc) else []
+        ends = (arr[:, 0] + arr[:, 1]).tolist() if len(doc) else []
         got = doc.user_data[_KEY] = (starts, ends)
     return got
 

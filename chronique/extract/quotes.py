@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+import numpy as np
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Token
 
 from chronique import lexicons
@@ -36,6 +38,9 @@ def _clitic(entry: str, reflexive: frozenset[str]) -> str | None:
         if entry.startswith(c) and (c.endswith("'") or entry[len(c) : len(c) + 1] == " "):
             return c
     return None
+
+
+VERB_IDS = frozenset({POS_IDS["VERB"], POS_IDS["AUX"]})
 
 
 @dataclass
@@ -158,18 +163,22 @@ class QuoteExtractor:
         return lemma
 
     def _gerund(self, tok: Token) -> bool:
-        """', avertissant que …': a present participle, tagged as one or not."""
+        """', avertissant que …': a present participle, tagged as one or not. Every one ends
+        in one of the lexicon's endings, checked first: reading the morphology is slow."""
+        endings = self.cues.gerund_endings
+        if endings and not tok.lower_.endswith(endings):
+            return False
         if "Part" in tok.morph.get("VerbForm") and "Pres" in tok.morph.get("Tense"):
             return True
-        return tok.pos_ in ("ADJ", "NOUN", "VERB") and tok.lower_.endswith(self.cues.gerund_endings)
+        return bool(endings) and tok.pos_ in ("ADJ", "NOUN", "VERB")
 
     def _is_reporting(self, tok: Token) -> bool:
-        if tok.pos_ not in ("VERB", "AUX") and not (
-            self.cues.gerund_endings
-            and self._gerund(tok)
-            and tok.dep_ not in self.syn.subj | self.syn.direct_obj
-        ):
-            return False
+        if tok.pos not in VERB_IDS:  # a gerund the tagger missed, else no reporting verb
+            endings = self.cues.gerund_endings
+            if not endings or not tok.lower_.endswith(endings):
+                return False  # checked here: this runs on every token of the article
+            if not self._gerund(tok) or tok.dep_ in self.syn.subj | self.syn.direct_obj:
+                return False
         lemma = self._lemma(tok)
         if lemma not in self.cues.verbs:
             return False
@@ -435,16 +444,19 @@ class QuoteExtractor:
 
     def _according_to(self, doc: Doc) -> list[tuple[Token, Token]]:
         """First and last tokens of each 'selon' / "d'après" / 'according to'."""
+        by_last: dict[int, list[tuple[str, ...]]] = {}
+        for words in self.cues.according_to:
+            by_last.setdefault(doc.vocab.strings.add(words[-1]), []).append(words)
+        lowers = doc.to_array("LOWER")  # hashes: no Token built for the words that cannot end one
         out = []
-        for tok in doc:
-            for words in self.cues.according_to:
+        for i in np.flatnonzero(np.isin(lowers, list(by_last))):
+            i = int(i)
+            for words in by_last[int(lowers[i])]:
                 n = len(words)
-                if (
-                    tok.i + 1 >= n
-                    and tuple(t.lower_.replace("’", "'") for t in doc[tok.i + 1 - n : tok.i + 1])
-                    == words
-                ):
-                    out.append((doc[tok.i + 1 - n], tok))
+                if i + 1 >= n and tuple(
+                    t.lower_.replace("’", "'") for t in doc[i + 1 - n : i + 1]
+                ) == words:
+                    out.append((doc[i + 1 - n], doc[i]))
                     break
         return out
 

@@ -41,12 +41,13 @@ class Syntax:
     number: dict[str, str]
     present_endings: tuple[tuple[str, str], ...] = ()
 
+    def __post_init__(self) -> None:
+        # `syn.subj`, `syn.conj`…: each role's labels as a plain attribute (read in hot loops)
+        for role, labels in self.labels.items():
+            object.__setattr__(self, role, labels)
+
     def __getattr__(self, role: str) -> frozenset[str]:
-        # `syn.subj`, `syn.conj`…: the labels of a role; an unknown role is a programming error
-        labels = self.__dict__.get("labels", {})
-        if role in labels:
-            return labels[role]
-        raise AttributeError(role)
+        raise AttributeError(role)  # an unknown role is a programming error
 
     def children(self, tok: Token, labels: frozenset[str]) -> list[Token]:
         return [c for c in tok.children if c.dep_ in labels]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Token
 
 from chronique.extract.actors import DocActors
@@ -55,17 +56,17 @@ __all__ = [
 ]
 
 
-VERB_SLOTS = frozenset({"NOUN", "ADJ", "ADV"})  # tags the parser gives a verb it misreads
+VERB_SLOTS = frozenset(POS_IDS[p] for p in ("NOUN", "ADJ", "ADV"))  # tags of misread verbs
+PROPN = POS_IDS["PROPN"]
 
 
 def verb_reading(tok: Token, da: DocActors, rules: Rules) -> list[Trigger]:
     """Trigger verbs a token may be when the parser tagged it a noun, adjective or adverb
     right after an actor ('Ankara livre des drones', 'Varsovie presse Minsk'): a lowercase
     word with no determiner whose present-tense ending gives a trigger verb's infinitive."""
-    if tok.pos_ not in VERB_SLOTS or not tok.is_lower or tok.i == 0:
+    if tok.pos not in VERB_SLOTS or tok.i == 0 or not tok.is_lower:
         return []
-    before = tok.doc[tok.i - 1]
-    if before.i not in da.by_token and before.pos_ != "PROPN":
+    if tok.i - 1 not in da.by_token and tok.doc[tok.i - 1].pos != PROPN:
         return []
     if any(c.dep_ in rules.syntax.det for c in tok.children):
         return []
