@@ -8,9 +8,10 @@ lexicon phrases in a parsed paragraph and decides which of them describes a noun
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from spacy.matcher import PhraseMatcher
@@ -73,8 +74,10 @@ def get_pronouns(lang: str) -> Pronouns:
     return Pronouns(lang)
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Lower-case and strip accents: lexicon matching must survive 'Etats-Unis'."""
+    """Lower-case and strip accents: lexicon matching must survive 'Etats-Unis'. Cached: the
+    same words are folded again and again."""
     nfkd = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
     return "".join(c for c in nfkd if not unicodedata.combining(c))
 
@@ -868,6 +871,9 @@ class ActorMemory:
         self.actors: list[tuple[int, Actor]] = []
         self.speakers: list[tuple[int, Actor]] = []
         self.quoted: list[tuple[int, int]] = []  # article offsets of quoted passages
+        self._starts: list[int] = []  # `quoted` sorted by start, for `in_quote`
+        self._reach: list[int] = []
+        self._spans_seen = 0
         self.genders: dict[str, str] = {}  # folded name -> f/m, as the text or lexicon says
         self.notes: dict[int, Note] = {}  # id(actor) -> what the text said of it
         self.countries: dict[str, int] = {}  # country -> mentions so far
@@ -879,8 +885,20 @@ class ActorMemory:
     def spoke(self, actor: Actor, pos: int) -> None:
         self.speakers.append((pos, actor))
 
+    def in_quote(self, pos: int) -> bool:
+        """Is the article offset inside a quoted passage? By binary search over the spans."""
+        if self._spans_seen != len(self.quoted):
+            spans = sorted(self.quoted)
+            self._starts = [s for s, _ in spans]
+            self._reach = []  # the furthest end among the spans starting so far
+            for _, e in spans:
+                self._reach.append(max(e, self._reach[-1] if self._reach else e))
+            self._spans_seen = len(self.quoted)
+        i = bisect_right(self._starts, pos) - 1
+        return i >= 0 and self._reach[i] > pos
+
     def _outside_quotes(self, pool: list[tuple[int, Actor]]) -> list[tuple[int, Actor]]:
-        return [(p, a) for p, a in pool if not any(s <= p < e for s, e in self.quoted)]
+        return [(p, a) for p, a in pool if not self.in_quote(p)]
 
     def _agreeing(
         self, pool: list[tuple[int, Actor]], gender: str | None

@@ -416,7 +416,7 @@ class QuoteExtractor:
 
     def _in_quotes(self, tok: Token, da: DocActors) -> bool:
         pos = da.offset + tok.idx
-        return any(s <= pos < e for s, e in da.memory.quoted)
+        return da.memory.in_quote(pos)
 
     def _infinitive(self, verb: Token, da: DocActors) -> bool:
         """'avoir récupéré' is an infinitive clause though its head is a participle."""
