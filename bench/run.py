@@ -434,6 +434,8 @@ def render_plover(d: dict[str, Any]) -> list[str]:
         "",
     ]
     labels = (
+        ("coverage", "coverage: any event coded"),
+        ("type_first", "type first: the first event coded has the gold type"),
         ("type", "event type (any predicted event of the gold type)"),
         ("actor", "actor country, among records with the type right"),
         ("recipient", "recipient country, among records with the type right"),
@@ -446,6 +448,7 @@ def render_plover(d: dict[str, Any]) -> list[str]:
         [
             [label, d[k]["correct"], d[k]["n"], pct(d[k]["accuracy"])]
             for k, label in labels
+            if k in d
             if k in d
         ],
     )
@@ -637,6 +640,11 @@ def headline(outcomes: list[Outcome]) -> list[list[str]]:
         "dev_gold",
         "modality · date accuracy on matched events",
         lambda d: f"{pct(d['modality']['accuracy'])} · {pct(d['date']['accuracy'])}",
+    )
+    add(
+        "plover",
+        "coverage · type first",
+        lambda d: f"{pct(d['coverage']['accuracy'])} · {pct(d['type_first']['accuracy'])}",
     )
     add(
         "plover",
