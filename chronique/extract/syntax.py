@@ -2,7 +2,7 @@
 
 spaCy's French model emits Universal Dependencies labels, its English model ClearNLP ones;
 both label sets and the function words (auxiliaries, prepositions, contractions, negation
-particles, grammatical number) live in `lexicons/<lang>/grammar.json`. Extractors call
+particles) live in `lexicons/<lang>/grammar.json`. Extractors call
 `syntax_for(lang)` and ask its methods, so a new language adds a lexicon folder and no
 extractor changes.
 """
@@ -26,7 +26,7 @@ LABEL_ROLES = (
 )  # fmt: skip
 WORD_LISTS = (
     "auxiliaries", "agent_preps", "comitative_preps", "genitive_preps", "locative_preps",
-    "negation_particles", "plural_suffixes", "prepositions", "passive_verbs",
+    "negation_particles", "prepositions", "passive_verbs",
 )  # fmt: skip
 
 
@@ -38,7 +38,6 @@ class Syntax:
     labels: dict[str, frozenset[str]]
     words: dict[str, frozenset[str]]
     contractions: dict[str, str]
-    number: dict[str, str]
     present_endings: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
@@ -70,11 +69,6 @@ class Syntax:
         low = text.lower()
         return self.contractions.get(low, low)
 
-    def is_word(self, text: str, kind: str) -> bool:
-        """Is `text` (or what it contracts) one of the language's `kind` words?"""
-        low = text.lower()
-        return low in self.words[kind] or self.contractions.get(low) in self.words[kind]
-
     def infinitives(self, form: str) -> list[str]:
         """Infinitives a present-tense form may belong to ('livre' → 'livrer')."""
         low = form.lower()
@@ -83,18 +77,6 @@ class Syntax:
             for end, inf in self.present_endings
             if low.endswith(end) and len(low) > len(end) + 1
         ]
-
-    def plural(self, tok: Token) -> bool:
-        """Grammatical number from the parse, else from the lexicon's word forms."""
-        number = tok.morph.get("Number")
-        if number:
-            return "Plur" in number
-        low = tok.lower_
-        if low in self.number:
-            return self.number[low] == "pl"
-        return tok.pos_ in ("NOUN", "PROPN") and any(
-            low.endswith(s) for s in self.words["plural_suffixes"]
-        )
 
     def prepositional(self, tok: Token) -> Iterator[tuple[str, Token]]:
         """(preposition, noun) pairs governed by `tok`, in both label schemes."""
@@ -151,7 +133,6 @@ def _build(lang: str, data: dict) -> Syntax:
         labels={r: frozenset(v) for r, v in labels.items()},
         words={k: frozenset(data[k]) for k in WORD_LISTS},
         contractions=dict(data.get("contractions", {})),
-        number=dict(data.get("number", {})),
         present_endings=tuple((e, i) for e, i in data.get("present_endings", [])),
     )
 

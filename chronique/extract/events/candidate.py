@@ -21,7 +21,6 @@ REASONS: dict[str, str] = {
     "no_second_side": "a symmetric act with only one side",
     "motive": "what a coded protest denounces or demands: its motive, not an event",
 }
-STAGES = ("match", "frame", "checks", "discourse")
 
 
 @dataclass
