@@ -86,7 +86,8 @@ def extract(article: Article, lang: str, parsed: list[ParsedParagraph]) -> Artic
         result.entities.extend(da.entities())
         times = find_times(text, lang, published, offset=pp.start)
         result.times.extend(times)
-        result.quotes.extend(quotes.paragraph(pp.doc, da, pp.paragraph.index, spans))
+        disc.quotes = quotes.paragraph(pp.doc, da, pp.paragraph.index, spans)
+        result.quotes.extend(disc.quotes)
         located.extend(locative_places(pp.doc, da, gazetteer))
         index = pp.paragraph.index
         for c in coder.code_paragraph(pp.doc, da, times, rules, disc, published, gazetteer):

@@ -64,11 +64,12 @@ def rules_with(lang: str, triggers: list[dict], **lists: list[str]) -> Rules:
     return parse_rules(lang, {"version": "test", "triggers": triggers, **base}, "test")
 
 
-def code(doc: Doc, rules: Rules, lang: str = "fr", home: str | None = None, memory=None):
+def code(doc: Doc, rules: Rules, lang: str = "fr", home: str | None = None, memory=None,
+         quotes=()):  # fmt: skip
     """All candidates of a hand-built paragraph, coded and dropped; `memory` holds the
-    people named before it."""
+    people named before it, `quotes` the paragraph's quoted words with their speakers."""
     da = actors_of(doc, lang, memory=memory)
     return code_paragraph(
-        doc, da, [], rules, Discourse(home=home), PartialDate.parse("2023-09-12"),
-        get_gazetteer(lang),
+        doc, da, [], rules, Discourse(home=home, quotes=list(quotes)),
+        PartialDate.parse("2023-09-12"), get_gazetteer(lang),
     )  # fmt: skip

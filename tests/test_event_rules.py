@@ -688,3 +688,87 @@ Zorbanov Zorbanov PROPN 1 obj
 """)
     c = only(code(doc, rules_with("fr", [visit])))
     assert c.reason is None and sides(c) == (["FRA"], ["?Zorbanov"])
+
+
+def _said_by(doc, first: int, last: int, country: str):
+    """Quoted words from token `first` to token `last`, said by someone of `country`."""
+    from chronique.model import Actor, Quote
+
+    start, end = doc[first].idx, doc[last].idx + len(doc[last])
+    speaker = Actor(text="le ministre", country=country, sector="GOV", kind="person")
+    return Quote(speaker, doc.text[start:end], "direct", "déclarer", start, end)
+
+
+QUOTED_WE = """
+« « PUNCT 4 punct
+Nous nous PRON 4 nsubj
+avons avoir AUX 4 aux:tense
+déjà déjà ADV 4 advmod
+attaqué attaquer VERB 4 ROOT VerbForm=Part|Tense=Past
+l' le DET 6 det
+Ukraine Ukraine PROPN 4 obj
+» » PUNCT 4 punct
+, , PUNCT 10 punct
+a avoir AUX 10 aux:tense
+déclaré déclarer VERB 4 parataxis VerbForm=Part|Tense=Past
+le le DET 12 det
+ministre ministre NOUN 10 nsubj
+. . PUNCT 4 punct
+"""
+
+
+def test_first_person_in_quoted_words_is_their_speaker():
+    doc = rows(QUOTED_WE)
+    c = only(code(doc, rules_with("fr", [ATTACK]), quotes=[_said_by(doc, 1, 6, "RUS")]))
+    assert c.reason is None
+    assert sides(c) == (["RUS"], ["UKR"])
+    # the same words with no speaker known: 'nous' names no one
+    assert only(code(doc, rules_with("fr", [ATTACK]))).reason == "no_actor"
+
+
+DENOUNCE = entry(lemma="dénoncer", type="ACCUSE", cameo="111", recipient=["obj"])
+
+ADJUNCT_OF_REPORT = """
+« « PUNCT 3 punct
+Kiev Kiev PROPN 3 nsubj
+doit devoir VERB 3 ROOT VerbForm=Fin
+céder céder VERB 3 xcomp VerbForm=Inf
+» » PUNCT 3 punct
+, , PUNCT 6 punct
+estime estimer VERB 3 parataxis VerbForm=Fin
+t t SCONJ 6 punct
+-il il PRON 7 dep
+, , PUNCT 10 punct
+dénonçant dénoncer VERB 6 xcomp VerbForm=Part|Tense=Pres
+l' le DET 12 det
+Ukraine Ukraine PROPN 10 obj
+. . PUNCT 6 punct
+"""
+
+
+def test_participle_adjunct_of_a_reporting_clause_acts_for_the_speaker():
+    doc = rows(ADJUNCT_OF_REPORT)
+    quote = _said_by(doc, 1, 3, "RUS")
+    c = only(code(doc, rules_with("fr", [DENOUNCE]), quotes=[quote]))
+    assert c.reason is None
+    assert sides(c) == (["RUS"], ["UKR"])
+    assert only(code(doc, rules_with("fr", [DENOUNCE]))).reason == "no_actor"
+
+
+def test_present_participle_the_tagger_calls_past_is_no_adjectival_state():
+    doc = rows("""
+La le DET 1 det
+Russie Russie PROPN 3 nsubj
+a avoir AUX 3 aux:tense
+renforcé renforcer VERB 3 ROOT VerbForm=Part|Tense=Past
+sa son DET 5 det
+présence présence NOUN 3 obj
+, , PUNCT 7 punct
+attaquant attaquer VERB 5 acl VerbForm=Part|Tense=Past
+l' le DET 9 det
+Ukraine Ukraine PROPN 7 obj
+. . PUNCT 3 punct
+""")
+    c = only(code(doc, rules_with("fr", [ATTACK])))
+    assert c.reason is None
+    assert sides(c) == (["RUS"], ["UKR"])

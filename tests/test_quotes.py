@@ -307,3 +307,15 @@ def test_gerund_whose_subject_the_parser_hung_on_the_auxiliary(code):
         "qu'il était prêt à attendre plusieurs mois."
     )
     assert _quote(r, "prêt à attendre plusieurs mois").speaker.name == "Paul Garnier"
+
+
+def test_inverted_pronoun_after_a_spaced_euphonic_t(code):
+    # wire copy drops the hyphen: 'estime t-il' is 'estime-t-il'
+    text = (
+        "La ministre suédoise des Affaires étrangères Ann Linde a parlé mardi à Stockholm. "
+        "Le président finlandais Sauli Niinistö a répondu le lendemain. "
+        "« La Russie doit retirer ses troupes de la frontière », estime t-il encore."
+    )
+    q = _by_contains(code(text), "retirer ses troupes")
+    assert q.kind == "direct"
+    assert q.speaker.country == "FIN"

@@ -51,6 +51,7 @@ class Pronouns:
             fold(k): v for k, v in lex.get("institution_nouns", {}).items()
         }
         self.interrogative = frozenset(lex.get("interrogative", []))
+        self.first_person = frozenset(lex.get("first_person", {}))
 
     def lookup(self, text: str) -> Pronoun | None:
         """The subject pronoun a token spells, with the clitic marks of inversion removed."""

@@ -26,7 +26,7 @@ LABEL_ROLES = (
 )  # fmt: skip
 WORD_LISTS = (
     "auxiliaries", "agent_preps", "comitative_preps", "genitive_preps", "locative_preps",
-    "negation_particles", "prepositions", "passive_verbs",
+    "negation_particles", "prepositions", "passive_verbs", "present_participle_endings",
 )  # fmt: skip
 
 

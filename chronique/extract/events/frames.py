@@ -9,7 +9,7 @@ event stays visible and countable instead of vanishing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
@@ -17,16 +17,18 @@ from chronique.extract.actors import DocActors, Person
 from chronique.extract.events.candidate import Candidate
 from chronique.extract.events.rules import Rules, lemma_of, prep_children
 from chronique.extract.places import get_gazetteer
-from chronique.model import Actor
+from chronique.model import Actor, Quote
 
 
 @dataclass
 class Discourse:
-    """What the article has said so far that later sentences lean on: its home country and
-    the last pair of actors named together ('les deux pays')."""
+    """What the article has said so far that later sentences lean on: its home country,
+    the last pair of actors named together ('les deux pays') and the quoted words of the
+    paragraph being coded, whose speakers say 'je' and 'nous'."""
 
     home: str | None = None
     pairs: list[list[Actor]] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
 
     def remember(self, c: Candidate) -> None:
         """'Moscou et Pyongyang ont démenti' names the pair for what follows."""
@@ -173,11 +175,40 @@ def prep_actors(tok: Token, preps: frozenset[str] | tuple[str, ...], da: DocActo
     return out
 
 
+def quoted_speaker(tok: Token, da: DocActors, disc: Discourse) -> list[Actor]:
+    """'« Nous avons demandé … », a déclaré X': a first-person pronoun inside quoted words
+    stands for their speaker (a plural one for the body the speaker speaks for)."""
+    if tok.lower_ not in da.pronouns.first_person:
+        return []
+    at = da.offset + tok.idx
+    for q in disc.quotes:
+        if q.start <= at < q.end:
+            return [replace(q.speaker)]
+    return []
+
+
+def adjunct_speaker(tok: Token, da: DocActors, disc: Discourse) -> list[Actor]:
+    """'« … », estime-t-il, dénonçant X': a participle adjunct of the clause that reports
+    quoted words acts for their speaker, when the parse gives it no subject of its own."""
+    if "Part" not in tok.morph.get("VerbForm") or "Pres" not in tok.morph.get("Tense"):
+        return []
+    at = da.offset + tok.idx
+    sent_start = da.offset + tok.sent.start_char
+    before = [q for q in disc.quotes if sent_start <= q.start and q.end <= at]
+    return [replace(before[-1].speaker)] if before else []
+
+
 def _argument(tok: Token, da: DocActors, rules: Rules, disc: Discourse,
               owner: bool = False) -> list[Actor]:  # fmt: skip
-    """A pair ('les deux pays'), the actors named, a home actor, the owner of a thing
-    ('les avoirs de la Russie', with `owner`), else the phrase itself, unresolved."""
-    found = group(tok, rules, disc) or da.actors(tok) or home_actor(tok, da, rules, disc)
+    """A pair ('les deux pays'), the speaker a quoted 'nous' stands for, the actors named, a
+    home actor, the owner of a thing ('les avoirs de la Russie', with `owner`), else the
+    phrase itself, unresolved."""
+    found = (
+        group(tok, rules, disc)
+        or quoted_speaker(tok, da, disc)
+        or da.actors(tok)
+        or home_actor(tok, da, rules, disc)
+    )
     if not found and owner:
         found = da.owner(tok)
     return found or sides(tok, da)
@@ -304,6 +335,7 @@ def _verbal_actor(tok: Token, da: DocActors, rules: Rules,
         tok.dep_ in syn.acl | syn.amod
         and "Part" in tok.morph.get("VerbForm")
         and "Past" in tok.morph.get("Tense")
+        and not tok.lower_.endswith(tuple(syn.words["present_participle_endings"]))
     )  # 'des bébés bloqués en Russie': a state, acted on by nobody named
     if is_passive or adjectival:
         # 'sanctionné par les États-Unis': only the agent acts
@@ -377,6 +409,7 @@ def fill(c: Candidate, da: DocActors, rules: Rules, disc: Discourse) -> None:
         actor, recipient = _nominal_actor(tok, c, da, rules, disc)
     else:
         actor, recipient = _verbal_actor(tok, da, rules, disc)
+        actor = actor or adjunct_speaker(tok, da, disc)
     recipient = recipient + _recipients(tok, c, da, rules, disc)
     actor = dedupe(actor)
     recipient = [r for r in dedupe(recipient) if all(r.key() != a.key() for a in actor)]
