@@ -199,7 +199,7 @@ class QuoteExtractor:
             c
             for c in verb.children
             if (c.i > verb.i or c.lower_.startswith("-"))
-            and (p := da.pronouns.at(c)) is not None  # 'estime t -il': the pronoun after a euphonic 't'
+            and (p := da.pronouns.at(c)) is not None  # 'estime t -il': after a euphonic 't'
             and (p.number == "pl" or p.gender is not None)  # 'it' names no speaker
         ]
         head = verb
