@@ -772,3 +772,28 @@ Ukraine Ukraine PROPN 7 obj
     c = only(code(doc, rules_with("fr", [ATTACK])))
     assert c.reason is None
     assert sides(c) == (["RUS"], ["UKR"])
+
+
+CALL_ON = entry(lemma="appeler", type="REQUEST", cameo="100", prep=["à"], recipient=["obj"])
+
+
+def test_prep_of_an_infinitive_hung_on_the_object_meets_the_prep_constraint():
+    # 'appeler les partis à respecter …' parsed as 'les partis à respecter'
+    doc = rows("""
+Londres Londres PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+appelé appeler VERB 2 ROOT VerbForm=Part|Tense=Past
+les le DET 4 det
+Irlandais Irlandais PROPN 2 obj
+à à ADP 6 mark
+respecter respecter VERB 4 acl VerbForm=Inf
+l' le DET 8 det
+accord accord NOUN 6 obj
+. . PUNCT 2 punct
+""")
+    c = only(code(doc, rules_with("fr", [CALL_ON])))
+    assert c.reason is None
+    assert sides(c)[0] == ["GBR"]
+    # an infinitive hung on the object with no 'à' does not meet it
+    doc[5].dep_ = "det"
+    assert only(code(doc, rules_with("fr", [CALL_ON]))).reason == "constraint:prep"

@@ -100,12 +100,16 @@ def _reflexive(tok: Token, value: bool, rules: Rules) -> bool:
 def complement_marks(tok: Token, rules: Rules) -> set[str]:
     """The words introducing the trigger's clausal complements: 'appeler à reprendre' has
     'à' hung on the infinitive, not on the verb; the parser may label that infinitive as a
-    complement, an adverbial clause or an oblique."""
+    complement, an adverbial clause or an oblique, or hang it on the verb's object
+    ('appeler les partis à respecter …' read as 'les partis à respecter')."""
     syn = rules.syntax
     labels = syn.comp | syn.advcl | syn.obl
     out = {c.lower_ for c in syn.children(tok, syn.mark)}
-    for x in tok.children:
-        if x.dep_ in labels and "Inf" in x.morph.get("VerbForm"):
+    infinitives = [x for x in tok.children if x.dep_ in labels]
+    for o in syn.objects(tok):
+        infinitives.extend(x for c in syn.conjuncts(o) for x in c.children if x.dep_ in syn.acl)
+    for x in infinitives:
+        if "Inf" in x.morph.get("VerbForm"):
             out.update(syn.word(m.text) for m in x.children if m.dep_ in syn.mark | syn.case)
     return out
 
