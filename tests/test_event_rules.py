@@ -797,3 +797,23 @@ accord accord NOUN 6 obj
     # an infinitive hung on the object with no 'à' does not meet it
     doc[5].dep_ = "det"
     assert only(code(doc, rules_with("fr", [CALL_ON]))).reason == "constraint:prep"
+
+
+def test_a_named_body_of_no_country_fills_the_recipient_slot():
+    # 'la communauté internationale' names a target no country stands for: the act is not
+    # given the article's counterpart
+    doc = rows("""
+Moscou Moscou PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+appelé appeler VERB 2 ROOT VerbForm=Part|Tense=Past
+la le DET 4 det
+communauté communauté NOUN 2 obj
+internationale international ADJ 4 amod
+à à ADP 7 mark
+agir agir VERB 2 xcomp VerbForm=Inf
+. . PUNCT 2 punct
+""")
+    c = only(code(doc, rules_with("fr", [CALL_ON])))
+    assert c.reason is None
+    assert sides(c) == (["RUS"], ["?la communauté internationale"])
+    assert not c.infer
