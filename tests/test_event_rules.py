@@ -817,3 +817,28 @@ agir agir VERB 2 xcomp VerbForm=Inf
     assert c.reason is None
     assert sides(c) == (["RUS"], ["?la communauté internationale"])
     assert not c.infer
+
+
+def test_a_deployment_is_one_sided_but_an_untargeted_threat_takes_the_frame():
+    doc = rows("""
+La le DET 1 det
+Russie Russie PROPN 3 nsubj
+a avoir AUX 3 aux:tense
+déployé déployer VERB 3 ROOT VerbForm=Part|Tense=Past
+des un DET 5 det
+troupes troupe NOUN 3 obj
+. . PUNCT 3 punct
+""")
+    (c,) = [c for c in code(doc, event_rules("fr")) if c.reason is None and c.token.i == 3]
+    assert c.rule.type == "MOBILIZE" and not c.infer
+    doc = rows("""
+La le DET 1 det
+Russie Russie PROPN 3 nsubj
+a avoir AUX 3 aux:tense
+menacé menacer VERB 3 ROOT VerbForm=Part|Tense=Past
+de de ADP 5 mark
+riposter riposter VERB 3 xcomp VerbForm=Inf
+. . PUNCT 3 punct
+""")
+    (c,) = [c for c in code(doc, event_rules("fr")) if c.reason is None and c.token.i == 3]
+    assert c.rule.type == "THREATEN" and c.infer
