@@ -186,6 +186,8 @@ NO_EVENT = [
     "La guerre commerciale entre la Chine et les États-Unis s'intensifie.",
     "Le ministre français a présenté son budget.",
     "La police française a renforcé les contrôles routiers.",
+    "Le gouvernement espagnol veut libérer la croissance.",
+    "Le Canada a évacué ses ressortissants.",
 ]
 
 
