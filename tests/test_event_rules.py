@@ -842,3 +842,32 @@ riposter riposter VERB 3 xcomp VerbForm=Inf
 """)
     (c,) = [c for c in code(doc, event_rules("fr")) if c.reason is None and c.token.i == 3]
     assert c.rule.type == "THREATEN" and c.infer
+
+
+def test_a_place_of_origin_is_not_whom_a_person_acts_for():
+    criticise = entry(lemma="critiquer", type="ACCUSE", cameo="111", recipient=["obj"])
+    doc = rows("""
+Le le DET 1 det
+député député NOUN 6 nsubj
+d' de ADP 3 case
+origine origine NOUN 1 nmod
+turque turc ADJ 1 amod
+a avoir AUX 6 aux:tense
+critiqué critiquer VERB 6 ROOT VerbForm=Part|Tense=Past
+Paris Paris PROPN 6 obj
+. . PUNCT 6 punct
+""")
+    c = only(code(doc, rules_with("fr", [criticise])))
+    assert "TUR" not in sides(c)[0]
+    assert sides(c)[1] == ["FRA"]
+    # the same adjective on the person is their country
+    doc = rows("""
+Le le DET 1 det
+député député NOUN 4 nsubj
+turc turc ADJ 1 amod
+a avoir AUX 4 aux:tense
+critiqué critiquer VERB 4 ROOT VerbForm=Part|Tense=Past
+Paris Paris PROPN 4 obj
+. . PUNCT 4 punct
+""")
+    assert sides(only(code(doc, rules_with("fr", [criticise]))))[0] == ["TUR"]

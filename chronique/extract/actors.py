@@ -174,6 +174,7 @@ class ActorLexicon:
         self.place_nouns = set(groups.get("place_nouns", []))
         self.genitive = frozenset(groups.get("genitive", []))
         self.former = frozenset(groups.get("former_markers", []))
+        self.origin_nouns = frozenset(groups.get("origin_nouns", []))
         self.according_to = set(lexicons.load("reporting", lang).get("according_to", []))
         roles = lexicons.load("roles", lang)
         self.bodies = frozenset(fold(b) for b in roles.get("bodies", []))
@@ -486,7 +487,9 @@ class DocActors:
         )  # the name the phrase is headed by, before one in its complements
         if person is None:
             person = self._unlisted_name(head)
-        located = [p for m in ms if (p := self._place(m)) is not None]
+        located = [
+            p for m in ms if (p := self._place(m)) is not None and not self._origin(m)
+        ]
         # a multi-word role around the head ('Premier ministre') says more than the head alone
         role = (
             next((m.data for m in ms if m.kind == "role" and m.start <= head.i < m.end), None)
@@ -580,6 +583,14 @@ class DocActors:
             actor.sector = main.data.get("sector") or "GOV"
         self._remember(actor, person=False, head=head)
         return actor
+
+    def _origin(self, m: Mention) -> bool:
+        """'le député d'origine coréenne': a place that says where someone comes from,
+        not whom they act for."""
+        doc, origin = self.doc, self.lex.origin_nouns
+        near = [doc[m.start : m.end].root.head]  # the parser may hang it on the person
+        near += [doc[i] for i in (m.start - 1, m.end) if 0 <= i < len(doc)]
+        return any(t.lemma_.lower() in origin or t.lower_ in origin for t in near)
 
     def _complement(self, tok: Token, head: Token) -> bool:
         """Whether `tok` sits in a prepositional complement of `head` ('le député des
