@@ -871,3 +871,20 @@ Paris Paris PROPN 4 obj
 . . PUNCT 4 punct
 """)
     assert sides(only(code(doc, rules_with("fr", [criticise]))))[0] == ["TUR"]
+
+
+def test_a_prepositional_target_naming_a_thing_gives_its_owner():
+    protest = entry(lemma="protester", type="ACCUSE", cameo="111", recipient=["contre"])
+    doc = rows("""
+Paris Paris PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+protesté protester VERB 2 ROOT VerbForm=Part|Tense=Past
+contre contre ADP 5 case
+la le DET 5 det
+politique politique NOUN 2 obl:arg
+de de ADP 7 case
+Moscou Moscou PROPN 5 nmod
+. . PUNCT 2 punct
+""")
+    c = only(code(doc, rules_with("fr", [protest])))
+    assert sides(c) == (["FRA"], ["RUS"])

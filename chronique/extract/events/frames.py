@@ -164,14 +164,19 @@ def group(tok: Token, rules: Rules, disc: Discourse) -> list[Actor] | None:
 
 
 def prep_actors(tok: Token, preps: frozenset[str] | tuple[str, ...], da: DocActors,
-                rules: Rules) -> list[Actor]:  # fmt: skip
-    """Actors of the prepositional phrases of `tok` introduced by one of `preps`."""
+                rules: Rules, owner: bool = False) -> list[Actor]:  # fmt: skip
+    """Actors of the prepositional phrases of `tok` introduced by one of `preps`; with
+    `owner`, a phrase naming a thing gives its owner ('son soutien à la présence des forces
+    françaises' is aimed at France)."""
     syn = rules.syntax
     out: list[Actor] = []
     for p, noun in prep_children(tok, rules):
         canonical = syn.word(p)  # 'du', 'des' count where 'de' is asked
         if p in preps or (canonical in preps and canonical in syn.words["genitive_preps"]):
-            out.extend(sides(noun, da))
+            found = sides(noun, da)
+            if not found and owner and not da.actorish(noun):
+                found = da.owner(noun)
+            out.extend(found)
     return out
 
 
@@ -362,9 +367,9 @@ def _recipients(tok: Token, c: Candidate, da: DocActors, rules: Rules,
         elif spec in rules.between and c.rule.nominal:
             continue
         else:
-            out.extend(prep_actors(tok, (spec,), da, rules))
+            out.extend(prep_actors(tok, (spec,), da, rules, owner=True))
             for o in syn.objects(tok):
-                out.extend(prep_actors(o, (spec,), da, rules))
+                out.extend(prep_actors(o, (spec,), da, rules, owner=True))
     return out
 
 
