@@ -888,3 +888,54 @@ Moscou Moscou PROPN 5 nmod
 """)
     c = only(code(doc, rules_with("fr", [protest])))
     assert sides(c) == (["FRA"], ["RUS"])
+
+
+DEPLOYMENT = entry(lemma="déploiement", pos=["NOUN"], type="MOBILIZE", cameo="150", nominal=True,
+                   actor=["de"], recipient=[])  # fmt: skip
+
+
+def test_an_event_nouns_agent_acts():
+    # 'le déploiement par Ankara de navires', 'le déploiement de navires annoncé par Ankara'
+    doc = rows("""
+le le DET 1 det
+déploiement déploiement NOUN 1 ROOT
+par par ADP 3 case
+Ankara Ankara PROPN 1 nmod
+de de ADP 5 case
+navires navire NOUN 1 nmod
+. . PUNCT 1 punct
+""")
+    assert sides(only(code(doc, rules_with("fr", [DEPLOYMENT]))))[0] == ["TUR"]
+    doc = rows("""
+le le DET 1 det
+déploiement déploiement NOUN 1 ROOT
+de de ADP 3 case
+navires navire NOUN 1 nmod
+annoncé annoncer VERB 1 acl VerbForm=Part|Tense=Past
+par par ADP 6 case
+Ankara Ankara PROPN 4 obl:agent
+. . PUNCT 1 punct
+""")
+    assert sides(only(code(doc, rules_with("fr", [DEPLOYMENT]))))[0] == ["TUR"]
+
+
+IMPOSE = entry(lemma="imposer", type="SANCTION", cameo="163", object=["sanction"],
+               recipient=["contre"])  # fmt: skip
+
+
+def test_object_constraint_reads_the_noun_a_participle_modifies():
+    doc = rows("""
+les le DET 1 det
+sanctions sanction NOUN 1 ROOT
+imposées imposer VERB 1 acl VerbForm=Part|Tense=Past
+par par ADP 4 case
+Washington Washington PROPN 2 obl:agent
+contre contre ADP 6 case
+Téhéran Téhéran PROPN 2 obl:arg
+. . PUNCT 1 punct
+""")
+    c = only(code(doc, rules_with("fr", [IMPOSE])))
+    assert c.reason is None
+    assert sides(c) == (["USA"], ["IRN"])
+    doc[1].lemma_ = "taxe"  # 'les taxes imposées': no sanction
+    assert only(code(doc, rules_with("fr", [IMPOSE]))).reason == "constraint:object"

@@ -288,6 +288,7 @@ def subject_actors(tok: Token, da: DocActors, rules: Rules, disc: Discourse) -> 
 
 def _nominal_actor(tok: Token, c: Candidate, da: DocActors, rules: Rules,
                    disc: Discourse) -> tuple[list[Actor], list[Actor]]:  # fmt: skip
+    syn = rules.syntax
     actor: list[Actor] = []
     recipient: list[Actor] = []
     e = c.rule
@@ -309,6 +310,14 @@ def _nominal_actor(tok: Token, c: Candidate, da: DocActors, rules: Rules,
             actor.extend(prep_actors(tok, (spec,), da, rules))
         if actor:
             break
+    if not actor:
+        # 'le déploiement par Ankara d'un navire', 'les critiques émises par Paris': an
+        # event noun's agent, on the noun or on a participle that modifies it
+        agents = syn.words["agent_preps"]
+        actor = prep_actors(tok, agents, da, rules)
+        for c in tok.children:
+            if not actor and c.dep_ in syn.acl and "Part" in c.morph.get("VerbForm"):
+                actor = prep_actors(c, agents, da, rules)
     governor = tok.head
     light = lemma_of(governor) in rules.light_verbs | (e.value("need_governor") or frozenset())
     if governor.i != tok.i and governor.pos_ in ("VERB", "AUX") and light:

@@ -122,7 +122,14 @@ def _prep(tok: Token, value: frozenset[str], rules: Rules) -> bool:
 
 @constraint("object")
 def _object(tok: Token, value: frozenset[str], rules: Rules) -> bool:
-    return bool({lemma_of(d) for d in nominal_dependents(tok, rules.syntax)} & value)
+    """'convoquer l'ambassadeur'; in the passive ('l'ambassadeur a été convoqué') or a
+    participle modifying its noun ('les sanctions imposées par X'), what is acted on is the
+    subject or that noun."""
+    syn = rules.syntax
+    found = nominal_dependents(tok, syn) + syn.passive_subjects(tok)
+    if tok.pos_ in ("VERB", "AUX") and tok.dep_ in syn.acl and "Part" in tok.morph.get("VerbForm"):
+        found.append(tok.head)
+    return bool({lemma_of(d) for d in found} & value)
 
 
 @constraint("modifier")
