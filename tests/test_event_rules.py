@@ -939,3 +939,22 @@ Téhéran Téhéran PROPN 2 obl:arg
     assert sides(c) == (["USA"], ["IRN"])
     doc[1].lemma_ = "taxe"  # 'les taxes imposées': no sanction
     assert only(code(doc, rules_with("fr", [IMPOSE]))).reason == "constraint:object"
+
+
+CONDEMN = entry(lemma="condamner", type="ACCUSE", cameo="111", recipient=["obj"])
+
+
+def test_an_object_the_parser_hangs_on_a_day_name_is_the_object():
+    doc = rows("""
+Pékin Pékin PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+condamné condamner VERB 2 ROOT VerbForm=Part|Tense=Past
+vendredi vendredi NOUN 2 obl:mod
+des de ADP 5 case
+manœuvres manœuvre NOUN 3 nmod
+japonaises japonais ADJ 5 acl
+. . PUNCT 2 punct
+""")
+    c = only(code(doc, rules_with("fr", [CONDEMN])))
+    assert sides(c) == (["CHN"], ["JPN"])
+    assert not c.infer

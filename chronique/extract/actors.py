@@ -457,7 +457,7 @@ class DocActors:
         for c in head.children:
             m = self.by_token.get(c.i)
             if (
-                c.dep_ in self.syn.amod | self.syn.compound
+                c.dep_ in self.syn.amod | self.syn.compound | self.syn.acl  # parser: 'acl'
                 and m is not None
                 and m.kind == "adjective"
             ):

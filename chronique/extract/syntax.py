@@ -27,6 +27,7 @@ LABEL_ROLES = (
 WORD_LISTS = (
     "auxiliaries", "agent_preps", "comitative_preps", "genitive_preps", "locative_preps",
     "negation_particles", "prepositions", "passive_verbs", "present_participle_endings",
+    "time_nouns",
 )  # fmt: skip
 
 
@@ -58,7 +59,16 @@ class Syntax:
         return self.children(tok, self.labels["subj_pass"])
 
     def objects(self, tok: Token) -> list[Token]:
-        return self.children(tok, self.labels["obj"])
+        """The verb's objects; 'a condamné vendredi des manœuvres' has its object hung on
+        the day name by the parser, and the day is no object."""
+        out: list[Token] = []
+        for c in tok.children:
+            if c.lower_ in self.words["time_nouns"]:
+                nmod = self.labels["nmod"]
+                out.extend(n for n in c.children if n.dep_ in nmod and n.left_edge.i == c.i + 1)
+            elif c.dep_ in self.labels["obj"]:
+                out.append(c)
+        return out
 
     def is_passive(self, tok: Token) -> bool:
         passive = self.passive_subjects(tok)

@@ -364,7 +364,8 @@ def _recipients(tok: Token, c: Candidate, da: DocActors, rules: Rules,
     for spec in c.rule.recipient:
         if spec in ("obj", "iobj", "obj_owner"):
             labels = syn.indirect_obj if spec == "iobj" else syn.direct_obj
-            for o in [o for o in syn.objects(tok) if o.dep_ in labels]:
+            # an object the parser hung on a day name ('a condamné vendredi des …') is direct
+            for o in [o for o in syn.objects(tok) if o.dep_ in labels or o.head.i != tok.i]:
                 out.extend(
                     da.owner(o) if spec == "obj_owner" else _argument(o, da, rules, disc, True)
                 )
