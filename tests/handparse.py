@@ -65,10 +65,13 @@ def rules_with(lang: str, triggers: list[dict], **lists: list[str]) -> Rules:
 
 
 def code(doc: Doc, rules: Rules, lang: str = "fr", home: str | None = None, memory=None,
-         quotes=()):  # fmt: skip
+         quotes=(), named: bool = False):  # fmt: skip
     """All candidates of a hand-built paragraph, coded and dropped; `memory` holds the
-    people named before it, `quotes` the paragraph's quoted words with their speakers."""
+    people named before it, `quotes` the paragraph's quoted words with their speakers;
+    with `named`, the paragraph's names are listed first, as the pipeline does."""
     da = actors_of(doc, lang, memory=memory)
+    if named:
+        da.entities()
     return code_paragraph(
         doc, da, [], rules, Discourse(home=home, quotes=list(quotes)),
         PartialDate.parse("2023-09-12"), get_gazetteer(lang),

@@ -958,3 +958,34 @@ japonaises japonais ADJ 5 acl
     c = only(code(doc, rules_with("fr", [CONDEMN])))
     assert sides(c) == (["CHN"], ["JPN"])
     assert not c.infer
+
+
+PRAISE = entry(lemma="féliciter", type="SUPPORT", cameo="051", recipient=["obj"])
+HOST = entry(lemma="recevoir", type="CONSULT", cameo="043", recipient=["obj"])
+
+CLITIC = """
+Tokyo Tokyo PROPN 1 nsubj
+reçoit recevoir VERB 1 ROOT VerbForm=Fin
+Séoul Séoul PROPN 1 obj
+. . PUNCT 1 punct
+Pékin Pékin PROPN 7 nsubj
+les le PRON 7 obj
+a avoir AUX 7 aux:tense
+félicités féliciter VERB 7 ROOT VerbForm=Part|Tense=Past
+. . PUNCT 7 punct
+"""
+
+
+def test_an_object_clitic_stands_for_those_named_before_other_than_the_actor():
+    cands = code(rows(CLITIC), rules_with("fr", [PRAISE, HOST]), named=True)
+    praise = next(c for c in cands if c.rule.type == "SUPPORT")
+    assert praise.reason is None
+    assert sides(praise)[0] == ["CHN"]
+    assert set(sides(praise)[1]) <= {"JPN", "KOR"} and sides(praise)[1]
+    # a pronoun after the auxiliary is emphatic ('a lui aussi félicité'), not the object
+    doc = rows(CLITIC)
+    for i, (w, head, dep) in enumerate([("a", 7, "aux:tense"), ("eux", 7, "obj")], start=5):
+        doc[i].lemma_, doc[i].head, doc[i].dep_ = w, doc[head], dep
+    cands = code(doc, rules_with("fr", [PRAISE, HOST]), named=True)
+    praise = next(c for c in cands if c.rule.type == "SUPPORT")
+    assert sides(praise)[1] == []

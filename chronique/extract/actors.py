@@ -52,6 +52,10 @@ class Pronouns:
         }
         self.interrogative = frozenset(lex.get("interrogative", []))
         self.first_person = frozenset(lex.get("first_person", {}))
+        self.object_before_verb = bool(lex.get("object_before_verb", False))
+        self.object = {
+            k: Pronoun(k, v["number"], v.get("gender")) for k, v in lex.get("object", {}).items()
+        }
 
     def lookup(self, text: str) -> Pronoun | None:
         """The subject pronoun a token spells, with the clitic marks of inversion removed."""
@@ -1036,6 +1040,21 @@ class ActorMemory:
             return self._salient(persons, pronoun, pos)
         pool = self._outside_quotes(self.actors if plural else self.persons + self.actors)
         return self._latest(self._named(self._agreeing(pool, gender)), pronoun, pos)
+
+    def resolve_object(
+        self, pronoun: Pronoun, pos: int, not_of: list[Actor]
+    ) -> Actor | None:
+        """An object clitic ('pour le féliciter', 'les a condamnés'): the last person (or,
+        plural, actor) named before it outside quotes that is not the act's own actor."""
+        pool = self.actors + self.persons if pronoun.number == "pl" else self.persons
+        gender = pronoun.gender if pronoun.number == "sg" else None
+        own = {a.key() for a in not_of} | {a.name for a in not_of if a.name}
+        candidates = [
+            (p, a)
+            for p, a in self._named(self._agreeing(self._outside_quotes(pool), gender))
+            if a.key() not in own and a.name not in own
+        ]
+        return self._latest(candidates, pronoun.base, pos)
 
     def _salient(self, pool: list[tuple[int, Actor]], pronoun: str, pos: int) -> Actor | None:
         """The latest sentence's subject among the candidates, else its latest one."""

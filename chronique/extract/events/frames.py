@@ -383,6 +383,28 @@ def _recipients(tok: Token, c: Candidate, da: DocActors, rules: Rules,
     return out
 
 
+def object_clitics(tok: Token, c: Candidate, da: DocActors, rules: Rules,
+                   actor: list[Actor]) -> list[Actor]:  # fmt: skip
+    """'pour le féliciter', 'il les a accusés': an object clitic of a trigger whose
+    recipient is its object stands for the last one named who is not the actor."""
+    if c.rule.type not in rules.object_clitic_types:
+        return []
+    if "obj" not in c.rule.recipient and "iobj" not in c.rule.recipient:
+        return []
+    out: list[Actor] = []
+    before = da.pronouns.object_before_verb
+    syn = rules.syntax
+    first = min([tok.i] + [a.i for a in tok.children if a.dep_ in syn.aux])
+    for o in syn.objects(tok):
+        pronoun = da.pronouns.object.get(o.lower_)
+        if o.pos_ != "PRON" or pronoun is None or (o.i < first) != before:
+            continue  # 'a lui aussi dénoncé': an emphatic pronoun, not the object
+        a = da.memory.resolve_object(pronoun, da.offset + o.idx, actor)
+        if a is not None:
+            out.append(a)
+    return out
+
+
 def _by_position(c: Candidate, da: DocActors, rules: Rules,
                  disc: Discourse) -> tuple[list[Actor], list[Actor]]:  # fmt: skip
     """A verb the parser misread has no reliable arcs: its subject is the actor phrase just
@@ -426,6 +448,7 @@ def fill(c: Candidate, da: DocActors, rules: Rules, disc: Discourse) -> None:
         actor, recipient = _verbal_actor(tok, da, rules, disc)
         actor = actor or adjunct_speaker(tok, da, disc)
     recipient = recipient + _recipients(tok, c, da, rules, disc)
+    recipient += object_clitics(tok, c, da, rules, actor)
     actor = dedupe(actor)
     recipient = [r for r in dedupe(recipient) if all(r.key() != a.key() for a in actor)]
     if c.rule.symmetric and len(actor) >= 2 and not recipient:

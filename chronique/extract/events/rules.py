@@ -37,7 +37,7 @@ WORD_SETS = (
     "light_verbs", "co_actor_heads", "object_control", "non_event_complements", "between",
     "noun_date_preps", "purpose_marks",
 )  # fmt: skip
-TYPE_SETS = ("infer_recipient", "motive_absorbing_types")
+TYPE_SETS = ("infer_recipient", "motive_absorbing_types", "object_clitic_types")
 FILE_KEYS = frozenset({"version", "source", "comment", "triggers", *WORD_SETS, *TYPE_SETS})
 
 
@@ -208,6 +208,7 @@ class Rules:
     noun_date_preps: frozenset[str]
     purpose_marks: frozenset[str]
     infer_recipient: frozenset[str]
+    object_clitic_types: frozenset[str]
     motive_absorbing_types: frozenset[str]
     modality: dict[str, Any]
     groups: dict[str, Any]
