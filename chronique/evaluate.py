@@ -40,9 +40,11 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any
 
+from chronique import lexicons
 from chronique.model import (
     PLOVER_TYPES,
     SYMMETRIC_TYPES,
@@ -836,6 +838,8 @@ def speaker_match(gold: dict, speaker: Actor | None) -> str | None:
     if speaker is None:
         return None
     gname = gold["speaker"]
+    if speaker.wikidata and _tokens(gname) in _known_names().get(speaker.wikidata, ()):
+        return "name"  # 'Vladimir Poutine' is the 'Vladimir Putin' the lexicon resolved to
     gtoks = _tokens(gname)
     gperson = is_person_name(gname)
     gcountry = gold.get("country")
@@ -855,6 +859,17 @@ def speaker_match(gold: dict, speaker: Actor | None) -> str | None:
         return None
     pred_person = speaker.kind == "person" and is_person_name(speaker.name)
     return None if pred_person else "country"
+
+
+@cache
+def _known_names() -> dict[str, list[list[str]]]:
+    """Every spelling the people lexicon knows for a person, by Wikidata id."""
+    out: dict[str, list[list[str]]] = {}
+    for p in lexicons.load("people")["people"]:
+        if p.get("wikidata"):
+            names = [p["name"], *p.get("aliases", [])]
+            out[p["wikidata"]] = [_tokens(n) for n in names]
+    return out
 
 
 def quote_match(gold: dict, quote: Quote) -> str | None:

@@ -633,3 +633,16 @@ def test_score_plover_coverage_and_type_first_in_reading_order():
     assert s["per_type"]["ACCUSE"]["first"] == 1 and s["per_type"]["SUPPORT"]["coverage"] == 0
     report = format_plover_report(s)
     assert "coverage" in report and "type first" in report
+
+
+def test_a_speaker_matches_the_gold_under_any_spelling_the_lexicon_knows():
+    from chronique.evaluate import speaker_match
+    from chronique.model import Actor
+
+    putin = Actor(text="le président russe", name="Vladimir Putin", country="RUS",
+                  sector="GOV", wikidata="Q7747", kind="person")  # fmt: skip
+    gold = {"speaker": "Vladimir Poutine", "country": "RUS"}
+    assert speaker_match(gold, putin) == "name"
+    other = Actor(text="le président russe", name="Dmitri Medvedev", country="RUS",
+                  sector="GOV", wikidata="Q23530", kind="person")  # fmt: skip
+    assert speaker_match(gold, other) is None
