@@ -989,3 +989,34 @@ def test_an_object_clitic_stands_for_those_named_before_other_than_the_actor():
     cands = code(doc, rules_with("fr", [PRAISE, HOST]), named=True)
     praise = next(c for c in cands if c.rule.type == "SUPPORT")
     assert sides(praise)[1] == []
+
+
+READY = entry(lemma="prêt", pos=["ADJ"], type="AGREE", cameo="030", prep=["à"])
+
+
+def test_negation_whose_pas_the_parser_hangs_elsewhere_still_negates():
+    doc = rows("""
+Rome Rome PROPN 5 nsubj
+n' ne ADV 5 advmod
+est être AUX 5 cop
+pas pas ADV 4 advmod
+encore encore ADV 5 advmod
+prête prêt ADJ 5 ROOT
+à à ADP 7 mark
+négocier négocier VERB 5 xcomp VerbForm=Inf
+. . PUNCT 5 punct
+""")
+    assert only(code(doc, rules_with("fr", [READY]))).modality == "negated"
+    doc = rows("""
+Rome Rome PROPN 4 nsubj
+ne ne ADV 4 advmod
+s' se PRON 4 expl:comp
+est être AUX 4 aux:tense
+dit dire VERB 4 ROOT VerbForm=Part
+pas pas ADV 4 advmod
+prête prêt ADJ 4 xcomp
+à à ADP 8 mark
+négocier négocier VERB 6 xcomp VerbForm=Inf
+. . PUNCT 4 punct
+""")
+    assert only(code(doc, rules_with("fr", [READY]))).modality == "negated"

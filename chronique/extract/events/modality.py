@@ -20,11 +20,16 @@ def own_cues(tok: Token, rules: Rules) -> str | None:
     """Modality said on the verb itself: negation, 'si', auxiliaries, mood and tense."""
     m, syn = rules.modality, rules.syntax
     words = [tok] + [c for c in tok.children if c.dep_ in syn.aux]
+    particles = syn.words["negation_particles"]
     for c in tok.children:
         if c.lower_ in m["negation"] or (
-            "Neg" in c.morph.get("Polarity") and c.lower_ not in syn.words["negation_particles"]
+            "Neg" in c.morph.get("Polarity") and c.lower_ not in particles
         ):
             return "negated"
+        if c.lower_ in particles and any(
+            t.lower_ in m["negation"] for t in tok.doc[c.i + 1 : c.i + 6]
+        ):
+            return "negated"  # 'ne suis pas encore prêt': the parser hangs 'pas' elsewhere
         if c.dep_ in syn.mark and c.lower_ in m["condition_marks"]:
             return "hypothetical"
     aux_cues = m.get("aux", {})
@@ -52,6 +57,8 @@ def modality(tok: Token, da: DocActors, rules: Rules,
     gov = tok.head
     if found is None and tok.pos_ == "NOUN" and lemma_of(gov) in rules.light_verbs:
         found = own_cues(gov, rules)  # 'did not launch an attack', 'va mener des frappes'
+    elif found is None and tok.pos_ == "ADJ" and tok.dep_ in syn.xcomp:
+        found = own_cues(gov, rules)  # 'ne s'est pas dit prêt à …'
     if found == "negated":
         return found, attributed, denied_by
     relative = set(da.pronouns.relative)
