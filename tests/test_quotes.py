@@ -319,3 +319,18 @@ def test_inverted_pronoun_after_a_spaced_euphonic_t(code):
     q = _by_contains(code(text), "retirer ses troupes")
     assert q.kind == "direct"
     assert q.speaker.country == "FIN"
+
+
+def test_quoted_words_in_the_clause_of_a_verb_that_says_something(code):
+    text = (
+        "Le président sénégalais Macky Sall a répondu jeudi, en appelant les militaires à "
+        "« rendre le pouvoir aux civils sans délai ». "
+        "Le chancelier allemand Olaf Scholz a qualifié l'attaque d'« inacceptable et barbare ». "
+        "Le ministre a visité la « ville aux cent clochers » mardi."
+    )
+    r = code(text)
+    q = _by_contains(r, "rendre le pouvoir aux civils")
+    assert q.kind == "direct" and q.speaker.country == "SEN"
+    assert _by_contains(r, "inacceptable et barbare").speaker.country == "DEU"
+    # a visit says nothing: its quoted words are a name, not a quote
+    assert not [q for q in r.quotes if "clochers" in q.text]

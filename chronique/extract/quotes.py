@@ -61,6 +61,7 @@ class Cues:
     document_nouns: frozenset[str]
     colon_excluded: frozenset[str]
     gerund_endings: tuple[str, ...]
+    fragment_verbs: frozenset[str]  # 'a dénoncé la « répression »': quoted words are theirs
 
 
 @cache
@@ -95,6 +96,7 @@ def cues_for(lang: str) -> Cues:
         document_nouns=frozenset(lex.get("document_nouns", [])),
         colon_excluded=frozenset(lex.get("colon_verbs_excluded", [])),
         gerund_endings=tuple(lex.get("gerund_endings", [])),
+        fragment_verbs=frozenset(lex.get("fragment_verbs", [])),
     )
 
 
@@ -391,11 +393,15 @@ class QuoteExtractor:
             if inside:
                 continue  # a quoted fragment of an indirect statement
             speaker, cue = self._direct_speaker(doc, da, qs, qe)
+            if speaker is None:
+                speaker, cue = self._fragment_speaker(doc, da, qs, qe)
             if speaker is None and self.last_direct is not None:
                 # a second quote of the same paragraph, or one opening the next paragraph,
                 # goes on with the last speaker quoted
                 last, where = self.last_direct
-                if where == index or (where == index - 1 and qs <= 1):
+                if (where == index and self._stands_alone(text, qs)) or (
+                    where == index - 1 and qs <= 1
+                ):
                     speaker, cue = last, None
             if speaker is None:
                 continue
@@ -409,6 +415,35 @@ class QuoteExtractor:
             self.last_direct = (speaker, index)
         out.extend(indirect)
         return sorted(out, key=lambda q: q.start)
+
+    def _stands_alone(self, text: str, qs: int) -> bool:
+        """Quoted words that open their sentence ('… a-t-il dit. « Ensuite, … »'), not a
+        phrase inside another clause ('a visité la « ville aux cent clochers »')."""
+        before = text[:qs].rstrip().rstrip(self.cues.open_marks).rstrip()
+        return not before or before[-1] in ".!?:;…" or before[-1] in self.cues.close_marks
+
+    def _fragment_speaker(
+        self, doc: Doc, da: DocActors, qs: int, qe: int
+    ) -> tuple[Actor | None, str | None]:
+        """'a appelé les militaires à « rendre le pouvoir »', 'a dénoncé la « répression »':
+        quoted words inside the clause of a verb that says something (fragment_verbs) are
+        its subject's words."""
+        inside = offsets.starting_in(doc, qs, qe)
+        if not len(inside):
+            return None, None
+        first, last = inside[0].i, inside[-1].i
+        outside = [t.head for t in inside if not first <= t.head.i <= last]
+        if not outside:
+            return None, None
+        head = outside[0]
+        for _ in range(3):
+            lemma = self._lemma(head)
+            if head.pos_ in ("VERB", "AUX") and lemma in self.cues.fragment_verbs:
+                return self._speaker_of(head, da, (qs, qe)), lemma
+            if head.head.i == head.i:
+                break
+            head = head.head
+        return None, None
 
     def _aux_subjects(self, verb: Token, da: DocActors) -> list[Token]:
         """A subject the parser hung on the auxiliary ('X a … défendu': X under 'a')."""
