@@ -1020,3 +1020,42 @@ négocier négocier VERB 6 xcomp VerbForm=Inf
 . . PUNCT 4 punct
 """)
     assert only(code(doc, rules_with("fr", [READY]))).modality == "negated"
+
+
+URGE = entry(lemma="exhorter", type="REQUEST", cameo="100", recipient=["obj"])
+
+
+def test_a_gerund_adjunct_is_not_the_content_of_its_heads_request():
+    doc = rows("""
+Dakar Dakar PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+appelé appeler VERB 2 ROOT VerbForm=Part|Tense=Past
+au à ADP 4 case
+calme calme NOUN 2 obl:arg
+, , PUNCT 6 punct
+exhortant exhorter VERB 2 xcomp VerbForm=Part|Tense=Pres
+Bamako Bamako PROPN 6 obj
+à à ADP 9 mark
+négocier négocier VERB 6 xcomp VerbForm=Inf
+. . PUNCT 2 punct
+""")
+    c = only(code(doc, rules_with("fr", [URGE])))
+    assert sides(c) == (["SEN"], ["MLI"])
+    assert c.modality == "asserted"
+
+
+def test_a_body_named_in_apposition_is_the_object():
+    doc = rows("""
+Bamako Bamako PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+exhorté exhorter VERB 2 ROOT VerbForm=Part|Tense=Past
+la le DET 4 det
+Communauté communauté NOUN 2 obj
+régionale régional ADJ 4 amod
+( ( PUNCT 7 punct
+Cédéao Cédéao PROPN 4 appos
+) ) PUNCT 7 punct
+. . PUNCT 2 punct
+""")
+    c = only(code(doc, rules_with("fr", [URGE])))
+    assert sides(c) == (["MLI"], ["IGO"])

@@ -435,6 +435,11 @@ class DocActors:
                 return low in self.pronouns.definite, self.pronouns.determiners.get(low)
         return False, None
 
+    def _body_at(self, tok: Token) -> bool:
+        """A known organisation named at `tok`."""
+        m = self.by_token.get(tok.i)
+        return m is not None and m.kind == "org"
+
     def actorish(self, head: Token) -> bool:
         """Can this noun name an actor? A lexicon name, a role noun, a proper noun."""
         if head.lemma_.lower() in self.lex.place_nouns:
@@ -444,7 +449,11 @@ class DocActors:
             or head.pos_ == "PROPN"
             or self.lex.role_of(head) is not None
             or self._unlisted_name(head) is not None
-            or any(c.dep_ in self.syn.appos and self._person_at(c) for c in head.children)
+            or any(
+                c.dep_ in self.syn.appos
+                and (self._person_at(c) or self._body_at(c))
+                for c in head.children
+            )  # 'la Communauté des États … (Cédéao)': the apposed name says who
             or any(c.dep_ in self.syn.name and c.i in self.by_token for c in head.children)
             or any(
                 c.dep_ in self.syn.amod | self.syn.compound | self.syn.poss

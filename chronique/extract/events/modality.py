@@ -47,6 +47,15 @@ def own_cues(tok: Token, rules: Rules) -> str | None:
     return None
 
 
+def _adjunct(tok: Token, syn) -> bool:
+    """A present participle hung on a verb ('a appelé à …, exhortant X à …') is an adjunct
+    of its clause, not the content of the verb's request or plan."""
+    return "Part" in tok.morph.get("VerbForm") and (
+        "Pres" in tok.morph.get("Tense")
+        or tok.lower_.endswith(tuple(syn.words["present_participle_endings"]))
+    )
+
+
 def modality(tok: Token, da: DocActors, rules: Rules,
              disc: Discourse) -> tuple[str, list[Actor], list[Actor]]:  # fmt: skip
     """(modality, attributed to, denied by) for a trigger."""
@@ -101,6 +110,8 @@ def modality(tok: Token, da: DocActors, rules: Rules,
                 found = found or "alleged"
         elif lemma in m.get("negating_heads", ()) and cur.dep_ in clausal | syn.obl:
             found = found or "negated"
+        elif _adjunct(cur, syn):
+            pass  # ', exhortant X à …' goes with its clause, not inside what the head asks
         elif lemma in m["future_heads"] and cur.dep_ not in syn.subj | syn.conj:
             found = found or "future"
         elif lemma in m["hypothetical_heads"] and cur.dep_ not in syn.subj | syn.conj:
