@@ -1059,3 +1059,23 @@ Cédéao Cédéao PROPN 4 appos
 """)
     c = only(code(doc, rules_with("fr", [URGE])))
     assert sides(c) == (["MLI"], ["IGO"])
+
+
+FUND = entry(lemma="débloquer", type="AID", cameo="071", recipient=["pour"])
+
+
+def test_a_home_group_in_a_prepositional_target_takes_the_home_country():
+    doc = rows("""
+Le le DET 1 det
+ministre ministre NOUN 2 nsubj
+débloque débloquer VERB 2 ROOT VerbForm=Fin
+des un DET 4 det
+fonds fonds NOUN 2 obj
+pour pour ADP 7 case
+les le DET 7 det
+agriculteurs agriculteur NOUN 2 obl:arg
+. . PUNCT 2 punct
+""")
+    c = only(code(doc, rules_with("fr", [FUND]), home="FRA"))
+    assert sides(c)[1] == ["FRA"]
+    assert c.recipient[0].kind == "inferred"

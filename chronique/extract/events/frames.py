@@ -164,7 +164,8 @@ def group(tok: Token, rules: Rules, disc: Discourse) -> list[Actor] | None:
 
 
 def prep_actors(tok: Token, preps: frozenset[str] | tuple[str, ...], da: DocActors,
-                rules: Rules, owner: bool = False) -> list[Actor]:  # fmt: skip
+                rules: Rules, owner: bool = False,
+                disc: Discourse | None = None) -> list[Actor]:  # fmt: skip
     """Actors of the prepositional phrases of `tok` introduced by one of `preps`; with
     `owner`, a phrase naming a thing gives its owner ('son soutien à la présence des forces
     françaises' is aimed at France)."""
@@ -174,6 +175,8 @@ def prep_actors(tok: Token, preps: frozenset[str] | tuple[str, ...], da: DocActo
         canonical = syn.word(p)  # 'du', 'des' count where 'de' is asked
         if p in preps or (canonical in preps and canonical in syn.words["genitive_preps"]):
             found = sides(noun, da)
+            if disc is not None and not any(a.resolved for a in found):
+                found = home_actor(noun, da, rules, disc) or found  # 'pour les viticulteurs'
             if not found and owner and not da.actorish(noun):
                 found = da.owner(noun)
             out.extend(found)
@@ -377,9 +380,9 @@ def _recipients(tok: Token, c: Candidate, da: DocActors, rules: Rules,
         elif spec in rules.between and c.rule.nominal:
             continue
         else:
-            out.extend(prep_actors(tok, (spec,), da, rules, owner=True))
+            out.extend(prep_actors(tok, (spec,), da, rules, owner=True, disc=disc))
             for o in syn.objects(tok):
-                out.extend(prep_actors(o, (spec,), da, rules, owner=True))
+                out.extend(prep_actors(o, (spec,), da, rules, owner=True, disc=disc))
     return out
 
 
