@@ -1079,3 +1079,21 @@ agriculteurs agriculteur NOUN 2 obl:arg
     c = only(code(doc, rules_with("fr", [FUND]), home="FRA"))
     assert sides(c)[1] == ["FRA"]
     assert c.recipient[0].kind == "inferred"
+
+
+def test_a_participle_parsed_as_the_conjunct_of_a_controlled_infinitive_keeps_the_subject():
+    praise = entry(lemma="saluer", type="SUPPORT", cameo="051", recipient=["obj"])
+    doc = rows("""
+Dakar Dakar PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+exhorté exhorter VERB 2 ROOT VerbForm=Part|Tense=Past
+Bamako Bamako PROPN 2 obj
+à à ADP 5 mark
+négocier négocier VERB 2 xcomp VerbForm=Inf
+et et CCONJ 7 cc
+salué saluer VERB 5 conj VerbForm=Part|Tense=Past
+Niamey Niamey PROPN 7 obj
+. . PUNCT 2 punct
+""")
+    c = only(code(doc, rules_with("fr", [praise])))
+    assert sides(c) == (["SEN"], ["NER"])

@@ -277,6 +277,16 @@ def subject_actors(tok: Token, da: DocActors, rules: Rules, disc: Discourse) -> 
             return co
         came_from_inf = inf_or_part or came_from_inf
         head = cur.head
+        if (
+            cur.dep_ in syn.conj
+            and "Inf" in head.morph.get("VerbForm")
+            and "Inf" not in forms
+            and head.head.i != head.i
+        ):
+            # 'a enjoint X de lever … et réitéré …' parsed as the infinitive's conjunct:
+            # the participle goes with the main verb, not with what X is asked to do
+            cur = head.head
+            continue
         if lemma_of(head) in rules.object_control and cur.dep_ in syn.xcomp | syn.advcl | syn.acl:
             # 'appeler les États-Unis à extrader', 'accuser Moscou d'avoir empoisonné':
             # the infinitive's subject is the head's object
