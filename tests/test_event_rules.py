@@ -1097,3 +1097,40 @@ Niamey Niamey PROPN 7 obj
 """)
     c = only(code(doc, rules_with("fr", [praise])))
     assert sides(c) == (["SEN"], ["NER"])
+
+
+CRITICISE = entry(lemma="critiquer", type="ACCUSE", cameo="111", recipient=["obj"])
+
+
+def test_criticising_an_act_is_aimed_at_its_agent_not_at_whom_it_concerns():
+    doc = rows("""
+Paris Paris PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+critiqué critiquer VERB 2 ROOT VerbForm=Part|Tense=Past
+la le DET 4 det
+violation violation NOUN 2 obj
+de de ADP 6 case
+souveraineté souveraineté NOUN 4 nmod
+grecque grec ADJ 6 amod
+par par ADP 10 case
+la le DET 10 det
+Turquie Turquie PROPN 4 nmod
+. . PUNCT 2 punct
+""")
+    assert sides(only(code(doc, rules_with("fr", [CRITICISE])))) == (["FRA"], ["TUR"])
+    # the parser hangs 'par la Turquie' on the active verb
+    doc = rows("""
+Paris Paris PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+critiqué critiquer VERB 2 ROOT VerbForm=Part|Tense=Past
+la le DET 4 det
+violation violation NOUN 2 obj
+de de ADP 6 case
+souveraineté souveraineté NOUN 4 nmod
+grecque grec ADJ 6 amod
+par par ADP 10 case
+la le DET 10 det
+Turquie Turquie PROPN 2 obl:mod
+. . PUNCT 2 punct
+""")
+    assert sides(only(code(doc, rules_with("fr", [CRITICISE])))) == (["FRA"], ["TUR"])

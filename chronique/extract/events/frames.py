@@ -218,7 +218,20 @@ def _argument(tok: Token, da: DocActors, rules: Rules, disc: Discourse,
         or home_actor(tok, da, rules, disc)
     )
     if not found and owner:
-        found = da.owner(tok)
+        # 'a critiqué la violation de leur souveraineté par la Turquie': an act's agent
+        # is whom the act on it is aimed at, before whoever the act concerns
+        agents = rules.syntax.words["agent_preps"]
+        found = prep_actors(tok, agents, da, rules)
+        verb = tok.head
+        if not found and verb.i != tok.i and not passive(verb, rules):
+            # the parser hangs that 'par X' on the active verb, where no agent can be
+            found = [
+                a
+                for p, n in prep_children(verb, rules)
+                if rules.syntax.word(p) in agents and n.i > tok.i
+                for a in sides(n, da)
+            ]
+        found = found or da.owner(tok)
     return found or sides(tok, da)
 
 
