@@ -334,3 +334,19 @@ def test_quoted_words_in_the_clause_of_a_verb_that_says_something(code):
     assert _by_contains(r, "inacceptable et barbare").speaker.country == "DEU"
     # a visit says nothing: its quoted words are a name, not a quote
     assert not [q for q in r.quotes if "clochers" in q.text]
+
+
+def test_sentence_initial_selon_and_postposed_clause_after_a_misread_subject(code):
+    text = (
+        "Selon la Banque mondiale, plus de la moitié des habitants du Niger vit sous le seuil "
+        "de pauvreté. "
+        "Ce seront donc quelque deux millions d'euros qui seront versés aux agriculteurs, a "
+        "précisé le ministre de l'Agriculture Julien Denormandie. "
+        "Les chercheurs de l'université d'Oxford calculent que deux millions de décès ont été "
+        "évités en Europe."
+    )
+    r = code(text, "2020-08-12")
+    assert _by_contains(r, "plus de la moitié des habitants").speaker.name == "World Bank"
+    q = _by_contains(r, "deux millions d'euros qui seront versés")
+    assert q.kind == "indirect" and q.speaker.name == "Julien Denormandie"
+    assert _by_contains(r, "deux millions de décès").kind == "indirect"

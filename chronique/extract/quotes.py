@@ -372,6 +372,9 @@ class QuoteExtractor:
                 speaker = reported  # 'Kim a demandé …, selon KCNA': Kim's words, KCNA's report
             src_tokens = list(src.subtree)
             a, b = min(t.i for t in src_tokens + [tok]), max(t.i for t in src_tokens)
+            stop = next((t.i for t in doc[tok.i + 1 : b + 1] if t.is_punct), None)
+            if stop is not None and a <= sent.start + 1:
+                b = stop - 1  # 'Selon la Banque mondiale, …' parsed with the source as root
             if a <= sent.start + 1:
                 s, e = doc[b].idx + len(doc[b].text), sent.end_char
             else:
@@ -526,9 +529,11 @@ class QuoteExtractor:
         if not finite or ("Part" in form and "Pres" in verb.morph.get("Tense")):
             return None  # ', promettant …' is a gerund, not an inverted reporting clause
         subjects = da.syn.subjects(verb)
-        if any(s.i < verb.i for s in subjects):
-            return None
         after = next((t for t in doc[verb.i + 1 :] if not self._euphonic(t, da)), None)
+        early = [s for s in subjects if s.i < verb.i]
+        inverted = after is not None and after.pos_ in ("DET", "PROPN")
+        if early and not (inverted and all(s.i < i for s in early)):
+            return None  # a subject before the comma is the parser's, when one follows
         if not subjects and (after is None or after.pos_ not in ("PROPN", "NOUN", "DET", "PRON")):
             return None
         start = sentence_start(da.text, doc[i].idx)
