@@ -350,3 +350,12 @@ def test_sentence_initial_selon_and_postposed_clause_after_a_misread_subject(cod
     q = _by_contains(r, "deux millions d'euros qui seront versés")
     assert q.kind == "indirect" and q.speaker.name == "Julien Denormandie"
     assert _by_contains(r, "deux millions de décès").kind == "indirect"
+
+
+def test_this_study_is_the_study_named_before(code):
+    text = (
+        "Une étude de l'OCDE publiée jeudi dresse un bilan sévère des finances publiques. "
+        "« Le taux moyen d'imposition atteint 25 % dans la zone », selon cette étude."
+    )
+    q = _by_contains(code(text, "2020-08-12"), "Le taux moyen d'imposition")
+    assert q.speaker.name == "OECD"

@@ -41,6 +41,7 @@ def _clitic(entry: str, reflexive: frozenset[str]) -> str | None:
 
 
 VERB_IDS = frozenset({POS_IDS["VERB"], POS_IDS["AUX"]})
+NOUN_ID = POS_IDS["NOUN"]
 
 
 @dataclass
@@ -147,6 +148,7 @@ class QuoteExtractor:
         self.syn = syntax_for(lang)
         self.cues = cues_for(lang)
         self.last_direct: tuple[Actor, int] | None = None  # speaker, paragraph index
+        self.authors: dict[str, Actor] = {}  # document noun → author of the last one named
 
     def _clitic(self, tok: Token) -> bool:
         """'s'' or 'se' as a token of its own ('s'est exclamé')."""
@@ -288,6 +290,7 @@ class QuoteExtractor:
         direct = [s for s in spans if s[1] - s[0] > 1]
         used_verbs: set[int] = set()
 
+        self._note_documents(doc, da)
         # indirect speech first: its spans tell which quoted words are only scare quotes
         indirect: list[Quote] = []
         for tok in doc:
@@ -463,12 +466,30 @@ class QuoteExtractor:
         return any(c.dep_ in da.syn.aux and "Inf" in c.morph.get("VerbForm") for c in verb.children)
 
     def _source(self, src: Token, da: DocActors) -> Actor | None:
-        """Who a 'selon' phrase names: a document's author ('selon un rapport de l'OCDE')."""
-        if src.lemma_.lower() in self.cues.document_nouns:
-            for p, n in da.syn.prepositional(src):
-                if p in da.lex.genitive and (a := da.actor(n, loose=True)) is not None:
-                    return a
+        """Who a 'selon' phrase names: a document's author ('selon un rapport de l'OCDE');
+        'selon cette étude' names the author of the last study the article named."""
+        lemma = src.lemma_.lower()
+        if lemma in self.cues.document_nouns:
+            author = self._author(src, da)
+            if author is not None:
+                return author
+            if lemma in self.authors:
+                return self.authors[lemma]
         return da.actor(src, loose=True)
+
+    def _author(self, doc_noun: Token, da: DocActors) -> Actor | None:
+        for p, n in da.syn.prepositional(doc_noun):
+            if p in da.lex.genitive and (a := da.actor(n, loose=True)) is not None:
+                return a
+        return None
+
+    def _note_documents(self, doc: Doc, da: DocActors) -> None:
+        """Remember who wrote each document the paragraph names ('une étude de l'OCDE')."""
+        for tok in doc:
+            if tok.pos == NOUN_ID and tok.lemma_.lower() in self.cues.document_nouns:
+                author = self._author(tok, da)
+                if author is not None:
+                    self.authors[tok.lemma_.lower()] = author
 
     def _that(self, tok: Token) -> bool:
         return tok.lower_.replace("’", "'") in self.cues.complementizers
