@@ -18,7 +18,11 @@ PLOVER_GOLD = SHARED / "reference" / "PLOVER_GSR_CAMEO.json"
 
 # measured 0.55 (177/322) when this floor was set; a few points below, so a regression fails
 TYPE_ACCURACY_FLOOR = 0.50
-ACTOR_GIVEN_TYPE_FLOOR = 0.80
+# actor country end to end (all records) was 0.54 when set; the share among records whose type
+# is right falls as coverage reaches sentences whose actor needs knowledge the text lacks
+# ('Yoruba leaders'), so it only guards against a collapse
+ACTOR_ALL_FLOOR = 0.52
+ACTOR_GIVEN_TYPE_FLOOR = 0.72
 
 TRIGGER_KEYS = {
     "self_target",
@@ -133,6 +137,7 @@ def test_plover_gold_accuracy_floor(plover):
     s = score_plover(records, coded.values())
     assert s["type"]["accuracy"] >= TYPE_ACCURACY_FLOOR, s["type"]
     assert s["actor"]["accuracy"] >= ACTOR_GIVEN_TYPE_FLOOR, s["actor"]
+    assert s["actor_all"]["accuracy"] >= ACTOR_ALL_FLOOR, s["actor_all"]
     for t in PLOVER_TYPES:
         assert s["per_type"][t]["correct"] > 0, t
 
@@ -258,3 +263,36 @@ def test_light_verb_carries_negation_to_its_noun_trigger():
         )
     )
     assert [(e.event, e.modality) for e in r.events] == [("ASSAULT", "negated")]
+
+
+# -- actors a quantity, a group noun or a pronoun stands for ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "typ", "actor"),
+    [
+        ("Thousands of Chilean miners demonstrated in the capital on Friday.", "PROTEST", "CHL"),
+        ("A group of Turkish lawyers criticized the new law on Monday.", "ACCUSE", "TUR"),
+        ("Members of the Iraqi army attacked the village.", "ASSAULT", "IRQ"),
+    ],
+)
+def test_partitive_head_takes_the_actor_of_its_complement(text, typ, actor):
+    result = code(text)
+    assert events(result, typ, actor), [(e.event, [a.text for a in e.actor]) for e in result.events]
+
+
+def test_role_phrase_is_not_read_as_a_partitive():
+    (acc,) = events(code("Members of parliament criticized the minister."), "ACCUSE")
+    assert [a.sector for a in acc.actor] == ["LEG"]
+
+
+def test_group_noun_keeps_an_unplaced_actor():
+    # 'settlers' names people although no lexicon places them: the event stays, unresolved
+    (attack,) = events(code("Dozens of Jewish settlers attacked a village overnight."), "ASSAULT")
+    assert [a.text for a in attack.actor] == ["Jewish settlers"]
+
+
+def test_reported_pronoun_stands_for_an_unplaced_subject():
+    result = code("The Free Mountain Front announced it would release the captured pilots.")
+    (release,) = events(result, "RETREAT")
+    assert [a.text for a in release.actor] == ["The Free Mountain Front"]

@@ -221,6 +221,10 @@ def subject_actors(tok: Token, da: DocActors, rules: Rules, disc: Discourse) -> 
             out: list[Actor] = []
             for s in subs:
                 out.extend(_argument(s, da, rules, disc))
+            if not out and cur.dep_ in syn.ccomp and all(da.pronouns.at(s) for s in subs):
+                # 'the rebel front announced it will return …': the pronoun stands for the
+                # subject of the clause it is reported in, even one the lexicons cannot place
+                out = [a for s in subjects(cur.head, rules) for a in sides(s, da)]
             return dedupe(out + co)
         if cur.head.i == cur.i:
             return co
