@@ -296,3 +296,17 @@ def test_reported_pronoun_stands_for_an_unplaced_subject():
     result = code("The Free Mountain Front announced it would release the captured pilots.")
     (release,) = events(result, "RETREAT")
     assert [a.text for a in release.actor] == ["The Free Mountain Front"]
+
+
+# -- type by construction ----------------------------------------------------------------------
+
+
+def test_concession_refused_with_will_is_a_rejection():
+    (rej,) = events(code("Canada will not lift the ban on Chilean salmon."), "REJECT", "CAN")
+    assert rej.modality == "asserted" and rej.cameo == "124"
+    assert not events(code("Canada will not lift the ban on Chilean salmon."), "CONCEDE")
+
+
+def test_concession_that_did_not_happen_stays_negated():
+    (con,) = events(code("Canada did not lift the ban on Chilean salmon."), "CONCEDE", "CAN")
+    assert con.modality == "negated"

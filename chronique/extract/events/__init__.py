@@ -9,6 +9,7 @@ the stage and a named reason (`candidate.REASONS`): `ArticleResult.dropped` list
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from spacy.parts_of_speech import IDS as POS_IDS
@@ -140,6 +141,21 @@ def _own_population(c: Candidate) -> None:
             return
 
 
+def _refusal(c: Candidate, rules: Rules) -> None:
+    """'will not lift the embargo', 'won't end the strike': a concession or retreat refused
+    with an auxiliary of will is an act of refusal now (REJECT), not a concession that did
+    not happen."""
+    code = rules.refusal_types.get(c.rule.type)
+    if code is None or c.modality != "negated":
+        return
+    tok = c.token
+    heads = [tok, tok.head] if tok.pos_ == "NOUN" else [tok]
+    aux = rules.syntax.aux
+    if any(x.lower_ in rules.refusal_aux for h in heads for x in h.children if x.dep_ in aux):
+        c.rule = replace(c.rule, type="REJECT", cameo=code, mode=None)
+        c.modality = "asserted"
+
+
 def code_paragraph(doc: Doc, da: DocActors, times: list[TimeExpr], rules: Rules,
                    disc: Discourse, published: PartialDate | None,
                    gazetteer: Gazetteer) -> list[Candidate]:  # fmt: skip
@@ -162,6 +178,7 @@ def code_paragraph(doc: Doc, da: DocActors, times: list[TimeExpr], rules: Rules,
             continue
         disc.remember(c)
         c.modality, c.attributed_to, c.denied_by = modality(c.token, da, rules, disc)
+        _refusal(c, rules)
         if len(c.denied_by) >= 2:
             disc.pairs.append(c.denied_by)
         c.date = date_of(c.token, times, da, rules, published)

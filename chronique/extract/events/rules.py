@@ -35,10 +35,12 @@ LIST_KEYS = ("context", "recipient", "actor")
 # The lists beside the triggers, each a set of lemmas or words (see the file's comment).
 WORD_SETS = (
     "light_verbs", "co_actor_heads", "object_control", "non_event_complements", "between",
-    "noun_date_preps", "purpose_marks",
+    "noun_date_preps", "purpose_marks", "refusal_aux",
 )  # fmt: skip
 TYPE_SETS = ("infer_recipient", "motive_absorbing_types")
-FILE_KEYS = frozenset({"version", "source", "comment", "triggers", *WORD_SETS, *TYPE_SETS})
+FILE_KEYS = frozenset(
+    {"version", "source", "comment", "triggers", "refusal_types", *WORD_SETS, *TYPE_SETS}
+)
 
 
 # -- constraints: a registry, tried in this order -----------------------------------------
@@ -196,8 +198,10 @@ class Rules:
     between: frozenset[str]
     noun_date_preps: frozenset[str]
     purpose_marks: frozenset[str]
+    refusal_aux: frozenset[str]
     infer_recipient: frozenset[str]
     motive_absorbing_types: frozenset[str]
+    refusal_types: dict[str, str]  # type → CAMEO code of REJECT it becomes when refused
     modality: dict[str, Any]
     groups: dict[str, Any]
     scores: dict[str, Any]
@@ -309,6 +313,10 @@ def parse_rules(lang: str, data: dict[str, Any], where: str) -> Rules:
         bad = [t for t in data.get(key, []) if t not in PLOVER_TYPES]
         if bad:
             raise LexiconError(f"{where}: {key}: {bad[0]!r} is no PLOVER type")
+    refusals = data.get("refusal_types", {})
+    for t, code in refusals.items():
+        if t not in PLOVER_TYPES or str(code) not in cameo_codes():
+            raise LexiconError(f"{where}: refusal_types: {t!r}: no PLOVER type or CAMEO code")
     pos = {p for entries in by_lemma.values() for t in entries for p in t.pos}
     if "NOUN" in pos:
         pos.add("PROPN")
@@ -324,6 +332,7 @@ def parse_rules(lang: str, data: dict[str, Any], where: str) -> Rules:
         syntax=syntax,
         reflexive=frozenset(lexicons.load("pronouns", lang).get("reflexive", [])),
         **{k: frozenset(data.get(k, [])) for k in WORD_SETS + TYPE_SETS},
+        refusal_types={t: str(code) for t, code in refusals.items()},
         modality={k: (frozenset(v) if isinstance(v, list) else v) for k, v in mod.items()},
         groups=lexicons.load("groups", lang),
         scores=plover["types"],
