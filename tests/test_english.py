@@ -45,6 +45,7 @@ TRIGGER_KEYS = {
     "nominal",
     "need_recipient",
     "need_governor",
+    "comp_aux",
     "embeds",
     "example",
 }
@@ -310,3 +311,31 @@ def test_concession_refused_with_will_is_a_rejection():
 def test_concession_that_did_not_happen_stays_negated():
     (con,) = events(code("Canada did not lift the ban on Chilean salmon."), "CONCEDE", "CAN")
     assert con.modality == "negated"
+
+
+def test_refused_meeting_with_will_is_a_rejection():
+    (rej,) = events(code("Peru will not meet the Chilean delegation."), "REJECT", "PER", "CHL")
+    assert rej.cameo == "125"
+
+
+def test_act_announced_unless_a_condition_is_met_is_a_threat():
+    result = code("The Labour Party said it will boycott the vote unless the president resigns.")
+    (threat,) = events(result, "THREATEN")
+    assert threat.modality == "asserted"
+    assert not events(result, "PROTEST")
+
+
+def test_act_announced_without_condition_stays_itself():
+    result = code("The Labour Party said it will boycott the vote.")
+    assert events(result, "PROTEST") and not events(result, "THREATEN")
+
+
+def test_reported_obligation_on_another_actor_is_a_demand():
+    result = code("Sweden said that Norway must share the fishing data.")
+    assert events(result, "REQUEST", "SWE", "NOR")
+    first = min(result.events, key=lambda e: e.trigger["start"])
+    assert first.event == "REQUEST"
+
+
+def test_obligation_on_oneself_is_no_demand():
+    assert not events(code("Sweden said it must protect its fishermen."), "REQUEST")

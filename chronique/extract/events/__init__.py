@@ -145,15 +145,31 @@ def _refusal(c: Candidate, rules: Rules) -> None:
     """'will not lift the embargo', 'won't end the strike': a concession or retreat refused
     with an auxiliary of will is an act of refusal now (REJECT), not a concession that did
     not happen."""
-    code = rules.refusal_types.get(c.rule.type)
-    if code is None or c.modality != "negated":
+    con = rules.constructions.get("refusal")
+    code = con.code_for(c.rule.type) if con else None
+    if con is None or code is None or c.modality != "negated":
         return
     tok = c.token
     heads = [tok, tok.head] if tok.pos_ == "NOUN" else [tok]
     aux = rules.syntax.aux
-    if any(x.lower_ in rules.refusal_aux for h in heads for x in h.children if x.dep_ in aux):
-        c.rule = replace(c.rule, type="REJECT", cameo=code, mode=None)
+    if any(x.lower_ in con.words for h in heads for x in h.children if x.dep_ in aux):
+        c.rule = replace(c.rule, type=con.type, cameo=code, mode=None)
         c.modality = "asserted"
+
+
+def _ultimatum(c: Candidate, rules: Rules) -> None:
+    """'will boycott the vote unless the president resigns': an act announced on a condition
+    the other side must meet is a threat, whatever the act."""
+    con = rules.constructions.get("conditional_threat")
+    code = con.code_for(c.rule.type) if con else None
+    if con is None or code is None or c.modality not in ("future", "hypothetical"):
+        return
+    syn = rules.syntax
+    for clause in syn.children(c.token, syn.advcl):
+        if any(m.lower_ in con.words for m in syn.children(clause, syn.mark)):
+            c.rule = replace(c.rule, type=con.type, cameo=code, mode=None)
+            c.modality = "asserted"
+            return
 
 
 def code_paragraph(doc: Doc, da: DocActors, times: list[TimeExpr], rules: Rules,
@@ -179,6 +195,7 @@ def code_paragraph(doc: Doc, da: DocActors, times: list[TimeExpr], rules: Rules,
         disc.remember(c)
         c.modality, c.attributed_to, c.denied_by = modality(c.token, da, rules, disc)
         _refusal(c, rules)
+        _ultimatum(c, rules)
         if len(c.denied_by) >= 2:
             disc.pairs.append(c.denied_by)
         c.date = date_of(c.token, times, da, rules, published)

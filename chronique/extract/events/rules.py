@@ -35,11 +35,14 @@ LIST_KEYS = ("context", "recipient", "actor")
 # The lists beside the triggers, each a set of lemmas or words (see the file's comment).
 WORD_SETS = (
     "light_verbs", "co_actor_heads", "object_control", "non_event_complements", "between",
-    "noun_date_preps", "purpose_marks", "refusal_aux",
+    "noun_date_preps", "purpose_marks",
 )  # fmt: skip
 TYPE_SETS = ("infer_recipient", "motive_absorbing_types")
+# Type by construction (see the file's comment): each {"type", "types": {type: CAMEO code} or
+# "cameo", "words"}; a construction the file leaves out never applies.
+CONSTRUCTIONS = ("refusal", "conditional_threat")
 FILE_KEYS = frozenset(
-    {"version", "source", "comment", "triggers", "refusal_types", *WORD_SETS, *TYPE_SETS}
+    {"version", "source", "comment", "triggers", *CONSTRUCTIONS, *WORD_SETS, *TYPE_SETS}
 )
 
 
@@ -136,6 +139,15 @@ def _follow(tok: Token, value: tuple[str, ...], rules: Rules) -> bool:
     return tuple(lemma_of(t) for t in nxt[: len(value)]) == value
 
 
+@constraint("comp_aux")
+def _comp_aux(tok: Token, value: frozenset[str], rules: Rules) -> bool:
+    """'said that Iran must stop': a clausal complement with one of these auxiliaries."""
+    syn = rules.syntax
+    return any(
+        x.lower_ in value for c in syn.children(tok, syn.ccomp) for x in syn.children(c, syn.aux)
+    )
+
+
 @constraint("need_governor")
 def _need_governor(tok: Token, value: frozenset[str], rules: Rules) -> bool:
     return lemma_of(tok.head) in value
@@ -183,6 +195,44 @@ class Trigger:
 
 
 @dataclass(frozen=True)
+class Construction:
+    """A construction that gives an act another type: the type, the CAMEO code for each
+    type it applies to (None: every type but `type` and those in `skip`), its cue words."""
+
+    type: str
+    cameo: str
+    codes: dict[str, str] | None
+    words: frozenset[str]
+    skip: frozenset[str]
+
+    def code_for(self, typ: str) -> str | None:
+        """The CAMEO code an act of type `typ` takes under this construction, or None."""
+        if self.codes is not None:
+            return self.codes.get(typ)
+        return None if typ == self.type or typ in self.skip else self.cameo
+
+
+def parse_construction(raw: Any, where: str) -> Construction:
+    if not isinstance(raw, dict) or raw.get("type") not in PLOVER_TYPES:
+        raise LexiconError(f"{where}: must be an object with a PLOVER 'type'")
+    codes = raw.get("types")
+    cameo = str(raw.get("cameo", ""))
+    for code in [*(codes or {}).values(), *([cameo] if codes is None else [])]:
+        if str(code) not in cameo_codes():
+            raise LexiconError(f"{where}: {code!r} is no CAMEO code PLOVER keeps")
+    bad = [t for t in [*(codes or {}), *raw.get("skip", [])] if t not in PLOVER_TYPES]
+    if bad:
+        raise LexiconError(f"{where}: {bad[0]!r} is no PLOVER type")
+    return Construction(
+        type=raw["type"],
+        cameo=cameo,
+        codes={t: str(c) for t, c in codes.items()} if codes is not None else None,
+        words=frozenset(raw.get("words", [])),
+        skip=frozenset(raw.get("skip", [])),
+    )
+
+
+@dataclass(frozen=True)
 class Rules:
     """Everything the event coder knows of one language, loaded once."""
 
@@ -198,10 +248,9 @@ class Rules:
     between: frozenset[str]
     noun_date_preps: frozenset[str]
     purpose_marks: frozenset[str]
-    refusal_aux: frozenset[str]
     infer_recipient: frozenset[str]
     motive_absorbing_types: frozenset[str]
-    refusal_types: dict[str, str]  # type → CAMEO code of REJECT it becomes when refused
+    constructions: dict[str, Construction]
     modality: dict[str, Any]
     groups: dict[str, Any]
     scores: dict[str, Any]
@@ -313,10 +362,9 @@ def parse_rules(lang: str, data: dict[str, Any], where: str) -> Rules:
         bad = [t for t in data.get(key, []) if t not in PLOVER_TYPES]
         if bad:
             raise LexiconError(f"{where}: {key}: {bad[0]!r} is no PLOVER type")
-    refusals = data.get("refusal_types", {})
-    for t, code in refusals.items():
-        if t not in PLOVER_TYPES or str(code) not in cameo_codes():
-            raise LexiconError(f"{where}: refusal_types: {t!r}: no PLOVER type or CAMEO code")
+    constructions = {
+        k: parse_construction(data[k], f"{where}: {k}") for k in CONSTRUCTIONS if k in data
+    }
     pos = {p for entries in by_lemma.values() for t in entries for p in t.pos}
     if "NOUN" in pos:
         pos.add("PROPN")
@@ -332,7 +380,7 @@ def parse_rules(lang: str, data: dict[str, Any], where: str) -> Rules:
         syntax=syntax,
         reflexive=frozenset(lexicons.load("pronouns", lang).get("reflexive", [])),
         **{k: frozenset(data.get(k, [])) for k in WORD_SETS + TYPE_SETS},
-        refusal_types={t: str(code) for t, code in refusals.items()},
+        constructions=constructions,
         modality={k: (frozenset(v) if isinstance(v, list) else v) for k, v in mod.items()},
         groups=lexicons.load("groups", lang),
         scores=plover["types"],
