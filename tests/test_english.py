@@ -339,3 +339,28 @@ def test_reported_obligation_on_another_actor_is_a_demand():
 
 def test_obligation_on_oneself_is_no_demand():
     assert not events(code("Sweden said it must protect its fishermen."), "REQUEST")
+
+
+# -- acts told without their author ----------------------------------------------------------
+
+
+def test_agentless_passive_keeps_the_act_with_an_unnamed_actor():
+    (attack,) = events(code("Two Kenyan police officers were killed near the border."), "ASSAULT")
+    assert [(a.kind, a.country) for a in attack.actor] == [("unnamed", None)]
+    assert [a.country for a in attack.recipient] == ["KEN"]
+
+
+def test_weapon_as_subject_keeps_the_act():
+    assert events(code("A roadside bomb killed three Malian soldiers on Sunday."), "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Forty villagers were killed in a landslide in Nepal.",
+        "The flood killed twelve people in Kerala.",
+        "The families of the miners who were killed met the minister.",
+    ],
+)
+def test_no_unnamed_author_for_causes_subjects_or_descriptions(text):
+    assert not events(code(text), "ASSAULT")

@@ -372,6 +372,28 @@ def implicit_agent(c: Candidate, rules: Rules, disc: Discourse) -> tuple[list[Ac
     return [actor], [recipient]
 
 
+def unnamed_agent(c: Candidate, da: DocActors, rules: Rules) -> list[Actor]:
+    """'Three soldiers were killed', 'a roadside bomb killed two policemen': the act is
+    told but nobody is named as its author. For the types of events.json `unnamed_agent`,
+    a verb in the passive without an agent naming anyone, or with a weapon or attack as
+    its subject, takes an unnamed actor (kind 'unnamed', no country) instead of being lost;
+    not when a natural cause or an accident is said ('killed in an earthquake'), nor in a
+    clause describing a noun."""
+    spec = rules.unnamed_agent
+    tok = c.token
+    if not spec or c.rule.nominal or c.rule.type not in spec["types"]:
+        return []
+    if tok.dep_ in rules.syntax.relcl | rules.syntax.acl:
+        return []  # 'the women who were killed': what a noun is said to have undergone
+    if any(lemma_of(d) in spec["causes"] for d in tok.subtree if d.i != tok.i):
+        return []
+    if not passive(tok, rules):
+        subs = subjects(tok, rules)
+        if not subs or any(lemma_of(s) not in spec["instruments"] for s in subs):
+            return []
+    return [Actor(text=spec["text"], kind="unnamed")]
+
+
 def fill(c: Candidate, da: DocActors, rules: Rules, disc: Discourse) -> None:
     """Fill the candidate's actor and recipient sides."""
     tok = c.token
@@ -390,4 +412,6 @@ def fill(c: Candidate, da: DocActors, rules: Rules, disc: Discourse) -> None:
         actor, home_recipient = implicit_agent(c, rules, disc)
         c.implicit = bool(actor)
         recipient = recipient or home_recipient
+    if not actor:
+        actor = unnamed_agent(c, da, rules)
     c.actor, c.recipient = actor, recipient

@@ -42,7 +42,8 @@ TYPE_SETS = ("infer_recipient", "motive_absorbing_types")
 # "cameo", "words"}; a construction the file leaves out never applies.
 CONSTRUCTIONS = ("refusal", "conditional_threat")
 FILE_KEYS = frozenset(
-    {"version", "source", "comment", "triggers", *CONSTRUCTIONS, *WORD_SETS, *TYPE_SETS}
+    {"version", "source", "comment", "triggers", "unnamed_agent", *CONSTRUCTIONS, *WORD_SETS,
+     *TYPE_SETS}
 )
 
 
@@ -251,6 +252,7 @@ class Rules:
     infer_recipient: frozenset[str]
     motive_absorbing_types: frozenset[str]
     constructions: dict[str, Construction]
+    unnamed_agent: dict[str, Any]  # types, instruments, causes, text (empty: never)
     modality: dict[str, Any]
     groups: dict[str, Any]
     scores: dict[str, Any]
@@ -365,6 +367,10 @@ def parse_rules(lang: str, data: dict[str, Any], where: str) -> Rules:
     constructions = {
         k: parse_construction(data[k], f"{where}: {k}") for k in CONSTRUCTIONS if k in data
     }
+    unnamed = data.get("unnamed_agent", {})
+    bad = [t for t in unnamed.get("types", []) if t not in PLOVER_TYPES]
+    if bad:
+        raise LexiconError(f"{where}: unnamed_agent: {bad[0]!r} is no PLOVER type")
     pos = {p for entries in by_lemma.values() for t in entries for p in t.pos}
     if "NOUN" in pos:
         pos.add("PROPN")
@@ -381,6 +387,9 @@ def parse_rules(lang: str, data: dict[str, Any], where: str) -> Rules:
         reflexive=frozenset(lexicons.load("pronouns", lang).get("reflexive", [])),
         **{k: frozenset(data.get(k, [])) for k in WORD_SETS + TYPE_SETS},
         constructions=constructions,
+        unnamed_agent={
+            k: (frozenset(v) if isinstance(v, list) else v) for k, v in unnamed.items()
+        },
         modality={k: (frozenset(v) if isinstance(v, list) else v) for k, v in mod.items()},
         groups=lexicons.load("groups", lang),
         scores=plover["types"],
