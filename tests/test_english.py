@@ -364,3 +364,40 @@ def test_weapon_as_subject_keeps_the_act():
 )
 def test_no_unnamed_author_for_causes_subjects_or_descriptions(text):
     assert not events(code(text), "ASSAULT")
+
+
+# -- vocabulary and frames read from the PLOVER classes ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "typ", "actor"),
+    [
+        ("Kenya launched a mediation effort between the two Sudanese factions.", "CONSULT", "KEN"),
+        ("Norway ended its mediation efforts between the rival parties.", "SANCTION", "NOR"),
+        ("Serbia broke off talks with Kosovo on Monday.", "SANCTION", "SRB"),
+        ("Malian troops remained on alert near the border.", "MOBILIZE", "MLI"),
+        ("The Kenyan government met the demands of the striking nurses.", "CONCEDE", "KEN"),
+        ("A Turkish court released the Greek journalist Nikos Pappas.", "RETREAT", "TUR"),
+        ("Peru announced the release of two Chilean fishermen.", "RETREAT", "PER"),
+        ("A Chilean judge ordered Marco Rossi to appear for questioning.", "REQUEST", "CHL"),
+        ("Vietnam is committed to opening its markets to foreign banks.", "AGREE", "VNM"),
+    ],
+)
+def test_plover_construction(text, typ, actor):
+    result = code(text)
+    assert events(result, typ, actor), [(e.event, [a.text for a in e.actor]) for e in result.events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company released a new smartphone on Friday.",
+        "The band released its third album last spring.",
+        "Our players remained on the field after the match.",
+        "The new bridge met the safety requirements.",
+        "The chef ended his cooking efforts at midnight.",
+    ],
+)
+def test_non_political_senses_code_nothing(text):
+    result = code(text)
+    assert not result.events, [(e.event, e.trigger) for e in result.events]

@@ -46,8 +46,9 @@ def _complements(tok: Token, p: Paragraph) -> list[Token]:
 
 @check(BEFORE_FRAME, "forecast")
 def _forecast(c: Candidate, p: Paragraph) -> str | None:
-    # 'promet d'être la plus regardée': a forecast, not a promise
-    if c.rule.embeds and any(
+    # 'promet d'être la plus regardée': a forecast, not a promise; 'ordered X to appear':
+    # the complement is what the object must do, no forecast
+    if c.rule.embeds and not p.rules.syntax.objects(c.token) and any(
         lemma_of(x) in p.rules.non_event_complements for x in _complements(c.token, p)
     ):
         return "forecast"

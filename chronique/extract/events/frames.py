@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from chronique.extract.actors import DocActors, Person
 from chronique.extract.events.candidate import Candidate
 from chronique.extract.events.rules import Rules, lemma_of, prep_children
+from chronique.extract.events.rules import governor as governing_word
 from chronique.extract.places import get_gazetteer
 from chronique.model import Actor
 
@@ -277,7 +278,7 @@ def _nominal_actor(tok: Token, c: Candidate, da: DocActors, rules: Rules,
             actor.extend(prep_actors(tok, (spec,), da, rules))
         if actor:
             break
-    governor = tok.head
+    governor = governing_word(tok, rules.syntax)
     light = lemma_of(governor) in rules.light_verbs | (e.value("need_governor") or frozenset())
     if governor.i != tok.i and governor.pos_ in ("VERB", "AUX") and light:
         inherited = subject_actors(governor, da, rules, disc)
@@ -301,6 +302,10 @@ def _verbal_actor(tok: Token, da: DocActors, rules: Rules,
         return actor, [a for s in subjects(head, rules) for a in sides(s, da)]
     recipient: list[Actor] = []
     is_passive = passive(tok, rules)
+    agents = prep_actors(tok, syn.words["agent_preps"], da, rules) if is_passive else []
+    if is_passive and not agents and lemma_of(tok) in rules.stative_participles:
+        # 'Israel is opposed to …', 'Hanoi is committed to …': a stance of the subject's own
+        return [a for s in syn.passive_subjects(tok) for a in _argument(s, da, rules, disc)], []
     if is_passive:
         for ps in syn.passive_subjects(tok):
             recipient.extend(sides(ps, da))

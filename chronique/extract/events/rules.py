@@ -35,7 +35,7 @@ LIST_KEYS = ("context", "recipient", "actor")
 # The lists beside the triggers, each a set of lemmas or words (see the file's comment).
 WORD_SETS = (
     "light_verbs", "co_actor_heads", "object_control", "non_event_complements", "between",
-    "noun_date_preps", "purpose_marks",
+    "noun_date_preps", "purpose_marks", "stative_participles",
 )  # fmt: skip
 TYPE_SETS = ("infer_recipient", "motive_absorbing_types")
 # Type by construction (see the file's comment): each {"type", "types": {type: CAMEO code} or
@@ -119,6 +119,8 @@ def complement_marks(tok: Token, rules: Rules) -> set[str]:
 @constraint("prep")
 def _prep(tok: Token, value: frozenset[str], rules: Rules) -> bool:
     preps = {p for p, _ in prep_children(tok, rules)} | complement_marks(tok, rules)
+    # 'committed to opening', 'charged with creating': a preposition heading a gerund
+    preps |= {c.lower_ for c in rules.syntax.children(tok, rules.syntax.prep)}
     return bool(preps & value)
 
 
@@ -149,9 +151,18 @@ def _comp_aux(tok: Token, value: frozenset[str], rules: Rules) -> bool:
     )
 
 
+def governor(tok: Token, syn: Syntax) -> Token:
+    """The word a noun trigger depends on; past the noun it qualifies when it is a compound
+    ('launched a mediation effort': 'launched')."""
+    head = tok.head
+    if tok.dep_ in syn.compound and head.i != tok.i and head.pos_ in ("NOUN", "PROPN"):
+        return head.head
+    return head
+
+
 @constraint("need_governor")
 def _need_governor(tok: Token, value: frozenset[str], rules: Rules) -> bool:
-    return lemma_of(tok.head) in value
+    return lemma_of(governor(tok, rules.syntax)) in value
 
 
 # -- records ------------------------------------------------------------------------------
@@ -249,6 +260,7 @@ class Rules:
     between: frozenset[str]
     noun_date_preps: frozenset[str]
     purpose_marks: frozenset[str]
+    stative_participles: frozenset[str]
     infer_recipient: frozenset[str]
     motive_absorbing_types: frozenset[str]
     constructions: dict[str, Construction]
