@@ -381,6 +381,8 @@ def test_no_unnamed_author_for_causes_subjects_or_descriptions(text):
         ("Peru announced the release of two Chilean fishermen.", "RETREAT", "PER"),
         ("A Chilean judge ordered Marco Rossi to appear for questioning.", "REQUEST", "CHL"),
         ("Vietnam is committed to opening its markets to foreign banks.", "AGREE", "VNM"),
+        ("Chad opened its borders to Sudanese refugees.", "AID", "TCD"),
+        ("Peru and Chile failed to reach agreement on the fishing quotas.", "REJECT", "PER"),
     ],
 )
 def test_plover_construction(text, typ, actor):

@@ -29,7 +29,7 @@ from chronique.extract.events.discourse import (
 )
 from chronique.extract.events.frames import Discourse
 from chronique.extract.events.modality import modality
-from chronique.extract.events.rules import Rules, Trigger, event_rules, prep_children
+from chronique.extract.events.rules import Rules, Trigger, event_rules, lemma_of, prep_children
 from chronique.extract.places import (
     Gazetteer,
     argument_token_ids,
@@ -151,8 +151,11 @@ def _refusal(c: Candidate, rules: Rules) -> None:
         return
     tok = c.token
     heads = [tok, tok.head] if tok.pos_ == "NOUN" else [tok]
-    aux = rules.syntax.aux
-    if any(x.lower_ in con.words for h in heads for x in h.children if x.dep_ in aux):
+    syn = rules.syntax
+    said = [x.lower_ for h in heads for x in h.children if x.dep_ in syn.aux]
+    if tok.dep_ in syn.xcomp:
+        said.append(lemma_of(tok.head))  # 'failed to reach agreement'
+    if any(w in con.words for w in said):
         c.rule = replace(c.rule, type=con.type, cameo=code, mode=None)
         c.modality = "asserted"
 
