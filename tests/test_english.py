@@ -403,3 +403,9 @@ def test_plover_construction(text, typ, actor):
 def test_non_political_senses_code_nothing(text):
     result = code(text)
     assert not result.events, [(e.event, e.trigger) for e in result.events]
+
+
+def test_person_named_like_a_town_still_acts():
+    # 'Toledo' is a town in the gazetteer, but the NER reads 'Maria Toledo' as a person
+    (rej,) = events(code("Senator Maria Toledo rejected the offer."), "REJECT")
+    assert [a.name for a in rej.actor] == ["Maria Toledo"]

@@ -77,6 +77,9 @@ def is_place(tok: Token, da: DocActors) -> bool:
     an actor the resolver failed to place."""
     if tok.pos_ != "PROPN":
         return False
+    m = da.by_token.get(tok.i)
+    if m is not None and m.kind in ("person", "per"):
+        return False  # 'Mandela', 'Mourão' name people here, whatever towns bear the name
     span = tok.doc[tok.left_edge.i : tok.right_edge.i + 1]
     gazetteer = get_gazetteer(da.lang)
     return gazetteer.lookup(tok.text) is not None or gazetteer.lookup(span.text) is not None
