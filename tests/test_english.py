@@ -287,6 +287,11 @@ def test_role_phrase_is_not_read_as_a_partitive():
     assert [a.sector for a in acc.actor] == ["LEG"]
 
 
+def test_collective_nouns_name_an_actor():
+    result = code("Several Asian countries called for talks with the rebels.")
+    assert events(result, "REQUEST"), [(e.event, e.actor) for e in result.events]
+
+
 def test_group_noun_keeps_an_unplaced_actor():
     # 'settlers' names people although no lexicon places them: the event stays, unresolved
     (attack,) = events(code("Dozens of Jewish settlers attacked a village overnight."), "ASSAULT")
