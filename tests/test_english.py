@@ -414,3 +414,8 @@ def test_person_named_like_a_town_still_acts():
     # 'Toledo' is a town in the gazetteer, but the NER reads 'Maria Toledo' as a person
     (rej,) = events(code("Senator Maria Toledo rejected the offer."), "REJECT")
     assert [a.name for a in rej.actor] == ["Maria Toledo"]
+
+
+def test_ordered_act_named_as_object_is_the_act():
+    result = code("The Nigerian president ordered air strikes on the rebel camps.")
+    assert events(result, "ASSAULT", "NGA") and not events(result, "REQUEST")

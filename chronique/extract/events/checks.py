@@ -57,8 +57,15 @@ def _forecast(c: Candidate, p: Paragraph) -> str | None:
 
 @check(BEFORE_FRAME, "embeds_event")
 def _embeds_event(c: Candidate, p: Paragraph) -> str | None:
-    # 'promettent de renforcer leur coopération': the embedded act counts
-    if c.rule.embeds and any(t.i in p.matched for x in _complements(c.token, p) for t in x.subtree):
+    # 'promettent de renforcer leur coopération': the embedded act counts; so does an act
+    # named as the object ('ordered air strikes on the city')
+    if not c.rule.embeds:
+        return None
+    if any(t.i in p.matched for x in _complements(c.token, p) for t in x.subtree):
+        return "embeds_event"
+    syn = p.rules.syntax
+    objects = syn.children(c.token, syn.direct_obj)
+    if any(o.i in p.matched and p.matched[o.i].nominal for o in objects):
         return "embeds_event"
     return None
 
