@@ -419,3 +419,8 @@ def test_person_named_like_a_town_still_acts():
 def test_ordered_act_named_as_object_is_the_act():
     result = code("The Nigerian president ordered air strikes on the rebel camps.")
     assert events(result, "ASSAULT", "NGA") and not events(result, "REQUEST")
+
+
+def test_weapon_subject_takes_the_agent_of_its_participle():
+    result = code("The shells fired by the Sudanese army struck a camp in Chad.")
+    assert events(result, "ASSAULT", "SDN"), [(e.event, e.actor) for e in result.events]

@@ -393,12 +393,22 @@ def unnamed_agent(c: Candidate, da: DocActors, rules: Rules) -> list[Actor]:
         return []
     if tok.dep_ in rules.syntax.relcl | rules.syntax.acl:
         return []  # 'the women who were killed': what a noun is said to have undergone
-    if any(lemma_of(d) in spec["causes"] for d in tok.subtree if d.i != tok.i):
+    if any(d.pos_ == "NOUN" and lemma_of(d) in spec["causes"] for d in tok.subtree):
         return []
     if not passive(tok, rules):
         subs = subjects(tok, rules)
         if not subs or any(lemma_of(s) not in spec["instruments"] for s in subs):
             return []
+        # 'the missiles fired by the Israeli army struck …': who fired them acts
+        agents = rules.syntax.words["agent_preps"]
+        users = [
+            a
+            for s in subs
+            for acl in rules.syntax.children(s, rules.syntax.acl)
+            for a in prep_actors(acl, agents, da, rules)
+        ]
+        if users:
+            return users
     return [Actor(text=spec["text"], kind="unnamed")]
 
 
