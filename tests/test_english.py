@@ -424,3 +424,23 @@ def test_ordered_act_named_as_object_is_the_act():
 def test_weapon_subject_takes_the_agent_of_its_participle():
     result = code("The shells fired by the Sudanese army struck a camp in Chad.")
     assert events(result, "ASSAULT", "SDN"), [(e.event, e.actor) for e in result.events]
+
+
+def test_hostile_act_announced_on_a_condition_is_a_threat():
+    result = code("Peru will expel the Chilean ambassador if Chile arms the rebels.")
+    assert events(result, "THREATEN", "PER") and not events(result, "SANCTION")
+
+
+def test_friendly_act_on_a_condition_stays_itself():
+    result = code("Peru will meet the Chilean envoy if Chile frees the sailors.")
+    assert events(result, "CONSULT", "PER") and not events(result, "THREATEN")
+
+
+def test_act_counted_by_a_quantity_takes_the_verb_above_it():
+    result = code("Kenya and Uganda began a new round of joint military exercises.")
+    assert events(result, "COOPERATE", "KEN")
+
+
+def test_light_verb_in_the_passive_gives_its_agent():
+    result = code("The war games were staged by Kenyan troops and Ugandan marines.")
+    assert events(result, "COOPERATE", "KEN"), [(e.event, e.actor) for e in result.events]

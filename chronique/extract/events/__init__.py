@@ -29,7 +29,14 @@ from chronique.extract.events.discourse import (
 )
 from chronique.extract.events.frames import Discourse
 from chronique.extract.events.modality import modality
-from chronique.extract.events.rules import Rules, Trigger, event_rules, lemma_of, prep_children
+from chronique.extract.events.rules import (
+    Rules,
+    Trigger,
+    event_rules,
+    governor,
+    lemma_of,
+    prep_children,
+)
 from chronique.extract.places import (
     Gazetteer,
     argument_token_ids,
@@ -150,7 +157,7 @@ def _refusal(c: Candidate, rules: Rules) -> None:
     if con is None or code is None or c.modality != "negated":
         return
     tok = c.token
-    heads = [tok, tok.head] if tok.pos_ == "NOUN" else [tok]
+    heads = [tok, governor(tok, rules)] if tok.pos_ == "NOUN" else [tok]
     syn = rules.syntax
     said = [x.lower_ for h in heads for x in h.children if x.dep_ in syn.aux]
     if tok.dep_ in syn.xcomp:
@@ -161,15 +168,24 @@ def _refusal(c: Candidate, rules: Rules) -> None:
 
 
 def _ultimatum(c: Candidate, rules: Rules) -> None:
-    """'will boycott the vote unless the president resigns': an act announced on a condition
-    the other side must meet is a threat, whatever the act."""
-    con = rules.constructions.get("conditional_threat")
-    code = con.code_for(c.rule.type) if con else None
-    if con is None or code is None or c.modality not in ("future", "hypothetical"):
+    """'will boycott the vote unless the president resigns', 'may halt its mediation if the
+    fighting goes on': an act announced on a condition the other side must meet is a threat
+    (conditional_threat: any act; hostile_condition: the hostile types it lists)."""
+    if c.modality not in ("future", "hypothetical"):
         return
     syn = rules.syntax
-    for clause in syn.children(c.token, syn.advcl):
-        if any(m.lower_ in con.words for m in syn.children(clause, syn.mark)):
+    tok = c.token
+    heads = [tok, governor(tok, rules)] if tok.pos_ == "NOUN" else [tok]
+    marks = {
+        m.lower_
+        for h in heads
+        for clause in syn.children(h, syn.advcl)
+        for m in syn.children(clause, syn.mark)
+    }
+    for name in ("conditional_threat", "hostile_condition"):
+        con = rules.constructions.get(name)
+        code = con.code_for(c.rule.type) if con else None
+        if con is not None and code is not None and marks & con.words:
             c.rule = replace(c.rule, type=con.type, cameo=code, mode=None)
             c.modality = "asserted"
             return

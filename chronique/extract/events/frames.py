@@ -281,10 +281,13 @@ def _nominal_actor(tok: Token, c: Candidate, da: DocActors, rules: Rules,
             actor.extend(prep_actors(tok, (spec,), da, rules))
         if actor:
             break
-    governor = governing_word(tok, rules.syntax)
+    governor = governing_word(tok, rules)
     light = lemma_of(governor) in rules.light_verbs | (e.value("need_governor") or frozenset())
     if governor.i != tok.i and governor.pos_ in ("VERB", "AUX") and light:
         inherited = subject_actors(governor, da, rules, disc)
+        if not inherited and passive(governor, rules):
+            # 'the war games were staged by X and Y': the agent of the light verb acts
+            inherited = prep_actors(governor, rules.syntax.words["agent_preps"], da, rules)
         if inherited and (not actor or e.symmetric):
             actor = inherited
     return actor, recipient

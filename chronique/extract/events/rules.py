@@ -35,12 +35,12 @@ LIST_KEYS = ("context", "recipient", "actor")
 # The lists beside the triggers, each a set of lemmas or words (see the file's comment).
 WORD_SETS = (
     "light_verbs", "co_actor_heads", "object_control", "non_event_complements", "between",
-    "noun_date_preps", "purpose_marks", "stative_participles",
+    "noun_date_preps", "purpose_marks", "stative_participles", "quantity_heads",
 )  # fmt: skip
 TYPE_SETS = ("infer_recipient", "motive_absorbing_types")
 # Type by construction (see the file's comment): each {"type", "types": {type: CAMEO code} or
 # "cameo", "words"}; a construction the file leaves out never applies.
-CONSTRUCTIONS = ("refusal", "conditional_threat")
+CONSTRUCTIONS = ("refusal", "conditional_threat", "hostile_condition")
 FILE_KEYS = frozenset(
     {"version", "source", "comment", "triggers", "unnamed_agent", *CONSTRUCTIONS, *WORD_SETS,
      *TYPE_SETS}
@@ -151,18 +151,26 @@ def _comp_aux(tok: Token, value: frozenset[str], rules: Rules) -> bool:
     )
 
 
-def governor(tok: Token, syn: Syntax) -> Token:
+def governor(tok: Token, rules: Rules) -> Token:
     """The word a noun trigger depends on; past the noun it qualifies when it is a compound
-    ('launched a mediation effort': 'launched')."""
+    ('launched a mediation effort': 'launched') and past a quantity it counts ('began a new
+    round of exercises': 'began')."""
+    syn = rules.syntax
     head = tok.head
     if tok.dep_ in syn.compound and head.i != tok.i and head.pos_ in ("NOUN", "PROPN"):
         return head.head
+    if (
+        tok.dep_ in syn.pobj
+        and head.lower_ in syn.words["genitive_preps"]
+        and lemma_of(head.head) in rules.quantity_heads
+    ):
+        return head.head.head
     return head
 
 
 @constraint("need_governor")
 def _need_governor(tok: Token, value: frozenset[str], rules: Rules) -> bool:
-    return lemma_of(governor(tok, rules.syntax)) in value
+    return lemma_of(governor(tok, rules)) in value
 
 
 # -- records ------------------------------------------------------------------------------
@@ -261,6 +269,7 @@ class Rules:
     noun_date_preps: frozenset[str]
     purpose_marks: frozenset[str]
     stative_participles: frozenset[str]
+    quantity_heads: frozenset[str]
     infer_recipient: frozenset[str]
     motive_absorbing_types: frozenset[str]
     constructions: dict[str, Construction]
