@@ -444,3 +444,12 @@ def test_act_counted_by_a_quantity_takes_the_verb_above_it():
 def test_light_verb_in_the_passive_gives_its_agent():
     result = code("The war games were staged by Kenyan troops and Ugandan marines.")
     assert events(result, "COOPERATE", "KEN"), [(e.event, e.actor) for e in result.events]
+
+
+def test_finite_verb_hung_on_the_noun_before_it_takes_that_noun_as_subject():
+    text = "Police are beating detainees in the north, a Kenyan rights group protested on Monday."
+    assert events(code(text), "PROTEST"), [(e.event, e.actor) for e in code(text).events]
+
+
+def test_agentless_accusation_keeps_the_act():
+    assert events(code("The Malian minister has been accused of selling state land."), "ACCUSE")

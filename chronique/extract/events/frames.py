@@ -235,6 +235,10 @@ def subject_actors(tok: Token, da: DocActors, rules: Rules, disc: Discourse) -> 
         forms = set(cur.morph.get("VerbForm"))
         if cur.dep_ in syn.ccomp and "Inf" not in forms:
             return co
+        if cur.dep_ in syn.acl and "Fin" in forms and cur.head.pos_ in ("NOUN", "PROPN"):
+            # ', a rights group protested here': a finite verb the parser hung on the noun
+            # before it has that noun as its subject
+            return dedupe(_argument(cur.head, da, rules, disc) + co)
         inf_or_part = bool({"Inf", "Part"} & forms)
         aux_head = lemma_of(cur.head) in syn.words["auxiliaries"]  # 'd'avoir empoisonné' misparsed
         if (
