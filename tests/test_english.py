@@ -453,3 +453,13 @@ def test_finite_verb_hung_on_the_noun_before_it_takes_that_noun_as_subject():
 
 def test_agentless_accusation_keeps_the_act():
     assert events(code("The Malian minister has been accused of selling state land."), "ACCUSE")
+
+
+def test_call_made_to_congratulate_is_the_congratulation_by_the_caller():
+    result = code("The Kenyan president called the Ugandan leader on Monday to congratulate him.")
+    assert events(result, "SUPPORT", "KEN"), [(e.event, e.actor) for e in result.events]
+
+
+def test_call_made_to_discuss_stays_a_call():
+    result = code("The Kenyan president called his Ugandan counterpart on Monday to discuss trade.")
+    assert events(result, "CONSULT", "KEN", "UGA")

@@ -41,7 +41,14 @@ def check(registry: dict[str, CheckFn], reason: str) -> Callable[[CheckFn], Chec
 
 
 def _complements(tok: Token, p: Paragraph) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in p.rules.syntax.comp]
+    """Clausal complements, and infinitive clauses of purpose ('called X on Monday to
+    congratulate him': the call is made for that act)."""
+    syn = p.rules.syntax
+    return [
+        c
+        for c in tok.children
+        if c.dep_ in syn.comp or (c.dep_ in syn.advcl and "Inf" in c.morph.get("VerbForm"))
+    ]
 
 
 @check(BEFORE_FRAME, "forecast")
@@ -61,7 +68,12 @@ def _embeds_event(c: Candidate, p: Paragraph) -> str | None:
     # named as the object ('ordered air strikes on the city')
     if not c.rule.embeds:
         return None
-    if any(t.i in p.matched for x in _complements(c.token, p) for t in x.subtree):
+    # ('called X to discuss Y': an act of the call's own type leaves the call standing)
+    if any(
+        t.i in p.matched and p.matched[t.i].type != c.rule.type
+        for x in _complements(c.token, p)
+        for t in x.subtree
+    ):
         return "embeds_event"
     syn = p.rules.syntax
     objects = syn.children(c.token, syn.direct_obj)
