@@ -463,3 +463,18 @@ def test_call_made_to_congratulate_is_the_congratulation_by_the_caller():
 def test_call_made_to_discuss_stays_a_call():
     result = code("The Kenyan president called his Ugandan counterpart on Monday to discuss trade.")
     assert events(result, "CONSULT", "KEN", "UGA")
+
+
+def test_participle_describing_the_actor_is_background():
+    result = code("Sudanese warplanes supported by Egypt bombed the rebel camps in Darfur.")
+    assert events(result, "ASSAULT", "SDN")
+    assert not events(result, "SUPPORT")
+
+
+def test_participle_on_an_object_is_still_coded():
+    result = code("Sudan bombed rebels supported by Chad.")
+    assert events(result, "SUPPORT")
+
+
+def test_calling_off_a_strike_is_a_concession():
+    assert events(code("Chilean miners called off their strike on Friday."), "CONCEDE", "CHL")

@@ -82,6 +82,24 @@ def _embeds_event(c: Candidate, p: Paragraph) -> str | None:
     return None
 
 
+@check(BEFORE_FRAME, "describes_actor")
+def _describes_actor(c: Candidate, p: Paragraph) -> str | None:
+    """'the coalition fighting the rebels has declared a ceasefire', 'warplanes supported by
+    X pounded Y': a participle on the subject of another trigger says who that actor is."""
+    syn, tok = p.rules.syntax, c.token
+    if c.rule.nominal or tok.dep_ not in syn.acl or "Part" not in tok.morph.get("VerbForm"):
+        return None
+    noun = tok.head
+    if noun.dep_ not in syn.subj | syn.subj_pass:
+        return None
+    verb = noun.head
+    if verb.i in p.matched or any(
+        rule.nominal and tok.doc[i].head.i == verb.i for i, rule in p.matched.items()
+    ):  # 'has declared a ceasefire': the act is the noun its verb governs
+        return "describes_actor"
+    return None
+
+
 @check(BEFORE_FRAME, "object_not_person")
 def _object_not_person(c: Candidate, p: Paragraph) -> str | None:
     """'interpelle la France': a challenge, not an arrest. A person, a group with a sector
