@@ -478,3 +478,14 @@ def test_participle_on_an_object_is_still_coded():
 
 def test_calling_off_a_strike_is_a_concession():
     assert events(code("Chilean miners called off their strike on Friday."), "CONCEDE", "CHL")
+
+
+def test_act_told_twice_keeps_the_telling_with_its_author():
+    result = code("Four Malian soldiers were killed when a suicide bomber attacked a checkpoint.")
+    (attack,) = events(result, "ASSAULT")
+    assert [a.kind for a in attack.actor] != ["unnamed"]
+    assert [a.country for a in attack.recipient] == ["MLI"]
+
+
+def test_ordered_aid_with_no_recipient_keeps_the_order():
+    assert events(code("The Malian president ordered federal aid on Monday."), "REQUEST")

@@ -241,6 +241,15 @@ def code_paragraph(doc: Doc, da: DocActors, times: list[TimeExpr], rules: Rules,
     for c in kept:
         if checks.protest_head(c, para) in coded:
             c.drop("checks", "motive")
+        elif [a.kind for a in c.actor] == ["unnamed"]:
+            told = [
+                d
+                for d in kept
+                if d is not c and d.rule.type == c.rule.type and d.token in c.token.subtree
+            ]
+            if told:
+                c.drop("checks", "same_act")
+                told[0].recipient = told[0].recipient or c.recipient  # the victims named
     out.sort(key=lambda c: c.token.i)
     return out
 

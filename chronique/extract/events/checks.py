@@ -77,7 +77,8 @@ def _embeds_event(c: Candidate, p: Paragraph) -> str | None:
         return "embeds_event"
     syn = p.rules.syntax
     objects = syn.children(c.token, syn.direct_obj)
-    if any(o.i in p.matched and p.matched[o.i].nominal for o in objects):
+    acts = [p.matched[o.i] for o in objects if o.i in p.matched]
+    if any(a.nominal and not a.need_recipient for a in acts):  # one that may stand alone
         return "embeds_event"
     return None
 
