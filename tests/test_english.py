@@ -387,6 +387,7 @@ def test_no_unnamed_author_for_causes_subjects_or_descriptions(text):
         ("A Chilean judge ordered Marco Rossi to appear for questioning.", "REQUEST", "CHL"),
         ("Vietnam is committed to opening its markets to foreign banks.", "AGREE", "VNM"),
         ("Chad opened its borders to Sudanese refugees.", "AID", "TCD"),
+        ("A Turkish court released German journalist Anna Weber on Friday.", "RETREAT", "TUR"),
         ("Peru and Chile failed to reach agreement on the fishing quotas.", "REJECT", "PER"),
     ],
 )

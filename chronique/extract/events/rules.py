@@ -126,7 +126,11 @@ def _prep(tok: Token, value: frozenset[str], rules: Rules) -> bool:
 
 @constraint("object")
 def _object(tok: Token, value: frozenset[str], rules: Rules) -> bool:
-    return bool({lemma_of(d) for d in nominal_dependents(tok, rules.syntax)} & value)
+    syn = rules.syntax
+    deps = nominal_dependents(tok, syn)
+    # 'released journalist Ana Lima', 'allowed candidate X to run': the title before a name
+    titles = [c for d in deps if d.pos_ == "PROPN" for c in syn.children(d, syn.compound)]
+    return bool({lemma_of(d) for d in deps + titles} & value)
 
 
 @constraint("modifier")
