@@ -490,3 +490,9 @@ def test_act_told_twice_keeps_the_telling_with_its_author():
 
 def test_ordered_aid_with_no_recipient_keeps_the_order():
     assert events(code("The Malian president ordered federal aid on Monday."), "REQUEST")
+
+
+def test_mediation_between_two_sides_names_them_as_recipients():
+    result = code("Kenya launched a mediation effort between Ethiopia and Eritrea.")
+    (med,) = events(result, "CONSULT", "KEN")
+    assert {a.country for a in med.recipient} == {"ETH", "ERI"}

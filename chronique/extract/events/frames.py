@@ -346,8 +346,9 @@ def _recipients(tok: Token, c: Candidate, da: DocActors, rules: Rules,
             for comp in syn.children(tok, syn.ccomp):
                 for s in syn.subjects(comp):
                     out.extend(sides(s, da))
-        elif spec in rules.between and c.rule.nominal:
-            continue
+        elif spec in rules.between and c.rule.nominal and spec in c.rule.actor:
+            continue  # 'talks between X and Y' name both actors; a mediation between them
+            # names its recipients
         else:
             out.extend(prep_actors(tok, (spec,), da, rules))
             for o in syn.objects(tok):

@@ -89,9 +89,12 @@ def nominal_dependents(tok: Token, syn: Syntax, depth: int = 2) -> list[Token]:
 
 def prep_children(tok: Token, rules: Rules) -> list[tuple[str, Token]]:
     """(preposition, noun) pairs of `tok`; for a noun, also 'entre' one level down
-    ('les négociations sur les armes entre X et Y': 'entre' hangs off 'armes')."""
+    ('les négociations sur les armes entre X et Y': 'entre' hangs off 'armes'), and those of
+    the noun it is a compound of."""
     syn = rules.syntax
     out = list(syn.prepositional(tok))
+    if tok.pos_ == "NOUN" and tok.dep_ in syn.compound and tok.head.pos_ == "NOUN":
+        out.extend(syn.prepositional(tok.head))  # 'a mediation mission between X and Y'
     if tok.pos_ == "NOUN":
         for _, noun in list(out):
             out.extend((p, n) for p, n in syn.prepositional(noun) if p in rules.between)
