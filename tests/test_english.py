@@ -18,7 +18,14 @@ PLOVER_GOLD = SHARED / "reference" / "PLOVER_GSR_CAMEO.json"
 
 # measured 0.55 (177/322) when this floor was set; a few points below, so a regression fails
 TYPE_ACCURACY_FLOOR = 0.50
-ACTOR_GIVEN_TYPE_FLOOR = 0.80
+# actor country end to end (all records) was 0.54, then 0.60 when set; the share among
+# records whose type is right falls as coverage reaches sentences whose actor needs knowledge
+# the text lacks ('Yoruba leaders'), so it only guards against a collapse
+ACTOR_ALL_FLOOR = 0.55
+# coverage 0.925 and type first 0.764 when set (from 0.808 and 0.637): a few points below
+COVERAGE_FLOOR = 0.88
+TYPE_FIRST_FLOOR = 0.72
+ACTOR_GIVEN_TYPE_FLOOR = 0.72
 
 TRIGGER_KEYS = {
     "self_target",
@@ -41,6 +48,7 @@ TRIGGER_KEYS = {
     "nominal",
     "need_recipient",
     "need_governor",
+    "comp_aux",
     "embeds",
     "example",
 }
@@ -133,6 +141,9 @@ def test_plover_gold_accuracy_floor(plover):
     s = score_plover(records, coded.values())
     assert s["type"]["accuracy"] >= TYPE_ACCURACY_FLOOR, s["type"]
     assert s["actor"]["accuracy"] >= ACTOR_GIVEN_TYPE_FLOOR, s["actor"]
+    assert s["actor_all"]["accuracy"] >= ACTOR_ALL_FLOOR, s["actor_all"]
+    assert s["coverage"]["accuracy"] >= COVERAGE_FLOOR, s["coverage"]
+    assert s["type_first"]["accuracy"] >= TYPE_FIRST_FLOOR, s["type_first"]
     for t in PLOVER_TYPES:
         assert s["per_type"][t]["correct"] > 0, t
 
@@ -258,3 +269,235 @@ def test_light_verb_carries_negation_to_its_noun_trigger():
         )
     )
     assert [(e.event, e.modality) for e in r.events] == [("ASSAULT", "negated")]
+
+
+# -- actors a quantity, a group noun or a pronoun stands for ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "typ", "actor"),
+    [
+        ("Thousands of Chilean miners demonstrated in the capital on Friday.", "PROTEST", "CHL"),
+        ("A group of Turkish lawyers criticized the new law on Monday.", "ACCUSE", "TUR"),
+        ("Members of the Iraqi army attacked the village.", "ASSAULT", "IRQ"),
+    ],
+)
+def test_partitive_head_takes_the_actor_of_its_complement(text, typ, actor):
+    result = code(text)
+    assert events(result, typ, actor), [(e.event, [a.text for a in e.actor]) for e in result.events]
+
+
+def test_role_phrase_is_not_read_as_a_partitive():
+    (acc,) = events(code("Members of parliament criticized the minister."), "ACCUSE")
+    assert [a.sector for a in acc.actor] == ["LEG"]
+
+
+def test_collective_nouns_name_an_actor():
+    result = code("Several Asian countries called for talks with the rebels.")
+    assert events(result, "REQUEST"), [(e.event, e.actor) for e in result.events]
+
+
+def test_group_noun_keeps_an_unplaced_actor():
+    # 'settlers' names people although no lexicon places them: the event stays, unresolved
+    (attack,) = events(code("Dozens of Jewish settlers attacked a village overnight."), "ASSAULT")
+    assert [a.text for a in attack.actor] == ["Jewish settlers"]
+
+
+def test_reported_pronoun_stands_for_an_unplaced_subject():
+    result = code("The Free Mountain Front announced it would release the captured pilots.")
+    (release,) = events(result, "RETREAT")
+    assert [a.text for a in release.actor] == ["The Free Mountain Front"]
+
+
+# -- type by construction ----------------------------------------------------------------------
+
+
+def test_concession_refused_with_will_is_a_rejection():
+    (rej,) = events(code("Canada will not lift the ban on Chilean salmon."), "REJECT", "CAN")
+    assert rej.modality == "asserted" and rej.cameo == "124"
+    assert not events(code("Canada will not lift the ban on Chilean salmon."), "CONCEDE")
+
+
+def test_concession_that_did_not_happen_stays_negated():
+    (con,) = events(code("Canada did not lift the ban on Chilean salmon."), "CONCEDE", "CAN")
+    assert con.modality == "negated"
+
+
+def test_refused_meeting_with_will_is_a_rejection():
+    (rej,) = events(code("Peru will not meet the Chilean delegation."), "REJECT", "PER", "CHL")
+    assert rej.cameo == "125"
+
+
+def test_act_announced_unless_a_condition_is_met_is_a_threat():
+    result = code("The Labour Party said it will boycott the vote unless the president resigns.")
+    (threat,) = events(result, "THREATEN")
+    assert threat.modality == "asserted"
+    assert not events(result, "PROTEST")
+
+
+def test_act_announced_without_condition_stays_itself():
+    result = code("The Labour Party said it will boycott the vote.")
+    assert events(result, "PROTEST") and not events(result, "THREATEN")
+
+
+def test_reported_obligation_on_another_actor_is_a_demand():
+    result = code("Sweden said that Norway must share the fishing data.")
+    assert events(result, "REQUEST", "SWE", "NOR")
+    first = min(result.events, key=lambda e: e.trigger["start"])
+    assert first.event == "REQUEST"
+
+
+def test_obligation_on_oneself_is_no_demand():
+    assert not events(code("Sweden said it must protect its fishermen."), "REQUEST")
+
+
+# -- acts told without their author ----------------------------------------------------------
+
+
+def test_agentless_passive_keeps_the_act_with_an_unnamed_actor():
+    (attack,) = events(code("Two Kenyan police officers were killed near the border."), "ASSAULT")
+    assert [(a.kind, a.country) for a in attack.actor] == [("unnamed", None)]
+    assert [a.country for a in attack.recipient] == ["KEN"]
+
+
+def test_weapon_as_subject_keeps_the_act():
+    assert events(code("A roadside bomb killed three Malian soldiers on Sunday."), "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Forty villagers were killed in a landslide in Nepal.",
+        "The flood killed twelve people in Kerala.",
+        "The families of the miners who were killed met the minister.",
+    ],
+)
+def test_no_unnamed_author_for_causes_subjects_or_descriptions(text):
+    assert not events(code(text), "ASSAULT")
+
+
+# -- vocabulary and frames read from the PLOVER classes ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "typ", "actor"),
+    [
+        ("Kenya launched a mediation effort between the two Sudanese factions.", "CONSULT", "KEN"),
+        ("Norway ended its mediation efforts between the rival parties.", "SANCTION", "NOR"),
+        ("Serbia broke off talks with Kosovo on Monday.", "SANCTION", "SRB"),
+        ("Malian troops remained on alert near the border.", "MOBILIZE", "MLI"),
+        ("The Kenyan government met the demands of the striking nurses.", "CONCEDE", "KEN"),
+        ("A Turkish court released the Greek journalist Nikos Pappas.", "RETREAT", "TUR"),
+        ("Peru announced the release of two Chilean fishermen.", "RETREAT", "PER"),
+        ("A Chilean judge ordered Marco Rossi to appear for questioning.", "REQUEST", "CHL"),
+        ("Vietnam is committed to opening its markets to foreign banks.", "AGREE", "VNM"),
+        ("Chad opened its borders to Sudanese refugees.", "AID", "TCD"),
+        ("A Turkish court released German journalist Anna Weber on Friday.", "RETREAT", "TUR"),
+        ("Peru and Chile failed to reach agreement on the fishing quotas.", "REJECT", "PER"),
+    ],
+)
+def test_plover_construction(text, typ, actor):
+    result = code(text)
+    assert events(result, typ, actor), [(e.event, [a.text for a in e.actor]) for e in result.events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company released a new smartphone on Friday.",
+        "The band released its third album last spring.",
+        "Our players remained on the field after the match.",
+        "The new bridge met the safety requirements.",
+        "The chef ended his cooking efforts at midnight.",
+    ],
+)
+def test_non_political_senses_code_nothing(text):
+    result = code(text)
+    assert not result.events, [(e.event, e.trigger) for e in result.events]
+
+
+def test_person_named_like_a_town_still_acts():
+    # 'Toledo' is a town in the gazetteer, but the NER reads 'Maria Toledo' as a person
+    (rej,) = events(code("Senator Maria Toledo rejected the offer."), "REJECT")
+    assert [a.name for a in rej.actor] == ["Maria Toledo"]
+
+
+def test_ordered_act_named_as_object_is_the_act():
+    result = code("The Nigerian president ordered air strikes on the rebel camps.")
+    assert events(result, "ASSAULT", "NGA") and not events(result, "REQUEST")
+
+
+def test_weapon_subject_takes_the_agent_of_its_participle():
+    result = code("The shells fired by the Sudanese army struck a camp in Chad.")
+    assert events(result, "ASSAULT", "SDN"), [(e.event, e.actor) for e in result.events]
+
+
+def test_hostile_act_announced_on_a_condition_is_a_threat():
+    result = code("Peru will expel the Chilean ambassador if Chile arms the rebels.")
+    assert events(result, "THREATEN", "PER") and not events(result, "SANCTION")
+
+
+def test_friendly_act_on_a_condition_stays_itself():
+    result = code("Peru will meet the Chilean envoy if Chile frees the sailors.")
+    assert events(result, "CONSULT", "PER") and not events(result, "THREATEN")
+
+
+def test_act_counted_by_a_quantity_takes_the_verb_above_it():
+    result = code("Kenya and Uganda began a new round of joint military exercises.")
+    assert events(result, "COOPERATE", "KEN")
+
+
+def test_light_verb_in_the_passive_gives_its_agent():
+    result = code("The war games were staged by Kenyan troops and Ugandan marines.")
+    assert events(result, "COOPERATE", "KEN"), [(e.event, e.actor) for e in result.events]
+
+
+def test_finite_verb_hung_on_the_noun_before_it_takes_that_noun_as_subject():
+    text = "Police are beating detainees in the north, a Kenyan rights group protested on Monday."
+    assert events(code(text), "PROTEST"), [(e.event, e.actor) for e in code(text).events]
+
+
+def test_agentless_accusation_keeps_the_act():
+    assert events(code("The Malian minister has been accused of selling state land."), "ACCUSE")
+
+
+def test_call_made_to_congratulate_is_the_congratulation_by_the_caller():
+    result = code("The Kenyan president called the Ugandan leader on Monday to congratulate him.")
+    assert events(result, "SUPPORT", "KEN"), [(e.event, e.actor) for e in result.events]
+
+
+def test_call_made_to_discuss_stays_a_call():
+    result = code("The Kenyan president called his Ugandan counterpart on Monday to discuss trade.")
+    assert events(result, "CONSULT", "KEN", "UGA")
+
+
+def test_participle_describing_the_actor_is_background():
+    result = code("Sudanese warplanes supported by Egypt bombed the rebel camps in Darfur.")
+    assert events(result, "ASSAULT", "SDN")
+    assert not events(result, "SUPPORT")
+
+
+def test_participle_on_an_object_is_still_coded():
+    result = code("Sudan bombed rebels supported by Chad.")
+    assert events(result, "SUPPORT")
+
+
+def test_calling_off_a_strike_is_a_concession():
+    assert events(code("Chilean miners called off their strike on Friday."), "CONCEDE", "CHL")
+
+
+def test_act_told_twice_keeps_the_telling_with_its_author():
+    result = code("Four Malian soldiers were killed when a suicide bomber attacked a checkpoint.")
+    (attack,) = events(result, "ASSAULT")
+    assert [a.kind for a in attack.actor] != ["unnamed"]
+    assert [a.country for a in attack.recipient] == ["MLI"]
+
+
+def test_ordered_aid_with_no_recipient_keeps_the_order():
+    assert events(code("The Malian president ordered federal aid on Monday."), "REQUEST")
+
+
+def test_mediation_between_two_sides_names_them_as_recipients():
+    result = code("Kenya launched a mediation effort between Ethiopia and Eritrea.")
+    (med,) = events(result, "CONSULT", "KEN")
+    assert {a.country for a in med.recipient} == {"ETH", "ERI"}

@@ -214,7 +214,7 @@ Chine Chine PROPN 4 obl:arg
 
 def test_every_constraint_has_a_test_below():
     assert set(CONSTRAINTS) == {
-        "reflexive", "prep", "object", "modifier", "follow", "need_governor"
+        "reflexive", "prep", "object", "modifier", "follow", "need_governor", "comp_aux"
     }  # fmt: skip
 
 
@@ -1134,3 +1134,72 @@ Turquie Turquie PROPN 2 obl:mod
 . . PUNCT 2 punct
 """)
     assert sides(only(code(doc, rules_with("fr", [CRITICISE])))) == (["FRA"], ["TUR"])
+
+
+SAID_MUST = """
+Oslo Oslo PROPN 1 nsubj
+said say VERB 1 ROOT VerbForm=Fin|Tense=Past
+Bern Bern PROPN 4 nsubj
+must must AUX 4 aux VerbForm=Fin
+pay pay VERB 1 ccomp VerbForm=Inf
+. . PUNCT 1 punct
+"""
+
+
+@pytest.mark.parametrize(("value", "holds"), [(["must"], True), (["should"], False)])
+def test_comp_aux_constraint_reads_the_complement_clause(value, holds):
+    doc = rows(SAID_MUST, "en")
+    rule = entry(lemma="say", type="REQUEST", cameo="100", comp_aux=value)
+    rules = rules_with("en", [rule])
+    tok = _tok(doc, "say")
+    (trigger,) = rules.candidates(tok)
+    assert (trigger.unmet(tok, rules) is None) is holds
+
+
+WILL_NOT_LIFT = """
+Oslo Oslo PROPN 3 nsubj
+will will AUX 3 aux VerbForm=Fin
+not not PART 3 neg
+lift lift VERB 3 ROOT VerbForm=Inf
+the the DET 5 det
+ban ban NOUN 3 dobj Number=Sing
+. . PUNCT 3 punct
+"""
+
+BOYCOTT_UNLESS = """
+Oslo Oslo PROPN 2 nsubj
+will will AUX 2 aux VerbForm=Fin
+boycott boycott VERB 2 ROOT VerbForm=Inf
+talks talk NOUN 2 dobj Number=Plur
+unless unless SCONJ 6 mark
+Bern Bern PROPN 6 nsubj
+yields yield VERB 2 advcl VerbForm=Fin|Tense=Pres
+. . PUNCT 2 punct
+"""
+
+REFUSAL = {"type": "REJECT", "words": ["will"], "types": {"CONCEDE": "124"}}
+ULTIMATUM = {"type": "THREATEN", "cameo": "130", "words": ["unless"], "skip": ["REQUEST"]}
+
+
+def test_refusal_construction_retypes_a_concession_negated_with_will():
+    lift = entry(lemma="lift", type="CONCEDE", cameo="081")
+    (c,) = code(rows(WILL_NOT_LIFT, "en"), rules_with("en", [lift], refusal=REFUSAL), "en")
+    assert (c.rule.type, c.rule.cameo, c.modality) == ("REJECT", "124", "asserted")
+    (c,) = code(rows(WILL_NOT_LIFT, "en"), rules_with("en", [lift]), "en")
+    assert (c.rule.type, c.modality) == ("CONCEDE", "negated")
+
+
+def test_ultimatum_construction_retypes_a_conditional_announced_act():
+    boycott = entry(lemma="boycott", type="PROTEST", cameo="143")
+    rules = rules_with("en", [boycott], conditional_threat=ULTIMATUM)
+    (c,) = code(rows(BOYCOTT_UNLESS, "en"), rules, "en")
+    assert (c.rule.type, c.rule.cameo) == ("THREATEN", "130")
+    request = entry(lemma="boycott", type="REQUEST", cameo="100")
+    rules = rules_with("en", [request], conditional_threat=ULTIMATUM)
+    (c,) = code(rows(BOYCOTT_UNLESS, "en"), rules, "en")
+    assert c.rule.type == "REQUEST"
+
+
+def test_construction_with_an_unknown_type_is_refused():
+    with pytest.raises(LexiconError):
+        rules_with("en", [], refusal={"type": "REJECT", "words": [], "types": {"YIELD": "124"}})

@@ -179,6 +179,7 @@ class ActorLexicon:
         self.genitive = frozenset(groups.get("genitive", []))
         self.former = frozenset(groups.get("former_markers", []))
         self.origin_nouns = frozenset(groups.get("origin_nouns", []))
+        self.partitive = frozenset(groups.get("partitive_heads", []))
         self.according_to = set(lexicons.load("reporting", lang).get("according_to", []))
         roles = lexicons.load("roles", lang)
         self.bodies = frozenset(fold(b) for b in roles.get("bodies", []))
@@ -402,8 +403,21 @@ class DocActors:
             )
         if low in self.pronouns.relative and head.head.dep_ in self.syn.relcl:
             return self.actor(head.head.head, loose)
+        inner = self.partitive_of(head)
+        if inner is not None:
+            return self.actor(inner, loose)
         toks = self.phrase(head)
         return self._from_tokens(toks, head, loose)
+
+    def partitive_of(self, head: Token) -> Token | None:
+        """'Thousands of Kurds', 'a group of hackers', 'members of the army': a quantity or
+        part names no one; the noun of its genitive complement does."""
+        if head.i in self.by_token or head.lemma_.lower() not in self.lex.partitive:
+            return None
+        for p, noun in self.syn.prepositional(head):
+            if p in self.lex.genitive:
+                return noun
+        return None
 
     def _titled(self, head: Token) -> Token:
         """The noun a name stands beside as its title ('le président ougandais X',
@@ -444,6 +458,9 @@ class DocActors:
         """Can this noun name an actor? A lexicon name, a role noun, a proper noun."""
         if head.lemma_.lower() in self.lex.place_nouns:
             return False
+        inner = self.partitive_of(head)
+        if inner is not None:
+            return self.actorish(inner)
         return (
             head.i in self.by_token
             or head.pos_ == "PROPN"

@@ -9,6 +9,7 @@ the stage and a named reason (`candidate.REASONS`): `ArticleResult.dropped` list
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from spacy.parts_of_speech import IDS as POS_IDS
@@ -28,7 +29,14 @@ from chronique.extract.events.discourse import (
 )
 from chronique.extract.events.frames import Discourse
 from chronique.extract.events.modality import modality
-from chronique.extract.events.rules import Rules, Trigger, event_rules, prep_children
+from chronique.extract.events.rules import (
+    Rules,
+    Trigger,
+    event_rules,
+    governor,
+    lemma_of,
+    prep_children,
+)
 from chronique.extract.places import (
     Gazetteer,
     argument_token_ids,
@@ -140,6 +148,49 @@ def _own_population(c: Candidate) -> None:
             return
 
 
+def _refusal(c: Candidate, rules: Rules) -> None:
+    """'will not lift the embargo', 'won't end the strike': a concession or retreat refused
+    with an auxiliary of will is an act of refusal now (REJECT), not a concession that did
+    not happen."""
+    con = rules.constructions.get("refusal")
+    code = con.code_for(c.rule.type) if con else None
+    if con is None or code is None or c.modality != "negated":
+        return
+    tok = c.token
+    heads = [tok, governor(tok, rules)] if tok.pos_ == "NOUN" else [tok]
+    syn = rules.syntax
+    said = [x.lower_ for h in heads for x in h.children if x.dep_ in syn.aux]
+    if tok.dep_ in syn.xcomp:
+        said.append(lemma_of(tok.head))  # 'failed to reach agreement'
+    if any(w in con.words for w in said):
+        c.rule = replace(c.rule, type=con.type, cameo=code, mode=None)
+        c.modality = "asserted"
+
+
+def _ultimatum(c: Candidate, rules: Rules) -> None:
+    """'will boycott the vote unless the president resigns', 'may halt its mediation if the
+    fighting goes on': an act announced on a condition the other side must meet is a threat
+    (conditional_threat: any act; hostile_condition: the hostile types it lists)."""
+    if c.modality not in ("future", "hypothetical"):
+        return
+    syn = rules.syntax
+    tok = c.token
+    heads = [tok, governor(tok, rules)] if tok.pos_ == "NOUN" else [tok]
+    marks = {
+        m.lower_
+        for h in heads
+        for clause in syn.children(h, syn.advcl)
+        for m in syn.children(clause, syn.mark)
+    }
+    for name in ("conditional_threat", "hostile_condition"):
+        con = rules.constructions.get(name)
+        code = con.code_for(c.rule.type) if con else None
+        if con is not None and code is not None and marks & con.words:
+            c.rule = replace(c.rule, type=con.type, cameo=code, mode=None)
+            c.modality = "asserted"
+            return
+
+
 def code_paragraph(doc: Doc, da: DocActors, times: list[TimeExpr], rules: Rules,
                    disc: Discourse, published: PartialDate | None,
                    gazetteer: Gazetteer) -> list[Candidate]:  # fmt: skip
@@ -162,6 +213,8 @@ def code_paragraph(doc: Doc, da: DocActors, times: list[TimeExpr], rules: Rules,
             continue
         disc.remember(c)
         c.modality, c.attributed_to, c.denied_by = modality(c.token, da, rules, disc)
+        _refusal(c, rules)
+        _ultimatum(c, rules)
         if len(c.denied_by) >= 2:
             disc.pairs.append(c.denied_by)
         c.date = date_of(c.token, times, da, rules, published)
@@ -188,6 +241,15 @@ def code_paragraph(doc: Doc, da: DocActors, times: list[TimeExpr], rules: Rules,
     for c in kept:
         if checks.protest_head(c, para) in coded:
             c.drop("checks", "motive")
+        elif [a.kind for a in c.actor] == ["unnamed"]:
+            told = [
+                d
+                for d in kept
+                if d is not c and d.rule.type == c.rule.type and d.token in c.token.subtree
+            ]
+            if told:
+                c.drop("checks", "same_act")
+                told[0].recipient = told[0].recipient or c.recipient  # the victims named
     out.sort(key=lambda c: c.token.i)
     return out
 

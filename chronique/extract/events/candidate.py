@@ -20,6 +20,10 @@ REASONS: dict[str, str] = {
     "no_recipient": "the rule needs a recipient and the sentence names none",
     "no_second_side": "a symmetric act with only one side",
     "motive": "what a coded protest denounces or demands: its motive, not an event",
+    "same_act": "an act told without its author whose clause tells it again with one "
+    "('were killed when a bomber attacked'): the telling with the author is kept",
+    "describes_actor": "a participle describing the actor of another act ('the warplanes "
+    "supported by X pounded Y'): background, the main act is coded",
 }
 
 

@@ -41,13 +41,21 @@ def check(registry: dict[str, CheckFn], reason: str) -> Callable[[CheckFn], Chec
 
 
 def _complements(tok: Token, p: Paragraph) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in p.rules.syntax.comp]
+    """Clausal complements, and infinitive clauses of purpose ('called X on Monday to
+    congratulate him': the call is made for that act)."""
+    syn = p.rules.syntax
+    return [
+        c
+        for c in tok.children
+        if c.dep_ in syn.comp or (c.dep_ in syn.advcl and "Inf" in c.morph.get("VerbForm"))
+    ]
 
 
 @check(BEFORE_FRAME, "forecast")
 def _forecast(c: Candidate, p: Paragraph) -> str | None:
-    # 'promet d'être la plus regardée': a forecast, not a promise
-    if c.rule.embeds and any(
+    # 'promet d'être la plus regardée': a forecast, not a promise; 'ordered X to appear':
+    # the complement is what the object must do, no forecast
+    if c.rule.embeds and not p.rules.syntax.objects(c.token) and any(
         lemma_of(x) in p.rules.non_event_complements for x in _complements(c.token, p)
     ):
         return "forecast"
@@ -56,9 +64,40 @@ def _forecast(c: Candidate, p: Paragraph) -> str | None:
 
 @check(BEFORE_FRAME, "embeds_event")
 def _embeds_event(c: Candidate, p: Paragraph) -> str | None:
-    # 'promettent de renforcer leur coopération': the embedded act counts
-    if c.rule.embeds and any(t.i in p.matched for x in _complements(c.token, p) for t in x.subtree):
+    # 'promettent de renforcer leur coopération': the embedded act counts; so does an act
+    # named as the object ('ordered air strikes on the city')
+    if not c.rule.embeds:
+        return None
+    # ('called X to discuss Y': an act of the call's own type leaves the call standing)
+    if any(
+        t.i in p.matched and p.matched[t.i].type != c.rule.type
+        for x in _complements(c.token, p)
+        for t in x.subtree
+    ):
         return "embeds_event"
+    syn = p.rules.syntax
+    objects = syn.children(c.token, syn.direct_obj)
+    acts = [p.matched[o.i] for o in objects if o.i in p.matched]
+    if any(a.nominal and not a.need_recipient for a in acts):  # one that may stand alone
+        return "embeds_event"
+    return None
+
+
+@check(BEFORE_FRAME, "describes_actor")
+def _describes_actor(c: Candidate, p: Paragraph) -> str | None:
+    """'the coalition fighting the rebels has declared a ceasefire', 'warplanes supported by
+    X pounded Y': a participle on the subject of another trigger says who that actor is."""
+    syn, tok = p.rules.syntax, c.token
+    if c.rule.nominal or tok.dep_ not in syn.acl or "Part" not in tok.morph.get("VerbForm"):
+        return None
+    noun = tok.head
+    if noun.dep_ not in syn.subj | syn.subj_pass:
+        return None
+    verb = noun.head
+    if verb.i in p.matched or any(
+        rule.nominal and tok.doc[i].head.i == verb.i for i, rule in p.matched.items()
+    ):  # 'has declared a ceasefire': the act is the noun its verb governs
+        return "describes_actor"
     return None
 
 

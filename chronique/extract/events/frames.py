@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from chronique.extract.actors import DocActors, Person
 from chronique.extract.events.candidate import Candidate
 from chronique.extract.events.rules import Rules, lemma_of, prep_children
+from chronique.extract.events.rules import governor as governing_word
 from chronique.extract.places import get_gazetteer
 from chronique.model import Actor, Quote
 
@@ -78,6 +79,9 @@ def is_place(tok: Token, da: DocActors) -> bool:
     an actor the resolver failed to place."""
     if tok.pos_ != "PROPN":
         return False
+    m = da.by_token.get(tok.i)
+    if m is not None and m.kind in ("person", "per"):
+        return False  # 'Mandela', 'Mourão' name people here, whatever towns bear the name
     span = tok.doc[tok.left_edge.i : tok.right_edge.i + 1]
     gazetteer = get_gazetteer(da.lang)
     return gazetteer.lookup(tok.text) is not None or gazetteer.lookup(span.text) is not None
@@ -273,12 +277,20 @@ def subject_actors(tok: Token, da: DocActors, rules: Rules, disc: Discourse) -> 
             out: list[Actor] = []
             for s in subs:
                 out.extend(_argument(s, da, rules, disc))
+            if not out and cur.dep_ in syn.ccomp and all(da.pronouns.at(s) for s in subs):
+                # 'the rebel front announced it will return …': the pronoun stands for the
+                # subject of the clause it is reported in, even one the lexicons cannot place
+                out = [a for s in subjects(cur.head, rules) for a in sides(s, da)]
             return dedupe(out + co)
         if cur.head.i == cur.i:
             return co
         forms = set(cur.morph.get("VerbForm"))
         if cur.dep_ in syn.ccomp and "Inf" not in forms:
             return co
+        if cur.dep_ in syn.acl and "Fin" in forms and cur.head.pos_ in ("NOUN", "PROPN"):
+            # ', a rights group protested here': a finite verb the parser hung on the noun
+            # before it has that noun as its subject
+            return dedupe(_argument(cur.head, da, rules, disc) + co)
         inf_or_part = bool({"Inf", "Part"} & forms)
         aux_head = lemma_of(cur.head) in syn.words["auxiliaries"]  # 'd'avoir empoisonné' misparsed
         if (
@@ -344,10 +356,13 @@ def _nominal_actor(tok: Token, c: Candidate, da: DocActors, rules: Rules,
         for c in tok.children:
             if not actor and c.dep_ in syn.acl and "Part" in c.morph.get("VerbForm"):
                 actor = prep_actors(c, agents, da, rules)
-    governor = tok.head
+    governor = governing_word(tok, rules)
     light = lemma_of(governor) in rules.light_verbs | (e.value("need_governor") or frozenset())
     if governor.i != tok.i and governor.pos_ in ("VERB", "AUX") and light:
         inherited = subject_actors(governor, da, rules, disc)
+        if not inherited and passive(governor, rules):
+            # 'the war games were staged by X and Y': the agent of the light verb acts
+            inherited = prep_actors(governor, rules.syntax.words["agent_preps"], da, rules)
         if inherited and (not actor or e.symmetric):
             actor = inherited
     return actor, recipient
@@ -368,6 +383,10 @@ def _verbal_actor(tok: Token, da: DocActors, rules: Rules,
         return actor, [a for s in subjects(head, rules) for a in sides(s, da)]
     recipient: list[Actor] = []
     is_passive = passive(tok, rules)
+    agents = prep_actors(tok, syn.words["agent_preps"], da, rules) if is_passive else []
+    if is_passive and not agents and lemma_of(tok) in rules.stative_participles:
+        # 'Israel is opposed to …', 'Hanoi is committed to …': a stance of the subject's own
+        return [a for s in syn.passive_subjects(tok) for a in _argument(s, da, rules, disc)], []
     if is_passive:
         for ps in syn.passive_subjects(tok):
             recipient.extend(sides(ps, da))
@@ -400,8 +419,9 @@ def _recipients(tok: Token, c: Candidate, da: DocActors, rules: Rules,
             for comp in syn.children(tok, syn.ccomp):
                 for s in syn.subjects(comp):
                     out.extend(sides(s, da))
-        elif spec in rules.between and c.rule.nominal:
-            continue
+        elif spec in rules.between and c.rule.nominal and spec in c.rule.actor:
+            continue  # 'talks between X and Y' name both actors; a mediation between them
+            # names its recipients
         else:
             out.extend(prep_actors(tok, (spec,), da, rules, owner=True, disc=disc))
             for o in syn.objects(tok):
@@ -463,6 +483,38 @@ def implicit_agent(c: Candidate, rules: Rules, disc: Discourse) -> tuple[list[Ac
     return [actor], [recipient]
 
 
+def unnamed_agent(c: Candidate, da: DocActors, rules: Rules) -> list[Actor]:
+    """'Three soldiers were killed', 'a roadside bomb killed two policemen': the act is
+    told but nobody is named as its author. For the types of events.json `unnamed_agent`,
+    a verb in the passive without an agent naming anyone, or with a weapon or attack as
+    its subject, takes an unnamed actor (kind 'unnamed', no country) instead of being lost;
+    not when a natural cause or an accident is said ('killed in an earthquake'), nor in a
+    clause describing a noun."""
+    spec = rules.unnamed_agent
+    tok = c.token
+    if not spec or c.rule.nominal or c.rule.type not in spec["types"]:
+        return []
+    if tok.dep_ in rules.syntax.relcl | rules.syntax.acl:
+        return []  # 'the women who were killed': what a noun is said to have undergone
+    if any(d.pos_ == "NOUN" and lemma_of(d) in spec["causes"] for d in tok.subtree):
+        return []
+    if not passive(tok, rules):
+        subs = subjects(tok, rules)
+        if not subs or any(lemma_of(s) not in spec["instruments"] for s in subs):
+            return []
+        # 'the missiles fired by the Israeli army struck …': who fired them acts
+        agents = rules.syntax.words["agent_preps"]
+        users = [
+            a
+            for s in subs
+            for acl in rules.syntax.children(s, rules.syntax.acl)
+            for a in prep_actors(acl, agents, da, rules)
+        ]
+        if users:
+            return users
+    return [Actor(text=spec["text"], kind="unnamed")]
+
+
 def fill(c: Candidate, da: DocActors, rules: Rules, disc: Discourse) -> None:
     """Fill the candidate's actor and recipient sides."""
     tok = c.token
@@ -483,4 +535,6 @@ def fill(c: Candidate, da: DocActors, rules: Rules, disc: Discourse) -> None:
         actor, home_recipient = implicit_agent(c, rules, disc)
         c.implicit = bool(actor)
         recipient = recipient or home_recipient
+    if not actor:
+        actor = unnamed_agent(c, da, rules)
     c.actor, c.recipient = actor, recipient

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from chronique.extract.actors import DocActors
 from chronique.extract.events.frames import Discourse, subject_actors
-from chronique.extract.events.rules import Rules, lemma_of
+from chronique.extract.events.rules import Rules, governor, lemma_of
 from chronique.model import Actor
 
 
@@ -63,7 +63,7 @@ def modality(tok: Token, da: DocActors, rules: Rules,
     attributed: list[Actor] = []
     denied_by: list[Actor] = []
     found: str | None = own_cues(tok, rules)
-    gov = tok.head
+    gov = governor(tok, rules)
     if found is None and tok.pos_ == "NOUN" and lemma_of(gov) in rules.light_verbs:
         found = own_cues(gov, rules)  # 'did not launch an attack', 'va mener des frappes'
     elif found is None and tok.pos_ == "ADJ" and tok.dep_ in syn.xcomp:

@@ -35,10 +35,16 @@ LIST_KEYS = ("context", "recipient", "actor")
 # The lists beside the triggers, each a set of lemmas or words (see the file's comment).
 WORD_SETS = (
     "light_verbs", "co_actor_heads", "object_control", "non_event_complements", "between",
-    "noun_date_preps", "purpose_marks",
+    "noun_date_preps", "purpose_marks", "stative_participles", "quantity_heads",
 )  # fmt: skip
 TYPE_SETS = ("infer_recipient", "motive_absorbing_types", "object_clitic_types")
-FILE_KEYS = frozenset({"version", "source", "comment", "triggers", *WORD_SETS, *TYPE_SETS})
+# Type by construction (see the file's comment): each {"type", "types": {type: CAMEO code} or
+# "cameo", "words"}; a construction the file leaves out never applies.
+CONSTRUCTIONS = ("refusal", "conditional_threat", "hostile_condition")
+FILE_KEYS = frozenset(
+    {"version", "source", "comment", "triggers", "unnamed_agent", *CONSTRUCTIONS, *WORD_SETS,
+     *TYPE_SETS}
+)
 
 
 # -- constraints: a registry, tried in this order -----------------------------------------
@@ -83,9 +89,12 @@ def nominal_dependents(tok: Token, syn: Syntax, depth: int = 2) -> list[Token]:
 
 def prep_children(tok: Token, rules: Rules) -> list[tuple[str, Token]]:
     """(preposition, noun) pairs of `tok`; for a noun, also 'entre' one level down
-    ('les négociations sur les armes entre X et Y': 'entre' hangs off 'armes')."""
+    ('les négociations sur les armes entre X et Y': 'entre' hangs off 'armes'), and those of
+    the noun it is a compound of."""
     syn = rules.syntax
     out = list(syn.prepositional(tok))
+    if tok.pos_ == "NOUN" and tok.dep_ in syn.compound and tok.head.pos_ == "NOUN":
+        out.extend(syn.prepositional(tok.head))  # 'a mediation mission between X and Y'
     if tok.pos_ == "NOUN":
         for _, noun in list(out):
             out.extend((p, n) for p, n in syn.prepositional(noun) if p in rules.between)
@@ -117,6 +126,8 @@ def complement_marks(tok: Token, rules: Rules) -> set[str]:
 @constraint("prep")
 def _prep(tok: Token, value: frozenset[str], rules: Rules) -> bool:
     preps = {p for p, _ in prep_children(tok, rules)} | complement_marks(tok, rules)
+    # 'committed to opening', 'charged with creating': a preposition heading a gerund
+    preps |= {c.lower_ for c in rules.syntax.children(tok, rules.syntax.prep)}
     return bool(preps & value)
 
 
@@ -130,6 +141,11 @@ def _object(tok: Token, value: frozenset[str], rules: Rules) -> bool:
     if tok.pos_ in ("VERB", "AUX") and tok.dep_ in syn.acl and "Part" in tok.morph.get("VerbForm"):
         found.append(tok.head)
     return bool({lemma_of(d) for d in found} & value)
+    syn = rules.syntax
+    deps = nominal_dependents(tok, syn)
+    # 'released journalist Ana Lima', 'allowed candidate X to run': the title before a name
+    titles = [c for d in deps if d.pos_ == "PROPN" for c in syn.children(d, syn.compound)]
+    return bool({lemma_of(d) for d in deps + titles} & value)
 
 
 @constraint("modifier")
@@ -145,9 +161,35 @@ def _follow(tok: Token, value: tuple[str, ...], rules: Rules) -> bool:
     return tuple(lemma_of(t) for t in nxt[: len(value)]) == value
 
 
+@constraint("comp_aux")
+def _comp_aux(tok: Token, value: frozenset[str], rules: Rules) -> bool:
+    """'said that Iran must stop': a clausal complement with one of these auxiliaries."""
+    syn = rules.syntax
+    return any(
+        x.lower_ in value for c in syn.children(tok, syn.ccomp) for x in syn.children(c, syn.aux)
+    )
+
+
+def governor(tok: Token, rules: Rules) -> Token:
+    """The word a noun trigger depends on; past the noun it qualifies when it is a compound
+    ('launched a mediation effort': 'launched') and past a quantity it counts ('began a new
+    round of exercises': 'began')."""
+    syn = rules.syntax
+    head = tok.head
+    if tok.dep_ in syn.compound and head.i != tok.i and head.pos_ in ("NOUN", "PROPN"):
+        return head.head
+    if (
+        tok.dep_ in syn.pobj
+        and head.lower_ in syn.words["genitive_preps"]
+        and lemma_of(head.head) in rules.quantity_heads
+    ):
+        return head.head.head
+    return head
+
+
 @constraint("need_governor")
 def _need_governor(tok: Token, value: frozenset[str], rules: Rules) -> bool:
-    return lemma_of(tok.head) in value
+    return lemma_of(governor(tok, rules)) in value
 
 
 # -- records ------------------------------------------------------------------------------
@@ -192,6 +234,44 @@ class Trigger:
 
 
 @dataclass(frozen=True)
+class Construction:
+    """A construction that gives an act another type: the type, the CAMEO code for each
+    type it applies to (None: every type but `type` and those in `skip`), its cue words."""
+
+    type: str
+    cameo: str
+    codes: dict[str, str] | None
+    words: frozenset[str]
+    skip: frozenset[str]
+
+    def code_for(self, typ: str) -> str | None:
+        """The CAMEO code an act of type `typ` takes under this construction, or None."""
+        if self.codes is not None:
+            return self.codes.get(typ)
+        return None if typ == self.type or typ in self.skip else self.cameo
+
+
+def parse_construction(raw: Any, where: str) -> Construction:
+    if not isinstance(raw, dict) or raw.get("type") not in PLOVER_TYPES:
+        raise LexiconError(f"{where}: must be an object with a PLOVER 'type'")
+    codes = raw.get("types")
+    cameo = str(raw.get("cameo", ""))
+    for code in [*(codes or {}).values(), *([cameo] if codes is None else [])]:
+        if str(code) not in cameo_codes():
+            raise LexiconError(f"{where}: {code!r} is no CAMEO code PLOVER keeps")
+    bad = [t for t in [*(codes or {}), *raw.get("skip", [])] if t not in PLOVER_TYPES]
+    if bad:
+        raise LexiconError(f"{where}: {bad[0]!r} is no PLOVER type")
+    return Construction(
+        type=raw["type"],
+        cameo=cameo,
+        codes={t: str(c) for t, c in codes.items()} if codes is not None else None,
+        words=frozenset(raw.get("words", [])),
+        skip=frozenset(raw.get("skip", [])),
+    )
+
+
+@dataclass(frozen=True)
 class Rules:
     """Everything the event coder knows of one language, loaded once."""
 
@@ -207,9 +287,13 @@ class Rules:
     between: frozenset[str]
     noun_date_preps: frozenset[str]
     purpose_marks: frozenset[str]
+    stative_participles: frozenset[str]
+    quantity_heads: frozenset[str]
     infer_recipient: frozenset[str]
     object_clitic_types: frozenset[str]
     motive_absorbing_types: frozenset[str]
+    constructions: dict[str, Construction]
+    unnamed_agent: dict[str, Any]  # types, instruments, causes, text (empty: never)
     modality: dict[str, Any]
     groups: dict[str, Any]
     scores: dict[str, Any]
@@ -321,6 +405,13 @@ def parse_rules(lang: str, data: dict[str, Any], where: str) -> Rules:
         bad = [t for t in data.get(key, []) if t not in PLOVER_TYPES]
         if bad:
             raise LexiconError(f"{where}: {key}: {bad[0]!r} is no PLOVER type")
+    constructions = {
+        k: parse_construction(data[k], f"{where}: {k}") for k in CONSTRUCTIONS if k in data
+    }
+    unnamed = data.get("unnamed_agent", {})
+    bad = [t for t in unnamed.get("types", []) if t not in PLOVER_TYPES]
+    if bad:
+        raise LexiconError(f"{where}: unnamed_agent: {bad[0]!r} is no PLOVER type")
     pos = {p for entries in by_lemma.values() for t in entries for p in t.pos}
     if "NOUN" in pos:
         pos.add("PROPN")
@@ -336,6 +427,10 @@ def parse_rules(lang: str, data: dict[str, Any], where: str) -> Rules:
         syntax=syntax,
         reflexive=frozenset(lexicons.load("pronouns", lang).get("reflexive", [])),
         **{k: frozenset(data.get(k, [])) for k in WORD_SETS + TYPE_SETS},
+        constructions=constructions,
+        unnamed_agent={
+            k: (frozenset(v) if isinstance(v, list) else v) for k, v in unnamed.items()
+        },
         modality={k: (frozenset(v) if isinstance(v, list) else v) for k, v in mod.items()},
         groups=lexicons.load("groups", lang),
         scores=plover["types"],
