@@ -168,8 +168,16 @@ BY_CONSTRUCTION = [
     ("ACCUSE", "Les attaques verbales du président turc contre la France se multiplient."),
     ("COERCE", "L'attaque informatique russe contre l'Estonie a paralysé les banques."),
     ("AGREE", "Le Sénat américain a donné son feu vert à la vente d'avions à la Grèce."),
+    # a concession refused in the future tense or after failing is a refusal now
+    ("REJECT", "Washington ne lèvera pas les sanctions contre Cuba."),
+    ("REJECT", "Le gouvernement turc n'est pas parvenu à conclure un accord avec la Grèce."),
+    # a hostile act announced on a condition is a threat
+    ("THREATEN", "La Turquie frappera les positions kurdes si les combattants ne se retirent pas."),
 ]
-NOT_TYPE = {0: "ACCUSE", 1: "AGREE", 2: "AGREE", 3: "ACCUSE", 8: "ASSAULT", 9: "ASSAULT"}
+NOT_TYPE = {
+    0: "ACCUSE", 1: "AGREE", 2: "AGREE", 3: "ACCUSE", 8: "ASSAULT", 9: "ASSAULT", 12: "CONCEDE",
+    13: "AGREE", 14: "ASSAULT",
+}  # fmt: skip
 
 # Non-political senses and domestic trips: no event at all. Figurative wars and offensives
 # are kept out by entries that need a recipient and have no slot for one.

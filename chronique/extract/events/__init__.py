@@ -162,7 +162,8 @@ def _refusal(c: Candidate, rules: Rules) -> None:
     said = [x.lower_ for h in heads for x in h.children if x.dep_ in syn.aux]
     if tok.dep_ in syn.xcomp:
         said.append(lemma_of(tok.head))  # 'failed to reach agreement'
-    if any(w in con.words for w in said):
+    future = "Fut" in tok.morph.get("Tense")  # 'ne lèvera pas': the tense says will
+    if future or any(w in con.words for w in said):
         c.rule = replace(c.rule, type=con.type, cameo=code, mode=None)
         c.modality = "asserted"
 

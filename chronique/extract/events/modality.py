@@ -110,6 +110,12 @@ def modality(tok: Token, da: DocActors, rules: Rules,
                 found = found or "alleged"
         elif lemma in m.get("negating_heads", ()) and cur.dep_ in clausal | syn.obl:
             found = found or "negated"
+        elif (
+            lemma in m.get("success_heads", ())
+            and cur.dep_ in clausal | syn.obl
+            and own_cues(h, rules) == "negated"
+        ):
+            found = found or "negated"  # 'n'est pas parvenu à conclure': not concluded
         elif _adjunct(cur, syn):
             pass  # ', exhortant X à …' goes with its clause, not inside what the head asks
         elif lemma in m["future_heads"] and cur.dep_ not in syn.subj | syn.conj:
