@@ -1203,3 +1203,17 @@ def test_ultimatum_construction_retypes_a_conditional_announced_act():
 def test_construction_with_an_unknown_type_is_refused():
     with pytest.raises(LexiconError):
         rules_with("en", [], refusal={"type": "REJECT", "words": [], "types": {"YIELD": "124"}})
+
+
+def test_a_present_tense_verb_left_unlemmatised_is_read_through_its_ending():
+    claim = entry(lemma="réclamer", type="REQUEST", cameo="100", recipient=["à"])
+    doc = rows("""
+Moscou Moscou PROPN 1 nsubj
+réclame réclame VERB 1 ROOT VerbForm=Fin
+des un DET 3 det
+garanties garantie NOUN 1 obj
+. . PUNCT 1 punct
+""")
+    c = only(code(doc, rules_with("fr", [claim])))
+    assert c.reason is None and c.rule.lemma == "réclamer"
+    assert sides(c)[0] == ["RUS"]

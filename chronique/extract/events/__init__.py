@@ -66,6 +66,7 @@ __all__ = [
 
 VERB_SLOTS = frozenset(POS_IDS[p] for p in ("NOUN", "ADJ", "ADV"))  # tags of misread verbs
 PROPN = POS_IDS["PROPN"]
+VERB = POS_IDS["VERB"]
 
 
 def verb_reading(tok: Token, da: DocActors, rules: Rules) -> list[Trigger]:
@@ -78,6 +79,17 @@ def verb_reading(tok: Token, da: DocActors, rules: Rules) -> list[Trigger]:
         return []
     if any(c.dep_ in rules.syntax.det for c in tok.children):
         return []
+    return [
+        e
+        for lemma in rules.syntax.infinitives(tok.text)
+        for e in rules.by_lemma.get(lemma, ())
+        if "VERB" in e.pos
+    ]
+
+
+def unlemmatised(tok: Token, rules: Rules) -> list[Trigger]:
+    """A present-tense verb the lemmatiser left as it is ('qu'il réclame'): the trigger
+    verbs its ending gives."""
     return [
         e
         for lemma in rules.syntax.infinitives(tok.text)
@@ -99,6 +111,8 @@ def match(
         entries = []
         if tok.pos in rules.pos_ids:  # cheaper than the lemma look-up: most tokens stop here
             entries = [e for e in rules.candidates(tok) if e.accepts_pos(tok.pos_)]
+            if not entries and tok.pos == VERB and tok.lemma_ == tok.lower_:
+                entries = unlemmatised(tok, rules)
         if not entries and da is not None:
             entries = verb_reading(tok, da, rules)
             if entries:
