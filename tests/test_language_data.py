@@ -46,6 +46,8 @@ CODE_FIELDS = {
     "code", "country", "kind", "gender", "number", "role", "wikidata", "name", "version",
     "source", "comment", "infer_recipient", "motive_absorbing_types", "domestic_sectors",
     "challenger_sectors", "precision", "rule", "example", "rules",
+    # types by construction: their keys ('type', 'types', 'words') are schema names
+    "refusal", "conditional_threat", "hostile_condition", "unnamed_agent", "object_clitic_types",
 }  # fmt: skip
 # English content words double as the names of chronique's own fields ('country', 'person');
 # for English the scan reads the function-word lexicons, for French every lexicon.
