@@ -1217,3 +1217,80 @@ garanties garantie NOUN 1 obj
     c = only(code(doc, rules_with("fr", [claim])))
     assert c.reason is None and c.rule.lemma == "réclamer"
     assert sides(c)[0] == ["RUS"]
+
+
+CALL = entry(lemma="appeler", type="REQUEST", cameo="100", prep=["à"], recipient=["obj"])
+
+# 'Berlin a jugé le texte insuffisant, appelant Varsovie à agir': the parser hangs the
+# participle on the object noun before the comma
+ADJUNCT_ON_THING = """
+Berlin Berlin PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+jugé juger VERB 2 ROOT VerbForm=Part|Tense=Past
+le le DET 4 det
+texte texte NOUN 2 obj
+insuffisant insuffisant ADJ 4 amod
+, , PUNCT 7 punct
+appelant appeler VERB 4 acl VerbForm=Part|Tense=Pres
+Varsovie Varsovie PROPN 7 obj
+à à ADP 10 mark
+agir agir VERB 7 xcomp VerbForm=Inf
+. . PUNCT 2 punct
+"""
+
+
+def test_participle_adjunct_hung_on_a_thing_acts_for_the_clause_subject():
+    c = only(code(rows(ADJUNCT_ON_THING), rules_with("fr", [CALL])))
+    assert c.reason is None
+    assert sides(c) == (["DEU"], ["POL"])
+
+
+def test_participle_adjunct_after_a_named_object_still_goes_with_the_subject():
+    # 'Berlin a critiqué Moscou, appelant …': news prose hangs the adjunct on the clause
+    doc = rows(ADJUNCT_ON_THING.replace("texte texte NOUN", "Moscou Moscou PROPN"))
+    c = only(code(doc, rules_with("fr", [CALL])))
+    assert sides(c) == (["DEU"], ["POL"])
+
+
+def test_object_constraint_reads_the_noun_of_a_past_participle_only():
+    # a present participle's noun is who acts, not what is acted on
+    rule = CALL | {"id": "t.appeler_texte", "object": ["texte"]}
+    (c,) = code(rows(ADJUNCT_ON_THING), rules_with("fr", [rule]))
+    assert c.reason == "constraint:object"
+
+
+def test_participle_adjunct_of_a_reported_clause_about_a_thing_goes_with_the_reporter():
+    # 'Berlin a estimé que la mesure restait floue, appelant Varsovie à agir'
+    doc = rows("""
+Berlin Berlin PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+estimé estimer VERB 2 ROOT VerbForm=Part|Tense=Past
+que que SCONJ 6 mark
+la le DET 5 det
+mesure mesure NOUN 6 nsubj
+restait rester VERB 2 ccomp VerbForm=Fin|Tense=Imp|Mood=Ind
+floue flou ADJ 6 xcomp
+, , PUNCT 9 punct
+appelant appeler VERB 6 advcl VerbForm=Part|Tense=Pres
+Varsovie Varsovie PROPN 9 obj
+à à ADP 12 mark
+agir agir VERB 9 xcomp VerbForm=Inf
+. . PUNCT 2 punct
+""")
+    c = only(code(doc, rules_with("fr", [CALL])))
+    assert sides(c) == (["DEU"], ["POL"])
+
+
+def test_a_body_named_after_its_kind_without_preposition_is_the_object():
+    # 'l'organisation Cédéao' with the name read as a bare noun modifier
+    doc = rows("""
+Bamako Bamako PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+exhorté exhorter VERB 2 ROOT VerbForm=Part|Tense=Past
+l' le DET 4 det
+organisation organisation NOUN 2 obj
+Cédéao Cédéao PROPN 4 nmod
+. . PUNCT 2 punct
+""")
+    c = only(code(doc, rules_with("fr", [URGE])))
+    assert sides(c) == (["MLI"], ["IGO"])

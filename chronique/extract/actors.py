@@ -471,6 +471,12 @@ class DocActors:
                 and (self._person_at(c) or self._body_at(c))
                 for c in head.children
             )  # 'la Communauté des États … (Cédéao)': the apposed name says who
+            or any(
+                c.dep_ in self.syn.nmod
+                and self._body_at(c)
+                and not any(g.dep_ in self.syn.case for g in c.children)
+                for c in head.children
+            )  # 'l'organisation X' read as a modifier with no preposition: X says who
             or any(c.dep_ in self.syn.name and c.i in self.by_token for c in head.children)
             or any(
                 c.dep_ in self.syn.amod | self.syn.compound | self.syn.poss

@@ -259,6 +259,10 @@ def passive(verb: Token, rules: Rules) -> bool:
     return syn.is_passive(verb) and not syn.subjects(verb) and not pronominal(verb, rules)
 
 
+def present_participle(tok: Token) -> bool:
+    return "Part" in tok.morph.get("VerbForm") and "Pres" in tok.morph.get("Tense")
+
+
 def subject_actors(tok: Token, da: DocActors, rules: Rules, disc: Discourse) -> list[Actor]:
     """The acting subject, climbing out of infinitives, participles and coordinations.
 
@@ -269,6 +273,7 @@ def subject_actors(tok: Token, da: DocActors, rules: Rules, disc: Discourse) -> 
     cur = tok
     co: list[Actor] = []
     came_from_inf = False
+    adjunct = present_participle(tok) and tok.i > 0 and tok.nbor(-1).is_punct
     for _ in range(6):
         subs = subjects(cur, rules)
         if not subs and not passive(cur, rules) and cur.pos_ in ("VERB", "AUX") and finite(cur, da):
@@ -281,6 +286,10 @@ def subject_actors(tok: Token, da: DocActors, rules: Rules, disc: Discourse) -> 
                 # 'the rebel front announced it will return …': the pronoun stands for the
                 # subject of the clause it is reported in, even one the lexicons cannot place
                 out = [a for s in subjects(cur.head, rules) for a in sides(s, da)]
+            if not out and adjunct and cur.i != tok.i and cur.dep_ in syn.ccomp:
+                # 'X a estimé que la mesure restait floue, appelant Y à …': a thing is the
+                # reported clause's subject; the adjunct goes with whoever reported it
+                out = subject_actors(cur.head, da, rules, disc)
             return dedupe(out + co)
         if cur.head.i == cur.i:
             return co
@@ -296,7 +305,7 @@ def subject_actors(tok: Token, da: DocActors, rules: Rules, disc: Discourse) -> 
         if (
             cur.dep_ not in syn.climb
             and not aux_head
-            and not (came_from_inf and cur.pos_ == "NOUN")
+            and not (came_from_inf and (cur.pos_ == "NOUN" or adjunct and cur.pos_ == "PROPN"))
             and not (inf_or_part and cur.dep_ in syn.acl)
         ):
             return co

@@ -133,19 +133,18 @@ def _prep(tok: Token, value: frozenset[str], rules: Rules) -> bool:
 
 @constraint("object")
 def _object(tok: Token, value: frozenset[str], rules: Rules) -> bool:
-    """'convoquer l'ambassadeur'; in the passive ('l'ambassadeur a été convoqué') or a
+    """'convoquer l'ambassadeur'; in the passive ('l'ambassadeur a été convoqué') or a past
     participle modifying its noun ('les sanctions imposées par X'), what is acted on is the
-    subject or that noun."""
+    subject or that noun (a present participle's noun acts: 'des pays réclamant X'); the
+    title before a name counts ('released journalist Ana Lima')."""
     syn = rules.syntax
     found = nominal_dependents(tok, syn) + syn.passive_subjects(tok)
-    if tok.pos_ in ("VERB", "AUX") and tok.dep_ in syn.acl and "Part" in tok.morph.get("VerbForm"):
-        found.append(tok.head)
+    found += [c for d in found if d.pos_ == "PROPN" for c in syn.children(d, syn.compound)]
+    forms = tok.morph.get("VerbForm")
+    if tok.pos_ in ("VERB", "AUX") and tok.dep_ in syn.acl and "Part" in forms:
+        if "Pres" not in tok.morph.get("Tense"):
+            found.append(tok.head)
     return bool({lemma_of(d) for d in found} & value)
-    syn = rules.syntax
-    deps = nominal_dependents(tok, syn)
-    # 'released journalist Ana Lima', 'allowed candidate X to run': the title before a name
-    titles = [c for d in deps if d.pos_ == "PROPN" for c in syn.children(d, syn.compound)]
-    return bool({lemma_of(d) for d in deps + titles} & value)
 
 
 @constraint("modifier")
