@@ -44,12 +44,15 @@ RECIPIENT_SLOTS = {"obj", "iobj", "obj_owner", "comp_subj"}
 
 # Where the project's coding rules (shared/ANNOTATION.md) depart from the conversion table:
 # a signed agreement is AGREE, an apology a concession, sanctions a SANCTION (the table puts
-# CAMEO 163 under COERCE), and a resignation a RETREAT (mode 'resign' in plover.json).
+# CAMEO 163 under COERCE), a resignation a RETREAT (mode 'resign' in plover.json), and
+# lifting a curfew, a lockdown or a state of emergency a CONCEDE ('lever une mesure').
 TYPE_EXCEPTIONS = {
     "057": {"AGREE"},
     "055": {"CONCEDE"},
     "163": {"SANCTION"},
     "0831": {"RETREAT"},
+    "0813": {"CONCEDE"},
+    "0814": {"CONCEDE"},
 }
 
 
@@ -173,6 +176,8 @@ BY_CONSTRUCTION = [
     ("REJECT", "Le gouvernement turc n'est pas parvenu à conclure un accord avec la Grèce."),
     # a hostile act announced on a condition is a threat
     ("THREATEN", "La Turquie frappera les positions kurdes si les combattants ne se retirent pas."),
+    # lifting one's own restrictions concedes to one's own people (ANNOTATION.md: 'lever')
+    ("CONCEDE", "Le gouvernement chilien a levé le couvre-feu dans la capitale."),
 ]
 NOT_TYPE = {
     0: "ACCUSE", 1: "AGREE", 2: "AGREE", 3: "ACCUSE", 8: "ASSAULT", 9: "ASSAULT", 12: "CONCEDE",
