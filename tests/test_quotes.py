@@ -359,3 +359,13 @@ def test_this_study_is_the_study_named_before(code):
     )
     q = _by_contains(code(text, "2020-08-12"), "Le taux moyen d'imposition")
     assert q.speaker.name == "OECD"
+
+
+@pytest.mark.slow
+def test_gerund_inside_a_reported_clause_reports_for_the_reporter(code):
+    r = code(
+        "La ministre Hélène Brunet a assuré que la Belgique ne fermerait pas ses frontières, "
+        "tout en prévenant que la situation restait très fragile."
+    )
+    found = [q for q in r.quotes if "la situation restait" in q.text]
+    assert found and {q.speaker.name for q in found} == {"Hélène Brunet"}

@@ -207,6 +207,16 @@ class QuoteExtractor:
             and (p.number == "pl" or p.gender is not None)  # 'it' names no speaker
         ]
         head = verb
+        syn = da.syn
+        if (
+            self._gerund(verb)
+            and verb.dep_ in syn.advcl | syn.acl
+            and verb.head.dep_ in syn.ccomp
+            and self._is_reporting(verb.head.head)
+        ):
+            # 'X a assuré que Y …, tout en prévenant que …': a gerund the parser hung in the
+            # reported clause reports for whoever reports that clause
+            head = verb.head.head
         for _ in range(3):
             subjects = [
                 s
