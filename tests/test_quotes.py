@@ -369,3 +369,13 @@ def test_gerund_inside_a_reported_clause_reports_for_the_reporter(code):
     )
     found = [q for q in r.quotes if "la situation restait" in q.text]
     assert found and {q.speaker.name for q in found} == {"Hélène Brunet"}
+
+
+@pytest.mark.slow
+def test_authors_and_scientists_are_speakers(code):
+    r = code(
+        "Une étude de l'université de Lausanne paraît mardi. Les auteurs soulignent que la "
+        "pollution a baissé de moitié. Les scientifiques estiment que la tendance va durer."
+    )
+    assert _quote(r, "la pollution a baissé").speaker is not None
+    assert _quote(r, "la tendance va durer").speaker is not None
