@@ -182,7 +182,7 @@ class Actor:
     wikidata: str | None = None
     start: int | None = None
     end: int | None = None
-    kind: str | None = None  # person, organization, country, group, inferred
+    kind: str | None = None  # person, organization, country, group, inferred, unnamed, document
 
     def key(self) -> tuple[str | None, str | None, str | None]:
         return (self.name, self.country, self.sector) if self.country else (self.text, None, None)

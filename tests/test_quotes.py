@@ -379,3 +379,20 @@ def test_authors_and_scientists_are_speakers(code):
     )
     assert _quote(r, "la pollution a baissé").speaker is not None
     assert _quote(r, "la tendance va durer").speaker is not None
+
+
+@pytest.mark.slow
+def test_a_document_speaks_inverted_or_through_its_author(code):
+    r = code(
+        "Les écoles fermées ont réduit la contagion de moitié, estime une étude publiée mardi."
+        "\n\nUne autre étude menée par l'Organisation mondiale de la santé estime que les "
+        "masques ont évité un million de cas."
+    )
+    assert _quote(r, "réduit la contagion").speaker.kind == "document"
+    assert _quote(r, "les masques ont évité").speaker.country == "UNO"
+
+
+@pytest.mark.slow
+def test_a_reporting_verb_tagged_as_a_noun_still_reports(code):
+    r = code("Les chercheurs calculent par ailleurs que deux millions de cas ont été évités.")
+    assert _quote(r, "deux millions de cas").speaker.text == "Les chercheurs"
