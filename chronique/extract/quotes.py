@@ -541,9 +541,6 @@ class QuoteExtractor:
     def _that(self, tok: Token) -> bool:
         return tok.lower_.replace("’", "'") in self.cues.complementizers
 
-    def _of(self, da: DocActors) -> frozenset[str]:
-        return da.lex.genitive
-
     def _euphonic(self, tok: Token, da: DocActors) -> bool:
         low = tok.lower_
         return low in da.pronouns.euphonic or low in da.pronouns.prefixes
