@@ -396,3 +396,22 @@ def test_a_document_speaks_inverted_or_through_its_author(code):
 def test_a_reporting_verb_tagged_as_a_noun_still_reports(code):
     r = code("Les chercheurs calculent par ailleurs que deux millions de cas ont été évités.")
     assert _quote(r, "deux millions de cas").speaker.text == "Les chercheurs"
+
+
+def test_an_unnamed_domestic_body_speaks_for_the_home_country():
+    from chronique.extract.quotes import home_speakers
+    from chronique.model import Actor, Quote
+
+    def quote(sp):
+        return Quote(speaker=sp, text="…", kind="indirect", cue="estimer", start=0, end=1)
+
+    body = quote(Actor(text="la présidence", sector="GOV", kind="group"))
+    study = quote(Actor(text="les auteurs", sector="EDU", kind="group"))
+    person = quote(Actor(text="Jean Dupont", sector="GOV", kind="person"))
+    abroad = quote(Actor(text="le ministère", country="DEU", sector="GOV", kind="group"))
+    home_speakers([body, study, person, abroad], "FRA", frozenset({"GOV"}))
+    assert body.speaker.country == "FRA"
+    assert study.speaker.country is None and person.speaker.country is None
+    assert abroad.speaker.country == "DEU"
+    home_speakers([quote(Actor(text="le ministère", sector="GOV", kind="group"))], None,
+                  frozenset({"GOV"}))  # fmt: skip

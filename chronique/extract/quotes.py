@@ -716,3 +716,15 @@ class QuoteExtractor:
                 if a is not None:
                     return a, None
         return None, None
+
+
+def home_speakers(quotes: list[Quote], home: str | None, sectors: frozenset[str]) -> None:
+    """'la présidence a réagi', 'le ministère estime que …' in an article about one country:
+    an unnamed domestic body that speaks is of that country, as for the actors of events."""
+    if home is None:
+        return
+    for q in quotes:
+        sp = q.speaker
+        if sp is not None and not sp.country and sp.kind == "group" and sp.sector in sectors:
+            sp.country = home
+
