@@ -415,3 +415,13 @@ def test_an_unnamed_domestic_body_speaks_for_the_home_country():
     assert abroad.speaker.country == "DEU"
     home_speakers([quote(Actor(text="le ministère", sector="GOV", kind="group"))], None,
                   frozenset({"GOV"}))  # fmt: skip
+
+
+@pytest.mark.slow
+def test_a_name_after_que_is_not_the_speaker(code):
+    r = code(
+        "Le président brésilien Lula a salué les soldats.\n\nM. Lula a néanmoins insisté sur "
+        'le fait que selon lui le Brésil avait "sauvé des milliers de vies".'
+    )
+    assert {q.speaker.country for q in r.quotes if "sauvé des milliers" in q.text} == {"BRA"}
+    assert all(q.speaker.kind == "person" for q in r.quotes if "sauvé des milliers" in q.text)

@@ -226,9 +226,12 @@ class QuoteExtractor:
             # reported clause reports for whoever reports that clause
             head = verb.head.head
         for _ in range(3):
+            own = da.syn.subjects(head)
+            if not own and not any(c.dep_ in da.syn.aux_pass for c in head.children):
+                own = da.syn.passive_subjects(head)  # 'M. X a insisté' read as a passive
             subjects = [
                 s
-                for s in da.syn.subjects(head) + self._aux_subjects(head, da) + inverted
+                for s in own + self._aux_subjects(head, da) + inverted
                 if not (quote and quote[0] <= s.idx < quote[1])
             ]
             if subjects or head.dep_ not in da.syn.xcomp | da.syn.comp | da.syn.advcl:
@@ -272,8 +275,13 @@ class QuoteExtractor:
             break
         window = doc[verb.i + 1 : min(len(doc), verb.i + 12)]
         stop = next(
-            (t.i for t in window if t.text in (",", ".", ";", ":") or t.pos_ == "VERB"), verb.i + 12
-        )
+            (
+                t.i
+                for t in window
+                if t.text in (",", ".", ";", ":") or t.pos_ == "VERB" or self._that(t)
+            ),
+            verb.i + 12,
+        )  # a name after 'que' is the reported clause's subject, not the speaker
         found = [
             m
             for t in window
