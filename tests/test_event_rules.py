@@ -1135,6 +1135,22 @@ Turquie Turquie PROPN 2 obl:mod
 """)
     assert sides(only(code(doc, rules_with("fr", [CRITICISE])))) == (["FRA"], ["TUR"])
 
+    # ... and on the complement next to it ('la répression des manifestations par X')
+    doc = rows("""
+Paris Paris PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+critiqué critiquer VERB 2 ROOT VerbForm=Part|Tense=Past
+la le DET 4 det
+répression répression NOUN 2 obj
+des de ADP 6 case
+manifestations manifestation NOUN 4 nmod
+par par ADP 9 case
+la le DET 9 det
+Turquie Turquie PROPN 6 nmod
+. . PUNCT 2 punct
+""")
+    assert sides(only(code(doc, rules_with("fr", [CRITICISE])))) == (["FRA"], ["TUR"])
+
 
 SAID_MUST = """
 Oslo Oslo PROPN 1 nsubj
