@@ -252,3 +252,21 @@ def test_party_adjective_places_a_senator_in_an_american_story():
         ]
     )
     assert ("John Doweling", "USA") in found
+
+
+def test_home_country_counts_state_bodies_but_not_international_ones():
+    from types import SimpleNamespace
+
+    from chronique.extract.actors import Mention, home_country
+
+    def doc(*mentions):
+        return SimpleNamespace(mentions=[Mention(0, 1, k, {"country": c}) for k, c in mentions])
+
+    # three mentions of Kenya against two of Uganda: no clear home by places alone
+    places = [("country", "KEN"), ("capital", "KEN"), ("adjective", "KEN"),
+              ("country", "UGA"), ("adjective", "UGA")]  # fmt: skip
+    assert home_country([doc(*places)]) is None
+    # Kenyan state bodies named twice more make Kenya the story's country
+    assert home_country([doc(*places, ("org", "KEN"), ("org", "KEN"))]) == "KEN"
+    # the UN is no country
+    assert home_country([doc(*places, ("org", "UNO"), ("org", "UNO"))]) is None

@@ -889,11 +889,12 @@ def home_country(docs: list[DocActors], least: int = 3, ratio: float = 2.0) -> s
     """The country an article is about, when one dominates its mentions: named at least
     `least` times and `ratio` times as often as any other. A bilateral story has none."""
     counts: dict[str, int] = {}
+    groups = frozenset(lexicons.load("plover").get("group_codes", []))
     for da in docs:
         for m in da.mentions:
             c = m.country
-            if m.kind in HOME_KINDS and c and len(c) == 3:
-                counts[c] = counts.get(c, 0) + 1
+            if (m.kind in HOME_KINDS or m.kind == "org") and c and len(c) == 3 and c not in groups:
+                counts[c] = counts.get(c, 0) + 1  # a state body ('KCNA') says where too
     ranked = sorted(counts.values(), reverse=True)
     if not ranked or ranked[0] < least or (len(ranked) > 1 and ranked[0] < ratio * ranked[1]):
         return None
