@@ -76,6 +76,16 @@ def test_lowercase_common_words_are_not_places():
     assert not [m for m in lex.find(doc) if m.kind in ("seat", "capital", "country")]
 
 
+def test_a_body_the_lexicon_also_spells_in_lower_case_matches_so():
+    from chronique.nlp import get_nlp
+
+    doc = get_nlp("fr")("Le parlement européen et la commission européenne ont voté.")
+    mentions = get_lexicon("fr").find(doc)
+    found = {(doc[m.start : m.end].text, m.data.get("country")) for m in mentions}
+    assert ("parlement européen", "EUR") in found
+    assert ("commission européenne", "EUR") in found
+
+
 def test_people_and_pronoun_lexicons_say_gender():
     from chronique import lexicons
     from chronique.extract.actors import get_pronouns

@@ -139,6 +139,7 @@ class ActorLexicon:
         self._make = nlp.make_doc
         self._patterns: dict[str, list[Doc]] = {}
         self.proper: set[str] = set()  # keys whose lexicon form is capitalised
+        self.lower: set[str] = set()  # keys the lexicon also spells in lower case
         self._spellings: dict[str, set[str]] = {}
 
         countries = lexicons.load("countries", lang)
@@ -220,6 +221,8 @@ class ActorLexicon:
         self.entries.setdefault(key, (kind, data))
         if alias[:1].isupper():
             self.proper.add(key)
+        elif alias[:1].islower():
+            self.lower.add(key)  # also spelt in lower case ('parlement européen'): either goes
         seen = self._spellings.setdefault(key, set())
         for v in {alias, alias.lower(), fold(alias)} - seen:
             seen.add(v)
@@ -232,7 +235,7 @@ class ActorLexicon:
             key = doc.vocab.strings[match_id]
             kind, data = self.entries[key]
             if kind in ("country", "capital", "seat", "org", "person", "contextual") and (
-                key in self.proper and not _capitalised(doc[start:end])
+                key in self.proper and key not in self.lower and not _capitalised(doc[start:end])
             ):
                 continue  # 'Maison Blanche' is a seat of power, 'maison blanche' is not
             found.append(Mention(start, end, kind, data))
