@@ -178,6 +178,8 @@ BY_CONSTRUCTION = [
     ("THREATEN", "La Turquie frappera les positions kurdes si les combattants ne se retirent pas."),
     # lifting one's own restrictions concedes to one's own people (ANNOTATION.md: 'lever')
     ("CONCEDE", "Le gouvernement chilien a levé le couvre-feu dans la capitale."),
+    # a concession refused in the conditional is a stance of refusal
+    ("REJECT", "Le Premier ministre norvégien n'accepterait pas un report du sommet."),
 ]
 NOT_TYPE = {
     0: "ACCUSE", 1: "AGREE", 2: "AGREE", 3: "ACCUSE", 8: "ASSAULT", 9: "ASSAULT", 12: "CONCEDE",
