@@ -1342,3 +1342,34 @@ Kiev Kiev PROPN 4 nmod
     memory.remember(Actor(text="Annalena Baerbock", country="DEU", kind="person", start=0), True)
     c = only(code(doc, rules_with("fr", [e]), memory=memory))
     assert sides(c) == (["DEU"], ["UKR"])
+
+
+def test_a_subject_labelled_passive_beside_a_tense_auxiliary_only_acts():
+    # 'Les députés l'ont rejeté': no passive auxiliary, so the subject rejects
+    doc = rows("""
+Les le DET 1 det
+députés député NOUN 5 nsubj:pass
+britanniques britannique ADJ 1 amod
+l' le PRON 5 obj
+ont avoir AUX 5 aux:tense
+rejeté rejeter VERB 5 ROOT VerbForm=Part|Tense=Past
+. . PUNCT 5 punct
+""")
+    reject = entry(lemma="rejeter", type="REJECT", cameo="120", recipient=["obj"])
+    c = only(code(doc, rules_with("fr", [reject])))
+    assert c.reason is None and sides(c)[0] == ["GBR"]
+
+
+def test_reflexive_false_keeps_the_plain_verb_only():
+    stop = entry(lemma="arrêter", type="COERCE", cameo="173", recipient=["obj"], reflexive=False)
+    doc = rows("""
+Tout tout PRON 2 nsubj
+s' se PRON 3 expl:comp
+est être AUX 3 aux:tense
+arrêté arrêter VERB 3 ROOT VerbForm=Part|Tense=Past
+. . PUNCT 3 punct
+""")
+    (c,) = code(doc, rules_with("fr", [stop]))
+    assert c.reason == "constraint:reflexive"
+    assert only(code(rows(ACTIVE.replace("attaqué attaquer", "arrêté arrêter")),
+                     rules_with("fr", [stop]))).reason is None  # fmt: skip

@@ -253,10 +253,27 @@ def pronominal(verb: Token, rules: Rules) -> bool:
     return any(c.lower_ in rules.reflexive for c in verb.children)
 
 
-def subjects(verb: Token, rules: Rules) -> list[Token]:
-    """The verb's subjects; a pronominal verb's 'passive' subject counts."""
+def active_with_passive_label(verb: Token, rules: Rules) -> bool:
+    """'Les députés l'ont rejeté' read with a passive subject but only a tense auxiliary:
+    no passive auxiliary, so the subject acts."""
     syn = rules.syntax
-    return syn.subjects(verb) or (syn.passive_subjects(verb) if pronominal(verb, rules) else [])
+    kids = list(verb.children)
+    return (
+        any(c.dep_ in syn.aux for c in kids)
+        and not any(c.dep_ in syn.aux_pass for c in kids)
+        and bool(syn.passive_subjects(verb))
+    )
+
+
+def subjects(verb: Token, rules: Rules) -> list[Token]:
+    """The verb's subjects; a pronominal verb's 'passive' subject counts, and so does one
+    the parser labelled passive beside a tense auxiliary only."""
+    syn = rules.syntax
+    if syn.subjects(verb):
+        return syn.subjects(verb)
+    if pronominal(verb, rules) or active_with_passive_label(verb, rules):
+        return syn.passive_subjects(verb)
+    return []
 
 
 def passive(verb: Token, rules: Rules) -> bool:
@@ -264,7 +281,12 @@ def passive(verb: Token, rules: Rules) -> bool:
     (the parser reads 'a-t-il' as '-t' subject and '-il' passive subject) and no reflexive
     clitic (a pronominal verb)."""
     syn = rules.syntax
-    return syn.is_passive(verb) and not syn.subjects(verb) and not pronominal(verb, rules)
+    return (
+        syn.is_passive(verb)
+        and not syn.subjects(verb)
+        and not pronominal(verb, rules)
+        and not active_with_passive_label(verb, rules)
+    )
 
 
 def present_participle(tok: Token) -> bool:

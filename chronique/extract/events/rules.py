@@ -103,7 +103,8 @@ def prep_children(tok: Token, rules: Rules) -> list[tuple[str, Token]]:
 
 @constraint("reflexive")
 def _reflexive(tok: Token, value: bool, rules: Rules) -> bool:
-    return any(c.lower_ in rules.reflexive for c in tok.children)
+    """true: 'se rendre à'; false: the plain verb only ('arrêter X', not 's'arrêter')."""
+    return any(c.lower_ in rules.reflexive for c in tok.children) == value
 
 
 def complement_marks(tok: Token, rules: Rules) -> set[str]:
@@ -352,8 +353,7 @@ def parse_trigger(raw: dict[str, Any], where: str, prepositions: frozenset[str])
         if name == "reflexive":
             if not isinstance(value, bool):
                 raise _fail(where, entry, name, "must be true or false")
-            if value:
-                constraints.append((name, True))
+            constraints.append((name, value))  # false: the verb without its clitic
             continue
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise _fail(where, entry, name, "must be a list of strings")
