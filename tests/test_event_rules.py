@@ -489,6 +489,22 @@ arrêtés arrêter VERB 4 ROOT VerbForm=Part
     assert not c.implicit and sides(c)[0] == ["RUS"]
 
 
+def test_an_unnamed_home_body_as_passive_agent_takes_the_home_country():
+    # 'un suspect tué par la police' in an American story
+    doc = rows("""
+un un DET 1 det
+suspect suspect NOUN 1 ROOT
+tué tuer VERB 1 acl VerbForm=Part|Tense=Past
+par par ADP 5 case
+la le DET 5 det
+police police NOUN 2 obl:agent
+. . PUNCT 1 punct
+""")
+    kill = entry(lemma="tuer", recipient=["obj"])
+    c = only(code(doc, rules_with("fr", [kill]), home="USA"))
+    assert c.reason is None and sides(c)[0] == ["USA"]
+
+
 CALL = entry(lemma="appeler", type="REQUEST", cameo="101", prep=["à"], recipient=["obj"])
 
 

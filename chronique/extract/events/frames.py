@@ -422,7 +422,7 @@ def _verbal_actor(tok: Token, da: DocActors, rules: Rules,
         return actor, [a for s in subjects(head, rules) for a in sides(s, da)]
     recipient: list[Actor] = []
     is_passive = passive(tok, rules)
-    agents = prep_actors(tok, syn.words["agent_preps"], da, rules) if is_passive else []
+    agents = prep_actors(tok, syn.words["agent_preps"], da, rules, disc=disc) if is_passive else []
     if is_passive and not agents and lemma_of(tok) in rules.stative_participles:
         # 'Israel is opposed to …', 'Hanoi is committed to …': a stance of the subject's own
         return [a for s in syn.passive_subjects(tok) for a in _argument(s, da, rules, disc)], []
@@ -437,7 +437,7 @@ def _verbal_actor(tok: Token, da: DocActors, rules: Rules,
     )  # 'des bébés bloqués en Russie': a state, acted on by nobody named
     if is_passive or adjectival:
         # 'sanctionné par les États-Unis': only the agent acts
-        return prep_actors(tok, syn.words["agent_preps"], da, rules), recipient
+        return prep_actors(tok, syn.words["agent_preps"], da, rules, disc=disc), recipient
     return subject_actors(tok, da, rules, disc), recipient
 
 
