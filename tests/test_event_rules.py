@@ -1389,3 +1389,34 @@ arrêté arrêter VERB 3 ROOT VerbForm=Part|Tense=Past
     assert c.reason == "constraint:reflexive"
     assert only(code(rows(ACTIVE.replace("attaqué attaquer", "arrêté arrêter")),
                      rules_with("fr", [stop]))).reason is None  # fmt: skip
+
+
+OWN_GROUP = """
+Washington Washington PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+appelé appeler VERB 2 ROOT VerbForm=Part|Tense=Past
+les le DET 4 det
+élus élu NOUN 2 obj
+à à ADP 6 mark
+agir agir VERB 2 xcomp VerbForm=Inf
+. . PUNCT 2 punct
+"""
+
+
+def test_an_unnamed_domestic_group_spoken_to_is_of_the_actors_country():
+    c = only(code(rows(OWN_GROUP), rules_with("fr", [CALL])))
+    assert sides(c) == (["USA"], ["USA"])
+    assert c.recipient[0].kind == "inferred"
+    # a foreign one is not ('les élus étrangers')
+    doc = rows("""
+Washington Washington PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+appelé appeler VERB 2 ROOT VerbForm=Part|Tense=Past
+les le DET 4 det
+élus élu NOUN 2 obj
+étrangers étranger ADJ 4 amod
+à à ADP 7 mark
+agir agir VERB 2 xcomp VerbForm=Inf
+. . PUNCT 2 punct
+""")
+    assert sides(only(code(doc, rules_with("fr", [CALL]))))[1] != ["USA"]

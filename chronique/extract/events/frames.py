@@ -554,6 +554,27 @@ def unnamed_agent(c: Candidate, da: DocActors, rules: Rules) -> list[Actor]:
     return [Actor(text=spec["text"], kind="unnamed")]
 
 
+def own_groups(c: Candidate, actor: list[Actor], recipient: list[Actor], rules: Rules,
+               disc: Discourse) -> None:  # fmt: skip
+    """'Washington a appelé les élus à …' in a story of two countries: an unnamed domestic
+    group the actor speaks to or of is of the actor's country (plover.json own_group_types);
+    with a home country, home_actor has placed it already."""
+    countries = {a.country for a in actor}
+    if disc.home is not None or len(countries) != 1 or None in countries:
+        return
+    if c.rule.type not in rules.own_group_types:
+        return
+    domestic = set(rules.groups.get("domestic_sectors", []))
+    foreign = set(rules.groups.get("foreign_markers", []))
+    (country,) = countries
+    for r in recipient:
+        words = r.text.split()
+        named = any(w[:1].isupper() for w in words[1:])  # 'le Gouvernement d'union'
+        named = named or bool(foreign & {w.lower() for w in words})  # 'un dirigeant étranger'
+        if not r.country and r.kind == "group" and r.sector in domestic and not named:
+            r.country, r.kind = country, "inferred"
+
+
 def fill(c: Candidate, da: DocActors, rules: Rules, disc: Discourse) -> None:
     """Fill the candidate's actor and recipient sides."""
     tok = c.token
@@ -567,6 +588,7 @@ def fill(c: Candidate, da: DocActors, rules: Rules, disc: Discourse) -> None:
     recipient = recipient + _recipients(tok, c, da, rules, disc)
     recipient += object_clitics(tok, c, da, rules, actor)
     actor = dedupe(actor)
+    own_groups(c, actor, recipient, rules, disc)
     recipient = [r for r in dedupe(recipient) if all(r.key() != a.key() for a in actor)]
     if c.rule.symmetric and len(actor) >= 2 and not recipient:
         actor, recipient = actor[:1], actor[1:]

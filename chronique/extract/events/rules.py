@@ -299,6 +299,7 @@ class Rules:
     scores: dict[str, Any]
     implicit_home_agent: dict[str, tuple[str, str]]  # type → home (actor, recipient) sectors
     group_codes: frozenset[str]  # actor codes of bodies of several members (EUR, UNO…)
+    own_group_types: frozenset[str] = frozenset()  # verbal acts aimed at the actor's own groups
 
     def candidates(self, tok: Token) -> tuple[Trigger, ...]:
         return self.by_lemma.get(lemma_of(tok)) or self.by_lemma.get(tok.lower_) or ()
@@ -434,6 +435,7 @@ def parse_rules(lang: str, data: dict[str, Any], where: str) -> Rules:
         groups=lexicons.load("groups", lang),
         scores=plover["types"],
         group_codes=frozenset(plover.get("group_codes", [])),
+        own_group_types=frozenset(plover.get("own_group_types", [])),
         implicit_home_agent={
             t: (v[0], v[1]) for t, v in plover.get("implicit_home_agent", {}).items()
         },
