@@ -161,7 +161,7 @@ PER_TYPE = [
     ("ACCUSE", "Les allégations de Washington contre Pékin se multiplient."),
     ("REJECT", "Washington a annoncé l'annulation du sommet avec Pyongyang."),
     ("THREATEN", "Washington a adressé une mise en garde à Pékin."),
-    ("PROTEST", "Les enseignants ont lancé une pétition contre la réforme."),
+    ("PROTEST", "Un débrayage des cheminots a paralysé la gare de Lyon."),
     ("SANCTION", "La Pologne a annoncé l'expulsion de diplomates russes."),
     ("MOBILIZE", "Le lancement d'un missile nord-coréen a été détecté."),
     ("COERCE", "Le parquet a engagé des poursuites contre le maire."),
