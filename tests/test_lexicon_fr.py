@@ -242,6 +242,8 @@ NO_EVENT = [
     "La poursuite des travaux est prévue.",
     "Le maire a annoncé l'évacuation de la plage.",
     "La rentrée a été marquée par l'annulation du concert.",
+    "Le renvoi du procès a été décidé.",
+    "Le départ du train est prévu à midi.",
 ]
 
 
