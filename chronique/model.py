@@ -135,21 +135,35 @@ class Paragraph:
 
 
 _BLANK_LINES = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+# 'fin de phrase.- Intertitre -Début de la suivante': wire copy flattened to one line keeps
+# its subheads between dashes; each is a paragraph break (typography, not language data)
+_SUBHEAD = re.compile(
+    r"(?<=[.!?\"»…])-[ \t]+(?P<head>[^\n]{2,120}?)[ \t]+-(?=[\"«\w])"
+)
+
+
+def _breaks(text: str) -> list[tuple[int, int]]:
+    """Spans that separate paragraphs: blank lines, and the dashes around a flattened subhead."""
+    spans = [(m.start(), m.end()) for m in _BLANK_LINES.finditer(text)]
+    for m in _SUBHEAD.finditer(text):
+        spans += [(m.start(), m.start("head")), (m.end("head"), m.end())]
+    return sorted(spans)
 
 
 def split_paragraphs(text: str) -> list[Paragraph]:
-    """Paragraphs are separated by blank lines; each keeps its offset in the article."""
+    """Paragraphs are separated by blank lines (and flattened subheads); each keeps its
+    offset in the article."""
     out: list[Paragraph] = []
     pos = 0
-    for m in list(_BLANK_LINES.finditer(text)) + [None]:
-        end = m.start() if m else len(text)
+    for m in [*_breaks(text), None]:
+        end = m[0] if m else len(text)
         chunk = text[pos:end]
         stripped = chunk.strip()
         if stripped:
             lead = len(chunk) - len(chunk.lstrip())
             out.append(Paragraph(len(out), pos + lead, stripped))
         if m:
-            pos = m.end()
+            pos = max(pos, m[1])
     return out
 
 
@@ -168,7 +182,7 @@ class Actor:
     wikidata: str | None = None
     start: int | None = None
     end: int | None = None
-    kind: str | None = None  # person, organization, country, group, inferred
+    kind: str | None = None  # person, organization, country, group, inferred, unnamed, document
 
     def key(self) -> tuple[str | None, str | None, str | None]:
         return (self.name, self.country, self.sector) if self.country else (self.text, None, None)

@@ -18,7 +18,7 @@ from chronique.extract.places import (
     locative_places,
     resolve_homonyms,
 )
-from chronique.extract.quotes import QuoteExtractor, cues_for, quote_spans
+from chronique.extract.quotes import QuoteExtractor, cues_for, home_speakers, quote_spans
 from chronique.extract.time import find_times
 from chronique.model import Article, ArticleResult, Paragraph
 from chronique.nlp import (
@@ -76,6 +76,7 @@ def extract(article: Article, lang: str, parsed: list[ParsedParagraph]) -> Artic
     disc = coder.Discourse(home=home_country(docs))
     gazetteer = get_gazetteer(lang)
     cues = cues_for(lang)
+    domestic = frozenset(rules.groups.get("domestic_sectors", []))
     events = []
     inferable: set[int] = set()  # trigger offsets of acts that may take the frame's target
     located = []  # every place named after a locative word: the article's setting
@@ -87,6 +88,7 @@ def extract(article: Article, lang: str, parsed: list[ParsedParagraph]) -> Artic
         times = find_times(text, lang, published, offset=pp.start)
         result.times.extend(times)
         disc.quotes = quotes.paragraph(pp.doc, da, pp.paragraph.index, spans)
+        home_speakers(disc.quotes, disc.home, domestic)
         result.quotes.extend(disc.quotes)
         located.extend(locative_places(pp.doc, da, gazetteer))
         index = pp.paragraph.index

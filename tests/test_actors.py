@@ -76,6 +76,16 @@ def test_lowercase_common_words_are_not_places():
     assert not [m for m in lex.find(doc) if m.kind in ("seat", "capital", "country")]
 
 
+def test_a_body_the_lexicon_also_spells_in_lower_case_matches_so():
+    from chronique.nlp import get_nlp
+
+    doc = get_nlp("fr")("Le parlement européen et la commission européenne ont voté.")
+    mentions = get_lexicon("fr").find(doc)
+    found = {(doc[m.start : m.end].text, m.data.get("country")) for m in mentions}
+    assert ("parlement européen", "EUR") in found
+    assert ("commission européenne", "EUR") in found
+
+
 def test_people_and_pronoun_lexicons_say_gender():
     from chronique import lexicons
     from chronique.extract.actors import get_pronouns
@@ -252,3 +262,21 @@ def test_party_adjective_places_a_senator_in_an_american_story():
         ]
     )
     assert ("John Doweling", "USA") in found
+
+
+def test_home_country_counts_state_bodies_but_not_international_ones():
+    from types import SimpleNamespace
+
+    from chronique.extract.actors import Mention, home_country
+
+    def doc(*mentions):
+        return SimpleNamespace(mentions=[Mention(0, 1, k, {"country": c}) for k, c in mentions])
+
+    # three mentions of Kenya against two of Uganda: no clear home by places alone
+    places = [("country", "KEN"), ("capital", "KEN"), ("adjective", "KEN"),
+              ("country", "UGA"), ("adjective", "UGA")]  # fmt: skip
+    assert home_country([doc(*places)]) is None
+    # Kenyan state bodies named twice more make Kenya the story's country
+    assert home_country([doc(*places, ("org", "KEN"), ("org", "KEN"))]) == "KEN"
+    # the UN is no country
+    assert home_country([doc(*places, ("org", "UNO"), ("org", "UNO"))]) is None

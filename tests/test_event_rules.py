@@ -1135,6 +1135,22 @@ Turquie Turquie PROPN 2 obl:mod
 """)
     assert sides(only(code(doc, rules_with("fr", [CRITICISE])))) == (["FRA"], ["TUR"])
 
+    # ... and on the complement next to it ('la répression des manifestations par X')
+    doc = rows("""
+Paris Paris PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+critiqué critiquer VERB 2 ROOT VerbForm=Part|Tense=Past
+la le DET 4 det
+répression répression NOUN 2 obj
+des de ADP 6 case
+manifestations manifestation NOUN 4 nmod
+par par ADP 9 case
+la le DET 9 det
+Turquie Turquie PROPN 6 nmod
+. . PUNCT 2 punct
+""")
+    assert sides(only(code(doc, rules_with("fr", [CRITICISE])))) == (["FRA"], ["TUR"])
+
 
 SAID_MUST = """
 Oslo Oslo PROPN 1 nsubj
@@ -1294,3 +1310,35 @@ Cédéao Cédéao PROPN 4 nmod
 """)
     c = only(code(doc, rules_with("fr", [URGE])))
     assert sides(c) == (["MLI"], ["IGO"])
+
+
+def shipped(entry_id: str) -> dict:
+    from chronique.lexicons import load
+
+    (e,) = [t for t in load("events", "fr")["triggers"] if t["id"] == entry_id]
+    return e
+
+
+@pytest.mark.parametrize("entry_id", ["fr.support.soutien", "fr.accuse.critique_noun",
+                                      "fr.threaten.menace", "fr.request.appel_noun"])  # fmt: skip
+def test_agentive_event_nouns_take_their_possessor_as_actor(entry_id):
+    # 'Elle a renouvelé son soutien à Kiev': whose support is whom the possessive points to
+    e = shipped(entry_id)
+    prep = e["recipient"][0]
+    doc = rows(f"""
+Elle elle PRON 1 nsubj
+a avoir AUX 2 aux:tense
+renouvelé renouveler VERB 2 ROOT VerbForm=Part|Tense=Past
+son son DET 4 det Poss=Yes
+{e['lemma']} {e['lemma']} NOUN 2 obj
+{prep} {prep} ADP 6 case
+Kiev Kiev PROPN 4 nmod
+. . PUNCT 2 punct
+""")
+    from chronique.extract.actors import ActorMemory
+    from chronique.model import Actor
+
+    memory = ActorMemory()
+    memory.remember(Actor(text="Annalena Baerbock", country="DEU", kind="person", start=0), True)
+    c = only(code(doc, rules_with("fr", [e]), memory=memory))
+    assert sides(c) == (["DEU"], ["UKR"])

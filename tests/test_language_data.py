@@ -22,6 +22,8 @@ SCHEMA = {
     "obj", "iobj", "obj_owner", "comp_subj", "amod", "poss", *MODALITIES, *PRECISIONS,
     # kinds of mention and place, and field names of the data packages read
     "organization", "population", "direction",
+    # kinds of actor (a document that speaks) and of location (the article's setting)
+    "document", "article",
 }  # fmt: skip
 # Where a literal is the definition of the schema itself.
 ALLOWED = {

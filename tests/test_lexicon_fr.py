@@ -44,12 +44,15 @@ RECIPIENT_SLOTS = {"obj", "iobj", "obj_owner", "comp_subj"}
 
 # Where the project's coding rules (shared/ANNOTATION.md) depart from the conversion table:
 # a signed agreement is AGREE, an apology a concession, sanctions a SANCTION (the table puts
-# CAMEO 163 under COERCE), and a resignation a RETREAT (mode 'resign' in plover.json).
+# CAMEO 163 under COERCE), a resignation a RETREAT (mode 'resign' in plover.json), and
+# lifting a curfew, a lockdown or a state of emergency a CONCEDE ('lever une mesure').
 TYPE_EXCEPTIONS = {
     "057": {"AGREE"},
     "055": {"CONCEDE"},
     "163": {"SANCTION"},
     "0831": {"RETREAT"},
+    "0813": {"CONCEDE"},
+    "0814": {"CONCEDE"},
 }
 
 
@@ -156,7 +159,7 @@ PER_TYPE = [
     ("CONCEDE", "Pékin a annoncé un assouplissement des restrictions."),
     ("COOPERATE", "La France a conclu la vente de Rafale à l'Inde."),
     ("AID", "La Chine a annoncé l'annulation de la dette de la Zambie."),
-    ("RETREAT", "Colombo a acté la levée de l'état de siège."),
+    ("RETREAT", "Copenhague a annoncé le départ de ses soldats."),
     ("REQUEST", "L'Ukraine a adressé une requête à l'OTAN."),
     ("ACCUSE", "Les allégations de Washington contre Pékin se multiplient."),
     ("REJECT", "Washington a annoncé l'annulation du sommet avec Pyongyang."),
@@ -192,6 +195,10 @@ BY_CONSTRUCTION = [
     ("REJECT", "Le gouvernement turc n'est pas parvenu à conclure un accord avec la Grèce."),
     # a hostile act announced on a condition is a threat
     ("THREATEN", "La Turquie frappera les positions kurdes si les combattants ne se retirent pas."),
+    # lifting one's own restrictions concedes to one's own people (ANNOTATION.md: 'lever')
+    ("CONCEDE", "Le gouvernement chilien a levé le couvre-feu dans la capitale."),
+    # a concession refused in the conditional is a stance of refusal
+    ("REJECT", "Le Premier ministre norvégien n'accepterait pas un report du sommet."),
     # what an event noun acts on chooses its type: an embassy closed is a diplomatic
     # sanction, a border closed a restriction, a newspaper closed censorship
     ("SANCTION", "Ottawa a décidé la fermeture de son ambassade à Caracas."),
@@ -209,8 +216,8 @@ BY_CONSTRUCTION = [
 ]
 NOT_TYPE = {
     0: "ACCUSE", 1: "AGREE", 2: "AGREE", 3: "ACCUSE", 8: "ASSAULT", 9: "ASSAULT", 12: "CONCEDE",
-    13: "AGREE", 14: "COERCE", 15: "SANCTION", 16: "SANCTION", 17: "SANCTION", 18: "CONCEDE",
-    20: "CONCEDE", 21: "RETREAT", 23: "COERCE", 24: "AID", 25: "MOBILIZE",
+    13: "AGREE", 14: "ASSAULT", 16: "COERCE", 17: "SANCTION", 18: "SANCTION", 19: "SANCTION",
+    20: "CONCEDE", 22: "CONCEDE", 23: "RETREAT", 25: "COERCE", 26: "AID", 27: "MOBILIZE",
 }  # fmt: skip
 
 # Non-political senses and domestic trips: no event at all. Figurative wars and offensives

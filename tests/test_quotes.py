@@ -359,3 +359,69 @@ def test_this_study_is_the_study_named_before(code):
     )
     q = _by_contains(code(text, "2020-08-12"), "Le taux moyen d'imposition")
     assert q.speaker.name == "OECD"
+
+
+@pytest.mark.slow
+def test_gerund_inside_a_reported_clause_reports_for_the_reporter(code):
+    r = code(
+        "La ministre Hélène Brunet a assuré que la Belgique ne fermerait pas ses frontières, "
+        "tout en prévenant que la situation restait très fragile."
+    )
+    found = [q for q in r.quotes if "la situation restait" in q.text]
+    assert found and {q.speaker.name for q in found} == {"Hélène Brunet"}
+
+
+@pytest.mark.slow
+def test_authors_and_scientists_are_speakers(code):
+    r = code(
+        "Une étude de l'université de Lausanne paraît mardi. Les auteurs soulignent que la "
+        "pollution a baissé de moitié. Les scientifiques estiment que la tendance va durer."
+    )
+    assert _quote(r, "la pollution a baissé").speaker is not None
+    assert _quote(r, "la tendance va durer").speaker is not None
+
+
+@pytest.mark.slow
+def test_a_document_speaks_inverted_or_through_its_author(code):
+    r = code(
+        "Les écoles fermées ont réduit la contagion de moitié, estime une étude publiée mardi."
+        "\n\nUne autre étude menée par l'Organisation mondiale de la santé estime que les "
+        "masques ont évité un million de cas."
+    )
+    assert _quote(r, "réduit la contagion").speaker.kind == "document"
+    assert _quote(r, "les masques ont évité").speaker.country == "UNO"
+
+
+@pytest.mark.slow
+def test_a_reporting_verb_tagged_as_a_noun_still_reports(code):
+    r = code("Les chercheurs calculent par ailleurs que deux millions de cas ont été évités.")
+    assert _quote(r, "deux millions de cas").speaker.text == "Les chercheurs"
+
+
+def test_an_unnamed_domestic_body_speaks_for_the_home_country():
+    from chronique.extract.quotes import home_speakers
+    from chronique.model import Actor, Quote
+
+    def quote(sp):
+        return Quote(speaker=sp, text="…", kind="indirect", cue="estimer", start=0, end=1)
+
+    body = quote(Actor(text="la présidence", sector="GOV", kind="group"))
+    study = quote(Actor(text="les auteurs", sector="EDU", kind="group"))
+    person = quote(Actor(text="Jean Dupont", sector="GOV", kind="person"))
+    abroad = quote(Actor(text="le ministère", country="DEU", sector="GOV", kind="group"))
+    home_speakers([body, study, person, abroad], "FRA", frozenset({"GOV"}))
+    assert body.speaker.country == "FRA"
+    assert study.speaker.country is None and person.speaker.country is None
+    assert abroad.speaker.country == "DEU"
+    home_speakers([quote(Actor(text="le ministère", sector="GOV", kind="group"))], None,
+                  frozenset({"GOV"}))  # fmt: skip
+
+
+@pytest.mark.slow
+def test_a_name_after_que_is_not_the_speaker(code):
+    r = code(
+        "Le président brésilien Lula a salué les soldats.\n\nM. Lula a néanmoins insisté sur "
+        'le fait que selon lui le Brésil avait "sauvé des milliers de vies".'
+    )
+    assert {q.speaker.country for q in r.quotes if "sauvé des milliers" in q.text} == {"BRA"}
+    assert all(q.speaker.kind == "person" for q in r.quotes if "sauvé des milliers" in q.text)

@@ -506,3 +506,22 @@ def test_normalize_date(raw, expected) -> None:
 def test_normalize_date_rejects(raw) -> None:
     with pytest.raises(ValueError):
         normalize_date(raw)
+
+
+def test_flattened_subheads_split_paragraphs_and_keep_offsets() -> None:
+    from chronique.model import split_paragraphs
+
+    text = (
+        "Le port a rouvert lundi.- Une ville en attente -Le maire a salué la décision."
+        "\n\nIl a dit « oui ».- « Jamais » -Les syndicats refusent. Un - deux - trois."
+    )
+    paras = split_paragraphs(text)
+    assert [p.text for p in paras] == [
+        "Le port a rouvert lundi.",
+        "Une ville en attente",
+        "Le maire a salué la décision.",
+        "Il a dit « oui ».",
+        "« Jamais »",
+        "Les syndicats refusent. Un - deux - trois.",
+    ]
+    assert all(text[p.start : p.end] == p.text for p in paras)

@@ -139,6 +139,7 @@ class ActorLexicon:
         self._make = nlp.make_doc
         self._patterns: dict[str, list[Doc]] = {}
         self.proper: set[str] = set()  # keys whose lexicon form is capitalised
+        self.lower: set[str] = set()  # keys the lexicon also spells in lower case
         self._spellings: dict[str, set[str]] = {}
 
         countries = lexicons.load("countries", lang)
@@ -220,6 +221,8 @@ class ActorLexicon:
         self.entries.setdefault(key, (kind, data))
         if alias[:1].isupper():
             self.proper.add(key)
+        elif alias[:1].islower():
+            self.lower.add(key)  # also spelt in lower case ('parlement européen'): either goes
         seen = self._spellings.setdefault(key, set())
         for v in {alias, alias.lower(), fold(alias)} - seen:
             seen.add(v)
@@ -232,7 +235,7 @@ class ActorLexicon:
             key = doc.vocab.strings[match_id]
             kind, data = self.entries[key]
             if kind in ("country", "capital", "seat", "org", "person", "contextual") and (
-                key in self.proper and not _capitalised(doc[start:end])
+                key in self.proper and key not in self.lower and not _capitalised(doc[start:end])
             ):
                 continue  # 'Maison Blanche' is a seat of power, 'maison blanche' is not
             found.append(Mention(start, end, kind, data))
@@ -889,11 +892,12 @@ def home_country(docs: list[DocActors], least: int = 3, ratio: float = 2.0) -> s
     """The country an article is about, when one dominates its mentions: named at least
     `least` times and `ratio` times as often as any other. A bilateral story has none."""
     counts: dict[str, int] = {}
+    groups = frozenset(lexicons.load("plover").get("group_codes", []))
     for da in docs:
         for m in da.mentions:
             c = m.country
-            if m.kind in HOME_KINDS and c and len(c) == 3:
-                counts[c] = counts.get(c, 0) + 1
+            if (m.kind in HOME_KINDS or m.kind == "org") and c and len(c) == 3 and c not in groups:
+                counts[c] = counts.get(c, 0) + 1  # a state body ('KCNA') says where too
     ranked = sorted(counts.values(), reverse=True)
     if not ranked or ranked[0] < least or (len(ranked) > 1 and ranked[0] < ratio * ranked[1]):
         return None

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from chronique import lexicons
 from chronique.extract import offsets
-from chronique.extract.actors import DocActors, fold, get_pronouns
+from chronique.extract.actors import DocActors, get_pronouns
 from chronique.extract.sentences import sentence_end, sentence_start
 from chronique.extract.syntax import syntax_for
 from chronique.model import Actor, Quote
@@ -180,7 +180,9 @@ class QuoteExtractor:
         if tok.pos not in VERB_IDS:  # a gerund the tagger missed, else no reporting verb
             endings = self.cues.gerund_endings
             if not endings or not tok.lower_.endswith(endings):
-                return False  # checked here: this runs on every token of the article
+                # 'Les chercheurs calculent que …' tagged as a noun: a known present-tense
+                # form with a subject and a reported clause of its own
+                return tok.pos == NOUN_ID and self._verb_tagged_noun(tok)
             if not self._gerund(tok) or tok.dep_ in self.syn.subj | self.syn.direct_obj:
                 return False
         lemma = self._lemma(tok)
@@ -192,6 +194,12 @@ class QuoteExtractor:
             first = self.cues.preceded_by[lemma]
             return any(t.lemma_.lower() == first for t in tok.doc[max(0, tok.i - 3) : tok.i])
         return True
+
+    def _verb_tagged_noun(self, tok: Token) -> bool:
+        if not self.syn.subjects(tok) or not self.syn.children(tok, self.syn.ccomp):
+            return False
+        lemma = self._lemma(tok)
+        return lemma != tok.lemma_.lower() and lemma in self.cues.verbs
 
     def _speaker_of(
         self, verb: Token, da: DocActors, quote: tuple[int, int] | None
@@ -207,10 +215,23 @@ class QuoteExtractor:
             and (p.number == "pl" or p.gender is not None)  # 'it' names no speaker
         ]
         head = verb
+        syn = da.syn
+        if (
+            self._gerund(verb)
+            and verb.dep_ in syn.advcl | syn.acl
+            and verb.head.dep_ in syn.ccomp
+            and self._is_reporting(verb.head.head)
+        ):
+            # 'X a assuré que Y …, tout en prévenant que …': a gerund the parser hung in the
+            # reported clause reports for whoever reports that clause
+            head = verb.head.head
         for _ in range(3):
+            own = da.syn.subjects(head)
+            if not own and not any(c.dep_ in da.syn.aux_pass for c in head.children):
+                own = da.syn.passive_subjects(head)  # 'M. X a insisté' read as a passive
             subjects = [
                 s
-                for s in da.syn.subjects(head) + self._aux_subjects(head, da) + inverted
+                for s in own + self._aux_subjects(head, da) + inverted
                 if not (quote and quote[0] <= s.idx < quote[1])
             ]
             if subjects or head.dep_ not in da.syn.xcomp | da.syn.comp | da.syn.advcl:
@@ -220,6 +241,10 @@ class QuoteExtractor:
                 break  # ', estimant que …': the gerund's speaker is its clause's subject
             head = head.head
         for s in subjects:
+            if s.pos == NOUN_ID and s.lemma_.lower() in self.cues.document_nouns:
+                # 'le rapport de l'OCDE estime que …', 'leur article estime …': the document's
+                # author speaks
+                return self._document(s, da)
             pronoun = da.pronouns.at(s)
             if pronoun is not None and (pronoun.number == "pl" or pronoun.gender is not None):
                 plural = pronoun.number == "pl"
@@ -234,13 +259,6 @@ class QuoteExtractor:
                 low = low.removeprefix(prefix)
             if low in self.cues.impersonal:
                 return None
-            if s.lemma_.lower() in self.cues.document_nouns:
-                # 'le rapport de l'OCDE estime que …': the document's author speaks
-                authors = [n for p, n in da.syn.prepositional(s) if fold(p) in self._of(da)]
-                for n in authors:
-                    a = da.actor(n, loose=True)
-                    if a is not None:
-                        return a
             a = da.actor(s, loose=True)
             if a is not None:
                 return a
@@ -250,13 +268,20 @@ class QuoteExtractor:
         for t in doc[verb.i + 1 : min(len(doc), verb.i + 8)]:
             if t.pos_ in ("ADV", "DET", "ADJ") or self._euphonic(t, da):
                 continue
+            if t.pos_ == "NOUN" and t.lemma_.lower() in self.cues.document_nouns:
+                return self._document(t, da)  # ', estime une étude publiée lundi'
             if t.pos_ in ("NOUN", "PROPN") and da.actorish(t) and not self._in_quotes(t, da):
                 return da.actor(t, loose=True)
             break
         window = doc[verb.i + 1 : min(len(doc), verb.i + 12)]
         stop = next(
-            (t.i for t in window if t.text in (",", ".", ";", ":") or t.pos_ == "VERB"), verb.i + 12
-        )
+            (
+                t.i
+                for t in window
+                if t.text in (",", ".", ";", ":") or t.pos_ == "VERB" or self._that(t)
+            ),
+            verb.i + 12,
+        )  # a name after 'que' is the reported clause's subject, not the speaker
         found = [
             m
             for t in window
@@ -478,10 +503,39 @@ class QuoteExtractor:
         return da.actor(src, loose=True)
 
     def _author(self, doc_noun: Token, da: DocActors) -> Actor | None:
+        """'le rapport de l'OCDE'; 'une étude menée par X', 'Réalisée par X, cette étude …'."""
         for p, n in da.syn.prepositional(doc_noun):
             if p in da.lex.genitive and (a := da.actor(n, loose=True)) is not None:
                 return a
+        agents = da.syn.words["agent_preps"]
+        participles = [c for c in doc_noun.children if c.dep_ in da.syn.acl | da.syn.amod]
+        if doc_noun.dep_ in da.syn.subj:
+            participles += [c for c in doc_noun.head.children if c.dep_ in da.syn.advcl]
+        for part in participles:
+            if "Part" not in part.morph.get("VerbForm"):
+                continue
+            for p, n in da.syn.prepositional(part):
+                if p in agents and (a := da.actor(n, loose=True)) is not None:
+                    return a
         return None
+
+    def _document(self, doc_noun: Token, da: DocActors) -> Actor:
+        """A document that says something speaks for its author: one named with it, else
+        the author of the last document of that kind (or of any kind, for 'leur article'),
+        else the document itself."""
+        author = self._author(doc_noun, da)
+        if author is None:
+            author = self.authors.get(doc_noun.lemma_.lower()) or self.authors.get("")
+        if author is not None:
+            return author
+        toks = da.phrase(doc_noun)
+        first, last = toks[0], toks[-1]
+        return Actor(
+            text=doc_noun.doc.text[first.idx : last.idx + len(last.text)],
+            start=da.offset + first.idx,
+            end=da.offset + last.idx + len(last.text),
+            kind="document",
+        )
 
     def _note_documents(self, doc: Doc, da: DocActors) -> None:
         """Remember who wrote each document the paragraph names ('une étude de l'OCDE')."""
@@ -490,12 +544,10 @@ class QuoteExtractor:
                 author = self._author(tok, da)
                 if author is not None:
                     self.authors[tok.lemma_.lower()] = author
+                    self.authors[""] = author  # the last author of any document
 
     def _that(self, tok: Token) -> bool:
         return tok.lower_.replace("’", "'") in self.cues.complementizers
-
-    def _of(self, da: DocActors) -> frozenset[str]:
-        return da.lex.genitive
 
     def _euphonic(self, tok: Token, da: DocActors) -> bool:
         low = tok.lower_
@@ -672,3 +724,15 @@ class QuoteExtractor:
                 if a is not None:
                     return a, None
         return None, None
+
+
+def home_speakers(quotes: list[Quote], home: str | None, sectors: frozenset[str]) -> None:
+    """'la présidence a réagi', 'le ministère estime que …' in an article about one country:
+    an unnamed domestic body that speaks is of that country, as for the actors of events."""
+    if home is None:
+        return
+    for q in quotes:
+        sp = q.speaker
+        if sp is not None and not sp.country and sp.kind == "group" and sp.sector in sectors:
+            sp.country = home
+

@@ -168,15 +168,22 @@ def _refusal(c: Candidate, rules: Rules) -> None:
     not happen."""
     con = rules.constructions.get("refusal")
     code = con.code_for(c.rule.type) if con else None
-    if con is None or code is None or c.modality != "negated":
-        return
     tok = c.token
+    # 'n'accepterait pas un report': a concession refused in the conditional is a stance
+    would_not = (
+        c.modality == "hypothetical"
+        and "Cnd" in tok.morph.get("Mood")
+        and rules.syntax.is_negated(tok)
+    )
+    if con is None or code is None or (c.modality != "negated" and not would_not):
+        return
     heads = [tok, governor(tok, rules)] if tok.pos_ == "NOUN" else [tok]
     syn = rules.syntax
     said = [x.lower_ for h in heads for x in h.children if x.dep_ in syn.aux]
     if tok.dep_ in syn.xcomp:
         said.append(lemma_of(tok.head))  # 'failed to reach agreement'
-    future = "Fut" in tok.morph.get("Tense")  # 'ne lèvera pas': the tense says will
+    # 'ne lèvera pas', 'n'accepterait pas': the tense or the conditional says will
+    future = "Fut" in tok.morph.get("Tense") or "Cnd" in tok.morph.get("Mood")
     if future or any(w in con.words for w in said):
         c.rule = replace(c.rule, type=con.type, cameo=code, mode=None)
         c.modality = "asserted"

@@ -225,7 +225,15 @@ def _argument(tok: Token, da: DocActors, rules: Rules, disc: Discourse,
         # 'a critiqué la violation de leur souveraineté par la Turquie': an act's agent
         # is whom the act on it is aimed at, before whoever the act concerns
         agents = rules.syntax.words["agent_preps"]
-        found = prep_actors(tok, agents, da, rules)
+        found = prep_actors(tok, agents, da, rules, disc=disc)
+        nmod = rules.syntax.nmod
+        inner = [c for c in tok.children if c.dep_ in nmod]
+        inner += [g for c in inner for g in c.children if g.dep_ in nmod]
+        for n in inner:
+            # 'la répression des manifestations par l'exécutif': the parser hangs the agent
+            # on the complement next to it, which names no one
+            if not found and not da.actors(n):
+                found = prep_actors(n, agents, da, rules, disc=disc)
         verb = tok.head
         if not found and verb.i != tok.i and not passive(verb, rules):
             # the parser hangs that 'par X' on the active verb, where no agent can be
