@@ -150,6 +150,25 @@ PER_TYPE = [
     ("MOBILIZE", "La Russie a mobilisé trois cent mille réservistes contre l'Ukraine."),
     ("COERCE", "La Russie a décrété la loi martiale dans quatre régions."),
     ("ASSAULT", "Le Hezbollah a tiré des roquettes sur Israël."),
+    # the same types told by an event noun, most of them under a light or announcement verb
+    ("AGREE", "Pékin a adressé une invitation au président brésilien."),
+    ("CONSULT", "Une conversation téléphonique entre Rome et Paris a eu lieu."),
+    ("SUPPORT", "Le Kremlin a adressé ses félicitations au vainqueur du scrutin."),
+    ("SUPPORT", "Le rapprochement entre Ankara et Damas se confirme."),
+    ("CONCEDE", "Le Japon a formulé des excuses à la Corée du Sud."),
+    ("CONCEDE", "Pékin a annoncé un assouplissement des restrictions."),
+    ("COOPERATE", "La France a conclu la vente de Rafale à l'Inde."),
+    ("AID", "La Chine a annoncé l'annulation de la dette de la Zambie."),
+    ("RETREAT", "Copenhague a annoncé le départ de ses soldats."),
+    ("REQUEST", "L'Ukraine a adressé une requête à l'OTAN."),
+    ("ACCUSE", "Les allégations de Washington contre Pékin se multiplient."),
+    ("REJECT", "Washington a annoncé l'annulation du sommet avec Pyongyang."),
+    ("THREATEN", "Washington a adressé une mise en garde à Pékin."),
+    ("PROTEST", "Un débrayage des cheminots a paralysé la gare de Lyon."),
+    ("SANCTION", "La Pologne a annoncé l'expulsion de diplomates russes."),
+    ("MOBILIZE", "Le lancement d'un missile nord-coréen a été détecté."),
+    ("COERCE", "Le parquet a engagé des poursuites contre le maire."),
+    ("ASSAULT", "L'agression russe contre l'Ukraine se poursuit."),
 ]
 
 # The same words coded by their construction.
@@ -180,10 +199,25 @@ BY_CONSTRUCTION = [
     ("CONCEDE", "Le gouvernement chilien a levé le couvre-feu dans la capitale."),
     # a concession refused in the conditional is a stance of refusal
     ("REJECT", "Le Premier ministre norvégien n'accepterait pas un report du sommet."),
+    # what an event noun acts on chooses its type: an embassy closed is a diplomatic
+    # sanction, a border closed a restriction, a newspaper closed censorship
+    ("SANCTION", "Ottawa a décidé la fermeture de son ambassade à Caracas."),
+    ("COERCE", "Le Niger a décrété la fermeture de sa frontière avec le Bénin."),
+    ("COERCE", "La junte a ordonné la fermeture du journal indépendant."),
+    ("CONCEDE", "Le gouvernement a annoncé la suspension de la réforme."),
+    ("SANCTION", "La Suède a annoncé la suspension de son aide au Burkina Faso."),
+    ("SANCTION", "L'Union européenne a décidé le gel des avoirs de l'oligarque russe."),
+    ("RETREAT", "Le sénateur a annoncé le retrait de sa candidature."),
+    ("AGREE", "Le Hamas a fait une offre de trêve à Israël."),
+    ("COERCE", "Le gouvernement a prononcé la dissolution du groupuscule."),
+    ("THREATEN", "La Commission européenne a adressé une mise en demeure à la Pologne."),
+    ("MOBILIZE", "Paris a annoncé l'envoi de troupes au Niger."),
+    ("AID", "L'Allemagne a annoncé l'envoi d'armes à l'Ukraine."),
 ]
 NOT_TYPE = {
     0: "ACCUSE", 1: "AGREE", 2: "AGREE", 3: "ACCUSE", 8: "ASSAULT", 9: "ASSAULT", 12: "CONCEDE",
-    13: "AGREE", 14: "ASSAULT",
+    13: "AGREE", 14: "ASSAULT", 16: "COERCE", 17: "SANCTION", 18: "SANCTION", 19: "SANCTION",
+    20: "CONCEDE", 22: "CONCEDE", 23: "RETREAT", 25: "COERCE", 26: "AID", 27: "MOBILIZE",
 }  # fmt: skip
 
 # Non-political senses and domestic trips: no event at all. Figurative wars and offensives
@@ -203,6 +237,20 @@ NO_EVENT = [
     "La police française a renforcé les contrôles routiers.",
     "Le gouvernement espagnol veut libérer la croissance.",
     "Le Canada a évacué ses ressortissants.",
+    # event nouns in their everyday senses, and a party named like a protest
+    "La fermeture de l'usine inquiète les salariés.",
+    "Le ministre a annoncé la fermeture du magasin.",
+    "Le garagiste a vérifié la suspension du véhicule.",
+    "Le gouvernement a annoncé le gel des prix du gaz.",
+    "Le Rassemblement national a organisé un meeting contre la réforme.",
+    "La mise en œuvre de la réforme prendra du temps.",
+    "Le souverain a décidé la dissolution de la chambre basse.",
+    "Le test de dépistage est gratuit.",
+    "La poursuite des travaux est prévue.",
+    "Le maire a annoncé l'évacuation de la plage.",
+    "La rentrée a été marquée par l'annulation du concert.",
+    "Le renvoi du procès a été décidé.",
+    "Le départ du train est prévu à midi.",
 ]
 
 
