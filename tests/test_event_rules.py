@@ -1420,3 +1420,20 @@ agir agir VERB 2 xcomp VerbForm=Inf
 . . PUNCT 2 punct
 """)
     assert sides(only(code(doc, rules_with("fr", [CALL]))))[1] != ["USA"]
+
+
+def test_a_nominal_triggers_target_hung_on_its_light_verb():
+    # 'Lima a adressé ses félicitations à Quito': 'à Quito' hangs on the verb
+    praise = entry(lemma="félicitation", pos=["NOUN"], type="SUPPORT", cameo="051",
+                   nominal=True, need_governor=["adresser"], recipient=["à"])  # fmt: skip
+    doc = rows("""
+Lima Lima PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+adressé adresser VERB 2 ROOT VerbForm=Part|Tense=Past
+ses son DET 4 det Poss=Yes
+félicitations félicitation NOUN 2 obj
+à à ADP 6 case
+Quito Quito PROPN 2 obl:arg
+. . PUNCT 2 punct
+""")
+    assert sides(only(code(doc, rules_with("fr", [praise])))) == (["PER"], ["ECU"])

@@ -465,6 +465,13 @@ def _recipients(tok: Token, c: Candidate, da: DocActors, rules: Rules,
             out.extend(prep_actors(tok, (spec,), da, rules, owner=True, disc=disc))
             for o in syn.objects(tok):
                 out.extend(prep_actors(o, (spec,), da, rules, owner=True, disc=disc))
+    if not out and c.rule.nominal:
+        # 'a adressé ses félicitations à X': the parser hangs the target on the light verb
+        governor = governing_word(tok, rules)
+        light = lemma_of(governor) in rules.light_verbs | (c.rule.value("need_governor") or set())
+        preps = tuple(p for p in c.rule.recipient if p not in ("obj", "iobj", "obj_owner"))
+        if governor.i != tok.i and light and preps and tok.dep_ in syn.direct_obj:
+            out = prep_actors(governor, preps, da, rules, owner=True, disc=disc)
     return out
 
 
