@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from conftest import GOLD_DEV, events_of, need
 
 from chronique import lexicons
@@ -233,3 +234,23 @@ def test_home_role_noun_names_its_holder_at_the_article_date():
     # David Cameron is named just before: the description refers back to him (a person the
     # text names), it is not taken from the article's frame
     assert (a.name, a.country, a.kind) == ("David Cameron", "GBR", "person")
+
+
+@pytest.mark.slow
+def test_a_pronoun_sentence_keeps_the_previous_sentences_day(code):
+    # published Thursday 2023-09-14; 'mardi' is the 12th
+    r = code(
+        "Mardi soir, le ministre allemand des Affaires étrangères a critiqué la Pologne. "
+        "Il a appelé Varsovie à respecter l'État de droit.",
+        published="2023-09-14",
+    )
+    (request,) = events_of(r, "REQUEST", "DEU", "POL")
+    assert request.date.start == "2023-09-12"
+    # without the pronoun, a sentence of its own is dated by the publication
+    r = code(
+        "Mardi soir, le ministre allemand des Affaires étrangères a critiqué la Pologne. "
+        "Le chancelier allemand a appelé Varsovie à respecter l'État de droit.",
+        published="2023-09-14",
+    )
+    (request,) = events_of(r, "REQUEST", "DEU", "POL")
+    assert request.date.start == "2023-09-14"

@@ -1075,7 +1075,11 @@ class ActorMemory:
         if not plural and persons:
             return self._salient(persons, pronoun, pos)
         pool = self._outside_quotes(self.actors if plural else self.persons + self.actors)
-        return self._latest(self._named(self._agreeing(pool, gender)), pronoun, pos)
+        named = self._named(self._agreeing(pool, gender))
+        # the latest sentence's subject before its objects ('X a critiqué Y. Il a …' is X)
+        if plural:
+            return self._latest(named, pronoun, pos)
+        return self._salient(named, pronoun, pos)
 
     def resolve_object(
         self, pronoun: Pronoun, pos: int, not_of: list[Actor]

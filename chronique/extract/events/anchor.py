@@ -52,6 +52,8 @@ def date_of(tok: Token, times: list[TimeExpr], da: DocActors, rules: Rules,
         rank = 0 if own in heads else 1 if gov_verb in heads else None
         if rank is not None and (best is None or rank < best[0]):
             best = (rank, t)
+    if best is None:
+        best = _continued(tok, times, da, rules)
     if best is not None:
         t = best[1]
         return DateSpan(t.value_start, t.value_end, t.precision, t.text)
@@ -59,3 +61,27 @@ def date_of(tok: Token, times: list[TimeExpr], da: DocActors, rules: Rules,
         return None
     p = published
     return DateSpan(p.first_day().isoformat(), p.last_day().isoformat(), p.precision, None)
+
+
+def _continued(tok: Token, times: list[TimeExpr], da: DocActors,
+               rules: Rules) -> tuple[int, TimeExpr] | None:  # fmt: skip
+    """'Mercredi soir, X a déploré … Il a appelé …': a sentence that goes on about the
+    previous one's subject, through a pronoun and with no time of its own, keeps the time
+    that dated the previous sentence's main verb."""
+    verb = governor(tok)
+    subs = rules.syntax.subjects(verb)
+    if not subs or not all(da.pronouns.at(s) is not None for s in subs):
+        return None
+    sents = list(tok.doc.sents)
+    k = next((i for i, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
+    if k == 0:
+        return None
+    prev = sents[k - 1]
+    for t in times:
+        toks = offsets.starting_in(tok.doc, t.start - da.offset, t.end - da.offset)
+        if not toks or toks[0].sent != prev or dates_a_noun(prev.root, toks, rules):
+            continue
+        if {x.head.i for x in toks} & {prev.root.i}:
+            return 1, t
+    return None
+
