@@ -107,7 +107,12 @@ def extract(article: Article, lang: str, parsed: list[ParsedParagraph]) -> Artic
     resolve_homonyms(located, result.entities, disc.home, gazetteer)
     setting = article_setting(located, gazetteer)
     country = article_country(located, result.entities)
-    fill_locations(result.events, setting, gazetteer, result.entities, disc.home, country)
+    sentences = [
+        (pp.start + s.start_char, pp.start + s.end_char) for pp in parsed for s in pp.doc.sents
+    ]
+    fill_locations(
+        result.events, setting, gazetteer, result.entities, disc.home, country, located, sentences
+    )
     if published is None:
         result.errors.append(f"{article.origin or article.id}: publication date unknown")
     return result

@@ -864,6 +864,23 @@ def _unplaced_side(ev: Event, gazetteer: Gazetteer) -> Place | None:
     return None
 
 
+def _sentence_named(
+    ev: Event, named: list[Place], sentences: list[tuple[int, int]]
+) -> Place | None:
+    """The first place named after a locative word in the event's sentence, outside its own
+    clause: for an act whose sides place nothing, the sentence's place is the best basis."""
+    at = ev.evidence[0].start if ev.evidence else None
+    if at is None:
+        return None
+    bounds = next(((s, e) for s, e in sentences if s <= at < e), None)
+    if bounds is None:
+        return None
+    for p in named:
+        if p.start is not None and bounds[0] <= p.start < bounds[1]:
+            return dataclasses.replace(p, kind="sentence")
+    return None
+
+
 def fill_locations(
     events: list[Event],
     setting: Place | None,
@@ -871,6 +888,8 @@ def fill_locations(
     entities: list[Actor] | None = None,
     home: str | None = None,
     country: str | None = None,
+    named: list[Place] | None = None,
+    sentences: list[tuple[int, int]] | None = None,
 ) -> None:
     """Give every event a location, each marked with how it was found: the place its clause
     names (kind 'sentence'), else the article's setting when it fits ('article'), else the
@@ -879,13 +898,18 @@ def fill_locations(
     An act whose actor the resolver could not place and that is not done at its target's
     takes the place the actor's phrase names ('actor'), else the article's one country
     (`country`, from `article_country`, else `home`: 'article'), before its recipient's
-    country: 'le chef de l'opposition a accusé Moscou' is said at home, not in Russia."""
+    country: 'le chef de l'opposition a accusé Moscou' is said at home, not in Russia.
+    Before those, such an act takes a place its sentence names anywhere (`named`, the
+    article's locative places; `sentences`, the article offsets of its sentences): 'conduits
+    au pôle antiterroriste à Paris, où le juge demande …'."""
     resolve_homonyms(
         [e.location for e in events if e.location is not None], entities or [], home, gazetteer
     )
     rules = actor_rules()
     fallback = country or home
     for ev in events:
+        if ev.location is None and not any(a.country for a in ev.actor):
+            ev.location = _sentence_named(ev, named or [], sentences or [])
         if ev.location is not None:
             ev.location.kind = ev.location.kind or "sentence"
             continue
