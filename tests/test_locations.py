@@ -539,3 +539,59 @@ def test_an_event_no_side_places_is_set_in_the_articles_country():
     ev = Event(id="y", event="PROTEST", actor=[Actor(text="des milliers de manifestants")])
     fill_locations([ev], None, get_gazetteer("fr"), [], home=None)
     assert ev.location is None  # nothing says where: no guess
+
+
+# -- acts whose actor the resolver could not place ----------------------------------------------
+
+
+def test_an_unresolved_actors_phrase_names_its_place(fr) -> None:
+    from chronique.extract.places import actor_text_place
+
+    judge = actor_text_place(Actor(text="une juge du Nevada", kind="group"), fr)
+    assert judge is not None and (judge.name, judge.country) == ("Nevada", "USA")
+    mayor = actor_text_place(Actor(text="le maire de Bordeaux", kind="person"), fr)
+    assert mayor is not None and (mayor.name, mayor.country) == ("Bordeaux", "FRA")
+    assert actor_text_place(Actor(text="le Kremlin", kind="group"), fr).country == "RUS"
+    # a person's name after 'de' is no place, nor a part of it
+    assert actor_text_place(Actor(text="les proches de Martine Dupuis", kind="group"), fr) is None
+    assert actor_text_place(Actor(text="le ministère de la Défense", kind="group"), fr) is None
+
+
+def test_the_articles_one_country_places_an_unresolved_actors_statement(fr) -> None:
+    from chronique.extract.places import article_country
+
+    said = [Place("Lyon", "FRA", precision="city"), Place("Paris", "FRA", precision="city")]
+    sides = [Actor(text="x", country="FRA"), Actor(text="y", country="DEU")]
+    assert article_country(said, sides) == "FRA"  # 3 of 4
+    assert article_country([], sides) is None  # one each: no country
+    unresolved = ev("ACCUSE", [None], ["RUS"])  # 'le chef de l'opposition a accusé Moscou'
+    fill_locations([unresolved], None, fr, country="FRA")
+    assert (unresolved.location.country, unresolved.location.kind) == ("FRA", "article")
+    judge = ev("REJECT", [None])
+    judge.actor = [Actor(text="une juge du Nevada", kind="group")]
+    fill_locations([judge], None, fr, country="FRA")
+    assert (judge.location.name, judge.location.precision, judge.location.kind) == (
+        "United States",
+        "country",
+        "actor",
+    )  # a statement takes the country of the place its actor's phrase names
+    strike = ev("ASSAULT", [None], ["SYR"])  # done at the target's, whoever did it
+    fill_locations([strike], None, fr, country="FRA")
+    assert (strike.location.country, strike.location.kind) == ("SYR", "actor")
+    lost = ev("ACCUSE", [None])
+    fill_locations([lost], None, fr)
+    assert lost.location is None  # nothing to go on: no place rather than a guess
+
+
+def test_an_unresolved_actor_takes_a_place_its_sentence_names(fr) -> None:
+    # 'Ils sont conduits à Paris , où le juge demande leur renvoi .': the place is not in the
+    # demand's own clause, but the sentence names nothing else
+    paris = Place("Paris", "FRA", precision="city", start=20, end=25)
+    elsewhere = Place("Lyon", "FRA", precision="city", start=90, end=94)
+    asked = ev("REQUEST", [None])
+    asked.evidence = [Evidence("x", "demande", 40, 47, "t", 0)]
+    resolved = ev("REQUEST", ["DEU"])
+    resolved.evidence = [Evidence("x", "demande", 40, 47, "t", 0)]
+    fill_locations([asked, resolved], None, fr, named=[elsewhere, paris], sentences=[(0, 60)])
+    assert (asked.location.name, asked.location.kind) == ("Paris", "sentence")
+    assert (resolved.location.country, resolved.location.kind) == ("DEU", "actor")
