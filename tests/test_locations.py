@@ -595,3 +595,38 @@ def test_an_unresolved_actor_takes_a_place_its_sentence_names(fr) -> None:
     fill_locations([asked, resolved], None, fr, named=[elsewhere, paris], sentences=[(0, 60)])
     assert (asked.location.name, asked.location.kind) == ("Paris", "sentence")
     assert (resolved.location.country, resolved.location.kind) == ("DEU", "actor")
+
+
+def _lead(e: Event, start: int) -> Event:
+    e.evidence = [Evidence("x", "x", start, start + 1, "t", 0)]
+    return e
+
+
+def test_what_a_summits_participants_said_was_said_at_the_summit(fr) -> None:
+    # 'Les dirigeants de l'UE se réunissent à Bruxelles … Vendredi, l'Allemagne a poussé vers
+    # …, rencontrant l'opposition de la Pologne. Le président russe a dénoncé …'
+    summit = _lead(ev("CONSULT", ["EUR"], mode="multilateral"), 40)
+    summit.location = Place("Brussels", "BEL", precision="city", kind="sentence")
+    pushed = _lead(ev("CONSULT", ["DEU"], ["POL"]), 900)
+    said = _lead(ev("ACCUSE", ["DEU"], ["POL"]), 1000)
+    strike = _lead(ev("ASSAULT", ["RUS"], ["UKR"]), 1100)
+    fill_locations([summit, pushed, said, strike], None, fr)
+    assert (said.location.name, said.location.kind) == ("Brussels", "article")
+    assert pushed.location.country == "DEU"  # a meeting of its own: not the summit
+    assert strike.location.country == "UKR"  # done at the target's
+    late = _lead(ev("CONSULT", ["EUR"], mode="multilateral"), 2000)  # not the article's lead
+    late.location = Place("Brussels", "BEL", precision="city", kind="sentence")
+    other = _lead(ev("ACCUSE", ["DEU"], ["POL"]), 2100)
+    fill_locations([late, other], None, fr)
+    assert other.location.country == "DEU"
+
+
+def test_what_a_visitor_said_was_said_in_the_country_visited(fr) -> None:
+    visit = _lead(ev("CONSULT", ["FRA"], ["ISR"], mode="visit"), 200)
+    visit.location = Place("Jerusalem", "ISR", precision="city", kind="sentence")
+    praised = _lead(ev("SUPPORT", ["FRA"], ["ISR"]), 1500)
+    elsewhere = _lead(ev("ACCUSE", ["USA"], ["IRN"]), 1600)  # not a party to the visit
+    fill_locations([visit, praised, elsewhere], None, fr)
+    assert (praised.location.country, praised.location.precision) == ("ISR", "country")
+    assert praised.location.kind == "article"
+    assert elsewhere.location.country == "USA"

@@ -421,6 +421,9 @@ class ActorRules:
     setting_share: float
     country_least: int
     country_share: float
+    gathering_types: frozenset[str]
+    gathering_modes: frozenset[str]
+    lead_chars: int
 
 
 @cache
@@ -438,6 +441,9 @@ def actor_rules() -> ActorRules:
         float(setting.get("share", 0.6)),
         int(setting.get("country_least", 2)),
         float(setting.get("country_share", 0.6)),
+        frozenset(data.get("gathering_types", [])),
+        frozenset(data.get("gathering_modes", [])),
+        int(data.get("lead_chars", 0)),
     )
 
 
@@ -881,6 +887,52 @@ def _sentence_named(
     return None
 
 
+def lead_gathering(events: list[Event]) -> tuple[Place, set[str] | None] | None:
+    """The gathering an article's lead reports (a summit, a UN meeting, a state visit) when
+    its clause or its body's seat places it, with the countries taking part (None: any, for
+    a multilateral one). A story about a summit reports what was said there."""
+    rules = actor_rules()
+    for ev in events:
+        start = ev.evidence[0].start if ev.evidence else None
+        if start is None or start >= rules.lead_chars:
+            continue
+        loc = ev.location
+        if ev.event not in rules.gathering_types or loc is None or loc.kind == "article":
+            continue
+        seated = any(a.country in rules.seats for a in ev.actor)
+        mode = ev.mode or ""
+        if mode in rules.target_modes and loc.kind == "sentence":
+            return loc, set(_states(ev.actor)) | set(_states(ev.recipient))
+        if mode in rules.gathering_modes or seated:
+            return loc, None
+    return None
+
+
+def _at_gathering(
+    events: list[Event], gathering: tuple[Place, set[str] | None], gazetteer: Gazetteer
+) -> None:
+    """What the participants of the lead's gathering said without a place of its own was said
+    there: 'les dirigeants débattaient à Bruxelles … l'Allemagne a poussé vers …'; during a
+    visit, in the country visited."""
+    rules = actor_rules()
+    place, participants = gathering
+    for ev in events:
+        loc = ev.location
+        if loc is place or (loc is not None and loc.kind == "sentence"):
+            continue
+        if ev.event in rules.target_types or ev.event in rules.gathering_types:
+            continue
+        if any(a.country and a.country in rules.seats for a in ev.actor):
+            continue  # the body speaks from its seat
+        states = set(_states(ev.actor))
+        if participants is not None and states and not states & participants:
+            continue
+        at = place
+        if participants is not None and ev.event not in rules.city_setting_types:
+            at = gazetteer.country(place.country) or place if place.country else place
+        ev.location = dataclasses.replace(at, kind="article", text=None, start=None, end=None)
+
+
 def fill_locations(
     events: list[Event],
     setting: Place | None,
@@ -940,3 +992,6 @@ def fill_locations(
             # article is about, at country precision
             home_place.kind = "article"
             ev.location = home_place
+    gathering = lead_gathering(events)
+    if gathering is not None:
+        _at_gathering(events, gathering, gazetteer)
