@@ -630,3 +630,22 @@ def test_what_a_visitor_said_was_said_in_the_country_visited(fr) -> None:
     assert (praised.location.country, praised.location.precision) == ("ISR", "country")
     assert praised.location.kind == "article"
     assert elsewhere.location.country == "USA"
+
+
+def test_a_visit_not_made_places_nothing(fr) -> None:
+    # 'Le président se rendra-t-il en Russie ? … Des députés appellent à protester …'
+    visit = _lead(ev("CONSULT", ["FRA"], ["RUS"], mode="visit"), 200)
+    visit.modality = "future"
+    visit.location = Place("Russia", "RUS", precision="country", kind="sentence")
+    called = _lead(ev("REQUEST", ["FRA"], ["RUS"]), 700)
+    fill_locations([visit, called], None, fr)
+    assert called.location.country == "FRA"
+
+
+def test_an_envoy_speaks_where_its_phrase_stations_it(fr) -> None:
+    refused = ev("REJECT", ["IRN"], ["FRA"])
+    refused.actor = [Actor(text="L'ambassadeur d'Iran en France", country="IRN")]
+    home = ev("REJECT", ["IRN"], ["FRA"])  # 'Le ministre iranien a refusé …'
+    fill_locations([refused, home], None, fr)
+    assert (refused.location.country, refused.location.kind) == ("FRA", "actor")
+    assert home.location.country == "IRN"

@@ -423,6 +423,7 @@ class ActorRules:
     country_share: float
     gathering_types: frozenset[str]
     gathering_modes: frozenset[str]
+    gathering_modalities: frozenset[str]
     lead_chars: int
 
 
@@ -443,6 +444,7 @@ def actor_rules() -> ActorRules:
         float(setting.get("country_share", 0.6)),
         frozenset(data.get("gathering_types", [])),
         frozenset(data.get("gathering_modes", [])),
+        frozenset(data.get("gathering_modalities", [])),
         int(data.get("lead_chars", 0)),
     )
 
@@ -854,6 +856,21 @@ def article_country(places: list[Place], entities: list[Actor]) -> str | None:
     return country
 
 
+def _stationed(ev: Event, gazetteer: Gazetteer) -> Place | None:
+    """Where an actor's own phrase says it is ("l'ambassadeur d'Iran en France", 'les forces
+    kurdes en Syrie'): its statements are made there, at country precision."""
+    words = place_grammar(gazetteer.lang).always_locative
+    for a in ev.actor:
+        for name in _name_runs(a.text, words):
+            place = gazetteer.lookup(name)
+            if place is None or place.country is None:
+                continue
+            country = gazetteer.country(place.country)
+            if country is not None:
+                return country
+    return None
+
+
 def _unplaced_side(ev: Event, gazetteer: Gazetteer) -> Place | None:
     """The place an unresolved actor's own phrase names, at the precision the act takes."""
     for a in ev.actor:
@@ -899,6 +916,8 @@ def lead_gathering(events: list[Event]) -> tuple[Place, set[str] | None] | None:
         loc = ev.location
         if ev.event not in rules.gathering_types or loc is None or loc.kind == "article":
             continue
+        if ev.modality not in rules.gathering_modalities:
+            continue  # 'se rendra-t-il en Russie ?': a trip not made places nothing
         seated = any(a.country in rules.seats for a in ev.actor)
         mode = ev.mode or ""
         if mode in rules.target_modes and loc.kind == "sentence":
@@ -980,7 +999,8 @@ def fill_locations(
                 home_place.kind = "article"
                 ev.location = home_place
                 continue
-        place = actor_place(ev, gazetteer)
+        place = None if at_target else _stationed(ev, gazetteer)
+        place = place or actor_place(ev, gazetteer)
         if place is None and unplaced:
             place = _unplaced_side(ev, gazetteer)
         if place is not None:
