@@ -421,6 +421,7 @@ class ActorRules:
     setting_share: float
     country_least: int
     country_share: float
+    not_actor_places: frozenset[str]
     gathering_types: frozenset[str]
     gathering_modes: frozenset[str]
     gathering_modalities: frozenset[str]
@@ -442,6 +443,7 @@ def actor_rules() -> ActorRules:
         float(setting.get("share", 0.6)),
         int(setting.get("country_least", 2)),
         float(setting.get("country_share", 0.6)),
+        frozenset(k for n in data.get("not_actor_places", []) if (k := normalize(n))),
         frozenset(data.get("gathering_types", [])),
         frozenset(data.get("gathering_modes", [])),
         frozenset(data.get("gathering_modalities", [])),
@@ -824,7 +826,7 @@ _EDGE_PUNCT = "\"'«»“”‘’.,;:!?()[]"
 
 def actor_text_place(actor: Actor, gazetteer: Gazetteer) -> Place | None:
     """Where a side the resolver could not place sits, when its own phrase says it: a seat of
-    power or a named palace ('Buckingham Palace'), or the place its 'de' complement names
+    power ('le Kremlin'), or the place its 'de' complement names
     ('une juge du Nevada', "l'élue du Grand Est", 'le maire de Bordeaux')."""
     text = actor.text.strip(_EDGE_PUNCT + " ")
     kind = gazetteer.kind(text)
@@ -832,6 +834,8 @@ def actor_text_place(actor: Actor, gazetteer: Gazetteer) -> Place | None:
         return gazetteer.lookup(text)
     genitive = place_grammar(gazetteer.lang).genitive
     for name in _name_runs(text, genitive):
+        if normalize(name) in actor_rules().not_actor_places:
+            continue
         place = gazetteer.lookup(name)
         if place is not None:
             return place
