@@ -649,3 +649,17 @@ def test_an_envoy_speaks_where_its_phrase_stations_it(fr) -> None:
     fill_locations([refused, home], None, fr)
     assert (refused.location.country, refused.location.kind) == ("FRA", "actor")
     assert home.location.country == "IRN"
+
+
+def test_an_unidentified_speaker_speaks_from_the_articles_country(fr) -> None:
+    # a story about French deputies set in Syria: 'la députée a réclamé …' is said in France,
+    # while an unattributed strike there happens in the setting
+    setting = Place("Syria", "SYR", precision="country")
+    asked = ev("REQUEST", [None])
+    strike = ev("ASSAULT", [None])
+    fill_locations([asked, strike], setting, fr, country="FRA")
+    assert (asked.location.country, asked.location.kind) == ("FRA", "article")
+    assert (strike.location.country, strike.location.kind) == ("SYR", "article")
+    same = ev("REQUEST", [None])  # the setting is in the article's country: kept
+    fill_locations([same], Place("Lyon", "FRA", precision="city"), fr, country="FRA")
+    assert (same.location.country, same.location.kind) == ("FRA", "article")

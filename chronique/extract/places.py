@@ -973,7 +973,8 @@ def fill_locations(
     An act whose actor the resolver could not place and that is not done at its target's
     takes the place the actor's phrase names ('actor'), else the article's one country
     (`country`, from `article_country`, else `home`: 'article'), before its recipient's
-    country: 'le chef de l'opposition a accusé Moscou' is said at home, not in Russia.
+    country: 'le chef de l'opposition a accusé Moscou' is said at home, not in Russia. Such
+    a statement takes the article's one country rather than a setting in another one.
     Before those, such an act takes a place its sentence names anywhere (`named`, the
     article's locative places; `sentences`, the article offsets of its sentences): 'conduits
     au pôle antiterroriste à Paris, où le juge demande …'."""
@@ -988,10 +989,19 @@ def fill_locations(
         if ev.location is not None:
             ev.location.kind = ev.location.kind or "sentence"
             continue
-        if setting is not None and _fits(setting, ev):
-            ev.location = _setting_for(setting, ev, gazetteer)
-            continue
         unplaced = not any(a.country for a in ev.actor)
+        if setting is not None and _fits(setting, ev):
+            # an unidentified speaker's statement in a story set abroad ('la députée a
+            # réclamé une visite en Syrie') is made where the article's people are
+            said_at_home = (
+                unplaced
+                and ev.event not in rules.city_setting_types
+                and fallback is not None
+                and fallback != setting.country
+            )
+            if not said_at_home:
+                ev.location = _setting_for(setting, ev, gazetteer)
+                continue
         at_target = ev.event in rules.target_types or (ev.mode or "") in rules.target_modes
         if unplaced and not at_target:
             place = _unplaced_side(ev, gazetteer)
