@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from chronique.extract import events as coder
 from chronique.extract.actors import ActorMemory, DocActors, get_lexicon, home_country
 from chronique.extract.places import (
+    article_country,
     article_setting,
     fill_locations,
     get_gazetteer,
@@ -107,7 +108,13 @@ def extract(article: Article, lang: str, parsed: list[ParsedParagraph]) -> Artic
     result.events = coder.merge_events(merged, article.id)
     resolve_homonyms(located, result.entities, disc.home, gazetteer)
     setting = article_setting(located, gazetteer)
-    fill_locations(result.events, setting, gazetteer, result.entities, disc.home)
+    country = article_country(located, result.entities)
+    sentences = [
+        (pp.start + s.start_char, pp.start + s.end_char) for pp in parsed for s in pp.doc.sents
+    ]
+    fill_locations(
+        result.events, setting, gazetteer, result.entities, disc.home, country, located, sentences
+    )
     if published is None:
         result.errors.append(f"{article.origin or article.id}: publication date unknown")
     return result

@@ -539,3 +539,127 @@ def test_an_event_no_side_places_is_set_in_the_articles_country():
     ev = Event(id="y", event="PROTEST", actor=[Actor(text="des milliers de manifestants")])
     fill_locations([ev], None, get_gazetteer("fr"), [], home=None)
     assert ev.location is None  # nothing says where: no guess
+
+
+# -- acts whose actor the resolver could not place ----------------------------------------------
+
+
+def test_an_unresolved_actors_phrase_names_its_place(fr) -> None:
+    from chronique.extract.places import actor_text_place
+
+    judge = actor_text_place(Actor(text="une juge du Nevada", kind="group"), fr)
+    assert judge is not None and (judge.name, judge.country) == ("Nevada", "USA")
+    mayor = actor_text_place(Actor(text="le maire de Bordeaux", kind="person"), fr)
+    assert mayor is not None and (mayor.name, mayor.country) == ("Bordeaux", "FRA")
+    assert actor_text_place(Actor(text="le Kremlin", kind="group"), fr).country == "RUS"
+    # a person's name after 'de' is no place, nor a part of it
+    assert actor_text_place(Actor(text="les proches de Martine Dupuis", kind="group"), fr) is None
+    assert actor_text_place(Actor(text="le ministère de la Défense", kind="group"), fr) is None
+
+
+def test_the_articles_one_country_places_an_unresolved_actors_statement(fr) -> None:
+    from chronique.extract.places import article_country
+
+    said = [Place("Lyon", "FRA", precision="city"), Place("Paris", "FRA", precision="city")]
+    sides = [Actor(text="x", country="FRA"), Actor(text="y", country="DEU")]
+    assert article_country(said, sides) == "FRA"  # 3 of 4
+    assert article_country([], sides) is None  # one each: no country
+    unresolved = ev("ACCUSE", [None], ["RUS"])  # 'le chef de l'opposition a accusé Moscou'
+    fill_locations([unresolved], None, fr, country="FRA")
+    assert (unresolved.location.country, unresolved.location.kind) == ("FRA", "article")
+    judge = ev("REJECT", [None])
+    judge.actor = [Actor(text="une juge du Nevada", kind="group")]
+    fill_locations([judge], None, fr, country="FRA")
+    assert (judge.location.name, judge.location.precision, judge.location.kind) == (
+        "United States",
+        "country",
+        "actor",
+    )  # a statement takes the country of the place its actor's phrase names
+    strike = ev("ASSAULT", [None], ["SYR"])  # done at the target's, whoever did it
+    fill_locations([strike], None, fr, country="FRA")
+    assert (strike.location.country, strike.location.kind) == ("SYR", "actor")
+    lost = ev("ACCUSE", [None])
+    fill_locations([lost], None, fr)
+    assert lost.location is None  # nothing to go on: no place rather than a guess
+
+
+def test_an_unresolved_actor_takes_a_place_its_sentence_names(fr) -> None:
+    # 'Ils sont conduits à Paris , où le juge demande leur renvoi .': the place is not in the
+    # demand's own clause, but the sentence names nothing else
+    paris = Place("Paris", "FRA", precision="city", start=20, end=25)
+    elsewhere = Place("Lyon", "FRA", precision="city", start=90, end=94)
+    asked = ev("REQUEST", [None])
+    asked.evidence = [Evidence("x", "demande", 40, 47, "t", 0)]
+    resolved = ev("REQUEST", ["DEU"])
+    resolved.evidence = [Evidence("x", "demande", 40, 47, "t", 0)]
+    fill_locations([asked, resolved], None, fr, named=[elsewhere, paris], sentences=[(0, 60)])
+    assert (asked.location.name, asked.location.kind) == ("Paris", "sentence")
+    assert (resolved.location.country, resolved.location.kind) == ("DEU", "actor")
+
+
+def _lead(e: Event, start: int) -> Event:
+    e.evidence = [Evidence("x", "x", start, start + 1, "t", 0)]
+    return e
+
+
+def test_what_a_summits_participants_said_was_said_at_the_summit(fr) -> None:
+    # 'Les dirigeants de l'UE se réunissent à Bruxelles … Vendredi, l'Allemagne a poussé vers
+    # …, rencontrant l'opposition de la Pologne. Le président russe a dénoncé …'
+    summit = _lead(ev("CONSULT", ["EUR"], mode="multilateral"), 40)
+    summit.location = Place("Brussels", "BEL", precision="city", kind="sentence")
+    pushed = _lead(ev("CONSULT", ["DEU"], ["POL"]), 900)
+    said = _lead(ev("ACCUSE", ["DEU"], ["POL"]), 1000)
+    strike = _lead(ev("ASSAULT", ["RUS"], ["UKR"]), 1100)
+    fill_locations([summit, pushed, said, strike], None, fr)
+    assert (said.location.name, said.location.kind) == ("Brussels", "article")
+    assert pushed.location.country == "DEU"  # a meeting of its own: not the summit
+    assert strike.location.country == "UKR"  # done at the target's
+    late = _lead(ev("CONSULT", ["EUR"], mode="multilateral"), 2000)  # not the article's lead
+    late.location = Place("Brussels", "BEL", precision="city", kind="sentence")
+    other = _lead(ev("ACCUSE", ["DEU"], ["POL"]), 2100)
+    fill_locations([late, other], None, fr)
+    assert other.location.country == "DEU"
+
+
+def test_what_a_visitor_said_was_said_in_the_country_visited(fr) -> None:
+    visit = _lead(ev("CONSULT", ["FRA"], ["ISR"], mode="visit"), 200)
+    visit.location = Place("Jerusalem", "ISR", precision="city", kind="sentence")
+    praised = _lead(ev("SUPPORT", ["FRA"], ["ISR"]), 1500)
+    elsewhere = _lead(ev("ACCUSE", ["USA"], ["IRN"]), 1600)  # not a party to the visit
+    fill_locations([visit, praised, elsewhere], None, fr)
+    assert (praised.location.country, praised.location.precision) == ("ISR", "country")
+    assert praised.location.kind == "article"
+    assert elsewhere.location.country == "USA"
+
+
+def test_a_visit_not_made_places_nothing(fr) -> None:
+    # 'Le président se rendra-t-il en Russie ? … Des députés appellent à protester …'
+    visit = _lead(ev("CONSULT", ["FRA"], ["RUS"], mode="visit"), 200)
+    visit.modality = "future"
+    visit.location = Place("Russia", "RUS", precision="country", kind="sentence")
+    called = _lead(ev("REQUEST", ["FRA"], ["RUS"]), 700)
+    fill_locations([visit, called], None, fr)
+    assert called.location.country == "FRA"
+
+
+def test_an_envoy_speaks_where_its_phrase_stations_it(fr) -> None:
+    refused = ev("REJECT", ["IRN"], ["FRA"])
+    refused.actor = [Actor(text="L'ambassadeur d'Iran en France", country="IRN")]
+    home = ev("REJECT", ["IRN"], ["FRA"])  # 'Le ministre iranien a refusé …'
+    fill_locations([refused, home], None, fr)
+    assert (refused.location.country, refused.location.kind) == ("FRA", "actor")
+    assert home.location.country == "IRN"
+
+
+def test_an_unidentified_speaker_speaks_from_the_articles_country(fr) -> None:
+    # a story about French deputies set in Syria: 'la députée a réclamé …' is said in France,
+    # while an unattributed strike there happens in the setting
+    setting = Place("Syria", "SYR", precision="country")
+    asked = ev("REQUEST", [None])
+    strike = ev("ASSAULT", [None])
+    fill_locations([asked, strike], setting, fr, country="FRA")
+    assert (asked.location.country, asked.location.kind) == ("FRA", "article")
+    assert (strike.location.country, strike.location.kind) == ("SYR", "article")
+    same = ev("REQUEST", [None])  # the setting is in the article's country: kept
+    fill_locations([same], Place("Lyon", "FRA", precision="city"), fr, country="FRA")
+    assert (same.location.country, same.location.kind) == ("FRA", "article")

@@ -419,6 +419,13 @@ class ActorRules:
     non_states: frozenset[str]
     setting_least: int
     setting_share: float
+    country_least: int
+    country_share: float
+    not_actor_places: frozenset[str]
+    gathering_types: frozenset[str]
+    gathering_modes: frozenset[str]
+    gathering_modalities: frozenset[str]
+    lead_chars: int
 
 
 @cache
@@ -434,6 +441,13 @@ def actor_rules() -> ActorRules:
         frozenset(data.get("non_states", [])),
         int(setting.get("least", 2)),
         float(setting.get("share", 0.6)),
+        int(setting.get("country_least", 2)),
+        float(setting.get("country_share", 0.6)),
+        frozenset(k for n in data.get("not_actor_places", []) if (k := normalize(n))),
+        frozenset(data.get("gathering_types", [])),
+        frozenset(data.get("gathering_modes", [])),
+        frozenset(data.get("gathering_modalities", [])),
+        int(data.get("lead_chars", 0)),
     )
 
 
@@ -778,33 +792,240 @@ def _setting_for(setting: Place, event: Event, gazetteer: Gazetteer) -> Place:
     return country
 
 
+def _name_runs(text: str, genitive: frozenset[str]) -> list[str]:
+    """The capitalised names a phrase's 'de' complements name ('une juge du Nevada' →
+    'Nevada', "l'élue du Grand Est" → 'Grand Est'): each whole run of capitalised words
+    after a genitive word, never a part of it ('Martine Aubry' is not 'Martine')."""
+    words = [w.strip(_EDGE_PUNCT).replace("’", "'") for w in text.split()]
+    elided = tuple(g for g in genitive if g.endswith("'"))
+    out = []
+    for i, w in enumerate(words):
+        low = w.lower()
+        rest = words[i + 1 :]
+        if low not in genitive:
+            cut = next((len(g) for g in elided if low.startswith(g) and len(low) > len(g)), 0)
+            if not cut:
+                continue
+            rest = [w[cut:], *rest]
+        if rest and _ARTICLE.match(rest[0].lower() + " "):
+            # 'de la Russie', "de l'Iran": the article before the name
+            rest = [rest[0][2:]] if rest[0][1:2] == "'" else []
+            rest += words[i + 2 :] if low in genitive else words[i + 1 :]
+        run = []
+        for r in rest:
+            if not r[:1].isupper():
+                break
+            run.append(r)
+        if run:
+            out.append(" ".join(run))
+    return out
+
+
+_EDGE_PUNCT = "\"'«»“”‘’.,;:!?()[]"
+
+
+def actor_text_place(actor: Actor, gazetteer: Gazetteer) -> Place | None:
+    """Where a side the resolver could not place sits, when its own phrase says it: a seat of
+    power ('le Kremlin'), or the place its 'de' complement names
+    ('une juge du Nevada', "l'élue du Grand Est", 'le maire de Bordeaux')."""
+    text = actor.text.strip(_EDGE_PUNCT + " ")
+    kind = gazetteer.kind(text)
+    if kind == "seat" or (kind == "city" and actor.kind != "person" and " " in text):
+        return gazetteer.lookup(text)
+    genitive = place_grammar(gazetteer.lang).genitive
+    for name in _name_runs(text, genitive):
+        if normalize(name) in actor_rules().not_actor_places:
+            continue
+        place = gazetteer.lookup(name)
+        if place is not None:
+            return place
+    return None
+
+
+def article_country(places: list[Place], entities: list[Actor]) -> str | None:
+    """The one country an article's resolved sides and named places point at: named at least
+    `country_least` times and by `country_share` of them. Where the act of a side the
+    resolver could not place ('le chef de l'opposition') happened in a story set in one
+    country; None for a story that spans several."""
+    rules = actor_rules()
+    counts: dict[str, int] = {}
+    for code in [p.country for p in places] + _states(entities):
+        if code and len(code) == STATE_CODE_LEN and code not in rules.non_states:
+            counts[code] = counts.get(code, 0) + 1
+    if not counts:
+        return None
+    country, n = max(counts.items(), key=lambda kv: kv[1])
+    if n < rules.country_least or n < rules.country_share * sum(counts.values()):
+        return None
+    return country
+
+
+def _stationed(ev: Event, gazetteer: Gazetteer) -> Place | None:
+    """Where an actor's own phrase says it is ("l'ambassadeur d'Iran en France", 'les forces
+    kurdes en Syrie'): its statements are made there, at country precision."""
+    words = place_grammar(gazetteer.lang).always_locative
+    for a in ev.actor:
+        for name in _name_runs(a.text, words):
+            place = gazetteer.lookup(name)
+            if place is None or place.country is None:
+                continue
+            country = gazetteer.country(place.country)
+            if country is not None:
+                return country
+    return None
+
+
+def _unplaced_side(ev: Event, gazetteer: Gazetteer) -> Place | None:
+    """The place an unresolved actor's own phrase names, at the precision the act takes."""
+    for a in ev.actor:
+        if a.country:
+            continue
+        place = actor_text_place(a, gazetteer)
+        if place is None:
+            continue
+        if place.precision != "country" and ev.event not in actor_rules().city_setting_types:
+            country = gazetteer.country(place.country) if place.country else None
+            place = country or place
+        place.text, place.start, place.end = None, None, None
+        return place
+    return None
+
+
+def _sentence_named(
+    ev: Event, named: list[Place], sentences: list[tuple[int, int]]
+) -> Place | None:
+    """The first place named after a locative word in the event's sentence, outside its own
+    clause: for an act whose sides place nothing, the sentence's place is the best basis."""
+    at = ev.evidence[0].start if ev.evidence else None
+    if at is None:
+        return None
+    bounds = next(((s, e) for s, e in sentences if s <= at < e), None)
+    if bounds is None:
+        return None
+    for p in named:
+        if p.start is not None and bounds[0] <= p.start < bounds[1]:
+            return dataclasses.replace(p, kind="sentence")
+    return None
+
+
+def lead_gathering(events: list[Event]) -> tuple[Place, set[str] | None] | None:
+    """The gathering an article's lead reports (a summit, a UN meeting, a state visit) when
+    its clause or its body's seat places it, with the countries taking part (None: any, for
+    a multilateral one). A story about a summit reports what was said there."""
+    rules = actor_rules()
+    for ev in events:
+        start = ev.evidence[0].start if ev.evidence else None
+        if start is None or start >= rules.lead_chars:
+            continue
+        loc = ev.location
+        if ev.event not in rules.gathering_types or loc is None or loc.kind == "article":
+            continue
+        if ev.modality not in rules.gathering_modalities:
+            continue  # 'se rendra-t-il en Russie ?': a trip not made places nothing
+        seated = any(a.country in rules.seats for a in ev.actor)
+        mode = ev.mode or ""
+        if mode in rules.target_modes and loc.kind == "sentence":
+            return loc, set(_states(ev.actor)) | set(_states(ev.recipient))
+        if mode in rules.gathering_modes or seated:
+            return loc, None
+    return None
+
+
+def _at_gathering(
+    events: list[Event], gathering: tuple[Place, set[str] | None], gazetteer: Gazetteer
+) -> None:
+    """What the participants of the lead's gathering said without a place of its own was said
+    there: 'les dirigeants débattaient à Bruxelles … l'Allemagne a poussé vers …'; during a
+    visit, in the country visited."""
+    rules = actor_rules()
+    place, participants = gathering
+    for ev in events:
+        loc = ev.location
+        if loc is place or (loc is not None and loc.kind == "sentence"):
+            continue
+        if ev.event in rules.target_types or ev.event in rules.gathering_types:
+            continue
+        if any(a.country and a.country in rules.seats for a in ev.actor):
+            continue  # the body speaks from its seat
+        states = set(_states(ev.actor))
+        if participants is not None and states and not states & participants:
+            continue
+        at = place
+        if participants is not None and ev.event not in rules.city_setting_types:
+            at = gazetteer.country(place.country) or place if place.country else place
+        ev.location = dataclasses.replace(at, kind="article", text=None, start=None, end=None)
+
+
 def fill_locations(
     events: list[Event],
     setting: Place | None,
     gazetteer: Gazetteer,
     entities: list[Actor] | None = None,
     home: str | None = None,
+    country: str | None = None,
+    named: list[Place] | None = None,
+    sentences: list[tuple[int, int]] | None = None,
 ) -> None:
     """Give every event a location, each marked with how it was found: the place its clause
     names (kind 'sentence'), else the article's setting when it fits ('article'), else the
-    place its sides imply ('actor'), else the country the article is about ('article')."""
+    place its sides imply ('actor'), else the country the article is about ('article').
+
+    An act whose actor the resolver could not place and that is not done at its target's
+    takes the place the actor's phrase names ('actor'), else the article's one country
+    (`country`, from `article_country`, else `home`: 'article'), before its recipient's
+    country: 'le chef de l'opposition a accusé Moscou' is said at home, not in Russia. Such
+    a statement takes the article's one country rather than a setting in another one.
+    Before those, such an act takes a place its sentence names anywhere (`named`, the
+    article's locative places; `sentences`, the article offsets of its sentences): 'conduits
+    au pôle antiterroriste à Paris, où le juge demande …'."""
     resolve_homonyms(
         [e.location for e in events if e.location is not None], entities or [], home, gazetteer
     )
+    rules = actor_rules()
+    fallback = country or home
     for ev in events:
+        if ev.location is None and not any(a.country for a in ev.actor):
+            ev.location = _sentence_named(ev, named or [], sentences or [])
         if ev.location is not None:
             ev.location.kind = ev.location.kind or "sentence"
             continue
+        unplaced = not any(a.country for a in ev.actor)
         if setting is not None and _fits(setting, ev):
-            ev.location = _setting_for(setting, ev, gazetteer)
-            continue
-        place = actor_place(ev, gazetteer)
+            # an unidentified speaker's statement in a story set abroad ('la députée a
+            # réclamé une visite en Syrie') is made where the article's people are
+            said_at_home = (
+                unplaced
+                and ev.event not in rules.city_setting_types
+                and fallback is not None
+                and fallback != setting.country
+            )
+            if not said_at_home:
+                ev.location = _setting_for(setting, ev, gazetteer)
+                continue
+        at_target = ev.event in rules.target_types or (ev.mode or "") in rules.target_modes
+        if unplaced and not at_target:
+            place = _unplaced_side(ev, gazetteer)
+            if place is not None:
+                place.kind = "actor"
+                ev.location = place
+                continue
+            if fallback is not None and (home_place := gazetteer.country(fallback)):
+                home_place.kind = "article"
+                ev.location = home_place
+                continue
+        place = None if at_target else _stationed(ev, gazetteer)
+        place = place or actor_place(ev, gazetteer)
+        if place is None and unplaced:
+            place = _unplaced_side(ev, gazetteer)
         if place is not None:
             place.kind = "actor"
             place.text = None
             ev.location = place
-        elif home is not None and (country := gazetteer.country(home)) is not None:
+        elif fallback is not None and (home_place := gazetteer.country(fallback)) is not None:
             # no side placed (an actor the resolver could not place): the country the
             # article is about, at country precision
-            country.kind = "article"
-            ev.location = country
+            home_place.kind = "article"
+            ev.location = home_place
+    gathering = lead_gathering(events)
+    if gathering is not None:
+        _at_gathering(events, gathering, gazetteer)
