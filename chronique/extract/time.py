@@ -711,3 +711,16 @@ def find_times(
             )
         )
     return out
+
+
+@cache
+def event_anchored(lang: str) -> dict[str, int]:
+    """Rules that shift from what follows them ('au lendemain de X', 'à la veille de X'):
+    rule id → days to add to the date of X when X is an event the article has dated."""
+    out: dict[str, int] = {}
+    for r in lexicons.load("time", lang)["rules"]:
+        v = r.get("value", {})
+        if v.get("op") == "shift" and v.get("anchor") == "following" and v.get("unit") == "day":
+            out[r["id"]] = int(v["n"])
+    return out
+

@@ -239,7 +239,9 @@ def code_paragraph(doc: Doc, da: DocActors, times: list[TimeExpr], rules: Rules,
         _ultimatum(c, rules)
         if len(c.denied_by) >= 2:
             disc.pairs.append(c.denied_by)
-        c.date = date_of(c.token, times, da, rules, published)
+        c.date = date_of(c.token, times, da, rules, published, disc.dated)
+        if c.date is not None and c.date.text and c.date.precision == "day":
+            disc.dated.setdefault(rule.type, c.date)  # 'l'attaque' dated for later
         if (
             c.modality == "asserted"
             and c.date is not None
