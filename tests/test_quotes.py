@@ -448,3 +448,13 @@ def test_reporting_prefilter_keeps_every_reporting_verb(lang):
         kept = q._maybe_reporting(doc)
         assert set(accepted) <= set(kept)
         assert kept == sorted(kept)
+
+
+@pytest.mark.slow
+def test_more_reporting_verbs(code):
+    r = code(
+        '"Le pays doit changer de cap", décrit le sénateur Paul Garnier. La ministre Anne Roux '
+        "espère que le texte sera voté avant l'été."
+    )
+    assert _quote(r, "changer de cap").speaker.name == "Paul Garnier"
+    assert _quote(r, "sera voté").speaker.name == "Anne Roux"
