@@ -34,9 +34,10 @@ eval: $(STAMP)
 	$(BIN)/chronique eval $(SHARED)/gold/dev $(SHARED)/corpus/seed.txt $(SHARED)/corpus/orangesum_fr_politics.jsonl.gz
 
 # `make bench API_DB=corpus.duckdb` adds the API latency on a whole-corpus store
-# (build it with `make corpus.duckdb`, about 5 minutes on two cores).
+# (build it with `make corpus.duckdb`, about 5 minutes on two cores); `CORPUS_N=0` draws the
+# corpus picture (events, drops, locations by kind and precision) on every article.
 bench: $(STAMP)
-	$(BIN)/python bench/run.py --shared $(SHARED) $(if $(API_DB),--api-db $(API_DB))
+	$(BIN)/python bench/run.py --shared $(SHARED) $(if $(API_DB),--api-db $(API_DB)) $(if $(CORPUS_N),--corpus-n $(CORPUS_N))
 
 corpus.duckdb: $(STAMP)
 	$(BIN)/chronique ingest $(SHARED)/corpus/orangesum_fr_politics.jsonl.gz --db $@ --workers 2

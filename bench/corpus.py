@@ -56,10 +56,10 @@ def picture(results: list) -> dict:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", required=True)
-    ap.add_argument("--n", type=int, default=300, help="articles to code (default 300)")
+    ap.add_argument("--n", type=int, default=300, help="articles to code (default 300; 0: all)")
     args = ap.parse_args(argv)
     warm("fr")
-    items = itertools.islice(read_inputs([args.corpus]), args.n)
+    items = itertools.islice(read_inputs([args.corpus]), args.n or None)
     articles = [i.article for i in items if i.article is not None]
     t0 = time.perf_counter()
     results = list(process_stream(articles))

@@ -94,9 +94,9 @@ def failed(o: Outcome, rc: int, output: str) -> Outcome:
     return o
 
 
-def json_outcome(name: str, argv: list[str], command: str) -> Outcome:
+def json_outcome(name: str, argv: list[str], command: str, timeout: int = TIMEOUT_S) -> Outcome:
     """Run a command that prints one JSON document on stdout."""
-    rc, out, err, secs = run(argv)
+    rc, out, err, secs = run(argv, timeout)
     o = Outcome(name, command, seconds=secs)
     if rc != 0:
         return failed(o, rc, err or out)
@@ -123,17 +123,21 @@ def dev_gold(shared: Path, quick: bool) -> Outcome:
     return json_outcome("dev_gold", argv, cmd)
 
 
+CORPUS_N = 300  # articles for the corpus picture (--corpus-n; 0: the whole corpus)
+
+
 def corpus(shared: Path, quick: bool) -> Outcome:
     path = shared / "corpus" / "orangesum_fr_politics.jsonl.gz"
-    n = "60" if quick else "300"
+    n = "60" if quick else str(CORPUS_N)
     argv = [sys.executable, str(BENCH / "corpus.py"), "--corpus", str(path), "--n", n]
     cmd = f"{python_shown()} bench/corpus.py --corpus {shown(path)} --n {n}"
-    return json_outcome("corpus", argv, cmd)
+    return json_outcome("corpus", argv, cmd, TIMEOUT_S * (4 if n == "0" else 1))
 
 
 def render_corpus(d: dict[str, Any]) -> list[str]:
     lines = [
-        f"The first {d['articles']} corpus articles: {d['events']} events, "
+        f"{'All' if CORPUS_N == 0 else 'The first'} {d['articles']} corpus articles: "
+        f"{d['events']} events, "
         f"{d['events_per_article']} per article; {pct(d['articles_without_event'])} of articles "
         f"have none. {d['unresolved_actor_events']} events have an actor the resolver could "
         f"not place (kept, not scored); {d['inferred_actor_events']} take their actor from the "
@@ -755,9 +759,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--output", type=Path, default=ROOT / "BENCHMARKS.md", help="file to write")
     ap.add_argument("--json", type=Path, help="also write every benchmark's JSON to this file")
     ap.add_argument("--api-db", type=Path, help="whole-corpus store for the API latency bench")
+    ap.add_argument(
+        "--corpus-n", type=int, default=300, help="corpus picture articles (0: all, ~10 min)"
+    )
     args = ap.parse_args(argv)
-    global API_DB
+    global API_DB, CORPUS_N
     API_DB = args.api_db
+    CORPUS_N = args.corpus_n
+    if CORPUS_N == 0:
+        LABELS["corpus"] = "French corpus (all articles)"
+    elif CORPUS_N != 300:
+        LABELS["corpus"] = f"French corpus (first {CORPUS_N})"
     if not args.shared.is_dir():
         ap.error(f"--shared: no such folder: {args.shared}")
     started = time.perf_counter()
@@ -773,6 +785,7 @@ def main(argv: list[str] | None = None) -> int:
     args_shown = " ".join(
         [python_shown(), "bench/run.py", "--shared", shlex.quote(shown(args.shared))]
         + (["--api-db", shlex.quote(shown(args.api_db))] if args.api_db else [])
+        + (["--corpus-n", str(CORPUS_N)] if CORPUS_N != 300 else [])
         + (["--quick"] if args.quick else [])
     )
     args.output.write_text(document(m, outcomes, args_shown, secs))

@@ -1437,3 +1437,49 @@ Quito Quito PROPN 2 obl:arg
 . . PUNCT 2 punct
 """)
     assert sides(only(code(doc, rules_with("fr", [praise])))) == (["PER"], ["ECU"])
+
+
+ENJOIN = entry(lemma="enjoindre", type="REQUEST", cameo="100", prep=["de"], recipient=["obj"])
+SUPPORT = entry(lemma="réitérer", type="SUPPORT", cameo="051", recipient=["à"])
+
+
+def test_a_participle_read_as_the_requested_infinitives_conjunct_is_asserted():
+    # 'Bamako a enjoint Abuja de lever … et réitéré son soutien à Paris'
+    doc = rows("""
+Bamako Bamako PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+enjoint enjoindre VERB 2 ROOT VerbForm=Part|Tense=Past
+Abuja Abuja PROPN 2 obj
+de de ADP 5 mark
+lever lever VERB 2 xcomp VerbForm=Inf
+ses son DET 7 det
+sanctions sanction NOUN 5 obj
+et et CCONJ 9 cc
+réitéré réitérer VERB 5 conj VerbForm=Part|Tense=Past
+son son DET 11 det
+soutien soutien NOUN 9 obj
+à à ADP 13 case
+Paris Paris PROPN 9 obl:arg
+. . PUNCT 2 punct
+""")
+    cands = code(doc, rules_with("fr", [ENJOIN, SUPPORT]))
+    (support,) = [c for c in cands if c.rule.type == "SUPPORT"]
+    assert support.modality == "asserted"
+    assert sides(support) == (["MLI"], ["FRA"])
+
+
+def test_an_act_told_by_its_own_sides_source_is_asserted():
+    from types import SimpleNamespace
+
+    from chronique.extract.events import own_account
+    from chronique.model import Actor
+
+    kim = Actor(text="Kim", country="PRK", kind="person")
+    c = SimpleNamespace(actor=[kim], modality="alleged",
+                        attributed_to=[Actor(text="KCNA", country="PRK", kind="org")])  # fmt: skip
+    own_account(c)
+    assert c.modality == "asserted" and c.attributed_to
+    seoul = Actor(text="Séoul", country="KOR", kind="capital")
+    other = SimpleNamespace(actor=[kim], modality="alleged", attributed_to=[seoul])
+    own_account(other)
+    assert other.modality == "alleged"

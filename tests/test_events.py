@@ -254,3 +254,17 @@ def test_a_pronoun_sentence_keeps_the_previous_sentences_day(code):
     )
     (request,) = events_of(r, "REQUEST", "DEU", "POL")
     assert request.date.start == "2023-09-14"
+
+
+@pytest.mark.slow
+def test_the_day_after_an_event_the_article_dated(code):
+    r = code(
+        "Le 3 mars, la Russie a attaqué l'Ukraine.\n\n"
+        "Au lendemain de l'attaque, la France a condamné la Russie.\n\n"
+        "Au lendemain du 8 mars, l'Italie a condamné la Russie.",
+        published="2024-03-20",
+    )
+    (france,) = events_of(r, "ACCUSE", "FRA", "RUS")
+    assert france.date.start == "2024-03-04"
+    (italy,) = events_of(r, "ACCUSE", "ITA", "RUS")
+    assert italy.date.start == "2024-03-09"

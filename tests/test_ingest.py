@@ -164,6 +164,25 @@ def test_ingest_twice_adds_nothing(clean_db, corpus, tmp_path):
     assert after == before
 
 
+def test_writer_thread_stores_the_rows_of_writes_in_line(clean_db, corpus, tmp_path):
+    """`ingest` writes each batch in a thread while the next is coded: the store it leaves
+    is the one that writing every batch in line, in input order, leaves."""
+    from chronique.pipeline import process_batch
+    from chronique.read import read_inputs
+    from chronique.store.db import Store
+
+    arts = [i.article for i in read_inputs([str(corpus)]) if i.article is not None]
+    db = tmp_path / "inline.duckdb"
+    store = Store.open(db)
+    try:
+        size = int(BATCH)
+        for k in range(0, len(arts), size):
+            store.write(process_batch(arts[k : k + size]))
+    finally:
+        store.close()
+    assert snapshot(db) == snapshot(clean_db)
+
+
 def test_killed_run_resumes_to_the_rows_of_a_clean_run(clean_db, corpus, tmp_path):
     """kill -9 of an ingest with two worker processes, after its first commit; then resume.
 

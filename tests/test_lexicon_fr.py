@@ -213,6 +213,8 @@ BY_CONSTRUCTION = [
     ("THREATEN", "La Commission européenne a adressé une mise en demeure à la Pologne."),
     ("MOBILIZE", "Paris a annoncé l'envoi de troupes au Niger."),
     ("AID", "L'Allemagne a annoncé l'envoi d'armes à l'Ukraine."),
+    # ready for a hostile outcome is a threat, not an agreement
+    ("THREATEN", "Le président vénézuélien se dit prêt à une guerre contre le Guyana."),
 ]
 NOT_TYPE = {
     0: "ACCUSE", 1: "AGREE", 2: "AGREE", 3: "ACCUSE", 8: "ASSAULT", 9: "ASSAULT", 12: "CONCEDE",

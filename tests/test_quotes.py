@@ -425,3 +425,36 @@ def test_a_name_after_que_is_not_the_speaker(code):
     )
     assert {q.speaker.country for q in r.quotes if "sauvé des milliers" in q.text} == {"BRA"}
     assert all(q.speaker.kind == "person" for q in r.quotes if "sauvé des milliers" in q.text)
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_reporting_prefilter_keeps_every_reporting_verb(lang):
+    """`_maybe_reporting` reads arrays to skip words before `_is_reporting` looks at them:
+    it must keep every token that test accepts (a gerund, a form left unlemmatised, a
+    reflexive verb), twice in a row (the second time from its memory)."""
+    from chronique.extract.quotes import QuoteExtractor
+    from chronique.nlp import get_nlp
+
+    texts = {
+        "fr": "Le maire estime que la ville paiera, affirmant qu'il s'est exclamé hier. "
+        "Selon la ministre, le préfet a déclaré avoir tout fait et glisse qu'il reviendra.",
+        "en": "The mayor said the city would pay, adding that he had warned them. "
+        "According to the minister, the governor claims he will return.",
+    }
+    doc = get_nlp(lang)(texts[lang])
+    q = QuoteExtractor(lang)
+    accepted = [t.i for t in doc if q._is_reporting(t)]
+    assert len(accepted) >= 2
+    for _ in range(2):
+        kept = q._maybe_reporting(doc)
+        assert set(accepted) <= set(kept)
+        assert kept == sorted(kept)
+
+
+@pytest.mark.slow
+def test_more_reporting_verbs(code):
+    r = code(
+        '"Le pays doit changer de cap", décrit le sénateur Paul Garnier. La ministre Anne Roux '
+        "espère que le texte sera voté avant l'été."
+    )
+    assert _quote(r, "changer de cap").speaker.name == "Paul Garnier"
+    assert _quote(r, "sera voté").speaker.name == "Anne Roux"

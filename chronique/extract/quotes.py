@@ -9,10 +9,11 @@ through the article's memory of who spoke last.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 import numpy as np
+from spacy.attrs import LEMMA, LOWER, POS
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Token
 
@@ -63,6 +64,10 @@ class Cues:
     colon_excluded: frozenset[str]
     gerund_endings: tuple[str, ...]
     fragment_verbs: frozenset[str]  # 'a dénoncé la « répression »': quoted words are theirs
+    # (lemma hash, form hash) -> (gives a reporting verb, has a gerund ending), and lemma hash
+    # -> a document noun: what every token of every paragraph is asked, remembered
+    seen_forms: dict[tuple[int, int], tuple[bool, bool]] = field(default_factory=dict)
+    seen_lemmas: dict[int, bool] = field(default_factory=dict)
 
 
 @cache
@@ -157,10 +162,12 @@ class QuoteExtractor:
     def _lemma(self, tok: Token) -> str:
         """The verb's lemma; a present-tense form the tagger left as it is ('estime',
         'glisse') is rewritten by the lexicon's endings when that gives a reporting verb."""
-        lemma = tok.lemma_.lower()
+        return self._lemma_of(tok.lemma_, tok.lower_)
+
+    def _lemma_of(self, lemma_text: str, low: str) -> str:
+        lemma = lemma_text.lower()
         if lemma in self.cues.verbs:
             return lemma
-        low = tok.lower_
         for end, base in self.cues.lemma_from_form:
             if low.endswith(end) and (cand := low[: len(low) - len(end)] + base) in self.cues.verbs:
                 return cand
@@ -175,6 +182,29 @@ class QuoteExtractor:
         if "Part" in tok.morph.get("VerbForm") and "Pres" in tok.morph.get("Tense"):
             return True
         return bool(endings) and tok.pos_ in ("ADJ", "NOUN", "VERB")
+
+    def _maybe_reporting(self, doc: Doc) -> list[int]:
+        """The tokens `_is_reporting` may accept: those whose lemma (or form) gives a
+        reporting verb, tagged as a verb or a noun or ending as a gerund. Read from arrays and
+        remembered per (lemma, form): building a Token for every word cost more."""
+        cues = self.cues
+        memo = cues.seen_forms
+        if len(memo) > 500_000:  # a long run meets ever more forms: keep memory flat
+            memo.clear()
+        strings = doc.vocab.strings
+        endings = cues.gerund_endings
+        out = []
+        for i, (pos, lemma, lower) in enumerate(doc.to_array([POS, LEMMA, LOWER]).tolist()):
+            known = memo.get((lemma, lower))
+            if known is None:
+                low = strings[lower]
+                known = memo[(lemma, lower)] = (
+                    self._lemma_of(strings[lemma], low) in cues.verbs,
+                    bool(endings) and low.endswith(endings),
+                )
+            if known[0] and (pos in VERB_IDS or known[1] or pos == NOUN_ID):
+                out.append(i)  # a noun: a present-tense form the tagger misread
+        return out
 
     def _is_reporting(self, tok: Token) -> bool:
         if tok.pos not in VERB_IDS:  # a gerund the tagger missed, else no reporting verb
@@ -318,7 +348,8 @@ class QuoteExtractor:
         self._note_documents(doc, da)
         # indirect speech first: its spans tell which quoted words are only scare quotes
         indirect: list[Quote] = []
-        for tok in doc:
+        for i in self._maybe_reporting(doc):
+            tok = doc[i]
             if not self._is_reporting(tok):
                 continue
             comp = [
@@ -539,7 +570,20 @@ class QuoteExtractor:
 
     def _note_documents(self, doc: Doc, da: DocActors) -> None:
         """Remember who wrote each document the paragraph names ('une étude de l'OCDE')."""
-        for tok in doc:
+        memo = self.cues.seen_lemmas
+        if len(memo) > 500_000:
+            memo.clear()
+        strings = doc.vocab.strings
+        nouns = self.cues.document_nouns
+        for i, (pos, lemma) in enumerate(doc.to_array([POS, LEMMA]).tolist()):
+            if pos != NOUN_ID:
+                continue
+            known = memo.get(lemma)
+            if known is None:
+                known = memo[lemma] = strings[lemma].lower() in nouns
+            if not known:
+                continue
+            tok = doc[i]
             if tok.pos == NOUN_ID and tok.lemma_.lower() in self.cues.document_nouns:
                 author = self._author(tok, da)
                 if author is not None:

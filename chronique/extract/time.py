@@ -50,9 +50,13 @@ def _alternation(words: Any, case_sensitive: bool = False) -> str:
     return f"(?-i:{alts})" if case_sensitive else f"(?:{alts})"
 
 
-# A rule's gate: for each top-level alternative of its pattern, the placeholders and literal
-# words every match of that alternative contains. None: no gate, always scan.
-Gate = tuple[tuple[frozenset[str], frozenset[str]], ...] | None
+# What every match of a pattern (or of one of its alternatives) contains: placeholders and
+# literal words.
+Needs = tuple[frozenset[str], frozenset[str]]
+# A rule's gate: for each top-level alternative of its pattern, its needs, and for each of its
+# required groups the needs of the group's alternatives (one of them at least is met). None:
+# no gate, always scan.
+Gate = tuple[tuple[frozenset[str], frozenset[str], tuple[tuple[Needs, ...], ...]], ...] | None
 
 
 @dataclass(frozen=True)
@@ -197,52 +201,138 @@ def _starts_word(template: str, i: int) -> bool:
         i = j
 
 
+_OPTIONAL = re.compile(r"\{[A-Z][A-Z_0-9]*\}[?*]|[^\W\d_]+[?*]")
+
+
+def _needs(flat: str, template: str | None) -> Needs:
+    """Placeholders and words of `flat` (a branch without its groups) that are not optional;
+    with `template`, a placeholder that can only start a word is probed as such ('NAME<')."""
+    flat = _OPTIONAL.sub(" ", flat)
+    names = frozenset(
+        n + "<" if template is not None and _starts_word(template, template.index("{" + n + "}"))
+        else n
+        for n in _PLACEHOLDER.findall(flat)
+    )
+    words = frozenset(
+        w.lower() for w in re.findall(r"[^\W\d_]{2,}", _PLACEHOLDER.sub(" ", flat))
+    )
+    return names, words
+
+
+def _required_groups(branch: str) -> list[str]:
+    """The bodies of the branch's top-level groups that every match goes through: plain or
+    non-capturing groups with no quantifier that allows skipping them. Look-arounds, inline
+    flags and named groups are left out (they only loosen the gate)."""
+    out, depth, open_at = [], 0, 0
+    for i, ch in enumerate(branch):
+        if ch == "(":
+            depth += 1
+            if depth == 1:
+                open_at = i
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                body = branch[open_at + 1 : i]
+                if branch[i + 1 : i + 2] in ("?", "*") or branch[i + 1 : i + 3] == "{0":
+                    continue
+                if body.startswith("?:"):
+                    out.append(body[2:])
+                elif not body.startswith("?"):
+                    out.append(body)
+    return out
+
+
 def _gate(template: str) -> Gate:
     """What a text must contain for the template to match anywhere in it.
 
-    Sound by construction, never exact: groups (optional or not), character classes,
-    escapes and quantified items are dropped, so a gate only ever lets too much through.
-    Scanning 60 rules over every paragraph was the cost of this module; most paragraphs
-    hold no month, weekday or year, and their rules are skipped on a few substring tests.
+    Sound by construction, never exact: character classes, escapes, optional items and groups
+    within groups are dropped, so a gate only ever lets too much through. A required group
+    ('l'(?:an|année) (?:dernier|passé)') needs one of its alternatives. Scanning 60 rules
+    over every paragraph was the cost of this module; most paragraphs hold no month, weekday
+    or year, and their rules are skipped on a few substring tests.
     """
     t = re.sub(r"\\.", " ", template)
     t = re.sub(r"\[[^\]]*\]", " ", t)
     gates = []
     for branch in _top_level(t):
-        flat = _flatten(branch)
-        flat = re.sub(r"\{[A-Z][A-Z_0-9]*\}[?*]|[^\W\d_]+[?*]", " ", flat)  # optional items
-        names = frozenset(
-            n + "<" if _starts_word(template, template.index("{" + n + "}")) else n
-            for n in _PLACEHOLDER.findall(flat)
-        )
-        words = frozenset(
-            w.lower() for w in re.findall(r"[^\W\d_]{2,}", _PLACEHOLDER.sub(" ", flat))
-        )
-        if not names and not words:
+        names, words = _needs(_flatten(branch), template)
+        groups = []
+        for body in _required_groups(branch):
+            alts = tuple(_needs(_flatten(alt), None) for alt in _top_level(body))
+            if all(n or w for n, w in alts):  # an alternative that needs nothing: no help
+                groups.append(alts)
+        if not names and not words and not groups:
             return None
-        gates.append((names, words))
+        gates.append((names, words, tuple(groups)))
     return tuple(gates)
 
 
-def _gate_open(gate: Gate, low: str, probe) -> bool:
-    if gate is None:
-        return True
-    return any(
-        all(w in low for w in words) and all(probe(n) for n in names) for names, words in gate
-    )
-
-
 def _open_rules(text: str, g: _Grammar) -> list[tuple[int, _Rule]]:
-    """The rules (with their lexicon index) whose gates `text` passes."""
+    """The rules (with their lexicon index) whose gates `text` passes: some alternative of
+    the gate has all its words in the text and all its placeholders found by their probes.
+
+    Written out as loops, each word and placeholder tested once per text: this runs for every
+    rule on every paragraph, and generator expressions cost more than the tests themselves.
+    """
     low = text.lower()
-    seen: dict[str, bool] = {}
+    has: dict[str, bool] = {}  # word or placeholder name -> found in the text
+    probes = g.probes
+    out = []
+    for i, r in enumerate(g.rules):
+        gate = r.gate
+        if gate is None:
+            out.append((i, r))
+            continue
+        for names, words, groups in gate:
+            ok = True
+            for w in words:
+                found = has.get(w)
+                if found is None:
+                    found = has[w] = w in low
+                if not found:
+                    ok = False
+                    break
+            if ok:
+                for n in names:
+                    found = has.get(n)
+                    if found is None:
+                        found = has[n] = probes[n].search(text) is not None
+                    if not found:
+                        ok = False
+                        break
+            if ok:
+                for alts in groups:
+                    if not any(_met(n, w, has, low, text, probes) for n, w in alts):
+                        ok = False
+                        break
+            if ok:
+                out.append((i, r))
+                break
+    return out
 
-    def probe(name: str) -> bool:
-        if name not in seen:
-            seen[name] = g.probes[name].search(text) is not None
-        return seen[name]
 
-    return [(i, r) for i, r in enumerate(g.rules) if _gate_open(r.gate, low, probe)]
+def _met(
+    names: frozenset[str],
+    words: frozenset[str],
+    has: dict[str, bool],
+    low: str,
+    text: str,
+    probes: dict[str, re.Pattern[str]],
+) -> bool:
+    """Whether the text holds these words and placeholders (`has` remembers each test)."""
+    for w in words:
+        found = has.get(w)
+        if found is None:
+            found = has[w] = w in low
+        if not found:
+            return False
+    for n in names:
+        found = has.get(n)
+        if found is None:
+            found = has[n] = probes[n].search(text) is not None
+        if not found:
+            return False
+    return True
 
 
 @cache
@@ -711,3 +801,16 @@ def find_times(
             )
         )
     return out
+
+
+@cache
+def event_anchored(lang: str) -> dict[str, int]:
+    """Rules that shift from what follows them ('au lendemain de X', 'à la veille de X'):
+    rule id → days to add to the date of X when X is an event the article has dated."""
+    out: dict[str, int] = {}
+    for r in lexicons.load("time", lang)["rules"]:
+        v = r.get("value", {})
+        if v.get("op") == "shift" and v.get("anchor") == "following" and v.get("unit") == "day":
+            out[r["id"]] = int(v["n"])
+    return out
+

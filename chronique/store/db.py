@@ -257,6 +257,14 @@ class Store:
         ).fetchall()
         return {r[0] for r in rows}
 
+    def reader(self) -> Store:
+        """A read-only view of this store on a connection of its own, for another thread
+        (a DuckDB connection is not to be shared between threads); it sees committed rows."""
+        try:
+            return Store(self.con.cursor(), self.path, read_only=True)
+        except (duckdb.Error, OSError) as exc:
+            raise StoreError(explain(exc, self.path, "read")) from None
+
     def counts(self) -> dict[str, int]:
         out = {t: self._run(f"SELECT count(*) FROM {t}").fetchone()[0] for t in COUNTED_TABLES}
         out["duplicates"] = self._run(

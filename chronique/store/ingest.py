@@ -114,34 +114,30 @@ def ingest(
             if limit is not None and total is not None:
                 total = min(total, limit)
             engine = runner or make_runner(workers, scheduler)
+            writer = _Writer(store, t0)
+            lookup = store.reader()  # the writer thread owns the store's own connection
             try:
                 rep.start(total, engine.describe())
                 pending: list[tuple[str, str]] = []
                 aliases: list[tuple[str, str, str | None]] = []
-                chunks = _chunks(items, store, batch_size, summary, rep, pending, aliases, limit)
+                chunks = _chunks(items, lookup, batch_size, summary, rep, pending, aliases, limit)
                 for chunk, results in engine.map(chunks):
                     for r in results:
                         for msg in failed(r):
                             summary.failure_messages.append(msg)
                             rep.failure(msg)
-                    reads, seen_as = list(pending), list(aliases)
+                    unplaced = writer.wait(summary, rep)  # the batch before this one
+                    reads, seen_as = list(pending), unplaced + aliases
                     pending.clear()
                     aliases.clear()
-                    stats = store.write(results, reads, seen_as)
-                    aliases.extend(stats.unplaced)  # their article is still in flight
-                    summary.batches += 1
-                    summary.stored += stats.stored
-                    summary.duplicates += stats.duplicates
-                    summary.events += stats.events
-                    summary.quotes += stats.quotes
-                    summary.failures += stats.failed + len(reads)
-                    summary.seconds = time.perf_counter() - t0
-                    rep.advance(len(chunk))
-                    rep.committed(summary)
+                    writer.submit(results, reads, seen_as, len(chunk))
+                aliases[:0] = writer.wait(summary, rep)
                 if pending or aliases:
                     store.record_failures(pending, aliases)
                     summary.failures += len(pending)
             finally:
+                writer.close()
+                lookup.close()
                 if runner is None:
                     engine.close()
             summary.totals = store.counts()
@@ -150,6 +146,63 @@ def ingest(
     finally:
         store.close()
     return summary
+
+
+class _Writer:
+    """Writes batch k in a background thread while batch k+1 is read and coded.
+
+    Parsing holds the GIL for much of its time, but DuckDB does not: inserting, indexing and
+    committing a batch then cost little wall time. Batches are written one at a time, in input
+    order, and every write is waited for before the next one is handed over, so the store
+    holds exactly what a write in line would have left, and a batch already handed over is
+    committed (or fails, raised here) before `ingest` returns, whatever stopped it.
+    """
+
+    def __init__(self, store: Store, t0: float) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.store = store
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chronique-writer")
+        self.job: Any = None  # (future, articles in the chunk, reader failures)
+        self.t0 = t0
+
+    def submit(
+        self,
+        results: list[Any],
+        reads: list[tuple[str, str]],
+        seen_as: list[tuple[str, str, str | None]],
+        n: int,
+    ) -> None:
+        fut = self.pool.submit(self.store.write, results, reads, seen_as)
+        self.job = (fut, n, len(reads))
+
+    def wait(self, summary: IngestSummary, rep: Reporter) -> list[tuple[str, str, str | None]]:
+        """Wait for the batch in flight, count it, and return its aliases still unplaced."""
+        if self.job is None:
+            return []
+        fut, n, reads = self.job
+        self.job = None
+        stats = fut.result()
+        summary.batches += 1
+        summary.stored += stats.stored
+        summary.duplicates += stats.duplicates
+        summary.events += stats.events
+        summary.quotes += stats.quotes
+        summary.failures += stats.failed + reads
+        summary.seconds = time.perf_counter() - self.t0
+        rep.advance(n)
+        rep.committed(summary)
+        return list(stats.unplaced)  # their article is still in flight
+
+    def close(self) -> None:
+        """Let a write in flight finish (its error, if any, is dropped: another is raised)."""
+        if self.job is not None:
+            try:
+                self.job[0].result()
+            except BaseException:  # noqa: BLE001 - the exception in flight wins
+                pass
+            self.job = None
+        self.pool.shutdown(wait=True)
 
 
 def _chunks(

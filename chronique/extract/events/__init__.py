@@ -162,6 +162,15 @@ def _own_population(c: Candidate) -> None:
             return
 
 
+def own_account(c: Candidate) -> None:
+    """'Kim a demandé des mesures, selon KCNA': an act told by its own side's source (the
+    actor's government or state media) is not disputed: asserted, the source kept."""
+    own = {a.country for a in c.actor if a.country}
+    if c.modality == "alleged" and c.attributed_to and own:
+        if all(a.country in own for a in c.attributed_to):
+            c.modality = "asserted"
+
+
 def _refusal(c: Candidate, rules: Rules) -> None:
     """'will not lift the embargo', 'won't end the strike': a concession or retreat refused
     with an auxiliary of will is an act of refusal now (REJECT), not a concession that did
@@ -235,11 +244,14 @@ def code_paragraph(doc: Doc, da: DocActors, times: list[TimeExpr], rules: Rules,
             continue
         disc.remember(c)
         c.modality, c.attributed_to, c.denied_by = modality(c.token, da, rules, disc)
+        own_account(c)
         _refusal(c, rules)
         _ultimatum(c, rules)
         if len(c.denied_by) >= 2:
             disc.pairs.append(c.denied_by)
-        c.date = date_of(c.token, times, da, rules, published)
+        c.date = date_of(c.token, times, da, rules, published, disc.dated)
+        if c.date is not None and c.date.text and c.date.precision == "day":
+            disc.dated.setdefault(rule.type, c.date)  # 'l'attaque' dated for later
         if (
             c.modality == "asserted"
             and c.date is not None

@@ -7,11 +7,14 @@ none, an event reported as news takes the publication date at its precision.
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from spacy.tokens import Span, Token
 
 from chronique.extract import offsets
 from chronique.extract.actors import DocActors
 from chronique.extract.events.rules import Rules
+from chronique.extract.time import event_anchored
 from chronique.model import DateSpan, PartialDate, TimeExpr
 
 
@@ -37,9 +40,12 @@ def dates_a_noun(trigger: Token, toks: Span, rules: Rules) -> bool:
 
 
 def date_of(tok: Token, times: list[TimeExpr], da: DocActors, rules: Rules,
-            published: PartialDate | None) -> DateSpan | None:  # fmt: skip
+            published: PartialDate | None,
+            dated: dict[str, DateSpan] | None = None) -> DateSpan | None:  # fmt: skip
     """The time expression of the trigger's own clause, before one of its governing verb's
-    ('a annoncé mardi qu'il attaquerait le 3'), else the publication date."""
+    ('a annoncé mardi qu'il attaquerait le 3'), else the publication date. 'Au lendemain
+    de l'attaque' counts from the attack when the article has dated it (`dated`: event
+    type → the date of the first event of that type dated by its own clause)."""
     own, gov_verb = tok.i, governor(tok).i
     best: tuple[int, TimeExpr] | None = None
     for t in times:
@@ -56,6 +62,9 @@ def date_of(tok: Token, times: list[TimeExpr], da: DocActors, rules: Rules,
         best = _continued(tok, times, da, rules)
     if best is not None:
         t = best[1]
+        shifted = _from_event(t, tok.doc, da, rules, times, dated or {})
+        if shifted is not None:
+            return shifted
         return DateSpan(t.value_start, t.value_end, t.precision, t.text)
     if published is None:
         return None
@@ -84,4 +93,28 @@ def _continued(tok: Token, times: list[TimeExpr], da: DocActors,
         if {x.head.i for x in toks} & {prev.root.i}:
             return 1, t
     return None
+
+
+def _from_event(t: TimeExpr, doc, da: DocActors, rules: Rules, times: list[TimeExpr],
+                dated: dict[str, DateSpan]) -> DateSpan | None:  # fmt: skip
+    """'au lendemain de l'attaque': the day after the attack the article dated before, when
+    no date follows the expression itself ('au lendemain du 8 mai' is already right)."""
+    n = event_anchored(da.lang).get(t.rule or "")
+    if n is None:
+        return None
+    if any(0 <= u.start - t.end <= 6 for u in times if u is not t):
+        return None
+    after = offsets.starting_in(doc, t.end - da.offset, t.end - da.offset + 40)
+    noun = next((x for x in after if x.pos_ in ("NOUN", "PROPN")), None)
+    if noun is None:
+        return None
+    # the noun's reading whose constraints hold ('l'attaque': an assault, not a verbal one)
+    held = [
+        e.type for e in rules.candidates(noun) if e.unmet(noun, rules) in (None, "need_governor")
+    ]
+    base = next((dated[ty] for ty in held if ty in dated), None)
+    if base is None:
+        return None
+    day = date.fromisoformat(base.start) + timedelta(days=n)
+    return DateSpan(day.isoformat(), day.isoformat(), "day", t.text)
 

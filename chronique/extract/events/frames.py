@@ -18,7 +18,7 @@ from chronique.extract.events.candidate import Candidate
 from chronique.extract.events.rules import Rules, lemma_of, prep_children
 from chronique.extract.events.rules import governor as governing_word
 from chronique.extract.places import get_gazetteer
-from chronique.model import Actor, Quote
+from chronique.model import Actor, DateSpan, Quote
 
 
 @dataclass
@@ -30,6 +30,7 @@ class Discourse:
     home: str | None = None
     pairs: list[list[Actor]] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    dated: dict[str, DateSpan] = field(default_factory=dict)  # event lemma → its own date
 
     def remember(self, c: Candidate) -> None:
         """'Moscou et Pyongyang ont démenti' names the pair for what follows."""

@@ -87,6 +87,16 @@ def modality(tok: Token, da: DocActors, rules: Rules,
         h = cur.head
         if h.i == cur.i or (cur.dep_ in syn.conj and syn.subjects(cur)):
             break  # a coordinated clause with its own subject stands on its own
+        if (
+            cur.dep_ in syn.conj
+            and "Inf" in h.morph.get("VerbForm")
+            and "Inf" not in cur.morph.get("VerbForm")
+            and h.head.i != h.i
+        ):
+            # 'a enjoint X de lever … et réitéré son soutien': a participle read as the
+            # infinitive's conjunct goes with the main verb, not inside what X is asked
+            cur = h.head
+            continue
         lemma = lemma_of(h)
         clausal = syn.xcomp | syn.acl | syn.ccomp
         if lemma in m["claim_nouns"] and cur.dep_ in syn.relcl | syn.acl | syn.nmod:
