@@ -128,8 +128,18 @@ class InlineRunner:
     workers = 1
 
     def map(self, chunks: Iterable[Chunk]) -> Iterator[tuple[Chunk, list[ArticleResult]]]:
-        for chunk in chunks:
-            yield chunk, extract_chunk(chunk)
+        from chronique.pipeline import pipelined
+
+        held: deque[Chunk] = deque()
+
+        def feed() -> Iterator[Chunk]:
+            for chunk in chunks:
+                held.append(chunk)
+                yield chunk
+
+        # the next chunk is parsed while this one is coded (chronique.pipeline.pipelined)
+        for results in pipelined(feed()):
+            yield held.popleft(), results
 
     def warm(self, languages: tuple[str, ...]) -> None:
         warm_worker(languages)

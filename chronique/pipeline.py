@@ -8,6 +8,7 @@ extraction then runs article by article. A failure in one article is recorded in
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from chronique.extract import events as coder
 from chronique.extract.actors import ActorMemory, DocActors, get_lexicon, home_country
@@ -120,8 +121,18 @@ def extract(article: Article, lang: str, parsed: list[ParsedParagraph]) -> Artic
     return result
 
 
-def process_batch(articles: list[Article], batch_size: int = 64) -> list[ArticleResult]:
-    """Extract a batch of articles; the order of results follows the input."""
+@dataclass
+class ParsedBatch:
+    """A batch of articles parsed and not yet coded: parsing the next batch can then run
+    while this one is coded (`process_stream`, `pipelined`)."""
+
+    articles: list[Article]
+    results: list[ArticleResult | None]
+    groups: list[tuple[str, dict[int, list[ParsedParagraph]]]]
+
+
+def parse_batch(articles: list[Article], batch_size: int = 64) -> ParsedBatch:
+    """Identify each article's language and parse its paragraphs, by language."""
     results: list[ArticleResult | None] = [None] * len(articles)
     by_lang: dict[str, list[int]] = {}
     for i, art in enumerate(articles):
@@ -131,10 +142,19 @@ def process_batch(articles: list[Article], batch_size: int = 64) -> list[Article
             r = empty_result(art)
             r.errors.append(f"{art.origin or art.id}: {exc}")
             results[i] = r
-    for lang, idxs in by_lang.items():
-        grouped = _parse_group(articles, idxs, lang, batch_size, results)
+    groups = [
+        (lang, _parse_group(articles, idxs, lang, batch_size, results))
+        for lang, idxs in by_lang.items()
+    ]
+    return ParsedBatch(articles, results, groups)
+
+
+def extract_batch(batch: ParsedBatch) -> list[ArticleResult]:
+    """Code a parsed batch; the order of results follows the input."""
+    results = batch.results
+    for lang, grouped in batch.groups:
         for i in grouped:
-            art = articles[i]
+            art = batch.articles[i]
             try:
                 results[i] = extract(art, lang, grouped[i])
             except Exception as exc:  # noqa: BLE001 - one article must not stop a batch
@@ -145,6 +165,28 @@ def process_batch(articles: list[Article], batch_size: int = 64) -> list[Article
                 )
                 results[i] = r
     return [r for r in results if r is not None]
+
+
+def process_batch(articles: list[Article], batch_size: int = 64) -> list[ArticleResult]:
+    """Extract a batch of articles; the order of results follows the input."""
+    return extract_batch(parse_batch(articles, batch_size))
+
+
+def pipelined(batches: Iterable[list[Article]]) -> Iterator[list[ArticleResult]]:
+    """Each batch's results in order, the next batch parsed in a thread while this one is
+    coded: the parser spends much of its time outside the GIL, so on a second core the two
+    overlap. One thread parses at a time, and a Doc is coded only once fully parsed."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="chronique-parse") as pool:
+        pending = None
+        for batch in batches:
+            nxt = pool.submit(parse_batch, batch)
+            if pending is not None:
+                yield extract_batch(pending.result())
+            pending = nxt
+        if pending is not None:
+            yield extract_batch(pending.result())
 
 
 def _not_coded(art: Article, lang: str, problem: str) -> ArticleResult:
@@ -201,11 +243,16 @@ def process(article: Article) -> ArticleResult:
 
 def process_stream(articles: Iterable[Article], batch_size: int = 32) -> Iterator[ArticleResult]:
     """Results for a stream of articles, batched for the parser, yielded in input order."""
-    batch: list[Article] = []
-    for art in articles:
-        batch.append(art)
-        if len(batch) >= batch_size:
-            yield from process_batch(batch)
-            batch = []
-    if batch:
-        yield from process_batch(batch)
+
+    def batches() -> Iterator[list[Article]]:
+        batch: list[Article] = []
+        for art in articles:
+            batch.append(art)
+            if len(batch) >= batch_size:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+
+    for results in pipelined(batches()):
+        yield from results

@@ -280,3 +280,13 @@ def test_home_country_counts_state_bodies_but_not_international_ones():
     assert home_country([doc(*places, ("org", "KEN"), ("org", "KEN"))]) == "KEN"
     # the UN is no country
     assert home_country([doc(*places, ("org", "UNO"), ("org", "UNO"))]) is None
+
+
+@pytest.mark.slow
+def test_a_seat_description_refers_back_to_the_deputy_named_before(code):
+    r = code(
+        "Le député Paul Garnier a présenté une chanson.\n\n"
+        "Le député des Français de l'étranger a expliqué que le morceau était un hommage."
+    )
+    (q,) = [q for q in r.quotes if "hommage" in q.text]
+    assert q.speaker.name == "Paul Garnier" and q.speaker.country == "FRA"

@@ -449,3 +449,21 @@ def test_article_that_crashes_the_extractor(corpus, tmp_path, monkeypatch):
     listed = cli("failures", "--db", db, "--format", "jsonl")
     (left,) = [json.loads(x) for x in listed.stdout.splitlines()]
     assert left["kind"] == "read" and left["attempts"] == 2
+
+
+@pytest.mark.slow
+def test_parsing_ahead_in_a_thread_codes_what_batch_by_batch_coding_codes(corpus_articles):
+    from chronique.batch import InlineRunner
+    from chronique.pipeline import pipelined, process_batch
+
+    chunks = [corpus_articles[i : i + 7] for i in range(0, 21, 7)]
+    plain = [process_batch(c) for c in chunks]
+
+    def key(results):
+        return [(r.id, [(e.event, e.id) for e in r.events], len(r.quotes)) for r in results]
+
+    assert [key(r) for r in pipelined(iter(chunks))] == [key(r) for r in plain]
+    # the in-process runner hands each chunk back with its own results, in order
+    mapped = list(InlineRunner().map(iter(chunks)))
+    assert [c for c, _ in mapped] == chunks
+    assert [key(r) for _, r in mapped] == [key(r) for r in plain]

@@ -717,8 +717,10 @@ class DocActors:
         minister, else the last woman or person of unknown gender named)."""
         places = [m for m in located if m.kind != "org" and self._governs(head, m)]
         orgs = [m for m in located if m.kind == "org"]
-        if places:
+        if places and (role or {}).get("role"):
             return None  # 'le président ougandais': the office holder, or a group
+        # 'le député des Français de l'étranger': a seat's place describes the deputy named
+        # before; it names no office holder
         office = None if self._former(head) or self._of_body(head) else (role or {}).get("role")
         pos = self.offset + head.idx
         found = self.memory.described(
@@ -741,6 +743,8 @@ class DocActors:
             return None
         out = _copy(found, actor.text)
         out.start, out.end = actor.start, actor.end
+        if not out.country and places:
+            out.country = places[0].country  # the seat's country is the person's
         known = self.memory.note(found)
         note = Note(roles={fold(role["text"])} if role else set(), person=known.person)
         note.affiliation = known.affiliation
