@@ -663,3 +663,78 @@ def test_an_unidentified_speaker_speaks_from_the_articles_country(fr) -> None:
     same = ev("REQUEST", [None])  # the setting is in the article's country: kept
     fill_locations([same], Place("Lyon", "FRA", precision="city"), fr, country="FRA")
     assert (same.location.country, same.location.kind) == ("FRA", "article")
+
+
+# -- an act abroad: the place the sentence gives the actor's situation --------------------------
+
+
+def test_a_fronted_participle_clause_places_its_subjects_act(fr) -> None:
+    # 'Interrogé à Oslo , le ministre a jugé la mesure injuste .'
+    words = ["Interrogé", "à", "Oslo", ",", "le", "ministre", "a", "jugé", "la", "mesure"]
+    da = parse(
+        words,
+        [7, 2, 0, 7, 5, 7, 7, 7, 9, 7],
+        ["advcl", "case", "obl:arg", "punct", "det", "nsubj", "aux:tense", "ROOT", "det", "obj"],
+        ["VERB", "ADP", "PROPN", "PUNCT", "DET", "NOUN", "AUX", "VERB", "DET", "NOUN"],
+    )
+    da.doc[0].set_morph("VerbForm=Part|Tense=Past")
+    p = sentence_place(da.doc[7], da, set(), fr)
+    assert p is not None and (p.name, p.country, p.kind) == ("Oslo", "NOR", "sentence")
+    # a clause that follows the act and is no participle says nothing of where it was done:
+    # 'Le ministre a jugé la mesure , pensant à Oslo .'
+    da = parse(
+        ["Le", "ministre", "a", "jugé", "la", "mesure", ",", "pensant", "à", "Oslo"],
+        [1, 3, 3, 3, 5, 3, 7, 3, 9, 7],
+        ["det", "nsubj", "aux:tense", "ROOT", "det", "obj", "punct", "advcl", "case", "obl:arg"],
+        ["DET", "NOUN", "AUX", "VERB", "DET", "NOUN", "PUNCT", "VERB", "ADP", "PROPN"],
+    )
+    da.doc[7].set_morph("VerbForm=Part|Tense=Pres")
+    assert sentence_place(da.doc[3], da, set(), fr) is None
+
+
+def test_an_act_during_a_ceremony_abroad_takes_the_ceremonys_place(fr) -> None:
+    # 'Lors des funérailles à Lisbonne , le président a salué le défunt .'
+    da = parse(
+        ["Lors", "des", "funérailles", "à", "Lisbonne", ",", "le", "président", "a", "salué"],
+        [9, 2, 0, 4, 2, 9, 7, 9, 9, 9],
+        ["advmod", "case", "obl:arg", "case", "nmod", "punct", "det", "nsubj", "aux:tense", "ROOT"],
+        ["ADV", "ADP", "NOUN", "ADP", "PROPN", "PUNCT", "DET", "NOUN", "AUX", "VERB"],
+    )
+    p = sentence_place(da.doc[9], da, set(), fr)
+    assert p is not None and (p.name, p.country) == ("Lisbon", "PRT")
+
+
+def test_an_attack_with_no_state_target_is_where_the_story_is_not_at_home(fr) -> None:
+    # 'Les frappes menées par la Belgique ont visé des dépôts , au nord de Mossoul .'
+    mosul = Place("Mosul", "IRQ", precision="city", start=70, end=76)
+    strikes = ev("ASSAULT", ["BEL"])
+    strikes.evidence = [Evidence("x", "frappes", 4, 11, "t", 0)]
+    fill_locations([strikes], None, fr, named=[mosul], sentences=[(0, 80)])
+    assert (strikes.location.name, strikes.location.kind) == ("Mosul", "sentence")
+    # the sentence names no place: the article's one country, another than the actor's
+    raid = ev("ASSAULT", ["BEL"])
+    raid.evidence = [Evidence("x", "raid", 100, 104, "t", 0)]
+    fill_locations([raid], None, fr, country="IRQ", named=[mosul], sentences=[(0, 80), (80, 200)])
+    assert (raid.location.country, raid.location.kind) == ("IRQ", "article")
+    # a state target still decides, and a statement stays at home
+    hit = ev("ASSAULT", ["BEL"], ["SYR"])
+    said = ev("ACCUSE", ["BEL"])
+    fill_locations([hit, said], None, fr, country="IRQ")
+    assert hit.location.country == "SYR" and said.location.country == "BEL"
+    # nothing named and no article country: the actor's country
+    held = ev("COERCE", ["BEL"])
+    fill_locations([held], None, fr)
+    assert (held.location.country, held.location.kind) == ("BEL", "actor")
+
+
+# -- the gazetteer ------------------------------------------------------------------------------
+
+
+def test_a_small_towns_alternate_names_are_no_places(fr) -> None:
+    # GeoNames lists old Latin names and people's names among small towns' alternates
+    assert fr.lookup("Tolbiac") is None  # an alternate of a German town of 20,000
+    assert fr.lookup("Jules") is None  # an alternate of a Texan town
+    # a large city's alternates and French exonyms of small towns kept as aliases resolve
+    assert fr.lookup("Mayence").name == "Mainz"
+    assert fr.lookup("Ypres").country == "BEL"
+    assert fr.lookup("Auschwitz").country == "POL"

@@ -169,7 +169,8 @@ class Gazetteer:
             for cap in c.get("capitals", [])
             if (key := normalize(cap))
         }
-        main, alternate, capitals, by_id = self._city_tiers(cities, wanted)
+        least = int(extra.get("alternate_least", 0))
+        main, alternate, capitals, by_id = self._city_tiers(cities, wanted, least)
 
         aliases: dict[str, _Entry] = {}
         for surface, gid in extra.get("aliases", {}).get(lang, {}).items():
@@ -237,10 +238,13 @@ class Gazetteer:
         return out
 
     def _city_tiers(
-        self, cities: list[dict[str, Any]], wanted: set[tuple[str, str]]
+        self, cities: list[dict[str, Any]], wanted: set[tuple[str, str]], least: int = 0
     ) -> tuple[dict[str, _Entry], dict[str, _Entry], dict[str, _Entry], dict[int, _Entry]]:
         """Main-name and alternate-name indexes (most populous first), resolved capitals, and
-        every city by geonameid (for `places.json` aliases)."""
+        every city by geonameid (for `places.json` aliases). A city under `least` inhabitants
+        is indexed by its main name only: the alternates of small towns (old Latin names,
+        nicknames, people's names) collide with ordinary words and names far more often than
+        a French text means the town; its French exonym, if needed, is an alias."""
         main: dict[str, _Entry] = {}
         alternate: dict[str, _Entry] = {}
         capital_main: dict[str, _Entry] = {}  # a capital's main name beats an alternate:
@@ -268,6 +272,7 @@ class Gazetteer:
                 main.setdefault(key, entry)
                 if (key, cc) in wanted:
                     capital_main.setdefault(key, entry)
+            small = (c.get("population") or 0) < least
             for alt in c.get("alternatenames") or ():
                 # GeoNames alternates include airport codes ('WAS', 'MOW'), machine
                 # transliterations ('gaja', 'ni si') and other scripts; the first two would
@@ -282,7 +287,7 @@ class Gazetteer:
                 k = normalize(alt)
                 if k is None:
                     continue
-                if k not in alternate:
+                if k not in alternate and not small:
                     alternate[k] = entry
                 if (k, cc) in wanted and k not in capital_alt:
                     capital_alt[k] = entry
@@ -426,6 +431,7 @@ class ActorRules:
     gathering_modes: frozenset[str]
     gathering_modalities: frozenset[str]
     lead_chars: int
+    abroad_types: frozenset[str]
 
 
 @cache
@@ -448,6 +454,7 @@ def actor_rules() -> ActorRules:
         frozenset(data.get("gathering_modes", [])),
         frozenset(data.get("gathering_modalities", [])),
         int(data.get("lead_chars", 0)),
+        frozenset(data.get("abroad_types", [])),
     )
 
 
@@ -633,6 +640,14 @@ def sentence_place(
     heads = _clause_heads(tok)
     # 'lors de sa visite à Oslo': the parser hangs the gathering on the adverb
     heads += [c for h in heads for c in h.children if c.pos_ == "ADV" and c.dep_ == "advmod"]
+    # 'Interrogé à Berlin, X a estimé …': a fronted participle clause says where its
+    # subject, the act's actor, was when acting
+    heads += [
+        c
+        for h in heads
+        for c in h.children
+        if c.dep_ in da.syn.advcl and c.i < h.i and "Part" in c.morph.get("VerbForm")
+    ]
     if event_type in actor_rules().object_place_types:
         # 'abattu par des soldats au Yémen', 'a arrêté des militants près de
         # Lyon': the parser often hangs the place on (a word of) an argument of such an act
@@ -1012,6 +1027,18 @@ def fill_locations(
             if fallback is not None and (home_place := gazetteer.country(fallback)):
                 home_place.kind = "article"
                 ev.location = home_place
+                continue
+        if at_target and not _states(ev.recipient) and ev.event in rules.abroad_types:
+            # an act on the ground with no state target ('les frappes françaises ont visé
+            # des positions jihadistes'): where the sentence or the article sets it, before
+            # the actor's own country
+            place = _sentence_named(ev, named or [], sentences or [])
+            if place is None and country is not None and country not in _states(ev.actor):
+                place = gazetteer.country(country)
+                if place is not None:
+                    place.kind = "article"
+            if place is not None:
+                ev.location = place
                 continue
         place = None if at_target else _stationed(ev, gazetteer)
         place = place or actor_place(ev, gazetteer)
