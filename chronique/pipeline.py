@@ -174,8 +174,9 @@ def process_batch(articles: list[Article], batch_size: int = 64) -> list[Article
 
 def pipelined(batches: Iterable[list[Article]]) -> Iterator[list[ArticleResult]]:
     """Each batch's results in order, the next batch parsed in a thread while this one is
-    coded: the parser spends much of its time outside the GIL, so on a second core the two
-    overlap. One thread parses at a time, and a Doc is coded only once fully parsed."""
+    coded. The two overlap only where the parser leaves the GIL (measured: little, on two
+    shared cores; BENCHMARKS.md). One thread parses at a time, and a Doc is coded only once
+    fully parsed."""
     from concurrent.futures import ThreadPoolExecutor
 
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="chronique-parse") as pool:

@@ -257,7 +257,7 @@ class QuoteExtractor:
             head = verb.head.head
         for _ in range(3):
             own = da.syn.subjects(head)
-            if not own and not any(c.dep_ in da.syn.aux_pass for c in head.children):
+            if not own and da.syn.passive_label_only(head):
                 own = da.syn.passive_subjects(head)  # 'M. X a insisté' read as a passive
             subjects = [
                 s

@@ -70,6 +70,13 @@ class Syntax:
                 out.append(c)
         return out
 
+    def passive_label_only(self, tok: Token) -> bool:
+        """A subject labelled passive with no passive auxiliary beside it ('M. X a insisté',
+        'les députés l'ont rejeté'): the parser's label, not a passive."""
+        return bool(self.passive_subjects(tok)) and not any(
+            c.dep_ in self.labels["aux_pass"] for c in tok.children
+        )
+
     def is_passive(self, tok: Token) -> bool:
         passive = self.passive_subjects(tok)
         return bool(passive) or any(c.dep_ in self.labels["aux_pass"] for c in tok.children)

@@ -177,15 +177,9 @@ def _refusal(c: Candidate, rules: Rules) -> None:
     not happen."""
     con = rules.constructions.get("refusal")
     code = con.code_for(c.rule.type) if con else None
-    tok = c.token
-    # 'n'accepterait pas un report': a concession refused in the conditional is a stance
-    would_not = (
-        c.modality == "hypothetical"
-        and "Cnd" in tok.morph.get("Mood")
-        and rules.syntax.is_negated(tok)
-    )
-    if con is None or code is None or (c.modality != "negated" and not would_not):
+    if con is None or code is None or c.modality != "negated":
         return
+    tok = c.token
     heads = [tok, governor(tok, rules)] if tok.pos_ == "NOUN" else [tok]
     syn = rules.syntax
     said = [x.lower_ for h in heads for x in h.children if x.dep_ in syn.aux]

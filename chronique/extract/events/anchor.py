@@ -81,11 +81,10 @@ def _continued(tok: Token, times: list[TimeExpr], da: DocActors,
     subs = rules.syntax.subjects(verb)
     if not subs or not all(da.pronouns.at(s) is not None for s in subs):
         return None
-    sents = list(tok.doc.sents)
-    k = next((i for i, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
-    if k == 0:
+    start = tok.sent.start
+    if start == 0:
         return None
-    prev = sents[k - 1]
+    prev = tok.doc[start - 1].sent
     for t in times:
         toks = offsets.starting_in(tok.doc, t.start - da.offset, t.end - da.offset)
         if not toks or toks[0].sent != prev or dates_a_noun(prev.root, toks, rules):

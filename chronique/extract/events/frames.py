@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from chronique.extract.actors import DocActors, Person
 from chronique.extract.events.candidate import Candidate
-from chronique.extract.events.rules import Rules, lemma_of, prep_children
+from chronique.extract.events.rules import Rules, Trigger, lemma_of, prep_children
 from chronique.extract.events.rules import governor as governing_word
 from chronique.extract.places import get_gazetteer
 from chronique.model import Actor, DateSpan, Quote
@@ -30,7 +30,7 @@ class Discourse:
     home: str | None = None
     pairs: list[list[Actor]] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
-    dated: dict[str, DateSpan] = field(default_factory=dict)  # event lemma → its own date
+    dated: dict[str, DateSpan] = field(default_factory=dict)  # event type → first own date
 
     def remember(self, c: Candidate) -> None:
         """'Moscou et Pyongyang ont démenti' names the pair for what follows."""
@@ -258,20 +258,16 @@ def active_with_passive_label(verb: Token, rules: Rules) -> bool:
     """'Les députés l'ont rejeté' read with a passive subject but only a tense auxiliary:
     no passive auxiliary, so the subject acts."""
     syn = rules.syntax
-    kids = list(verb.children)
-    return (
-        any(c.dep_ in syn.aux for c in kids)
-        and not any(c.dep_ in syn.aux_pass for c in kids)
-        and bool(syn.passive_subjects(verb))
-    )
+    return any(c.dep_ in syn.aux for c in verb.children) and syn.passive_label_only(verb)
 
 
 def subjects(verb: Token, rules: Rules) -> list[Token]:
     """The verb's subjects; a pronominal verb's 'passive' subject counts, and so does one
     the parser labelled passive beside a tense auxiliary only."""
     syn = rules.syntax
-    if syn.subjects(verb):
-        return syn.subjects(verb)
+    own = syn.subjects(verb)
+    if own:
+        return own
     if pronominal(verb, rules) or active_with_passive_label(verb, rules):
         return syn.passive_subjects(verb)
     return []
@@ -364,6 +360,14 @@ def subject_actors(tok: Token, da: DocActors, rules: Rules, disc: Discourse) -> 
     return co
 
 
+def light_governor(tok: Token, rule: Trigger, rules: Rules) -> Token | None:
+    """The light verb a noun trigger depends on ('mener des frappes', or a verb its entry
+    names under need_governor), else None."""
+    governor = governing_word(tok, rules)
+    light = rules.light_verbs | (rule.value("need_governor") or frozenset())
+    return governor if governor.i != tok.i and lemma_of(governor) in light else None
+
+
 def _nominal_actor(tok: Token, c: Candidate, da: DocActors, rules: Rules,
                    disc: Discourse) -> tuple[list[Actor], list[Actor]]:  # fmt: skip
     syn = rules.syntax
@@ -396,9 +400,8 @@ def _nominal_actor(tok: Token, c: Candidate, da: DocActors, rules: Rules,
         for c in tok.children:
             if not actor and c.dep_ in syn.acl and "Part" in c.morph.get("VerbForm"):
                 actor = prep_actors(c, agents, da, rules)
-    governor = governing_word(tok, rules)
-    light = lemma_of(governor) in rules.light_verbs | (e.value("need_governor") or frozenset())
-    if governor.i != tok.i and governor.pos_ in ("VERB", "AUX") and light:
+    governor = light_governor(tok, e, rules)
+    if governor is not None and governor.pos_ in ("VERB", "AUX"):
         inherited = subject_actors(governor, da, rules, disc)
         if not inherited and passive(governor, rules):
             # 'the war games were staged by X and Y': the agent of the light verb acts
@@ -468,10 +471,9 @@ def _recipients(tok: Token, c: Candidate, da: DocActors, rules: Rules,
                 out.extend(prep_actors(o, (spec,), da, rules, owner=True, disc=disc))
     if not out and c.rule.nominal:
         # 'a adressé ses félicitations à X': the parser hangs the target on the light verb
-        governor = governing_word(tok, rules)
-        light = lemma_of(governor) in rules.light_verbs | (c.rule.value("need_governor") or set())
+        governor = light_governor(tok, c.rule, rules)
         preps = tuple(p for p in c.rule.recipient if p not in ("obj", "iobj", "obj_owner"))
-        if governor.i != tok.i and light and preps and tok.dep_ in syn.direct_obj:
+        if governor is not None and preps and tok.dep_ in syn.direct_obj:
             out = prep_actors(governor, preps, da, rules, owner=True, disc=disc)
     return out
 
