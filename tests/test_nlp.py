@@ -51,3 +51,38 @@ def test_batch_keeps_input_order_and_mixes_languages(seed_article):
     rs = process_batch([en, seed_article])
     assert [r.id for r in rs] == ["en", "seed"]
     assert [r.language for r in rs] == ["en", "fr"]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_lemmatizer_index_as_sets_gives_the_stock_lemmas(lang):
+    """The set index is only faster: every lemma is the one the model as shipped gives."""
+    import importlib
+
+    from chronique.nlp import MODEL_PACKAGES
+
+    texts = {
+        "fr": [
+            "Les négociateurs ont entériné hier un accord provisoire sur les quotas.",
+            "Elle aurait démissionné si les parlementaires avaient rejeté la réforme.",
+            "Des manifestants ont incendié plusieurs véhicules blindés près du palais.",
+            "Les garde-côtes interceptaient régulièrement des embarcations surchargées.",
+        ],
+        "en": [
+            "The negotiators ratified a provisional agreement on quotas yesterday.",
+            "Protesters had torched several armoured vehicles near the palace.",
+        ],
+    }[lang]
+    ours = get_nlp(lang)
+    index = ours.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert index and all(isinstance(v, frozenset) for v in index.values())
+    stock = None
+    for name in MODEL_PACKAGES[lang]:  # the package get_nlp took, loaded as shipped
+        try:
+            stock = importlib.import_module(name).load()
+            break
+        except ImportError:
+            continue
+    shipped = stock.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert isinstance(next(iter(shipped.values())), list)
+    for text in texts:
+        assert [t.lemma_ for t in ours(text)] == [t.lemma_ for t in stock(text)]
