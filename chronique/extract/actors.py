@@ -518,7 +518,7 @@ class DocActors:
         if title.i != head.i:
             toks = sorted({*toks, *self.phrase(title)}, key=lambda t: t.i)
         idx = {t.i for t in toks}
-        ms = [m for m in self.mentions if idx.intersection(range(m.start, m.end))]
+        ms = [m for m in self.mentions if not idx.isdisjoint(range(m.start, m.end))]
         person = (
             next((m for m in ms if m.kind in ("person", "per") and m.start <= head.i < m.end), None)
             or next((m for m in ms if m.kind == "person"), None)

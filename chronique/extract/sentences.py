@@ -7,6 +7,8 @@ attach can end up in a sentence of its own. Punctuation is what a reader sees.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import lru_cache
 
 _SENTENCE_END = re.compile(r"[.!?…](?=[\"»”]?\s+[A-ZÀ-ÖØ-Þ«\"“\-–]|[\"»”]?\s*$)")
 _ABBREVIATION = re.compile(r"(^|[\s(])(M|Mme|MM|Dr|St|[A-Z])$")
@@ -20,6 +22,12 @@ def _ends(text: str, start: int = 0):
         yield m.end()
 
 
+@lru_cache(maxsize=64)
+def _all_ends(text: str) -> tuple[int, ...]:
+    """Every sentence end of a paragraph, found once: events and quotes ask many times."""
+    return tuple(_ends(text))
+
+
 def sentence_end(text: str, start: int) -> int:
     """End of the sentence that contains `start`."""
     return next(_ends(text, start), len(text))
@@ -27,11 +35,9 @@ def sentence_end(text: str, start: int) -> int:
 
 def sentence_start(text: str, pos: int) -> int:
     """Start of the sentence that contains `pos` (after the previous full stop)."""
-    begin = 0
-    for end in _ends(text):
-        if end > pos:
-            break
-        begin = end
+    ends = _all_ends(text)
+    k = bisect_right(ends, pos)
+    begin = ends[k - 1] if k else 0
     while begin < len(text) and text[begin].isspace():
         begin += 1
     return begin

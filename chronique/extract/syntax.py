@@ -31,9 +31,10 @@ WORD_LISTS = (
 )  # fmt: skip
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Syntax:
-    """One language's label sets (by role) and function words."""
+    """One language's label sets (by role) and function words (one object per language,
+    hashed by identity: a key of the rules' caches)."""
 
     lang: str
     labels: dict[str, frozenset[str]]

@@ -32,6 +32,7 @@ from chronique.extract.events.modality import modality
 from chronique.extract.events.rules import (
     Rules,
     Trigger,
+    clear_token_caches,
     event_rules,
     governor,
     lemma_of,
@@ -104,6 +105,7 @@ def match(
     """Stage 1: the rule each token triggers (first rule whose constraints hold), the
     tokens whose lemma has rules but none whose constraints hold (dropped as 'constraint'),
     and the tokens read as verbs against their tag (`verb_reading`)."""
+    clear_token_caches()
     matched: dict[int, Trigger] = {}
     unmet: list[Candidate] = []
     as_verb: set[int] = set()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, TypeVar
 
 from spacy.parts_of_speech import IDS as POS_IDS
@@ -138,14 +138,26 @@ def _object(tok: Token, value: frozenset[str], rules: Rules) -> bool:
     participle modifying its noun ('les sanctions imposées par X'), what is acted on is the
     subject or that noun (a present participle's noun acts: 'des pays réclamant X'); the
     title before a name counts ('released journalist Ana Lima')."""
-    syn = rules.syntax
+    return bool(_object_lemmas(tok, rules.syntax) & value)
+
+
+@lru_cache(maxsize=256)
+def _object_lemmas(tok: Token, syn: Syntax) -> frozenset[str]:
+    """What `tok` acts on, as lemmas; kept for the token's other rules while one paragraph
+    is matched (`clear_token_caches`; a Token hashes and compares by its Doc and position)."""
     found = nominal_dependents(tok, syn) + syn.passive_subjects(tok)
     found += [c for d in found if d.pos_ == "PROPN" for c in syn.children(d, syn.compound)]
     forms = tok.morph.get("VerbForm")
     if tok.pos_ in ("VERB", "AUX") and tok.dep_ in syn.acl and "Part" in forms:
         if "Pres" not in tok.morph.get("Tense"):
             found.append(tok.head)
-    return bool({lemma_of(d) for d in found} & value)
+    return frozenset(lemma_of(d) for d in found)
+
+
+def clear_token_caches() -> None:
+    """Forget what was read off tokens: called before a paragraph is matched, so that a Doc
+    changed since (a test's hand-built parse) is read anew."""
+    _object_lemmas.cache_clear()
 
 
 @constraint("modifier")
