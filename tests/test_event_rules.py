@@ -686,6 +686,35 @@ def test_untargeted_act_takes_the_frames_recipient(mentions, expected):
     assert ev.recipient == []
 
 
+def test_an_international_body_named_often_makes_a_story_not_domestic():
+    from chronique.extract.events import infer_recipients
+
+    rules = event_rules("fr")
+    # 'appeler à garder espoir' at a UN conference: the UN named as often as a third of
+    # France's mentions, so the untargeted call is not aimed at France itself
+    ev = _accusation("FRA")
+    infer_recipients([ev], {10}, _mentions(FRA=9, UNO=3), "FRA", rules, "a")
+    assert ev.recipient == []
+    ev = _accusation("FRA")
+    infer_recipients([ev], {10}, _mentions(FRA=9, UNO=2), "FRA", rules, "a")
+    assert [a.country for a in ev.recipient] == ["FRA"]
+
+
+def test_an_article_naming_one_country_only_is_domestic_without_a_home():
+    from chronique.extract.events import infer_recipients
+
+    rules = event_rules("fr")
+    # people only (no place, no nationality word), all American: the home is not set, yet
+    # the story is about the United States
+    ev = _accusation("USA")
+    infer_recipients([ev], {10}, _mentions(USA=4), None, rules, "a")
+    assert [(a.country, a.kind) for a in ev.recipient] == [("USA", "inferred")]
+    # named twice only: too little to say what the story is about
+    ev = _accusation("USA")
+    infer_recipients([ev], {10}, _mentions(USA=2), None, rules, "a")
+    assert ev.recipient == []
+
+
 def test_a_place_name_is_no_unresolved_actor():
     visit = entry(lemma="visiter", type="CONSULT", cameo="042", recipient=["obj"], symmetric=True)
     doc = rows("""
