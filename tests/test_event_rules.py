@@ -715,6 +715,57 @@ def test_an_article_naming_one_country_only_is_domestic_without_a_home():
     assert ev.recipient == []
 
 
+BLOCK = entry(lemma="bloquer", type="REJECT", cameo="120", recipient=["obj"])
+
+
+def test_an_act_on_home_legislative_business_is_aimed_at_the_actors_country():
+    doc = rows("""
+Washington Washington PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+bloqué bloquer VERB 2 ROOT VerbForm=Part|Tense=Past
+le le DET 4 det
+projet projet NOUN 2 obj
+de de ADP 6 case
+loi loi NOUN 4 nmod
+. . PUNCT 2 punct
+""")
+    rules = rules_with("fr", [BLOCK], domestic_objects=["loi"])
+    c = only(code(doc, rules))
+    assert c.reason is None
+    assert sides(c) == (["USA"], ["USA"])
+    assert [a.kind for a in c.recipient] == ["inferred"] and not c.infer
+    # without the list, the thing blocked names no one: the act waits for the frame
+    c = only(code(doc, rules_with("fr", [BLOCK], domestic_objects=[])))
+    assert sides(c) == (["USA"], []) and c.infer
+
+
+def test_legislative_business_of_another_country_or_body_is_not_home_business():
+    doc = rows("""
+Washington Washington PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+bloqué bloquer VERB 2 ROOT VerbForm=Part|Tense=Past
+la le DET 4 det
+loi loi NOUN 2 obj
+iranienne iranien ADJ 4 amod
+. . PUNCT 2 punct
+""")
+    rules = rules_with("fr", [BLOCK], domestic_objects=["loi"])
+    assert sides(only(code(doc, rules))) == (["USA"], ["IRN"])  # the law's owner
+    doc = rows("""
+Washington Washington PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+bloqué bloquer VERB 2 ROOT VerbForm=Part|Tense=Past
+le le DET 4 det
+texte texte NOUN 2 obj
+à à ADP 7 case
+l' le DET 7 det
+ONU ONU PROPN 2 obl:mod
+. . PUNCT 2 punct
+""")
+    c = only(code(doc, rules_with("fr", [BLOCK], domestic_objects=["texte"])))
+    assert sides(c)[1] == []
+
+
 def test_a_place_name_is_no_unresolved_actor():
     visit = entry(lemma="visiter", type="CONSULT", cameo="042", recipient=["obj"], symmetric=True)
     doc = rows("""
