@@ -766,6 +766,35 @@ ONU ONU PROPN 2 obl:mod
     assert sides(c)[1] == []
 
 
+STRIKE_N = entry(lemma="frappe", pos=["NOUN"], nominal=True, actor=["amod", "de"],
+                 recipient=["contre"])
+
+
+def test_an_event_noun_agent_of_a_participle_acts_on_what_it_describes():
+    doc = rows("""
+le le DET 1 det
+général général NOUN 11 nsubj
+iranien iranien ADJ 1 amod
+, , PUNCT 4 punct
+visé viser VERB 1 acl VerbForm=Part|Tense=Past
+par par ADP 7 case
+une un DET 7 det
+frappe frappe NOUN 4 obl:agent
+américaine américain ADJ 7 amod
+, , PUNCT 4 punct
+est être AUX 11 cop
+mort mort ADJ 11 ROOT
+. . PUNCT 11 punct
+""")
+    (c,) = [c for c in code(doc, rules_with("fr", [STRIKE_N])) if c.token.i == 7]
+    assert c.reason is None
+    assert sides(c) == (["USA"], ["IRN"])
+    # the same noun with no agent role ('une frappe américaine') names no target
+    doc[5].dep_ = "det"
+    (c,) = [c for c in code(doc, rules_with("fr", [STRIKE_N])) if c.token.i == 7]
+    assert sides(c)[1] == []
+
+
 def test_a_place_name_is_no_unresolved_actor():
     visit = entry(lemma="visiter", type="CONSULT", cameo="042", recipient=["obj"], symmetric=True)
     doc = rows("""
