@@ -795,6 +795,24 @@ mort mort ADJ 11 ROOT
     assert sides(c)[1] == []
 
 
+def test_a_denial_of_an_unattributed_claim_takes_no_recipient_from_the_frame():
+    deny = entry(lemma="démentir", type="REJECT", cameo="120", recipient=["obj"])
+    table = """
+Damas Damas PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+démenti démentir VERB 2 ROOT VerbForm=Part|Tense=Past
+les le DET 4 det
+{noun} {noun} NOUN 2 obj
+. . PUNCT 2 punct
+"""
+    rules = rules_with("fr", [deny], claim_objects=["accusation"])
+    c = only(code(rows(table.format(noun="accusation")), rules))
+    assert c.reason is None and sides(c) == (["SYR"], []) and not c.infer
+    # an offer refused is aimed at whoever made it: the article's counterpart may be given
+    c = only(code(rows(table.format(noun="offre")), rules))
+    assert c.reason is None and c.infer
+
+
 def test_a_place_name_is_no_unresolved_actor():
     visit = entry(lemma="visiter", type="CONSULT", cameo="042", recipient=["obj"], symmetric=True)
     doc = rows("""

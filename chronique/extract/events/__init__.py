@@ -162,6 +162,14 @@ def _own_population(c: Candidate) -> None:
             return
 
 
+def unattributed_claim(c: Candidate, rules: Rules) -> bool:
+    """'a réfuté les accusations': an act on a claim (events.json claim_objects) answers its
+    author; with none named, the article's counterpart is a guess (media, investigators,
+    rights groups make such claims as often): no recipient is inferred. An owner of the
+    claim ('les accusations américaines') is read by the frame as the recipient already."""
+    return any(lemma_of(o) in rules.claim_objects for o in rules.syntax.objects(c.token))
+
+
 def own_business(c: Candidate, da: DocActors, rules: Rules) -> bool:
     """'Le président a bloqué le texte', 'a dénoncé une résolution': an untargeted act on a
     bill, a motion or a candidacy (events.json domestic_objects) is aimed at the actor's own
@@ -290,6 +298,7 @@ def code_paragraph(doc: Doc, da: DocActors, times: list[TimeExpr], rules: Rules,
             and len({a.country for a in c.actor}) == 1  # a joint act is split, not aimed
             and rule.type in rules.infer_recipient
             and not slot_filled(c, da, rules)
+            and not unattributed_claim(c, rules)
         )
         if c.infer and own_business(c, da, rules):
             (country,) = {a.country for a in c.actor}
