@@ -686,6 +686,133 @@ def test_untargeted_act_takes_the_frames_recipient(mentions, expected):
     assert ev.recipient == []
 
 
+def test_an_international_body_named_often_makes_a_story_not_domestic():
+    from chronique.extract.events import infer_recipients
+
+    rules = event_rules("fr")
+    # 'appeler à garder espoir' at a UN conference: the UN named as often as a third of
+    # France's mentions, so the untargeted call is not aimed at France itself
+    ev = _accusation("FRA")
+    infer_recipients([ev], {10}, _mentions(FRA=9, UNO=3), "FRA", rules, "a")
+    assert ev.recipient == []
+    ev = _accusation("FRA")
+    infer_recipients([ev], {10}, _mentions(FRA=9, UNO=2), "FRA", rules, "a")
+    assert [a.country for a in ev.recipient] == ["FRA"]
+
+
+def test_an_article_naming_one_country_only_is_domestic_without_a_home():
+    from chronique.extract.events import infer_recipients
+
+    rules = event_rules("fr")
+    # people only (no place, no nationality word), all American: the home is not set, yet
+    # the story is about the United States
+    ev = _accusation("USA")
+    infer_recipients([ev], {10}, _mentions(USA=4), None, rules, "a")
+    assert [(a.country, a.kind) for a in ev.recipient] == [("USA", "inferred")]
+    # named twice only: too little to say what the story is about
+    ev = _accusation("USA")
+    infer_recipients([ev], {10}, _mentions(USA=2), None, rules, "a")
+    assert ev.recipient == []
+
+
+BLOCK = entry(lemma="bloquer", type="REJECT", cameo="120", recipient=["obj"])
+
+
+def test_an_act_on_home_legislative_business_is_aimed_at_the_actors_country():
+    doc = rows("""
+Washington Washington PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+bloqué bloquer VERB 2 ROOT VerbForm=Part|Tense=Past
+le le DET 4 det
+projet projet NOUN 2 obj
+de de ADP 6 case
+loi loi NOUN 4 nmod
+. . PUNCT 2 punct
+""")
+    rules = rules_with("fr", [BLOCK], domestic_objects=["loi"])
+    c = only(code(doc, rules))
+    assert c.reason is None
+    assert sides(c) == (["USA"], ["USA"])
+    assert [a.kind for a in c.recipient] == ["inferred"] and not c.infer
+    # without the list, the thing blocked names no one: the act waits for the frame
+    c = only(code(doc, rules_with("fr", [BLOCK], domestic_objects=[])))
+    assert sides(c) == (["USA"], []) and c.infer
+
+
+def test_legislative_business_of_another_country_or_body_is_not_home_business():
+    doc = rows("""
+Washington Washington PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+bloqué bloquer VERB 2 ROOT VerbForm=Part|Tense=Past
+la le DET 4 det
+loi loi NOUN 2 obj
+iranienne iranien ADJ 4 amod
+. . PUNCT 2 punct
+""")
+    rules = rules_with("fr", [BLOCK], domestic_objects=["loi"])
+    assert sides(only(code(doc, rules))) == (["USA"], ["IRN"])  # the law's owner
+    doc = rows("""
+Washington Washington PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+bloqué bloquer VERB 2 ROOT VerbForm=Part|Tense=Past
+le le DET 4 det
+texte texte NOUN 2 obj
+à à ADP 7 case
+l' le DET 7 det
+ONU ONU PROPN 2 obl:mod
+. . PUNCT 2 punct
+""")
+    c = only(code(doc, rules_with("fr", [BLOCK], domestic_objects=["texte"])))
+    assert sides(c)[1] == []
+
+
+STRIKE_N = entry(lemma="frappe", pos=["NOUN"], nominal=True, actor=["amod", "de"],
+                 recipient=["contre"])
+
+
+def test_an_event_noun_agent_of_a_participle_acts_on_what_it_describes():
+    doc = rows("""
+le le DET 1 det
+général général NOUN 11 nsubj
+iranien iranien ADJ 1 amod
+, , PUNCT 4 punct
+visé viser VERB 1 acl VerbForm=Part|Tense=Past
+par par ADP 7 case
+une un DET 7 det
+frappe frappe NOUN 4 obl:agent
+américaine américain ADJ 7 amod
+, , PUNCT 4 punct
+est être AUX 11 cop
+mort mort ADJ 11 ROOT
+. . PUNCT 11 punct
+""")
+    (c,) = [c for c in code(doc, rules_with("fr", [STRIKE_N])) if c.token.i == 7]
+    assert c.reason is None
+    assert sides(c) == (["USA"], ["IRN"])
+    # the same noun with no agent role ('une frappe américaine') names no target
+    doc[5].dep_ = "det"
+    (c,) = [c for c in code(doc, rules_with("fr", [STRIKE_N])) if c.token.i == 7]
+    assert sides(c)[1] == []
+
+
+def test_a_denial_of_an_unattributed_claim_takes_no_recipient_from_the_frame():
+    deny = entry(lemma="démentir", type="REJECT", cameo="120", recipient=["obj"])
+    table = """
+Damas Damas PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+démenti démentir VERB 2 ROOT VerbForm=Part|Tense=Past
+les le DET 4 det
+{noun} {noun} NOUN 2 obj
+. . PUNCT 2 punct
+"""
+    rules = rules_with("fr", [deny], claim_objects=["accusation"])
+    c = only(code(rows(table.format(noun="accusation")), rules))
+    assert c.reason is None and sides(c) == (["SYR"], []) and not c.infer
+    # an offer refused is aimed at whoever made it: the article's counterpart may be given
+    c = only(code(rows(table.format(noun="offre")), rules))
+    assert c.reason is None and c.infer
+
+
 def test_a_place_name_is_no_unresolved_actor():
     visit = entry(lemma="visiter", type="CONSULT", cameo="042", recipient=["obj"], symmetric=True)
     doc = rows("""

@@ -164,6 +164,43 @@ def _own_population(c: Candidate) -> None:
             return
 
 
+def unattributed_claim(c: Candidate, rules: Rules) -> bool:
+    """'a réfuté les accusations': an act on a claim (events.json claim_objects) answers its
+    author; with none named, the article's counterpart is a guess (media, investigators,
+    rights groups make such claims as often): no recipient is inferred. An owner of the
+    claim ('les accusations américaines') is read by the frame as the recipient already."""
+    return any(lemma_of(o) in rules.claim_objects for o in rules.syntax.objects(c.token))
+
+
+def own_business(c: Candidate, da: DocActors, rules: Rules) -> bool:
+    """'Le président a bloqué le texte', 'a dénoncé une résolution': an untargeted act on a
+    bill, a motion or a candidacy (events.json domestic_objects) is aimed at the actor's own
+    country, its legislature or its candidates, when the object names no other country and
+    the sentence no international body (a resolution at the UN is not home business)."""
+    if not rules.domestic_objects:
+        return False
+    own = {a.country for a in c.actor}
+    syn = rules.syntax
+    objects = [
+        o
+        for o in syn.objects(c.token)
+        if lemma_of(o) in rules.domestic_objects
+        or any(lemma_of(n) in rules.domestic_objects for n in syn.children(o, syn.nmod))
+    ]
+    if not objects:
+        return False
+    for o in objects:
+        for t in o.subtree:
+            m = da.by_token.get(t.i)
+            if m is not None and m.country and m.country not in own:
+                return False
+    for t in c.token.sent:
+        m = da.by_token.get(t.i)
+        if m is not None and m.country in rules.group_codes:
+            return False
+    return True
+
+
 def own_account(c: Candidate) -> None:
     """'Kim a demandé des mesures, selon KCNA': an act told by its own side's source (the
     actor's government or state media) is not disputed: asserted, the source kept."""
@@ -263,7 +300,12 @@ def code_paragraph(doc: Doc, da: DocActors, times: list[TimeExpr], rules: Rules,
             and len({a.country for a in c.actor}) == 1  # a joint act is split, not aimed
             and rule.type in rules.infer_recipient
             and not slot_filled(c, da, rules)
+            and not unattributed_claim(c, rules)
         )
+        if c.infer and own_business(c, da, rules):
+            (country,) = {a.country for a in c.actor}
+            c.recipient = [Actor(text=country, country=country, sector="GOV", kind="inferred")]
+            c.infer = False
         kept.append(c)
     # 'une grève pour dénoncer les violences': when the protest is coded, what it
     # denounces or demands is its motive, not an event of its own

@@ -171,16 +171,20 @@ def counterpart(ev: Event, counts: dict[str, int], first: dict[str, Actor]) -> A
     return inferred(ranked[0][1], src, src.sector)
 
 
-def domestic(
-    ev: Event, home: str | None, counts: dict[str, int], first: dict[str, Actor]
-) -> Actor | None:
+def domestic(ev: Event, home: str | None, counts: dict[str, int], bodies: int,
+             first: dict[str, Actor]) -> Actor | None:  # fmt: skip
     """In a story about one country, a home actor's untargeted demand, accusation or
     refusal is aimed at its own country ('la sénatrice a dénoncé …' in an American story)
-    when no foreign country is named as often as a third of the home's mentions."""
+    when no foreign country, and no international body ('l'ONU', 'l'UE': `bodies` counts
+    their mentions), is named as often as a third of the home's mentions: 'appeler à garder
+    espoir' at a UN conference addresses no one. An article naming one country only, at
+    least three times, is about it even when no place or nationality says so."""
     own = {a.country for a in ev.actor}
+    if home is None and len(counts) == 1 and min(counts.values()) >= 3:
+        home = next(iter(counts))
     if home is None or own != {home}:
         return None
-    foreign = max((n for c, n in counts.items() if c != home), default=0)
+    foreign = max([n for c, n in counts.items() if c != home] + [bodies])
     if foreign * 3 >= counts.get(home, 0):
         return None
     return inferred(home, first.get(home), "GOV")
@@ -198,8 +202,11 @@ def infer_recipients(events: list[Event], inferable: set[int], entities: list[Ac
     """
     counts: dict[str, int] = {}
     first: dict[str, Actor] = {}
+    bodies: dict[str, int] = {}  # mentions of each international body
     for a in entities:
-        if a.country and len(a.country) == 3 and a.country not in rules.group_codes:
+        if a.country in rules.group_codes:
+            bodies[a.country] = bodies.get(a.country, 0) + 1
+        elif a.country and len(a.country) == 3:
             counts[a.country] = counts.get(a.country, 0) + 1
             first.setdefault(a.country, a)
     for ev in events:
@@ -210,7 +217,7 @@ def infer_recipients(events: list[Event], inferable: set[int], entities: list[Ac
         target = (
             home_government(ev, home, first, rules)
             or counterpart(ev, counts, first)
-            or domestic(ev, home, counts, first)
+            or domestic(ev, home, counts, max(bodies.values(), default=0), first)
         )
         if target is not None:
             ev.recipient = [target]

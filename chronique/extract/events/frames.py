@@ -368,6 +368,22 @@ def light_governor(tok: Token, rule: Trigger, rules: Rules) -> Token | None:
     return governor if governor.i != tok.i and lemma_of(governor) in light else None
 
 
+def undergoer(tok: Token, da: DocActors, rules: Rules) -> list[Actor]:
+    """'le général iranien, visé par une frappe américaine', 'le convoi a été touché par une
+    frappe': an event noun that is the agent of a participle or a passive verb acts on what
+    the participle describes or on the passive's subject."""
+    syn = rules.syntax
+    agents = syn.words["agent_preps"]
+    if not any(c.dep_ in syn.case and syn.word(c.text) in agents for c in tok.children):
+        return []
+    head = tok.head
+    if head.dep_ in syn.acl and "Part" in head.morph.get("VerbForm"):
+        return sides(head.head, da)
+    if head.pos_ in ("VERB", "AUX") and passive(head, rules):
+        return [a for s in subjects(head, rules) for a in sides(s, da)]
+    return []
+
+
 def _nominal_actor(tok: Token, c: Candidate, da: DocActors, rules: Rules,
                    disc: Discourse) -> tuple[list[Actor], list[Actor]]:  # fmt: skip
     syn = rules.syntax
@@ -408,6 +424,8 @@ def _nominal_actor(tok: Token, c: Candidate, da: DocActors, rules: Rules,
             inherited = prep_actors(governor, rules.syntax.words["agent_preps"], da, rules)
         if inherited and (not actor or e.symmetric):
             actor = inherited
+    if not recipient and e.recipient and not e.symmetric:
+        recipient = undergoer(tok, da, rules)
     return actor, recipient
 
 

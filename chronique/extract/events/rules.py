@@ -36,6 +36,7 @@ LIST_KEYS = ("context", "recipient", "actor")
 WORD_SETS = (
     "light_verbs", "co_actor_heads", "object_control", "non_event_complements", "between",
     "noun_date_preps", "purpose_marks", "stative_participles", "quantity_heads",
+    "domestic_objects", "claim_objects",
 )  # fmt: skip
 TYPE_SETS = ("infer_recipient", "motive_absorbing_types", "object_clitic_types")
 # Type by construction (see the file's comment): each {"type", "types": {type: CAMEO code} or
@@ -301,6 +302,8 @@ class Rules:
     purpose_marks: frozenset[str]
     stative_participles: frozenset[str]
     quantity_heads: frozenset[str]
+    domestic_objects: frozenset[str]
+    claim_objects: frozenset[str]
     infer_recipient: frozenset[str]
     object_clitic_types: frozenset[str]
     motive_absorbing_types: frozenset[str]
