@@ -18,6 +18,7 @@ from chronique.extract.places import (
     actor_place,
     article_setting,
     fill_locations,
+    gathering_places,
     get_gazetteer,
     place_arguments,
     resolve_homonyms,
@@ -31,9 +32,16 @@ from chronique.store.export import GDELT_COLUMNS, export
 FR_VOCAB = spacy.blank("fr").vocab
 
 
-def parse(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Any:
-    """A hand-built French parse (no model): each word's head index, label and tag, with what
-    the place rules read of a paragraph's actors (its language, label scheme and offset)."""
+def parse(
+    words: list[str],
+    heads: list[int],
+    deps: list[str],
+    pos: list[str],
+    ents: list[str] | None = None,
+) -> Any:
+    """A hand-built French parse (no model): each word's head index, label and tag (and its
+    named-entity IOB tag, when given), with what the place rules read of a paragraph's actors
+    (its language, label scheme and offset)."""
     doc = Doc(
         FR_VOCAB,
         words=words,
@@ -41,6 +49,7 @@ def parse(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -
         deps=deps,
         pos=pos,
         lemmas=[w.lower() for w in words],
+        ents=ents,
     )
     return SimpleNamespace(doc=doc, lang="fr", syn=syntax_for("fr"), offset=0)
 
@@ -738,3 +747,114 @@ def test_a_small_towns_alternate_names_are_no_places(fr) -> None:
     assert fr.lookup("Mayence").name == "Mainz"
     assert fr.lookup("Ypres").country == "BEL"
     assert fr.lookup("Auschwitz").country == "POL"
+
+
+# -- small towns and the lead's summit ----------------------------------------------------------
+
+
+def _spoke_at(town: str, ent: str) -> Any:
+    # 'Le ministre a parlé samedi à <town> .'
+    return parse(
+        ["Le", "ministre", "a", "parlé", "samedi", "à", town, "."],
+        [1, 3, 3, 3, 3, 6, 3, 3],
+        ["det", "nsubj", "aux:tense", "ROOT", "obl:mod", "case", "obl:mod", "punct"],
+        ["DET", "NOUN", "AUX", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"],
+        ["O"] * 6 + [ent, "O"],
+    )
+
+
+def test_a_small_town_the_parser_reads_as_a_place_is_the_place(fr) -> None:
+    da = _spoke_at("Davos", "B-LOC")
+    p = sentence_place(da.doc[3], da, set(), fr)
+    assert p is not None and (p.name, p.country, p.precision) == ("Davos", "CHE", "city")
+    for town, ent in [("Davos", "O"), ("Davos", "B-PER"), ("Martin", "B-LOC")]:
+        # not read as a place; 'à Martin': a person's name even when the parser mistakes it
+        other = _spoke_at(town, ent)
+        assert sentence_place(other.doc[3], other, set(), fr) is None
+
+
+def test_a_part_of_a_persons_name_is_never_a_small_town(fr) -> None:
+    # 'La ministre a répondu à Taormina Rossi .': an invented person named like a town
+    da = parse(
+        ["La", "ministre", "a", "répondu", "à", "Taormina", "Rossi", "."],
+        [1, 3, 3, 3, 5, 3, 5, 3],
+        ["det", "nsubj", "aux:tense", "ROOT", "case", "obl:arg", "flat:name", "punct"],
+        ["DET", "NOUN", "AUX", "VERB", "ADP", "PROPN", "PROPN", "PUNCT"],
+        ["O"] * 5 + ["B-LOC", "O", "O"],
+    )
+    assert sentence_place(da.doc[3], da, set(), fr) is None
+
+
+def _isolated_at_summit() -> Any:
+    # 'Isolé lors du sommet de Taormina , le président refuse .'
+    return parse(
+        ["Isolé", "lors", "du", "sommet", "de", "Taormina", ",", "le", "président", "refuse", "."],
+        [9, 0, 3, 1, 5, 3, 9, 8, 9, 9, 9],
+        ["advcl", "advmod", "case", "obl:arg", "case", "nmod", "punct", "det", "nsubj", "ROOT",
+         "punct"],
+        ["ADJ", "ADV", "ADP", "NOUN", "ADP", "NOUN", "PUNCT", "DET", "NOUN", "VERB", "PUNCT"],
+        ["O"] * 5 + ["B-LOC"] + ["O"] * 5,
+    )
+
+
+def test_a_summits_de_complement_names_where_it_is_held(fr) -> None:
+    da = _isolated_at_summit()
+    places = gathering_places(da.doc, da, fr)
+    assert [(p.name, p.country, p.start) for p in places] == [
+        ("Taormina", "ITA", da.doc[5].idx)
+    ]
+
+
+def test_a_summit_the_clause_is_the_circumstance_of_is_held_where_the_clause_says(fr) -> None:
+    # 'Les dirigeants se réunissent à Genève lors de la conférence .'
+    da = parse(
+        ["Les", "dirigeants", "se", "réunissent", "à", "Genève", "lors", "de", "la",
+         "conférence", "."],
+        [1, 3, 3, 3, 5, 3, 3, 9, 9, 6, 3],
+        ["det", "nsubj", "expl:comp", "ROOT", "case", "obl:mod", "advmod", "case", "det",
+         "obl:arg", "punct"],
+        ["DET", "NOUN", "PRON", "VERB", "ADP", "PROPN", "ADV", "ADP", "DET", "NOUN", "PUNCT"],
+    )
+    assert [p.name for p in gathering_places(da.doc, da, fr)] == ["Geneva"]
+    # a country after a summit's 'de' is a member or a host body, not where it is held
+    da = parse(
+        ["Le", "sommet", "de", "la", "Chine", "s'", "ouvre", "."],
+        [1, 6, 4, 4, 1, 6, 6, 6],
+        ["det", "nsubj", "case", "det", "nmod", "expl:comp", "ROOT", "punct"],
+        ["DET", "NOUN", "ADP", "DET", "PROPN", "PRON", "VERB", "PUNCT"],
+    )
+    assert gathering_places(da.doc, da, fr) == []
+
+
+def _said(typ: str, code: str | None, name: str | None, start: int, modality="asserted"):
+    e = _lead(ev(typ, [code]), start)
+    e.actor = [Actor(text=name or "x", name=name, country=code, kind="person" if name else None)]
+    e.modality = modality
+    return e
+
+
+def test_the_lead_speakers_statements_are_made_at_the_summit_the_lead_names(fr) -> None:
+    taormina = fr.lookup("Taormina", small=True)
+    taormina.start = 30
+    refused = _said("REJECT", "USA", "Walter Brand", 150)  # the lead's speaker
+    again = _said("ACCUSE", "USA", "Walter Brand", 900)
+    before = _said("ACCUSE", "USA", "Walter Brand", 1000, modality="historical")
+    other = _said("ACCUSE", "USA", "Anne Porter", 1100)  # a former leader quoted further on
+    host = _said("SUPPORT", "ITA", "Carla Neri", 1200)  # not among the lead's speakers
+    nobody = _said("SUPPORT", None, None, 1300)  # an unidentified commentator
+    fill_locations([refused, again, before, other, host, nobody], None, fr, gathered=[taormina])
+    for e in (refused, again):
+        assert (e.location.name, e.location.precision, e.location.kind) == (
+            "Taormina",
+            "city",
+            "article",
+        )
+    assert before.location.country == "USA" and before.location.kind == "actor"
+    assert other.location.name == "United States"
+    assert host.location.name == "Italy"
+    assert nobody.location is None
+    late = fr.lookup("Taormina", small=True)
+    late.start = 2000  # a summit named beyond the lead: the story is not about it
+    said = _said("REJECT", "USA", "Walter Brand", 150)
+    fill_locations([said], None, fr, gathered=[late])
+    assert said.location.name == "United States"
