@@ -4,6 +4,7 @@ the store's location columns, the exports' --location-kind and GDELT's ActionGeo
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
 from pathlib import Path
 from types import SimpleNamespace
@@ -858,3 +859,57 @@ def test_the_lead_speakers_statements_are_made_at_the_summit_the_lead_names(fr) 
     said = _said("REJECT", "USA", "Walter Brand", 150)
     fill_locations([said], None, fr, gathered=[late])
     assert said.location.name == "United States"
+
+
+# -- acts elsewhere: the story's setting --------------------------------------------------------
+
+
+def test_the_places_of_the_storys_acts_abroad_do_not_set_it(fr) -> None:
+    from chronique.extract.places import story_places
+
+    # 'Le preneur d'otages, qui disait venger les frappes françaises en Syrie, en Irak et au
+    # Mali, a exigé … à Carcassonne … (later) à Rodez …'
+    syria = Place("Syria", "SYR", precision="country", start=60, end=66)
+    iraq = Place("Iraq", "IRQ", precision="country", start=71, end=75)
+    mali = Place("Mali", "MLI", precision="country", start=82, end=86)
+    later_syria = Place("Syria", "SYR", precision="country", start=900, end=906)
+    home = [
+        Place("Carcassonne", "FRA", precision="city", start=300, end=311),
+        Place("Rodez", "FRA", precision="city", start=700, end=705),
+    ]
+    strikes = ev("ASSAULT", ["FRA"])
+    strikes.location = dataclasses.replace(syria, kind="sentence")
+    located = [syria, iraq, mali, *home, later_syria]
+    kept = story_places(located, [strikes], fr)
+    assert [p.name for p in kept] == ["Carcassonne", "Rodez", "Syria"]
+    assert article_setting(kept, fr).country == "FRA"  # Syria would have had 3 of 5
+    # what is left sets nothing: a story about strikes in Syria is set there
+    assert story_places([syria, iraq, later_syria], [strikes], fr) == [syria, iraq, later_syria]
+    # what is left is set in the same country: the attack was not abroad after all
+    damascus = [Place("Damascus", "SYR", precision="city", start=s, end=s + 5) for s in (300, 700)]
+    assert story_places([syria, *damascus], [strikes], fr) == [syria, *damascus]
+    # an attack at home (a French actor in France) is the story's own place
+    raid = ev("ASSAULT", ["FRA"])
+    raid.location = dataclasses.replace(home[0], kind="sentence")
+    assert story_places(home, [raid], fr) == home
+
+
+def test_an_attack_on_a_state_is_made_there_not_in_the_storys_setting(fr) -> None:
+    # a story set in New York (a speech at the UN): the threatened strike is on its target
+    setting = Place("New York City", "USA", precision="city")
+    strike = ev("ASSAULT", ["USA"], ["PRK"])
+    said = ev("THREATEN", ["USA"], ["PRK"])
+    arrest = ev("COERCE", ["USA"], ["MEX"])  # an arrest of foreigners: at home
+    fill_locations([strike, said, arrest], setting, fr)
+    assert (strike.location.country, strike.location.kind) == ("PRK", "actor")
+    assert (said.location.country, said.location.kind) == ("USA", "article")
+    assert (arrest.location.name, arrest.location.kind) == ("New York City", "article")
+
+
+def test_an_unidentified_speaker_takes_the_setting_when_only_the_actors_home_differs(fr) -> None:
+    # a hostage story set in France whose resolved sides are mostly a foreign group: 'il a
+    # exigé …' is said where the story is, not in the group's country
+    setting = Place("France", "FRA", precision="country")
+    asked = ev("REQUEST", [None])
+    fill_locations([asked], setting, fr, home="SYR")
+    assert (asked.location.country, asked.location.kind) == ("FRA", "article")
