@@ -913,3 +913,40 @@ def test_an_unidentified_speaker_takes_the_setting_when_only_the_actors_home_dif
     asked = ev("REQUEST", [None])
     fill_locations([asked], setting, fr, home="SYR")
     assert (asked.location.country, asked.location.kind) == ("FRA", "article")
+
+
+def test_a_fronted_clause_led_by_a_conjunction_tells_an_earlier_act(fr) -> None:
+    # 'Après être allés à Oslo , les députés ont rencontré le ministre .'
+    da = parse(
+        ["Après", "être", "allés", "à", "Oslo", ",", "les", "députés", "ont", "rencontré", "le",
+         "ministre", "."],
+        [2, 2, 9, 4, 2, 2, 7, 9, 9, 9, 11, 9, 9],
+        ["mark", "aux:tense", "advcl", "case", "obl:mod", "punct", "det", "nsubj", "aux:tense",
+         "ROOT", "det", "obj", "punct"],
+        ["ADP", "AUX", "VERB", "ADP", "PROPN", "PUNCT", "DET", "NOUN", "AUX", "VERB", "DET",
+         "NOUN", "PUNCT"],
+    )
+    da.doc[2].set_morph("VerbForm=Part|Tense=Past")
+    assert sentence_place(da.doc[9], da, set(), fr) is None
+
+
+def _in_the(venue: str, town: str) -> Any:
+    # 'L' homme a tiré dans le <venue> de <town> .'
+    return parse(
+        ["L'", "homme", "a", "tiré", "dans", "le", venue, "de", town, "."],
+        [1, 3, 3, 3, 6, 6, 3, 8, 6, 3],
+        ["det", "nsubj", "aux:tense", "ROOT", "case", "det", "obl:mod", "case", "nmod", "punct"],
+        ["DET", "NOUN", "AUX", "VERB", "ADP", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
+    )
+
+
+def test_a_venues_city_is_where_the_act_happened(fr) -> None:
+    da = _in_the("supermarché", "Lyon")
+    p = sentence_place(da.doc[3], da, set(), fr, "ASSAULT")
+    assert p is not None and (p.name, p.precision, p.kind) == ("Lyon", "city", "sentence")
+    # not any noun's 'de' complement: 'dans l'accord de Paris' is a topic
+    da = _in_the("accord", "Lyon")
+    assert sentence_place(da.doc[3], da, set(), fr, "ASSAULT") is None
+    # only a city: a country after a venue's 'de' is its owner or a topic, not where
+    da = _in_the("stade", "Russie")
+    assert sentence_place(da.doc[3], da, set(), fr, "ASSAULT") is None

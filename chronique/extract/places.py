@@ -459,6 +459,7 @@ class PlaceGrammar:
     genitive: frozenset[str]
     area_heads: frozenset[str]
     gathering_nouns: frozenset[str] = frozenset()
+    venue_nouns: frozenset[str] = frozenset()
 
 
 @cache
@@ -475,6 +476,7 @@ def place_grammar(lang: str) -> PlaceGrammar:
         frozenset(data.get("genitive", [])),
         frozenset(data.get("area_heads", [])),
         frozenset(data.get("gathering_nouns", [])),
+        frozenset(data.get("venue_nouns", [])),
     )
 
 
@@ -689,7 +691,7 @@ def _place_of(
                     return place
         return _gathering_genitive(noun, da, grammar, gazetteer, arguments)
     if noun.pos_ == "NOUN" and lemma not in grammar.area_heads:
-        return None
+        return _venue_city(noun, da, grammar, gazetteer, arguments)
     place = _lookup_noun(noun, gazetteer, da.offset)
     if place is None:
         return None
@@ -705,6 +707,25 @@ def _place_of(
         ):
             return None
     return place
+
+
+def _venue_city(
+    noun: Token, da: DocActors, grammar: PlaceGrammar, gazetteer: Gazetteer, arguments: set[int]
+) -> Place | None:
+    """The city a place phrase's venue (`venue_nouns`) belongs to ('dans le supermarché de
+    Trèbes', "à l'hôpital de Nice"): the act happened in that city. Only a venue and only a
+    city: "l'accord de Paris" and 'la politique de la Russie' name a topic."""
+    if noun.lemma_.lower() not in grammar.venue_nouns and noun.lower_ not in grammar.venue_nouns:
+        return None
+    for p, inner in da.syn.prepositional(noun):
+        if inner.i == noun.i or p not in grammar.genitive or inner.i in arguments:
+            continue
+        if not _proper(inner):
+            continue
+        place = _lookup_noun(inner, gazetteer, da.offset)
+        if place is not None and place.precision == "city":
+            return place
+    return None
 
 
 def _gathering_genitive(
@@ -770,7 +791,12 @@ def sentence_place(
         c
         for h in heads
         for c in h.children
-        if c.dep_ in da.syn.advcl and c.i < h.i and "Part" in c.morph.get("VerbForm")
+        if c.dep_ in da.syn.advcl
+        and c.i < h.i
+        and "Part" in c.morph.get("VerbForm")
+        # 'Après s'être rendus à Alep, ils ont rencontré …': a clause with a conjunction
+        # tells an earlier act, not where this one happened
+        and not any(g.dep_ in da.syn.mark for g in c.children)
     ]
     if event_type in actor_rules().object_place_types:
         # 'abattu par des soldats au Yémen', 'a arrêté des militants près de
