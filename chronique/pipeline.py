@@ -16,9 +16,11 @@ from chronique.extract.places import (
     article_country,
     article_setting,
     fill_locations,
+    gathering_places,
     get_gazetteer,
     locative_places,
     resolve_homonyms,
+    story_places,
 )
 from chronique.extract.quotes import QuoteExtractor, cues_for, home_speakers, quote_spans
 from chronique.extract.time import find_times
@@ -82,6 +84,7 @@ def extract(article: Article, lang: str, parsed: list[ParsedParagraph]) -> Artic
     events = []
     inferable: set[int] = set()  # trigger offsets of acts that may take the frame's target
     located = []  # every place named after a locative word: the article's setting
+    gathered = []  # the places gatherings are held in: the lead's summit
     for pp, da in zip(parsed, docs, strict=True):
         text = pp.paragraph.text
         spans = quote_spans(text, cues)
@@ -93,6 +96,7 @@ def extract(article: Article, lang: str, parsed: list[ParsedParagraph]) -> Artic
         home_speakers(disc.quotes, disc.home, domestic)
         result.quotes.extend(disc.quotes)
         located.extend(locative_places(pp.doc, da, gazetteer))
+        gathered.extend(gathering_places(pp.doc, da, gazetteer))
         index = pp.paragraph.index
         for c in coder.code_paragraph(pp.doc, da, times, rules, disc, published, gazetteer):
             if c.reason is not None:
@@ -108,13 +112,22 @@ def extract(article: Article, lang: str, parsed: list[ParsedParagraph]) -> Artic
     coder.infer_recipients(merged, inferable, result.entities, disc.home, rules, article.id)
     result.events = coder.merge_events(merged, article.id)
     resolve_homonyms(located, result.entities, disc.home, gazetteer)
+    located = story_places(located, result.events, gazetteer)
     setting = article_setting(located, gazetteer)
     country = article_country(located, result.entities)
     sentences = [
         (pp.start + s.start_char, pp.start + s.end_char) for pp in parsed for s in pp.doc.sents
     ]
     fill_locations(
-        result.events, setting, gazetteer, result.entities, disc.home, country, located, sentences
+        result.events,
+        setting,
+        gazetteer,
+        result.entities,
+        disc.home,
+        country,
+        located,
+        sentences,
+        gathered,
     )
     if published is None:
         result.errors.append(f"{article.origin or article.id}: publication date unknown")

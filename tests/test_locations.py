@@ -4,6 +4,7 @@ the store's location columns, the exports' --location-kind and GDELT's ActionGeo
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
 from pathlib import Path
 from types import SimpleNamespace
@@ -18,6 +19,7 @@ from chronique.extract.places import (
     actor_place,
     article_setting,
     fill_locations,
+    gathering_places,
     get_gazetteer,
     place_arguments,
     resolve_homonyms,
@@ -31,9 +33,16 @@ from chronique.store.export import GDELT_COLUMNS, export
 FR_VOCAB = spacy.blank("fr").vocab
 
 
-def parse(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Any:
-    """A hand-built French parse (no model): each word's head index, label and tag, with what
-    the place rules read of a paragraph's actors (its language, label scheme and offset)."""
+def parse(
+    words: list[str],
+    heads: list[int],
+    deps: list[str],
+    pos: list[str],
+    ents: list[str] | None = None,
+) -> Any:
+    """A hand-built French parse (no model): each word's head index, label and tag (and its
+    named-entity IOB tag, when given), with what the place rules read of a paragraph's actors
+    (its language, label scheme and offset)."""
     doc = Doc(
         FR_VOCAB,
         words=words,
@@ -41,6 +50,7 @@ def parse(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -
         deps=deps,
         pos=pos,
         lemmas=[w.lower() for w in words],
+        ents=ents,
     )
     return SimpleNamespace(doc=doc, lang="fr", syn=syntax_for("fr"), offset=0)
 
@@ -738,3 +748,205 @@ def test_a_small_towns_alternate_names_are_no_places(fr) -> None:
     assert fr.lookup("Mayence").name == "Mainz"
     assert fr.lookup("Ypres").country == "BEL"
     assert fr.lookup("Auschwitz").country == "POL"
+
+
+# -- small towns and the lead's summit ----------------------------------------------------------
+
+
+def _spoke_at(town: str, ent: str) -> Any:
+    # 'Le ministre a parlé samedi à <town> .'
+    return parse(
+        ["Le", "ministre", "a", "parlé", "samedi", "à", town, "."],
+        [1, 3, 3, 3, 3, 6, 3, 3],
+        ["det", "nsubj", "aux:tense", "ROOT", "obl:mod", "case", "obl:mod", "punct"],
+        ["DET", "NOUN", "AUX", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"],
+        ["O"] * 6 + [ent, "O"],
+    )
+
+
+def test_a_small_town_the_parser_reads_as_a_place_is_the_place(fr) -> None:
+    da = _spoke_at("Davos", "B-LOC")
+    p = sentence_place(da.doc[3], da, set(), fr)
+    assert p is not None and (p.name, p.country, p.precision) == ("Davos", "CHE", "city")
+    for town, ent in [("Davos", "O"), ("Davos", "B-PER"), ("Martin", "B-LOC")]:
+        # not read as a place; 'à Martin': a person's name even when the parser mistakes it
+        other = _spoke_at(town, ent)
+        assert sentence_place(other.doc[3], other, set(), fr) is None
+
+
+def test_a_part_of_a_persons_name_is_never_a_small_town(fr) -> None:
+    # 'La ministre a répondu à Taormina Rossi .': an invented person named like a town
+    da = parse(
+        ["La", "ministre", "a", "répondu", "à", "Taormina", "Rossi", "."],
+        [1, 3, 3, 3, 5, 3, 5, 3],
+        ["det", "nsubj", "aux:tense", "ROOT", "case", "obl:arg", "flat:name", "punct"],
+        ["DET", "NOUN", "AUX", "VERB", "ADP", "PROPN", "PROPN", "PUNCT"],
+        ["O"] * 5 + ["B-LOC", "O", "O"],
+    )
+    assert sentence_place(da.doc[3], da, set(), fr) is None
+
+
+def _isolated_at_summit() -> Any:
+    # 'Isolé lors du sommet de Taormina , le président refuse .'
+    return parse(
+        ["Isolé", "lors", "du", "sommet", "de", "Taormina", ",", "le", "président", "refuse", "."],
+        [9, 0, 3, 1, 5, 3, 9, 8, 9, 9, 9],
+        ["advcl", "advmod", "case", "obl:arg", "case", "nmod", "punct", "det", "nsubj", "ROOT",
+         "punct"],
+        ["ADJ", "ADV", "ADP", "NOUN", "ADP", "NOUN", "PUNCT", "DET", "NOUN", "VERB", "PUNCT"],
+        ["O"] * 5 + ["B-LOC"] + ["O"] * 5,
+    )
+
+
+def test_a_summits_de_complement_names_where_it_is_held(fr) -> None:
+    da = _isolated_at_summit()
+    places = gathering_places(da.doc, da, fr)
+    assert [(p.name, p.country, p.start) for p in places] == [
+        ("Taormina", "ITA", da.doc[5].idx)
+    ]
+
+
+def test_a_summit_the_clause_is_the_circumstance_of_is_held_where_the_clause_says(fr) -> None:
+    # 'Les dirigeants se réunissent à Genève lors de la conférence .'
+    da = parse(
+        ["Les", "dirigeants", "se", "réunissent", "à", "Genève", "lors", "de", "la",
+         "conférence", "."],
+        [1, 3, 3, 3, 5, 3, 3, 9, 9, 6, 3],
+        ["det", "nsubj", "expl:comp", "ROOT", "case", "obl:mod", "advmod", "case", "det",
+         "obl:arg", "punct"],
+        ["DET", "NOUN", "PRON", "VERB", "ADP", "PROPN", "ADV", "ADP", "DET", "NOUN", "PUNCT"],
+    )
+    assert [p.name for p in gathering_places(da.doc, da, fr)] == ["Geneva"]
+    # a country after a summit's 'de' is a member or a host body, not where it is held
+    da = parse(
+        ["Le", "sommet", "de", "la", "Chine", "s'", "ouvre", "."],
+        [1, 6, 4, 4, 1, 6, 6, 6],
+        ["det", "nsubj", "case", "det", "nmod", "expl:comp", "ROOT", "punct"],
+        ["DET", "NOUN", "ADP", "DET", "PROPN", "PRON", "VERB", "PUNCT"],
+    )
+    assert gathering_places(da.doc, da, fr) == []
+
+
+def _said(typ: str, code: str | None, name: str | None, start: int, modality="asserted"):
+    e = _lead(ev(typ, [code]), start)
+    e.actor = [Actor(text=name or "x", name=name, country=code, kind="person" if name else None)]
+    e.modality = modality
+    return e
+
+
+def test_the_lead_speakers_statements_are_made_at_the_summit_the_lead_names(fr) -> None:
+    taormina = fr.lookup("Taormina", small=True)
+    taormina.start = 30
+    refused = _said("REJECT", "USA", "Walter Brand", 150)  # the lead's speaker
+    again = _said("ACCUSE", "USA", "Walter Brand", 900)
+    before = _said("ACCUSE", "USA", "Walter Brand", 1000, modality="historical")
+    other = _said("ACCUSE", "USA", "Anne Porter", 1100)  # a former leader quoted further on
+    host = _said("SUPPORT", "ITA", "Carla Neri", 1200)  # not among the lead's speakers
+    nobody = _said("SUPPORT", None, None, 1300)  # an unidentified commentator
+    fill_locations([refused, again, before, other, host, nobody], None, fr, gathered=[taormina])
+    for e in (refused, again):
+        assert (e.location.name, e.location.precision, e.location.kind) == (
+            "Taormina",
+            "city",
+            "article",
+        )
+    assert before.location.country == "USA" and before.location.kind == "actor"
+    assert other.location.name == "United States"
+    assert host.location.name == "Italy"
+    assert nobody.location is None
+    late = fr.lookup("Taormina", small=True)
+    late.start = 2000  # a summit named beyond the lead: the story is not about it
+    said = _said("REJECT", "USA", "Walter Brand", 150)
+    fill_locations([said], None, fr, gathered=[late])
+    assert said.location.name == "United States"
+
+
+# -- acts elsewhere: the story's setting --------------------------------------------------------
+
+
+def test_the_places_of_the_storys_acts_abroad_do_not_set_it(fr) -> None:
+    from chronique.extract.places import story_places
+
+    # 'Le preneur d'otages, qui disait venger les frappes françaises en Syrie, en Irak et au
+    # Mali, a exigé … à Carcassonne … (later) à Rodez …'
+    syria = Place("Syria", "SYR", precision="country", start=60, end=66)
+    iraq = Place("Iraq", "IRQ", precision="country", start=71, end=75)
+    mali = Place("Mali", "MLI", precision="country", start=82, end=86)
+    later_syria = Place("Syria", "SYR", precision="country", start=900, end=906)
+    home = [
+        Place("Carcassonne", "FRA", precision="city", start=300, end=311),
+        Place("Rodez", "FRA", precision="city", start=700, end=705),
+    ]
+    strikes = ev("ASSAULT", ["FRA"])
+    strikes.location = dataclasses.replace(syria, kind="sentence")
+    located = [syria, iraq, mali, *home, later_syria]
+    kept = story_places(located, [strikes], fr)
+    assert [p.name for p in kept] == ["Carcassonne", "Rodez", "Syria"]
+    assert article_setting(kept, fr).country == "FRA"  # Syria would have had 3 of 5
+    # what is left sets nothing: a story about strikes in Syria is set there
+    assert story_places([syria, iraq, later_syria], [strikes], fr) == [syria, iraq, later_syria]
+    # what is left is set in the same country: the attack was not abroad after all
+    damascus = [Place("Damascus", "SYR", precision="city", start=s, end=s + 5) for s in (300, 700)]
+    assert story_places([syria, *damascus], [strikes], fr) == [syria, *damascus]
+    # an attack at home (a French actor in France) is the story's own place
+    raid = ev("ASSAULT", ["FRA"])
+    raid.location = dataclasses.replace(home[0], kind="sentence")
+    assert story_places(home, [raid], fr) == home
+
+
+def test_an_attack_on_a_state_is_made_there_not_in_the_storys_setting(fr) -> None:
+    # a story set in New York (a speech at the UN): the threatened strike is on its target
+    setting = Place("New York City", "USA", precision="city")
+    strike = ev("ASSAULT", ["USA"], ["PRK"])
+    said = ev("THREATEN", ["USA"], ["PRK"])
+    arrest = ev("COERCE", ["USA"], ["MEX"])  # an arrest of foreigners: at home
+    fill_locations([strike, said, arrest], setting, fr)
+    assert (strike.location.country, strike.location.kind) == ("PRK", "actor")
+    assert (said.location.country, said.location.kind) == ("USA", "article")
+    assert (arrest.location.name, arrest.location.kind) == ("New York City", "article")
+
+
+def test_an_unidentified_speaker_takes_the_setting_when_only_the_actors_home_differs(fr) -> None:
+    # a hostage story set in France whose resolved sides are mostly a foreign group: 'il a
+    # exigé …' is said where the story is, not in the group's country
+    setting = Place("France", "FRA", precision="country")
+    asked = ev("REQUEST", [None])
+    fill_locations([asked], setting, fr, home="SYR")
+    assert (asked.location.country, asked.location.kind) == ("FRA", "article")
+
+
+def test_a_fronted_clause_led_by_a_conjunction_tells_an_earlier_act(fr) -> None:
+    # 'Après être allés à Oslo , les députés ont rencontré le ministre .'
+    da = parse(
+        ["Après", "être", "allés", "à", "Oslo", ",", "les", "députés", "ont", "rencontré", "le",
+         "ministre", "."],
+        [2, 2, 9, 4, 2, 2, 7, 9, 9, 9, 11, 9, 9],
+        ["mark", "aux:tense", "advcl", "case", "obl:mod", "punct", "det", "nsubj", "aux:tense",
+         "ROOT", "det", "obj", "punct"],
+        ["ADP", "AUX", "VERB", "ADP", "PROPN", "PUNCT", "DET", "NOUN", "AUX", "VERB", "DET",
+         "NOUN", "PUNCT"],
+    )
+    da.doc[2].set_morph("VerbForm=Part|Tense=Past")
+    assert sentence_place(da.doc[9], da, set(), fr) is None
+
+
+def _in_the(venue: str, town: str) -> Any:
+    # 'L' homme a tiré dans le <venue> de <town> .'
+    return parse(
+        ["L'", "homme", "a", "tiré", "dans", "le", venue, "de", town, "."],
+        [1, 3, 3, 3, 6, 6, 3, 8, 6, 3],
+        ["det", "nsubj", "aux:tense", "ROOT", "case", "det", "obl:mod", "case", "nmod", "punct"],
+        ["DET", "NOUN", "AUX", "VERB", "ADP", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
+    )
+
+
+def test_a_venues_city_is_where_the_act_happened(fr) -> None:
+    da = _in_the("supermarché", "Lyon")
+    p = sentence_place(da.doc[3], da, set(), fr, "ASSAULT")
+    assert p is not None and (p.name, p.precision, p.kind) == ("Lyon", "city", "sentence")
+    # not any noun's 'de' complement: 'dans l'accord de Paris' is a topic
+    da = _in_the("accord", "Lyon")
+    assert sentence_place(da.doc[3], da, set(), fr, "ASSAULT") is None
+    # only a city: a country after a venue's 'de' is its owner or a topic, not where
+    da = _in_the("stade", "Russie")
+    assert sentence_place(da.doc[3], da, set(), fr, "ASSAULT") is None

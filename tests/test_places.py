@@ -230,3 +230,38 @@ def test_cached_per_language_and_fast_enough(fr: Gazetteer) -> None:
     assert get_gazetteer("en") is not fr
     # A guard against an accidentally quadratic build (about 1 s on a developer machine).
     assert BUILD_SECONDS.get("fr", 0.0) < 5.0
+
+
+# -- the small-town tier: summit venues under the main index's 15,000 inhabitants ---------------
+
+
+@pytest.mark.parametrize(
+    ("surface", "country"), [("Davos", "CHE"), ("Taormina", "ITA"), ("Bled", "SVN")]
+)
+def test_small_towns_answer_only_when_asked(fr: Gazetteer, surface: str, country: str) -> None:
+    assert fr.lookup(surface) is None  # the main index stays as it was
+    place = fr.lookup(surface, small=True)
+    assert place is not None and (place.country, place.precision) == (country, "city")
+    assert fr.admin1(place.geonameid) is not None  # GDELT's ADM1 for it too
+
+
+def test_a_name_the_main_index_has_keeps_its_reading(fr: Gazetteer) -> None:
+    assert fr.lookup("Salzbourg", small=True).country == "AUT"  # not a small namesake
+    assert fr.lookup("Vienne", small=True).country == "AUT"
+
+
+@pytest.mark.parametrize("word", ["Watson", "Cameron", "Wagner", "King", "Douglas", "Martin"])
+def test_peoples_names_and_stop_words_are_not_small_towns(fr: Gazetteer, word: str) -> None:
+    # small towns of these names exist (GeoNames), but a news text means the person
+    assert fr.lookup(word, small=True) is None
+
+
+@pytest.mark.parametrize("word", ["Armstrong", "Newman", "Prospect", "Sutherland"])
+def test_a_small_town_name_several_countries_share_is_left_out(fr: Gazetteer, word: str) -> None:
+    assert fr.lookup(word, small=True) is None
+
+
+def test_small_towns_respect_case_and_length(fr: Gazetteer) -> None:
+    assert fr.lookup("davos", small=True) is None  # a lower-case word is never a place
+    spec = json.loads((LEXICONS / "places.json").read_text(encoding="utf-8"))["small_towns"]
+    assert all(len(k.replace(" ", "")) >= spec["shortest"] for k in fr.small_towns())

