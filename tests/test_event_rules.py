@@ -12,6 +12,7 @@ from handparse import code, parse, rules_with
 from chronique.extract.events import REASONS
 from chronique.extract.events.rules import CONSTRAINTS, event_rules, parse_rules
 from chronique.lexicons import LexiconError
+from chronique.model import PartialDate
 
 
 def rows(table: str, lang: str = "fr"):
@@ -1610,3 +1611,42 @@ def test_an_act_told_by_its_own_sides_source_is_asserted():
     other = SimpleNamespace(actor=[kim], modality="alleged", attributed_to=[seoul])
     own_account(other)
     assert other.modality == "alleged"
+
+
+def _date_in(doc, trigger_text: str, published: str = "2023-09-14"):
+    from handparse import actors_of
+
+    from chronique.extract.events.anchor import date_of
+    from chronique.extract.time import find_times
+
+    when = PartialDate.parse(published)
+    times = find_times(doc.text, "fr", when)
+    tok = next(t for t in doc if t.text == trigger_text)
+    return date_of(tok, times, actors_of(doc), event_rules("fr"), when)
+
+
+@pytest.mark.parametrize("on_object", [False, True])
+def test_a_verb_coordinated_with_a_dated_verb_takes_its_day(on_object):
+    # 'mardi' (published Thursday 14th) dates 'a reçu'; 'invité', sharing its subject and
+    # auxiliary, happened that day too, also when the parser hangs it on the first object
+    doc = parse(
+        "fr", "La ministre a reçu mardi son homologue et invité le voisin à négocier .",
+        heads=[1, 3, 3, 3, 3, 6, 3, 8, 6 if on_object else 3, 10, 8, 12, 8, 3],
+        deps=["det", "nsubj", "aux:tense", "ROOT", "obl:mod", "det", "obj", "cc", "conj",
+              "det", "obj", "mark", "xcomp", "punct"],
+        pos=["DET", "NOUN", "AUX", "VERB", "NOUN", "DET", "NOUN", "CCONJ", "VERB", "DET",
+             "NOUN", "ADP", "VERB", "PUNCT"],
+    )  # fmt: skip
+    assert _date_in(doc, "invité").start == "2023-09-12"
+
+
+def test_a_coordinated_verb_with_its_own_subject_keeps_the_publication_day():
+    doc = parse(
+        "fr", "La ministre a reçu mardi son homologue et le voisin a invité Paris .",
+        heads=[1, 3, 3, 3, 3, 6, 3, 11, 9, 11, 11, 3, 11, 3],
+        deps=["det", "nsubj", "aux:tense", "ROOT", "obl:mod", "det", "obj", "cc", "det",
+              "nsubj", "aux:tense", "conj", "obj", "punct"],
+        pos=["DET", "NOUN", "AUX", "VERB", "NOUN", "DET", "NOUN", "CCONJ", "DET", "NOUN", "AUX",
+             "VERB", "PROPN", "PUNCT"],
+    )  # fmt: skip
+    assert _date_in(doc, "invité").start == "2023-09-14"

@@ -43,10 +43,12 @@ def date_of(tok: Token, times: list[TimeExpr], da: DocActors, rules: Rules,
             published: PartialDate | None,
             dated: dict[str, DateSpan] | None = None) -> DateSpan | None:  # fmt: skip
     """The time expression of the trigger's own clause, before one of its governing verb's
-    ('a annoncé mardi qu'il attaquerait le 3'), else the publication date. 'Au lendemain
+    ('a annoncé mardi qu'il attaquerait le 3'), before one of a verb it is coordinated with,
+    else the publication date. 'Au lendemain
     de l'attaque' counts from the attack when the article has dated it (`dated`: event
     type → the date of the first event of that type dated by its own clause)."""
     own, gov_verb = tok.i, governor(tok).i
+    shared = _coordinated_with(governor(tok), rules)
     best: tuple[int, TimeExpr] | None = None
     for t in times:
         toks = offsets.starting_in(tok.doc, t.start - da.offset, t.end - da.offset)
@@ -55,7 +57,7 @@ def date_of(tok: Token, times: list[TimeExpr], da: DocActors, rules: Rules,
         if dates_a_noun(tok, toks, rules):
             continue  # 'les élections du 8 septembre': it dates the elections, not the act
         heads = {governor(x).i for x in toks} | {x.head.i for x in toks}
-        rank = 0 if own in heads else 1 if gov_verb in heads else None
+        rank = 0 if own in heads else 1 if gov_verb in heads else 2 if shared & heads else None
         if rank is not None and (best is None or rank < best[0]):
             best = (rank, t)
     if best is None:
@@ -70,6 +72,20 @@ def date_of(tok: Token, times: list[TimeExpr], da: DocActors, rules: Rules,
         return None
     p = published
     return DateSpan(p.first_day().isoformat(), p.last_day().isoformat(), p.precision, None)
+
+
+def _coordinated_with(verb: Token, rules: Rules) -> set[int]:
+    """'a annoncé mercredi un renfort et appelé les deux pays à …': a verb coordinated with
+    an earlier one and sharing its subject (it has none of its own) happened at that verb's
+    time when it names none itself."""
+    out: set[int] = set()
+    t = verb
+    for _ in range(3):
+        if t.dep_ not in rules.syntax.conj or t.head.i == t.i or rules.syntax.subjects(t):
+            break
+        t = governor(t.head)  # a participle the parser hangs on the first verb's object
+        out.add(t.i)
+    return out
 
 
 def _continued(tok: Token, times: list[TimeExpr], da: DocActors,
