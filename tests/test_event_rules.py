@@ -1650,3 +1650,34 @@ def test_a_coordinated_verb_with_its_own_subject_keeps_the_publication_day():
              "VERB", "PROPN", "PUNCT"],
     )  # fmt: skip
     assert _date_in(doc, "invité").start == "2023-09-14"
+
+
+def test_an_infinitive_under_a_noun_takes_the_time_of_the_finite_verb_above():
+    # 'lundi' (published Thursday 14th) dates 'ont défilé'; 'soutenir', an infinitive under
+    # 'marche' with no tense of its own, happened then
+    doc = parse(
+        "fr", "Les militants ont défilé lundi pour une marche destinée à soutenir le maire .",
+        heads=[1, 3, 3, 3, 3, 7, 7, 3, 7, 10, 8, 12, 10, 3],
+        deps=["det", "nsubj", "aux:tense", "ROOT", "obl:mod", "case", "det", "obl:mod", "acl",
+              "mark", "xcomp", "det", "obj", "punct"],
+        pos=["DET", "NOUN", "AUX", "VERB", "NOUN", "ADP", "DET", "NOUN", "VERB", "ADP", "VERB",
+             "DET", "NOUN", "PUNCT"],
+        morphs=["", "", "", "VerbForm=Part", "", "", "", "", "VerbForm=Part", "", "VerbForm=Inf",
+                "", "", ""],
+    )  # fmt: skip
+    assert _date_in(doc, "soutenir").start == "2023-09-11"
+
+
+def test_an_infinitive_under_an_undated_finite_verb_is_not_dated_past_it():
+    # 'marcheront' is finite and names no time: 'lundi' of 'ont dit' does not reach 'soutenir'
+    doc = parse(
+        "fr", "Les militants ont dit lundi qu' ils marcheront pour soutenir le maire .",
+        heads=[1, 3, 3, 3, 3, 7, 7, 3, 9, 7, 11, 9, 3],
+        deps=["det", "nsubj", "aux:tense", "ROOT", "obl:mod", "mark", "nsubj", "ccomp", "mark",
+              "advcl", "det", "obj", "punct"],
+        pos=["DET", "NOUN", "AUX", "VERB", "NOUN", "SCONJ", "PRON", "VERB", "ADP", "VERB", "DET",
+             "NOUN", "PUNCT"],
+        morphs=["", "", "", "VerbForm=Part", "", "", "", "VerbForm=Fin", "", "VerbForm=Inf", "",
+                "", ""],
+    )  # fmt: skip
+    assert _date_in(doc, "soutenir").start == "2023-09-14"

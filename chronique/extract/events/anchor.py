@@ -49,6 +49,7 @@ def date_of(tok: Token, times: list[TimeExpr], da: DocActors, rules: Rules,
     type → the date of the first event of that type dated by its own clause)."""
     own, gov_verb = tok.i, governor(tok).i
     shared = _coordinated_with(governor(tok), rules)
+    host = _nonfinite_host(tok, rules)
     best: tuple[int, TimeExpr] | None = None
     for t in times:
         toks = offsets.starting_in(tok.doc, t.start - da.offset, t.end - da.offset)
@@ -57,7 +58,8 @@ def date_of(tok: Token, times: list[TimeExpr], da: DocActors, rules: Rules,
         if dates_a_noun(tok, toks, rules):
             continue  # 'les élections du 8 septembre': it dates the elections, not the act
         heads = {governor(x).i for x in toks} | {x.head.i for x in toks}
-        rank = 0 if own in heads else 1 if gov_verb in heads else 2 if shared & heads else None
+        rank = (0 if own in heads else 1 if gov_verb in heads else 2 if shared & heads
+                else 3 if host in heads else None)
         if rank is not None and (best is None or rank < best[0]):
             best = (rank, t)
     if best is None:
@@ -86,6 +88,28 @@ def _coordinated_with(verb: Token, rules: Rules) -> set[int]:
         t = governor(t.head)  # a participle the parser hangs on the first verb's object
         out.add(t.i)
     return out
+
+
+def _nonfinite_host(tok: Token, rules: Rules) -> int | None:
+    """'rassemblés lundi pour une parade destinée à soutenir X': an infinitive or participle
+    with no tense of its own happens at the time of the finite verb it hangs under (through
+    the nouns between), never past a finite verb."""
+    t = governor(tok)
+    if t.pos_ != "VERB" or not _nonfinite(t, rules):
+        return None
+    for _ in range(6):
+        if t.head.i == t.i:
+            return None
+        t = t.head
+        if t.pos_ == "VERB" and not _nonfinite(t, rules):
+            return t.i
+    return None
+
+
+def _nonfinite(verb: Token, rules: Rules) -> bool:
+    forms = verb.morph.get("VerbForm")
+    return bool(forms) and forms[0] in ("Inf", "Part") and not any(
+        c.dep_ in rules.syntax.aux for c in verb.children)
 
 
 def _continued(tok: Token, times: list[TimeExpr], da: DocActors,
