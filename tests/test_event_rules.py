@@ -1681,3 +1681,61 @@ def test_an_infinitive_under_an_undated_finite_verb_is_not_dated_past_it():
                 "", ""],
     )  # fmt: skip
     assert _date_in(doc, "soutenir").start == "2023-09-14"
+
+
+VETO_ON_DAY = """
+La le DET 1 det
+Chine Chine PROPN 3 nsubj
+a avoir AUX 3 aux:tense
+opposé opposer VERB 3 ROOT VerbForm=Part|Tense=Past
+mercredi mercredi NOUN 3 obl:mod
+son son DET 6 det Poss=Yes
+veto veto NOUN 4 nmod
+à à ADP 9 case
+la le DET 9 det Definite=Def
+résolution résolution NOUN 6 nmod
+. . PUNCT 3 punct
+"""
+
+
+def test_a_noun_the_parser_hangs_on_a_day_name_is_governed_by_the_verb():
+    # 'a opposé mercredi son veto': the parser hangs 'veto' on 'mercredi'; the light verb
+    # the entry asks for is still 'opposer'
+    veto = entry(lemma="veto", id="t.veto", pos=["NOUN"], type="REJECT", cameo="129",
+                 nominal=True, need_governor=["opposer"])  # fmt: skip
+    (c,) = code(rows(VETO_ON_DAY), rules_with("fr", [veto]))
+    assert c.reason != "constraint:need_governor"
+
+
+ANNOUNCING_VETO = """
+En en ADP 1 mark
+annonçant annoncer VERB 7 advcl VerbForm=Part|Tense=Pres
+son son DET 3 det Poss=Yes
+veto veto NOUN 1 obj
+, , PUNCT 1 punct
+Pékin Pékin PROPN 7 nsubj
+a avoir AUX 7 aux:tense
+critiqué critiquer VERB 7 ROOT VerbForm=Part|Tense=Past
+Paris Paris PROPN 7 obj
+. . PUNCT 7 punct
+"""
+
+
+@pytest.mark.parametrize(("word", "day"), [("critiqué", "2023-09-12"), ("veto", "2023-09-12")])
+def test_an_act_at_an_event_the_article_dated_takes_its_date(word, day):
+    # the veto was dated Tuesday 12th earlier in the article (published Thursday 14th): the
+    # criticism made 'en annonçant son veto', and 'son veto' named again, are of that day
+    from handparse import actors_of
+
+    from chronique.extract.events.anchor import date_of
+    from chronique.extract.time import find_times
+    from chronique.model import DateSpan
+
+    doc = rows(ANNOUNCING_VETO)
+    dated = {"REJECT": DateSpan("2023-09-12", "2023-09-12", "day", "mardi")}
+    tok = next(t for t in doc if t.text == word)
+    when = PartialDate.parse("2023-09-14")
+    got = date_of(tok, find_times(doc.text, "fr", when), actors_of(doc), event_rules("fr"),
+                  when, dated)  # fmt: skip
+    assert got.start == day
+    assert date_of(tok, [], actors_of(doc), event_rules("fr"), when, {}).start == "2023-09-14"

@@ -51,10 +51,12 @@ def date_of(tok: Token, times: list[TimeExpr], da: DocActors, rules: Rules,
     shared = _coordinated_with(governor(tok), rules)
     host = _nonfinite_host(tok, rules)
     best: tuple[int, TimeExpr] | None = None
+    timed: set[int] = set()  # the sentence's time words, whichever noun or verb they date
     for t in times:
         toks = offsets.starting_in(tok.doc, t.start - da.offset, t.end - da.offset)
         if not toks or toks[0].sent != tok.sent:
             continue
+        timed.update(x.i for x in toks)
         if dates_a_noun(tok, toks, rules):
             continue  # 'les élections du 8 septembre': it dates the elections, not the act
         heads = {governor(x).i for x in toks} | {x.head.i for x in toks}
@@ -64,6 +66,10 @@ def date_of(tok: Token, times: list[TimeExpr], da: DocActors, rules: Rules,
             best = (rank, t)
     if best is None:
         best = _continued(tok, times, da, rules)
+    if best is None and dated:
+        again = _at_dated_event(tok, rules, dated, timed)
+        if again is not None:
+            return again
     if best is not None:
         t = best[1]
         shifted = _from_event(t, tok.doc, da, rules, times, dated or {})
@@ -112,6 +118,50 @@ def _nonfinite(verb: Token, rules: Rules) -> bool:
         c.dep_ in rules.syntax.aux for c in verb.children)
 
 
+def _held_types(noun: Token, rules: Rules) -> list[str]:
+    """The event types a noun reads as, its constraints met ('l'attaque': an assault)."""
+    return [e.type for e in rules.candidates(noun)
+            if e.unmet(noun, rules) in (None, "need_governor")]  # fmt: skip
+
+
+def _definite(noun: Token) -> bool:
+    return any(
+        "Def" in d.morph.get("Definite") or "Yes" in d.morph.get("Poss")
+        for d in noun.children
+        if d.pos_ == "DET"
+    )
+
+
+def _at_dated_event(tok: Token, rules: Rules, dated: dict[str, DateSpan],
+                    timed: set[int]) -> DateSpan | None:  # fmt: skip
+    """An act placed at an event the article already dated ('En annonçant son veto, X a
+    dénoncé …', 'Lors de la réunion, X a …'), or that event named again ('son veto',
+    'l'attaque': a definite noun of a type dated before), has that event's date; not when
+    the noun phrase names a time of its own ('la prise d'otages des Jeux de 1972')."""
+
+    def again(n: Token) -> bool:
+        return (n.pos_ == "NOUN" and _definite(n)
+                and not any(n.left_edge.i <= i <= n.right_edge.i for i in timed))  # fmt: skip
+
+    if again(tok):
+        base = next((dated[ty] for ty in _held_types(tok, rules) if ty in dated), None)
+        if base is not None:
+            return base
+    verb = governor(tok)
+    syn = rules.syntax
+    for adj in verb.children:
+        if adj.dep_ not in syn.advcl | syn.obl or adj.i > verb.i:
+            continue
+        nouns = [adj] + [c for c in adj.children if c.dep_ in syn.obj | syn.obl | syn.nmod]
+        for n in nouns:
+            if not again(n):
+                continue
+            base = next((dated[ty] for ty in _held_types(n, rules) if ty in dated), None)
+            if base is not None:
+                return base
+    return None
+
+
 def _continued(tok: Token, times: list[TimeExpr], da: DocActors,
                rules: Rules) -> tuple[int, TimeExpr] | None:  # fmt: skip
     """'Mercredi soir, X a déploré … Il a appelé …': a sentence that goes on about the
@@ -148,10 +198,7 @@ def _from_event(t: TimeExpr, doc, da: DocActors, rules: Rules, times: list[TimeE
     if noun is None:
         return None
     # the noun's reading whose constraints hold ('l'attaque': an assault, not a verbal one)
-    held = [
-        e.type for e in rules.candidates(noun) if e.unmet(noun, rules) in (None, "need_governor")
-    ]
-    base = next((dated[ty] for ty in held if ty in dated), None)
+    base = next((dated[ty] for ty in _held_types(noun, rules) if ty in dated), None)
     if base is None:
         return None
     day = date.fromisoformat(base.start) + timedelta(days=n)

@@ -186,9 +186,17 @@ def _comp_aux(tok: Token, value: frozenset[str], rules: Rules) -> bool:
 def governor(tok: Token, rules: Rules) -> Token:
     """The word a noun trigger depends on; past the noun it qualifies when it is a compound
     ('launched a mediation effort': 'launched') and past a quantity it counts ('began a new
-    round of exercises': 'began')."""
+    round of exercises': 'began') and past a day name the parser hung it on ('a opposé
+    mercredi son veto': 'opposé', as `Syntax.objects` reads it)."""
     syn = rules.syntax
     head = tok.head
+    if (
+        head.lower_ in syn.words["time_nouns"]
+        and tok.dep_ in syn.nmod
+        and tok.left_edge.i == head.i + 1
+        and head.head.i != head.i
+    ):
+        return head.head
     if tok.dep_ in syn.compound and head.i != tok.i and head.pos_ in ("NOUN", "PROPN"):
         return head.head
     if (
