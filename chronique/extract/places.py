@@ -716,17 +716,8 @@ def _venue_city(
     """The city a place phrase's venue (`venue_nouns`) belongs to ('dans le supermarché de
     Trèbes', "à l'hôpital de Nice"): the act happened in that city. Only a venue and only a
     city: "l'accord de Paris" and 'la politique de la Russie' name a topic."""
-    if noun.lemma_.lower() not in grammar.venue_nouns and noun.lower_ not in grammar.venue_nouns:
-        return None
-    for p, inner in da.syn.prepositional(noun):
-        if inner.i == noun.i or p not in grammar.genitive or inner.i in arguments:
-            continue
-        if not _proper(inner):
-            continue
-        place = _lookup_noun(inner, gazetteer, da.offset)
-        if place is not None and place.precision == "city":
-            return place
-    return None
+    return _genitive_place(noun, grammar.venue_nouns, ("city",), da, grammar, gazetteer,
+                           arguments)  # fmt: skip
 
 
 def _gathering_genitive(
@@ -739,9 +730,15 @@ def _gathering_genitive(
     """The city or region a gathering's 'de' complement names ('le sommet de Taormina', 'le
     forum de Davos'): where it is held. A country there is a member or a host body ('le
     sommet de l'Union africaine'), not a place."""
-    if noun.lemma_.lower() not in grammar.gathering_nouns and (
-        noun.lower_ not in grammar.gathering_nouns
-    ):
+    return _genitive_place(noun, grammar.gathering_nouns, ("city", "region"), da, grammar,
+                           gazetteer, arguments)  # fmt: skip
+
+
+def _genitive_place(noun: Token, nouns: frozenset[str], precisions: tuple[str, ...],
+                    da: DocActors, grammar: PlaceGrammar, gazetteer: Gazetteer,
+                    arguments: set[int]) -> Place | None:  # fmt: skip
+    """The proper-noun 'de' complement of one of these nouns, as a place of these precisions."""
+    if noun.lemma_.lower() not in nouns and noun.lower_ not in nouns:
         return None
     for p, inner in da.syn.prepositional(noun):
         if inner.i == noun.i or p not in grammar.genitive or inner.i in arguments:
@@ -749,7 +746,7 @@ def _gathering_genitive(
         if not _proper(inner):
             continue
         place = _lookup_noun(inner, gazetteer, da.offset)
-        if place is not None and place.precision in ("city", "region"):
+        if place is not None and place.precision in precisions:
             return place
     return None
 
