@@ -1769,3 +1769,61 @@ def test_an_act_at_an_event_the_article_dated_takes_its_date(word, day):
                   when, dated)  # fmt: skip
     assert got.start == day
     assert date_of(tok, [], actors_of(doc), event_rules("fr"), when, {}).start == "2023-09-14"
+
+
+SHOT_BY_POLICE = """
+Un un DET 1 det
+homme homme NOUN {root} {homme_dep}
+soupçonné soupçonner VERB {part_head} {part_dep} VerbForm=Part|Tense=Past
+de de ADP 4 case
+vol vol NOUN 2 obl:arg
+, , PUNCT 8 punct
+a avoir AUX 8 aux:tense
+été être AUX 8 aux:pass
+blessé blesser VERB {verb_head} advcl VerbForm=Part|Tense=Past
+par par ADP 11 case
+la le DET 11 det
+police police NOUN 8 obl:agent
+. . PUNCT {root} punct
+"""
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [  # the participle read as the root, its subject the noun; or the noun itself as root
+        dict(root=2, homme_dep="nsubj", part_head=2, part_dep="ROOT", verb_head=2),
+        dict(root=1, homme_dep="ROOT", part_head=1, part_dep="acl", verb_head=2),
+    ],
+)
+def test_a_verb_hung_under_its_subjects_reduced_relative_keeps_that_subject(shape):
+    # 'Un homme soupçonné de vol, a été blessé par la police': the parser takes the reduced
+    # relative for the main clause; the passive's undergoer is still the man, so the rule
+    # asking for a person acted on holds
+    doc = rows(SHOT_BY_POLICE.format(**shape).replace("{root}", str(shape["root"])))
+    syn = event_rules("fr").syntax
+    verb = next(t for t in doc if t.text == "blessé")
+    assert [t.text for t in syn.passive_subjects(verb)] == ["homme"]
+    hurt = entry(lemma="blesser", recipient=["obj"], need_person_object=True)
+    (c,) = [c for c in code(doc, rules_with("fr", [hurt])) if c.token.text == "blessé"]
+    assert c.reason != "object_not_person"
+
+
+def test_a_verb_under_a_clause_with_its_own_subject_takes_no_displaced_subject():
+    # 'Un homme, que la police a arrêté, a été …': the relative clause's subject is its own
+    doc = rows("""
+Un un DET 1 det
+homme homme NOUN 1 ROOT
+, , PUNCT 7 punct
+que que PRON 7 obj PronType=Rel
+la le DET 5 det
+police police NOUN 7 nsubj
+a avoir AUX 7 aux:tense
+arrêté arrêter VERB 1 acl:relcl VerbForm=Part
+, , PUNCT 11 punct
+a avoir AUX 11 aux:tense
+été être AUX 11 aux:pass
+blessé blesser VERB 7 advcl VerbForm=Part
+. . PUNCT 1 punct
+""")
+    verb = next(t for t in doc if t.text == "blessé")
+    assert event_rules("fr").syntax.passive_subjects(verb) == []

@@ -54,10 +54,45 @@ class Syntax:
         return [c for c in tok.children if c.dep_ in labels]
 
     def subjects(self, tok: Token) -> list[Token]:
-        return self.children(tok, self.labels["subj"])
+        own = self.children(tok, self.labels["subj"])
+        if own or self.children(tok, self.labels["aux_pass"]):
+            return own
+        return self.displaced_subjects(tok)
 
     def passive_subjects(self, tok: Token) -> list[Token]:
-        return self.children(tok, self.labels["subj_pass"])
+        own = self.children(tok, self.labels["subj_pass"])
+        if own or not self.children(tok, self.labels["aux_pass"]):
+            return own
+        return self.displaced_subjects(tok)
+
+    def displaced_subjects(self, tok: Token) -> list[Token]:
+        """'Un homme soupçonné de X, qui …, a été arrêté': the parser takes the subject's
+        reduced relative for the main clause (its participle, or the noun itself, as the
+        sentence root) and hangs the real verb, tensed but subjectless, under it; that verb's
+        subject is the root's subject, or the root noun."""
+        if (
+            tok.dep_ not in self.labels["advcl"]
+            or not (self.children(tok, self.labels["aux"]) or "Fin" in tok.morph.get("VerbForm"))
+            or self.children(tok, self.labels["subj"] | self.labels["subj_pass"])
+        ):
+            return []
+        root = tok
+        for _ in range(4):
+            if root.head.i == root.i:
+                break
+            root = root.head
+            if root.head.i != root.i and any(
+                "Rel" not in c.morph.get("PronType")
+                for c in self.children(root, self.labels["subj"] | self.labels["subj_pass"])
+            ):
+                return []  # a clause with its own subject between: the verb is of that clause
+        if root.head.i != root.i or root.i > tok.i:
+            return []
+        if root.pos_ in ("NOUN", "PROPN"):
+            return [root]
+        if "Part" in root.morph.get("VerbForm") and not self.children(root, self.labels["aux"]):
+            return self.children(root, self.labels["subj"] | self.labels["subj_pass"])
+        return []
 
     def objects(self, tok: Token) -> list[Token]:
         """The verb's objects; 'a condamné vendredi des manœuvres' has its object hung on
