@@ -1827,3 +1827,33 @@ blessé blesser VERB 7 advcl VerbForm=Part
 """)
     verb = next(t for t in doc if t.text == "blessé")
     assert event_rules("fr").syntax.passive_subjects(verb) == []
+
+
+ANNOUNCED_AND_CALLED = """
+Le le DET 1 det
+ministre ministre NOUN 3 nsubj
+a avoir AUX 3 aux:tense
+annoncé annoncer VERB 3 ROOT VerbForm=Part
+un un DET 5 det
+renfort renfort NOUN 3 obj
+de de ADP 8 case
+la le DET 8 det
+présence présence NOUN 5 nmod
+militaire militaire ADJ 8 amod
+et et CCONJ 11 cc
+appelé appeler VERB {called_head} conj VerbForm=Part|Tense=Past
+Athènes Athènes PROPN 11 obj
+à à ADP 14 mark
+négocier négocier VERB 11 xcomp VerbForm=Inf
+. . PUNCT 3 punct
+"""
+
+
+@pytest.mark.parametrize("called_head", [3, 8])
+def test_a_participle_coordinated_with_an_announcement_is_not_announced(called_head):
+    # 'a annoncé un renfort … et appelé Athènes à négocier': the call is made, not planned,
+    # also when the parser hangs the participle on the announced noun phrase
+    call = entry(lemma="appeler", type="REQUEST", cameo="100", recipient=["obj"])
+    doc = rows(ANNOUNCED_AND_CALLED.format(called_head=called_head))
+    (c,) = code(doc, rules_with("fr", [call]))
+    assert c.modality == "asserted"

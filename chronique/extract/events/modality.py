@@ -97,6 +97,13 @@ def modality(tok: Token, da: DocActors, rules: Rules,
             # infinitive's conjunct goes with the main verb, not inside what X is asked
             cur = h.head
             continue
+        if cur.dep_ in syn.conj and "Part" in cur.morph.get("VerbForm") and h.pos_ == "NOUN":
+            # 'a annoncé un renfort de la présence … et appelé X à …': a participle the
+            # parser hangs on the first verb's object is that verb's conjunct
+            for _ in range(4):
+                if h.pos_ == "VERB" or h.head.i == h.i:
+                    break
+                h = h.head
         lemma = lemma_of(h)
         clausal = syn.xcomp | syn.acl | syn.ccomp
         if lemma in m["claim_nouns"] and cur.dep_ in syn.relcl | syn.acl | syn.nmod:
