@@ -1857,3 +1857,32 @@ def test_a_participle_coordinated_with_an_announcement_is_not_announced(called_h
     doc = rows(ANNOUNCED_AND_CALLED.format(called_head=called_head))
     (c,) = code(doc, rules_with("fr", [call]))
     assert c.modality == "asserted"
+
+
+CONDEMNED_THREAT = """
+Pyongyang Pyongyang PROPN 1 nsubj
+menace menacer VERB 1 ROOT Mood=Ind|Tense=Pres|VerbForm=Fin
+de de ADP 3 mark
+lancer lancer VERB 1 xcomp VerbForm=Inf
+une un DET 5 det
+offensive offensive NOUN 3 obj
+, , PUNCT 10 punct
+qui qui PRON 10 nsubj:pass PronType=Rel
+a avoir AUX 10 aux:tense
+été être AUX 10 aux:pass
+condamnée condamner VERB 5 {relative} VerbForm=Part|Tense=Past
+par par ADP 12 case
+Séoul Séoul PROPN 10 obl:agent
+. . PUNCT 1 punct
+"""
+
+
+@pytest.mark.parametrize(("relative", "modality"), [("acl:relcl", "asserted"),
+                                                    ("acl", "hypothetical")])  # fmt: skip
+def test_a_tensed_relative_under_a_threat_is_asserted(relative, modality):
+    # 'menace de lancer une offensive, qui a été condamnée par Séoul': the condemnation
+    # happened; the threat's hypothetical reaches only what it threatens
+    condemn = entry(lemma="condamner", type="ACCUSE", cameo="122", recipient=["obj"])
+    doc = rows(CONDEMNED_THREAT.format(relative=relative))
+    (c,) = code(doc, rules_with("fr", [condemn]))
+    assert c.modality == modality

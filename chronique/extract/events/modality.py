@@ -71,6 +71,7 @@ def modality(tok: Token, da: DocActors, rules: Rules,
     if found == "negated":
         return found, attributed, denied_by
     relative = set(da.pronouns.relative)
+    settled = False  # past a tensed relative clause: no planning or supposing head applies
     cur = tok
     for _ in range(8):
         for c in list(cur.children) + [g for s in syn.subjects(cur) for g in s.children]:
@@ -105,6 +106,14 @@ def modality(tok: Token, da: DocActors, rules: Rules,
                     break
                 h = h.head
         lemma = lemma_of(h)
+        if (
+            cur.dep_ in syn.relcl
+            and lemma not in m["claim_nouns"]
+            and (syn.children(cur, syn.aux) or "Fin" in cur.morph.get("VerbForm"))
+        ):
+            # 'menace de V une escalade, qui a été condamnée par X': a tensed relative is
+            # not what the head above plans or supposes (a source above still reports it)
+            settled = True
         clausal = syn.xcomp | syn.acl | syn.ccomp
         if lemma in m["claim_nouns"] and cur.dep_ in syn.relcl | syn.acl | syn.nmod:
             owner = [
@@ -135,6 +144,8 @@ def modality(tok: Token, da: DocActors, rules: Rules,
             found = found or "negated"  # 'n'est pas parvenu à conclure': not concluded
         elif _adjunct(cur, syn):
             pass  # ', exhortant X à …' goes with its clause, not inside what the head asks
+        elif settled:
+            pass
         elif lemma in m["future_heads"] and cur.dep_ not in syn.subj | syn.conj:
             found = found or "future"
         elif lemma in m["hypothetical_heads"] and cur.dep_ not in syn.subj | syn.conj:
