@@ -903,7 +903,7 @@ def sentence_place(
 
 def _in_subclause(tok: Token, top: Token, da: DocActors) -> bool:
     """Whether a word of an argument's phrase lies in a clause of its own (a relative or
-    adverbial clause: 'le président, qui était à Alep la veille'): that clause's places
+    adverbial clause: 'le maire, qui était à Oslo la veille'): that clause's places
     tell another act."""
     t = tok
     while t.i != top.i and t.head.i != t.i:
@@ -922,7 +922,7 @@ def _antecedent_place(
     on_ground: bool,
 ) -> Place | None:
     """A clause led by a locative relative pronoun happens at its antecedent: 'il est entré
-    dans le supermarché de Trèbes où il a tué …' places the killing in Trèbes. The parser
+    dans une école de Dijon où il a blessé …' places the wounding in Dijon. The parser
     may hang such a clause on the verb rather than on the noun: then the nearest place
     named before the pronoun, within the verb's clause."""
     if not grammar.relative_where:
@@ -960,8 +960,8 @@ def _antecedent_place(
 def other_moment_spans(doc: Doc, da: DocActors) -> list[tuple[int, int]]:
     """The article offsets of a paragraph's clauses that tell another moment than their
     sentence's main act: relative clauses ('les élus, qui étaient à Lyon la veille, …') and
-    adverbial clauses led by a conjunction of `other_moment_marks` ('Après s'être rendus à
-    Lyon, ils ont rencontré …'). A place named there is not where the main act happened."""
+    adverbial clauses led by a conjunction of `other_moment_marks` ('Après être passés par
+    Lyon, ils ont signé …'). A place named there is not where the main act happened."""
     grammar = place_grammar(da.lang)
     out = []
     for t in doc:
@@ -1039,8 +1039,8 @@ class Occasion(NamedTuple):
     """An occasion a paragraph names (`occasion_nouns`: a final, a summit, a visit): its
     noun's lemma, its article offset, the place it is held at when the text gives one (its
     own place phrase or its clause's), and, when it gives none, the article offsets of the
-    words of the clause it is the circumstance of ('en marge de la finale, il s'entretiendra
-    …': the verb and its dependents); `definite`: named with a definite or demonstrative
+    words of the clause it is the circumstance of ('en marge de la finale, le ministre verra …':
+    the verb and its dependents); `definite`: named with a definite or demonstrative
     determiner, so that it points back at an occasion named before."""
 
     lemma: str
@@ -1053,7 +1053,7 @@ class Occasion(NamedTuple):
 def occasion_mentions(doc: Doc, da: DocActors, gazetteer: Gazetteer) -> list[Occasion]:
     """The occasions a paragraph names, with their place or the clause they set: what lets a
     later mention without a place ('en marge de la finale') take the place an earlier one
-    was given ('pour assister à la finale à Moscou')."""
+    was given ('pour assister à la finale à Lyon')."""
     grammar = place_grammar(da.lang)
     if not grammar.occasion_nouns:
         return []
@@ -1084,7 +1084,7 @@ def occasion_mentions(doc: Doc, da: DocActors, gazetteer: Gazetteer) -> list[Occ
             head = head.head
         clause: frozenset[int] = frozenset()
         if place is None and head.i != noun.i and head.pos_ in ("VERB", "AUX"):
-            # 'lors de sa conférence à Séoul' parsed with the city a sibling of the noun
+            # 'lors de sa conférence à Oslo' parsed with the city a sibling of the noun
             for h in [*chain, head]:
                 for p, inner in da.syn.prepositional(h):
                     if inner.i != noun.i and p in grammar.locative:
@@ -1384,8 +1384,8 @@ def _sentence_named(
     """The first place named after a locative word in the event's sentence, outside its own
     clause: for an act whose sides place nothing, the sentence's place is the best basis.
     Not a place of a clause that tells another moment (`elsewhere`, from
-    `other_moment_spans`) the event is not in: 'Après s'être rendus à Lyon, ils ont
-    rencontré …' does not say where they met."""
+    `other_moment_spans`) the event is not in: 'Après être passés par Lyon, ils ont
+    signé …' does not say where they signed."""
     at = ev.evidence[0].start if ev.evidence else None
     if at is None:
         return None
@@ -1415,9 +1415,9 @@ def _carried(
 ) -> Place | None:
     """A place set earlier in the article for the same scene, for an event its own clause
     places nowhere: an occasion it is the circumstance of, named before with its place ('pour
-    la finale à Moscou … en marge de la finale, il s'entretiendra'); else the occasion at
-    which the same named person acted shortly before ('Lors de sa conférence à Séoul, X a
-    mis en garde … X s'est défendu'), unless the person was placed elsewhere since or the
+    la finale à Lyon … en marge de la finale, le ministre verra'); else the occasion at
+    which the same named person acted shortly before ('Lors de sa conférence à Oslo, X a
+    critiqué … a ajouté X'), unless the person was placed elsewhere since or the
     event's sentence names a place of its own. Marked 'article': the place is the article's,
     not the clause's."""
     rules = actor_rules()
