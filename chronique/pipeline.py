@@ -19,6 +19,8 @@ from chronique.extract.places import (
     gathering_places,
     get_gazetteer,
     locative_places,
+    occasion_mentions,
+    other_moment_spans,
     resolve_homonyms,
     story_places,
 )
@@ -85,6 +87,8 @@ def extract(article: Article, lang: str, parsed: list[ParsedParagraph]) -> Artic
     inferable: set[int] = set()  # trigger offsets of acts that may take the frame's target
     located = []  # every place named after a locative word: the article's setting
     gathered = []  # the places gatherings are held in: the lead's summit
+    elsewhere = []  # clauses that tell another moment than their sentence's main act
+    occasions = []  # occasions named, with their place or the clause they set
     for pp, da in zip(parsed, docs, strict=True):
         text = pp.paragraph.text
         spans = quote_spans(text, cues)
@@ -97,6 +101,8 @@ def extract(article: Article, lang: str, parsed: list[ParsedParagraph]) -> Artic
         result.quotes.extend(disc.quotes)
         located.extend(locative_places(pp.doc, da, gazetteer))
         gathered.extend(gathering_places(pp.doc, da, gazetteer))
+        elsewhere.extend(other_moment_spans(pp.doc, da))
+        occasions.extend(occasion_mentions(pp.doc, da, gazetteer))
         index = pp.paragraph.index
         for c in coder.code_paragraph(pp.doc, da, times, rules, disc, published, gazetteer):
             if c.reason is not None:
@@ -128,6 +134,8 @@ def extract(article: Article, lang: str, parsed: list[ParsedParagraph]) -> Artic
         located,
         sentences,
         gathered,
+        elsewhere,
+        occasions,
     )
     if published is None:
         result.errors.append(f"{article.origin or article.id}: publication date unknown")

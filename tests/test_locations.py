@@ -950,3 +950,231 @@ def test_a_venues_city_is_where_the_act_happened(fr) -> None:
     # only a city: a country after a venue's 'de' is its owner or a topic, not where
     da = _in_the("stade", "Russie")
     assert sentence_place(da.doc[3], da, set(), fr, "ASSAULT") is None
+
+
+# -- fourth pass: a body's seat, another moment, the scene's place -------------------------------
+
+
+def _voted_at(words_after: list[str], heads_after: list[int], deps_after: list[str],
+              pos_after: list[str]) -> Any:
+    # 'La Norvège a voté <words_after> .'
+    return parse(
+        ["La", "Norvège", "a", "voté", *words_after, "."],
+        [1, 3, 3, 3, *heads_after, 3],
+        ["det", "nsubj", "aux:tense", "ROOT", *deps_after, "punct"],
+        ["DET", "PROPN", "AUX", "VERB", *pos_after, "PUNCT"],
+    )
+
+
+def test_a_states_act_at_a_un_body_is_done_at_its_seat(fr) -> None:
+    # 'La Norvège a voté au Conseil de sécurité .'
+    da = _voted_at(["au", "Conseil", "de", "sécurité"], [5, 3, 7, 5],
+                   ["case", "obl:mod", "case", "nmod"], ["ADP", "NOUN", "ADP", "NOUN"])
+    p = sentence_place(da.doc[3], da, set(), fr)
+    assert p is not None and (p.name, p.country, p.precision) == ("New York City", "USA", "city")
+    assert p.kind == "sentence" and p.text == "Conseil de sécurité"
+    # 'La Norvège a voté au Conseil de sécurité de l' ONU .': one venue named twice
+    da = _voted_at(["au", "Conseil", "de", "sécurité", "de", "l'", "ONU"], [5, 3, 7, 5, 10, 10, 5],
+                   ["case", "obl:mod", "case", "nmod", "case", "det", "nmod"],
+                   ["ADP", "NOUN", "ADP", "NOUN", "ADP", "DET", "PROPN"])
+    assert sentence_place(da.doc[3], da, set(), fr).country == "USA"
+    # 'La Norvège a voté à l' ONU .' and Geneva's council
+    da = _voted_at(["à", "l'", "ONU"], [6, 6, 3], ["case", "det", "obl:mod"],
+                   ["ADP", "DET", "PROPN"])
+    assert sentence_place(da.doc[3], da, set(), fr).name == "New York City"
+    da = _voted_at(["au", "Conseil", "des", "droits", "de", "l'", "homme"],
+                   [5, 3, 7, 5, 10, 10, 7],
+                   ["case", "obl:mod", "case", "nmod", "case", "det", "nmod"],
+                   ["ADP", "NOUN", "ADP", "NOUN", "ADP", "DET", "NOUN"])
+    assert sentence_place(da.doc[3], da, set(), fr).name == "Geneva"
+
+
+def test_a_body_that_is_no_venue_places_nothing(fr) -> None:
+    # 'La Norvège a voté à l' Assemblée générale des actionnaires .': a company's meeting
+    da = _voted_at(["à", "l'", "Assemblée", "générale", "des", "actionnaires"],
+                   [6, 6, 3, 6, 9, 6], ["case", "det", "obl:mod", "amod", "case", "nmod"],
+                   ["ADP", "DET", "PROPN", "ADJ", "ADP", "NOUN"])
+    assert sentence_place(da.doc[3], da, set(), fr) is None
+    # 'La Norvège a voté au conseil municipal .': a common noun
+    da = _voted_at(["au", "conseil", "municipal"], [5, 3, 5], ["case", "obl:mod", "amod"],
+                   ["ADP", "NOUN", "ADJ"])
+    assert sentence_place(da.doc[3], da, set(), fr) is None
+    # the UN as the addressee is the act's argument, not its place: 'a écrit à l' ONU'
+    da = _voted_at(["à", "l'", "ONU"], [6, 6, 3], ["case", "det", "obl:mod"],
+                   ["ADP", "DET", "PROPN"])
+    assert sentence_place(da.doc[3], da, {6}, fr) is None
+
+
+def test_a_venue_does_not_set_the_story(fr) -> None:
+    from chronique.extract.places import locative_places
+
+    da = _voted_at(["au", "Conseil", "de", "sécurité"], [5, 3, 7, 5],
+                   ["case", "obl:mod", "case", "nmod"], ["ADP", "NOUN", "ADP", "NOUN"])
+    assert locative_places(da.doc, da, fr) == []
+
+
+def test_the_states_of_a_un_meeting_the_lead_reports_act_at_its_seat(fr) -> None:
+    # 'Le Conseil de sécurité a rejeté le texte … La Norvège a voté pour , le Chili contre .'
+    body = _lead(ev("REJECT", ["UNO"]), 60)
+    body.actor = [Actor(text="le Conseil de sécurité de l'ONU", country="UNO")]
+    voted = _lead(ev("SUPPORT", ["NOR"]), 500)
+    against = _lead(ev("REJECT", ["CHL"]), 540)
+    struck = _lead(ev("ASSAULT", ["RUS"], ["UKR"]), 700)  # done at the target's
+    fill_locations([body, voted, against, struck], None, fr)
+    for e in (voted, against):
+        assert (e.location.name, e.location.precision, e.location.kind) == (
+            "New York City", "city", "article")
+    assert struck.location.country == "UKR"
+    # the UN speaking as an organisation is no meeting: its members speak from home
+    spoke = _lead(ev("ACCUSE", ["UNO"]), 60)
+    spoke.actor = [Actor(text="l'ONU", country="UNO")]
+    said = _lead(ev("SUPPORT", ["NOR"]), 500)
+    fill_locations([spoke, said], None, fr)
+    assert said.location.country == "NOR"
+
+
+def test_a_relative_clause_of_where_happens_at_its_antecedent(fr) -> None:
+    # 'Il est entré dans une école de Dijon où il a blessé deux gardiens .'
+    words = ["Il", "est", "entré", "dans", "une", "école", "de", "Dijon", "où", "il", "a",
+             "blessé", "deux", "gardiens", "."]
+    pos = ["PRON", "AUX", "VERB", "ADP", "DET", "NOUN", "ADP", "PROPN", "PRON", "PRON", "AUX",
+           "VERB", "NUM", "NOUN", "PUNCT"]
+    deps = ["nsubj", "aux:tense", "ROOT", "case", "det", "obl:arg", "case", "nmod", "iobj",
+            "nsubj", "aux:tense", "acl:relcl", "nummod", "obj", "punct"]
+    da = parse(words, [2, 2, 2, 5, 5, 2, 7, 5, 11, 11, 11, 5, 13, 11, 2], deps, pos)
+    p = sentence_place(da.doc[11], da, set(), fr, "ASSAULT")
+    assert p is not None and (p.name, p.kind) == ("Dijon", "sentence")
+    # the parser may hang the clause on the verb: the place named before the pronoun
+    deps[11] = "advcl"
+    da = parse(words, [2, 2, 2, 5, 5, 2, 7, 5, 11, 11, 11, 2, 13, 11, 2], deps, pos)
+    p = sentence_place(da.doc[11], da, set(), fr, "ASSAULT")
+    assert p is not None and p.name == "Dijon"
+    # no locative pronoun: the relative clause says nothing of where
+    words[8], pos[8] = "qu'", "PRON"
+    da = parse(words, [2, 2, 2, 5, 5, 2, 7, 5, 11, 11, 11, 5, 13, 11, 2], ["nsubj", "aux:tense",
+               "ROOT", "case", "det", "obl:arg", "case", "nmod", "obj", "nsubj", "aux:tense",
+               "acl:relcl", "nummod", "obj", "punct"], pos)
+    assert sentence_place(da.doc[11], da, set(), fr, "ASSAULT") is None
+
+
+def test_a_place_of_a_clause_of_another_moment_is_not_the_acts(fr) -> None:
+    from chronique.extract.places import other_moment_spans
+
+    # 'Après être allés à Oslo , les élus ont rencontré le ministre .'
+    da = parse(
+        ["Après", "être", "allés", "à", "Oslo", ",", "les", "élus", "ont", "rencontré", "le",
+         "ministre", "."],
+        [2, 2, 9, 4, 2, 2, 7, 9, 9, 9, 11, 9, 9],
+        ["mark", "aux:tense", "advcl", "case", "obl:mod", "punct", "det", "nsubj", "aux:tense",
+         "ROOT", "det", "obj", "punct"],
+        ["ADP", "AUX", "VERB", "ADP", "PROPN", "PUNCT", "DET", "NOUN", "AUX", "VERB", "DET",
+         "NOUN", "PUNCT"],
+    )
+    spans = other_moment_spans(da.doc, da)
+    assert spans == [(0, da.doc[5].idx + 1)]  # the clause, up to its comma
+    oslo = Place("Oslo", "NOR", precision="city", start=da.doc[4].idx, end=da.doc[4].idx + 4)
+    met = ev("CONSULT", [None])
+    met.evidence = [Evidence("x", "rencontré", da.doc[9].idx, da.doc[9].idx + 9, "t", 0)]
+    fill_locations([met], None, fr, named=[oslo], sentences=[(0, 80)], elsewhere=spans,
+                   country="FRA")
+    assert (met.location.country, met.location.kind) == ("FRA", "article")
+    # without the clause of another moment, the sentence's place is taken
+    met = ev("CONSULT", [None])
+    met.evidence = [Evidence("x", "rencontré", da.doc[9].idx, da.doc[9].idx + 9, "t", 0)]
+    fill_locations([met], None, fr, named=[oslo], sentences=[(0, 80)], country="FRA")
+    assert met.location.name == "Oslo"
+
+
+def test_a_relative_clause_of_an_argument_does_not_place_the_act(fr) -> None:
+    # 'Ils ont rencontré le maire , qui était à Oslo .'
+    da = parse(
+        ["Ils", "ont", "rencontré", "le", "maire", ",", "qui", "était", "à", "Oslo", "."],
+        [2, 2, 2, 4, 2, 7, 7, 4, 9, 7, 2],
+        ["nsubj", "aux:tense", "ROOT", "det", "obj", "punct", "nsubj", "acl:relcl", "case",
+         "obl:mod", "punct"],
+        ["PRON", "AUX", "VERB", "DET", "NOUN", "PUNCT", "PRON", "AUX", "ADP", "PROPN", "PUNCT"],
+    )
+    assert sentence_place(da.doc[2], da, set(), fr, "CONSULT") is None
+
+
+def _margin_talks(det: str = "la") -> Any:
+    # 'En marge de la finale , le ministre recevra son collègue .'
+    da = parse(
+        ["En", "marge", "de", det, "finale", ",", "le", "ministre", "recevra", "son",
+         "collègue", "."],
+        [1, 8, 4, 4, 1, 8, 7, 8, 8, 10, 8, 8],
+        ["case", "obl:mod", "case", "det", "nmod", "punct", "det", "nsubj", "ROOT", "det",
+         "obj", "punct"],
+        ["ADP", "NOUN", "ADP", "DET", "NOUN", "PUNCT", "DET", "NOUN", "VERB", "DET", "NOUN",
+         "PUNCT"],
+    )
+    definite = "Def" if det == "la" else "Ind"
+    da.doc[3].set_morph(f"Definite={definite}|PronType=Art")
+    return da
+
+
+def test_an_act_on_the_margin_of_an_occasion_named_before_takes_its_place(fr) -> None:
+    from chronique.extract.places import occasion_mentions
+
+    # 'Le ministre assistera à la finale à Lyon .'
+    lead = parse(
+        ["Le", "ministre", "assistera", "à", "la", "finale", "à", "Lyon", "."],
+        [1, 2, 2, 5, 5, 2, 7, 5, 2],
+        ["det", "nsubj", "ROOT", "case", "det", "obl:arg", "case", "nmod", "punct"],
+        ["DET", "NOUN", "VERB", "ADP", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
+    )
+    first = occasion_mentions(lead.doc, lead, fr)
+    assert [(o.lemma, o.place.name) for o in first] == [("finale", "Lyon")]
+    later = _margin_talks()
+    later.offset = 500
+    second = occasion_mentions(later.doc, later, fr)
+    assert [(o.lemma, o.place) for o in second] == [("finale", None)]
+    talks = ev("CONSULT", ["FRA"], ["ITA"])
+    at = 500 + later.doc[8].idx
+    talks.evidence = [Evidence("x", "recevra", at, at + 7, "t", 1)]
+    fill_locations([talks], None, fr, occasions=first + second)
+    assert (talks.location.name, talks.location.precision, talks.location.kind) == (
+        "Lyon", "city", "article")
+    # no earlier mention with a place: the usual rules
+    talks = ev("CONSULT", ["FRA"], ["ITA"])
+    talks.evidence = [Evidence("x", "recevra", at, at + 7, "t", 1)]
+    fill_locations([talks], None, fr, occasions=second)
+    assert talks.location.country == "FRA"
+    # 'en marge d'une finale': another occasion than the one named before
+    other = _margin_talks("une")
+    other.offset = 500
+    talks = ev("CONSULT", ["FRA"], ["ITA"])
+    talks.evidence = [Evidence("x", "recevra", at, at + 7, "t", 1)]
+    fill_locations([talks], None, fr, occasions=first + occasion_mentions(other.doc, other, fr))
+    assert talks.location.country == "FRA"
+
+
+def test_a_persons_later_act_stays_at_the_occasion_that_placed_the_earlier_one(fr) -> None:
+    from chronique.extract.places import Occasion
+
+    # 'Lors de sa conférence à Oslo , X a critiqué … (quote) , a ajouté X .'
+    oslo = Place("Oslo", "NOR", precision="city", kind="sentence", start=25, end=29)
+    warned = _said("THREATEN", "FRA", "Paul Marchand", 40)
+    warned.location = oslo
+    defended = _said("SUPPORT", "FRA", "Paul Marchand", 900)
+    other = _said("SUPPORT", "FRA", "Julie Vernet", 950)  # someone else: at home
+    far = _said("SUPPORT", "FRA", "Paul Marchand", 4000)  # beyond the scene
+    before = _said("ACCUSE", "FRA", "Paul Marchand", 920, modality="historical")
+    conference = Occasion("conférence", 10, dataclasses.replace(oslo))
+    fill_locations([warned, defended, other, far, before], None, fr, occasions=[conference])
+    assert (defended.location.name, defended.location.kind) == ("Oslo", "article")
+    assert other.location.country == "FRA" and far.location.country == "FRA"
+    assert before.location.country == "FRA"
+    # placed elsewhere since: 'Puis, à Lyon, X a déclaré …'
+    lyon = _said("ACCUSE", "FRA", "Paul Marchand", 500)
+    lyon.location = Place("Lyon", "FRA", precision="city", kind="sentence", start=480)
+    defended = _said("SUPPORT", "FRA", "Paul Marchand", 900)
+    warned.location = dataclasses.replace(oslo)
+    fill_locations([warned, lyon, defended], None, fr, occasions=[conference])
+    assert defended.location.country == "FRA" and defended.location.kind == "actor"
+    # a place not given by an occasion sets no scene: 'X a déclaré à Oslo' then 'X a dit'
+    plain = dataclasses.replace(oslo)
+    warned.location = plain
+    defended = _said("SUPPORT", "FRA", "Paul Marchand", 900)
+    fill_locations([warned, defended], None, fr, occasions=[])
+    assert defended.location.kind == "actor"

@@ -461,11 +461,29 @@ class PlaceGrammar:
     area_heads: frozenset[str]
     gathering_nouns: frozenset[str] = frozenset()
     venue_nouns: frozenset[str] = frozenset()
+    venues: tuple[tuple[str, int, bool], ...] = ()  # (folded name, seat city, capitalised)
+    meeting_bodies: frozenset[str] = frozenset()  # lower-case names
+    relative_where: frozenset[str] = frozenset()
+    other_moment_marks: frozenset[str] = frozenset()
+    margin_nouns: frozenset[str] = frozenset()
+    occasion_nouns: frozenset[str] = frozenset()
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.replace("’", "'").replace("' ", "'").lower().split())
 
 
 @cache
 def place_grammar(lang: str) -> PlaceGrammar:
     data = _lexicon("places", lang)
+    venues = sorted(
+        (
+            (_fold(name), int(gid), name[:1].isupper())
+            for gid, names in data.get("venues", {}).items()
+            for name in names
+        ),
+        key=lambda v: -len(v[0]),
+    )
     return PlaceGrammar(
         frozenset(data.get("locative", [])),
         frozenset(data.get("always_locative", [])),
@@ -478,6 +496,12 @@ def place_grammar(lang: str) -> PlaceGrammar:
         frozenset(data.get("area_heads", [])),
         frozenset(data.get("gathering_nouns", [])),
         frozenset(data.get("venue_nouns", [])),
+        tuple(venues),
+        frozenset(_fold(n) for n in data.get("meeting_bodies", [])),
+        frozenset(data.get("relative_where", [])),
+        frozenset(data.get("other_moment_marks", [])),
+        frozenset(data.get("margin_nouns", [])),
+        frozenset(data.get("occasion_nouns", [])),
     )
 
 
@@ -501,6 +525,7 @@ class ActorRules:
     gathering_modalities: frozenset[str]
     lead_chars: int
     abroad_types: frozenset[str]
+    scene_chars: int = 0
 
 
 @cache
@@ -524,6 +549,7 @@ def actor_rules() -> ActorRules:
         frozenset(data.get("gathering_modalities", [])),
         int(data.get("lead_chars", 0)),
         frozenset(data.get("abroad_types", [])),
+        int(data.get("scene_chars", 0)),
     )
 
 
@@ -647,6 +673,52 @@ def _adverb_before(noun: Token) -> str | None:
     return None
 
 
+def _venue_place(
+    noun: Token, da: DocActors, grammar: PlaceGrammar, gazetteer: Gazetteer
+) -> Place | None:
+    """The seat city of a body a place phrase names ('au Conseil de sécurité', "à l'ONU"):
+    states voting or speaking there acted in New York. The phrase begins with the venue's
+    name, its first word written as the lexicon writes it, and goes on with nothing, with
+    words that are no 'de' complement ('mardi'), or with a 'de' complement that is itself a
+    venue ("de l'ONU"); "l'Assemblée générale des actionnaires" is none."""
+    if not grammar.venues:
+        return None
+    doc = noun.doc
+    end = noun.i + 1
+    while end <= noun.right_edge.i:
+        if doc[end].pos_ == "PUNCT" and doc[end].text not in "'’-":
+            break
+        end += 1
+    found = _venue_match(doc[noun.i : end], grammar)
+    if found is None:
+        return None
+    gid, span = found
+    city = gazetteer.city(gid)
+    if city is None:
+        return None
+    city.text = span.text
+    city.start = da.offset + span.start_char
+    city.end = da.offset + span.end_char
+    return city
+
+
+def _venue_match(span: Span, grammar: PlaceGrammar) -> tuple[int, Span] | None:
+    for name, gid, capital in grammar.venues:
+        if capital and not span[0].text[:1].isupper():
+            continue  # 'conseil', 'onu': a common word, not the body's name
+        k = next((k for k in range(1, len(span) + 1) if _fold(span[:k].text) == name), None)
+        if k is None:
+            continue
+        rest = span[k:]
+        if not len(rest) or rest[0].lower_ not in grammar.genitive:
+            return gid, span[:k]
+        inner = next((i for i, t in enumerate(rest) if i and t.pos_ != "DET"), None)
+        if inner is not None and _venue_match(rest[inner:], grammar) is not None:
+            return gid, span
+        return None
+    return None
+
+
 def _place_of(
     prep: str,
     noun: Token,
@@ -655,6 +727,7 @@ def _place_of(
     gazetteer: Gazetteer,
     arguments: set[int],
     on_ground: bool = False,
+    venues: bool = True,
 ) -> Place | None:
     """The place a locative phrase 'prep noun' names, or None when it names none or names an
     argument of the act rather than where it happened. `on_ground`: the act is one done on
@@ -672,6 +745,10 @@ def _place_of(
         return None  # 'livrer des armes à la Russie': the recipient, not where
     if noun.pos_ not in ("PROPN", "NOUN", "X"):
         return None
+    if venues and prep in grammar.locative:
+        venue = _venue_place(noun, da, grammar, gazetteer)
+        if venue is not None:
+            return venue
     lemma = noun.lemma_.lower()
     if noun.lower_ in grammar.relational or lemma in grammar.relational:
         precision = grammar.relational.get(noun.lower_, grammar.relational.get(lemma))
@@ -803,7 +880,7 @@ def sentence_place(
         seen = {h.i for h in heads}
         for a in args:
             for t in a.subtree:
-                if t.i not in seen:
+                if t.i not in seen and not _in_subclause(t, a, da):
                     seen.add(t.i)
                     heads.append(t)
     for head in heads:
@@ -812,7 +889,86 @@ def sentence_place(
             if place is not None:
                 place.kind = "sentence"
                 return place
+    return _antecedent_place(heads, da, grammar, gazetteer, argument_token_ids, on_ground)
+
+
+def _in_subclause(tok: Token, top: Token, da: DocActors) -> bool:
+    """Whether a word of an argument's phrase lies in a clause of its own (a relative or
+    adverbial clause: 'le maire, qui était à Oslo la veille'): that clause's places
+    tell another act."""
+    t = tok
+    while t.i != top.i and t.head.i != t.i:
+        if t.dep_ in da.syn.relcl | da.syn.advcl:
+            return True
+        t = t.head
+    return False
+
+
+def _antecedent_place(
+    heads: list[Token],
+    da: DocActors,
+    grammar: PlaceGrammar,
+    gazetteer: Gazetteer,
+    arguments: set[int],
+    on_ground: bool,
+) -> Place | None:
+    """A clause led by a locative relative pronoun happens at its antecedent: 'il est entré
+    dans une école de Dijon où il a blessé …' places the wounding in Dijon. The parser
+    may hang such a clause on the verb rather than on the noun: then the nearest place
+    named before the pronoun, within the verb's clause."""
+    if not grammar.relative_where:
+        return None
+    for head in heads[:2]:
+        where = next(
+            (c for c in head.children if c.lower_ in grammar.relative_where and c.i < head.i),
+            None,
+        )
+        if where is None or head.head.i == head.i:
+            continue
+        if head.dep_ in da.syn.relcl:
+            noun = head.head
+            case = [c for c in noun.children if c.dep_ in da.syn.case and c.i < noun.i]
+            prep = case[0].lower_ if case else ""
+            place = _place_of(prep, noun, da, grammar, gazetteer, arguments, on_ground)
+            if place is not None:
+                place.kind = "sentence"
+                return place
+        for t in reversed(da.doc[head.head.left_edge.i : where.i]):
+            if t.pos_ in ("VERB", "AUX") or t.is_sent_start:
+                break
+            preps = [c.lower_ for c in t.children if c.dep_ in da.syn.case and c.i < t.i]
+            if not _proper(t) or not preps or t.i in arguments:
+                continue
+            if preps[0] not in grammar.locative and preps[0] not in grammar.genitive:
+                continue
+            place = _lookup_noun(t, gazetteer, da.offset)
+            if place is not None:
+                place.kind = "sentence"
+                return place
     return None
+
+
+def other_moment_spans(doc: Doc, da: DocActors) -> list[tuple[int, int]]:
+    """The article offsets of a paragraph's clauses that tell another moment than their
+    sentence's main act: relative clauses ('les élus, qui étaient à Lyon la veille, …') and
+    adverbial clauses led by a conjunction of `other_moment_marks` ('Après être passés par
+    Lyon, ils ont signé …'). A place named there is not where the main act happened."""
+    grammar = place_grammar(da.lang)
+    out = []
+    for t in doc:
+        if t.head.i == t.i:
+            continue
+        other = t.dep_ in da.syn.relcl or (
+            t.dep_ in da.syn.advcl
+            and any(
+                c.dep_ in da.syn.mark and c.lower_ in grammar.other_moment_marks
+                for c in t.children
+            )
+        )
+        if other:
+            first, last = t.left_edge, t.right_edge
+            out.append((da.offset + first.idx, da.offset + last.idx + len(last.text)))
+    return out
 
 
 def locative_places(doc: Doc, da: DocActors, gazetteer: Gazetteer) -> list[Place]:
@@ -833,7 +989,7 @@ def locative_places(doc: Doc, da: DocActors, gazetteer: Gazetteer) -> list[Place
     out = []
     for i in heads:
         for prep, noun in syn.prepositional(doc[i]):
-            place = _place_of(prep, noun, da, grammar, gazetteer, set())
+            place = _place_of(prep, noun, da, grammar, gazetteer, set(), venues=False)
             if place is not None:
                 out.append(place)
     return out
@@ -867,6 +1023,78 @@ def gathering_places(doc: Doc, da: DocActors, gazetteer: Gazetteer) -> list[Plac
                             break
         if place is not None and place.precision in ("city", "region"):
             out.append(place)
+    return out
+
+
+class Occasion(NamedTuple):
+    """An occasion a paragraph names (`occasion_nouns`: a final, a summit, a visit): its
+    noun's lemma, its article offset, the place it is held at when the text gives one (its
+    own place phrase or its clause's), and, when it gives none, the article offsets of the
+    words of the clause it is the circumstance of ('en marge de la finale, le ministre verra …':
+    the verb and its dependents); `definite`: named with a definite or demonstrative
+    determiner, so that it points back at an occasion named before."""
+
+    lemma: str
+    start: int
+    place: Place | None
+    clause: frozenset[int] = frozenset()
+    definite: bool = False
+
+
+def occasion_mentions(doc: Doc, da: DocActors, gazetteer: Gazetteer) -> list[Occasion]:
+    """The occasions a paragraph names, with their place or the clause they set: what lets a
+    later mention without a place ('en marge de la finale') take the place an earlier one
+    was given ('pour assister à la finale à Lyon')."""
+    grammar = place_grammar(da.lang)
+    if not grammar.occasion_nouns:
+        return []
+    out = []
+    for noun in doc:
+        lemma = noun.lemma_.lower()
+        if noun.pos_ != "NOUN" or (
+            lemma not in grammar.occasion_nouns and noun.lower_ not in grammar.occasion_nouns
+        ):
+            continue
+        place = None
+        for t in noun.subtree:
+            if t.i != noun.i and (t.head.i != noun.i or t.dep_ in da.syn.relcl):
+                continue  # the noun's own phrases, not those of its words
+            for p, inner in da.syn.prepositional(t):
+                if inner.i != noun.i and p in grammar.locative:
+                    place = _place_of(p, inner, da, grammar, gazetteer, set())
+                    if place is not None:
+                        break
+            if place is not None:
+                break
+        head = noun.head
+        chain = []
+        while head.i != head.head.i and (
+            head.pos_ == "ADV" or head.lemma_.lower() in grammar.margin_nouns
+        ):
+            chain.append(head)  # 'lors de la finale', 'en marge de la finale'
+            head = head.head
+        clause: frozenset[int] = frozenset()
+        if place is None and head.i != noun.i and head.pos_ in ("VERB", "AUX"):
+            # 'lors de sa conférence à Oslo' parsed with the city a sibling of the noun
+            for h in [*chain, head]:
+                for p, inner in da.syn.prepositional(h):
+                    if inner.i != noun.i and p in grammar.locative:
+                        place = _place_of(p, inner, da, grammar, gazetteer, set())
+                        if place is not None:
+                            break
+                if place is not None:
+                    break
+            if place is None and noun.head.i != head.i:
+                clause = frozenset(
+                    da.offset + t.idx for t in [head, *head.children] if t.i != noun.i
+                )
+        # 'la finale', 'ce sommet' point back at one named before; 'une visite' is another
+        definite = any(
+            c.dep_ in da.syn.det
+            and ("Def" in c.morph.get("Definite") or "Dem" in c.morph.get("PronType"))
+            for c in noun.children
+        )
+        out.append(Occasion(lemma, da.offset + noun.idx, place, clause, definite))
     return out
 
 
@@ -1139,10 +1367,16 @@ def _unplaced_side(ev: Event, gazetteer: Gazetteer) -> Place | None:
 
 
 def _sentence_named(
-    ev: Event, named: list[Place], sentences: list[tuple[int, int]]
+    ev: Event,
+    named: list[Place],
+    sentences: list[tuple[int, int]],
+    elsewhere: list[tuple[int, int]] | None = None,
 ) -> Place | None:
     """The first place named after a locative word in the event's sentence, outside its own
-    clause: for an act whose sides place nothing, the sentence's place is the best basis."""
+    clause: for an act whose sides place nothing, the sentence's place is the best basis.
+    Not a place of a clause that tells another moment (`elsewhere`, from
+    `other_moment_spans`) the event is not in: 'Après être passés par Lyon, ils ont
+    signé …' does not say where they signed."""
     at = ev.evidence[0].start if ev.evidence else None
     if at is None:
         return None
@@ -1150,9 +1384,78 @@ def _sentence_named(
     if bounds is None:
         return None
     for p in named:
-        if p.start is not None and bounds[0] <= p.start < bounds[1]:
-            return dataclasses.replace(p, kind="sentence")
+        if p.start is None or not bounds[0] <= p.start < bounds[1]:
+            continue
+        if any(s <= p.start < e and not s <= at < e for s, e in elsewhere or []):
+            continue
+        return dataclasses.replace(p, kind="sentence")
     return None
+
+
+def _persons(ev: Event) -> set[str]:
+    return {a.name for a in ev.actor if a.kind == "person" and a.name}
+
+
+def _carried(
+    ev: Event,
+    events: list[Event],
+    occasions: list[Occasion],
+    named: list[Place],
+    sentences: list[tuple[int, int]],
+    elsewhere: list[tuple[int, int]],
+) -> Place | None:
+    """A place set earlier in the article for the same scene, for an event its own clause
+    places nowhere: an occasion it is the circumstance of, named before with its place ('pour
+    la finale à Lyon … en marge de la finale, le ministre verra'); else the occasion at
+    which the same named person acted shortly before ('Lors de sa conférence à Oslo, X a
+    critiqué … a ajouté X'), unless the person was placed elsewhere since or the
+    event's sentence names a place of its own. Marked 'article': the place is the article's,
+    not the clause's."""
+    rules = actor_rules()
+    at = ev.evidence[0].start if ev.evidence else None
+    if at is None or ev.modality == "historical":
+        return None
+    if ev.event in rules.target_types or (ev.mode or "") in rules.target_modes:
+        return None
+    mention = next(
+        (o for o in occasions if o.place is None and o.definite and at in o.clause), None
+    )
+    if mention is not None:
+        earlier = [
+            o for o in occasions
+            if o.place is not None and o.lemma == mention.lemma and o.start < mention.start
+        ]
+        if earlier:
+            return _as_article(earlier[-1].place)
+    persons = _persons(ev)
+    if not persons or _sentence_named(ev, named, sentences, elsewhere) is not None:
+        return None
+    held = {o.place.start for o in occasions if o.place is not None and o.place.start is not None}
+    before = sorted(
+        (
+            e
+            for e in events
+            if e is not ev
+            and e.evidence
+            and at - rules.scene_chars <= e.evidence[0].start < at
+            and _persons(e) & persons
+        ),
+        key=lambda e: e.evidence[0].start,
+    )
+    for prior in reversed(before):
+        loc = prior.location
+        if loc is None or loc.kind != "sentence":
+            continue  # the person's acts placed by no clause say nothing of the scene
+        if loc.start in held and loc.precision in ("city", "region"):
+            return _as_article(loc)
+        return None  # placed elsewhere since
+    return None
+
+
+def _as_article(place: Place | None) -> Place | None:
+    if place is None:
+        return None
+    return dataclasses.replace(place, kind="article", text=None, start=None, end=None)
 
 
 class Gathering(NamedTuple):
@@ -1166,7 +1469,9 @@ class Gathering(NamedTuple):
     at_city: bool = False
 
 
-def lead_gathering(events: list[Event], gathered: list[Place] | None = None) -> Gathering | None:
+def lead_gathering(
+    events: list[Event], gathered: list[Place] | None = None, gazetteer: Gazetteer | None = None
+) -> Gathering | None:
     """The gathering an article's lead reports (a summit, a UN meeting, a state visit) when
     its clause or its body's seat places it, with the countries taking part (None: any, for
     a multilateral one). A story about a summit reports what was said there.
@@ -1176,6 +1481,8 @@ def lead_gathering(events: list[Event], gathered: list[Place] | None = None) -> 
     the lead has a state actor: its participants are the lead's state actors and named
     people (a former leader of the same country quoted further down was not there)."""
     found = _lead_gathering_event(events)
+    if found is None and gazetteer is not None:
+        found = _lead_meeting_body(events, gazetteer)
     if found is not None:
         return found
     rules = actor_rules()
@@ -1196,6 +1503,33 @@ def lead_gathering(events: list[Event], gathered: list[Place] | None = None) -> 
         return None
     persons = {a.name for ev in lead for a in ev.actor if a.kind == "person" and a.name}
     return Gathering(place, states, persons, at_city=True)
+
+
+def _lead_meeting_body(events: list[Event], gazetteer: Gazetteer) -> Gathering | None:
+    """A meeting the lead reports through the act of a body that meets (`meeting_bodies`: 'le
+    Conseil de sécurité a rejeté le texte'): the states that voted or spoke did so at its
+    seat, any state taking part."""
+    rules = actor_rules()
+    grammar = place_grammar(gazetteer.lang)
+    if not grammar.meeting_bodies:
+        return None
+    for ev in events:
+        start = ev.evidence[0].start if ev.evidence else None
+        if start is None or start >= rules.lead_chars:
+            continue
+        if ev.modality not in rules.gathering_modalities:
+            continue
+        for a in ev.actor:
+            if a.country not in rules.seats:
+                continue
+            folded = _fold(a.text or "")
+            if not any(body in folded for body in grammar.meeting_bodies):
+                continue
+            gid = next((g for name, g, _ in grammar.venues if name in folded), None)
+            seat = gazetteer.city(gid if gid is not None else rules.seats[a.country])
+            if seat is not None:
+                return Gathering(seat, None)
+    return None
 
 
 def _lead_gathering_event(events: list[Event]) -> Gathering | None:
@@ -1258,6 +1592,8 @@ def fill_locations(
     named: list[Place] | None = None,
     sentences: list[tuple[int, int]] | None = None,
     gathered: list[Place] | None = None,
+    elsewhere: list[tuple[int, int]] | None = None,
+    occasions: list[Occasion] | None = None,
 ) -> None:
     """Give every event a location, each marked with how it was found: the place its clause
     names (kind 'sentence'), else the article's setting when it fits ('article'), else the
@@ -1276,9 +1612,22 @@ def fill_locations(
     )
     rules = actor_rules()
     fallback = country or home
+    carried = {
+        id(ev): place
+        for ev in events
+        if ev.location is None
+        and (
+            place := _carried(
+                ev, events, occasions or [], named or [], sentences or [], elsewhere or []
+            )
+        )
+        is not None
+    }
     for ev in events:
+        if id(ev) in carried:
+            ev.location = carried[id(ev)]
         if ev.location is None and not any(a.country for a in ev.actor):
-            ev.location = _sentence_named(ev, named or [], sentences or [])
+            ev.location = _sentence_named(ev, named or [], sentences or [], elsewhere)
         if ev.location is not None:
             ev.location.kind = ev.location.kind or "sentence"
             continue
@@ -1310,7 +1659,7 @@ def fill_locations(
             # an act on the ground with no state target ('les frappes françaises ont visé
             # des positions jihadistes'): where the sentence or the article sets it, before
             # the actor's own country
-            place = _sentence_named(ev, named or [], sentences or [])
+            place = _sentence_named(ev, named or [], sentences or [], elsewhere)
             if place is None and country is not None and country not in _states(ev.actor):
                 place = gazetteer.country(country)
                 if place is not None:
@@ -1331,6 +1680,6 @@ def fill_locations(
             # article is about, at country precision
             home_place.kind = "article"
             ev.location = home_place
-    gathering = lead_gathering(events, gathered)
+    gathering = lead_gathering(events, gathered, gazetteer)
     if gathering is not None:
         _at_gathering(events, gathering, gazetteer)
