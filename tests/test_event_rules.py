@@ -1886,3 +1886,29 @@ def test_a_tensed_relative_under_a_threat_is_asserted(relative, modality):
     doc = rows(CONDEMNED_THREAT.format(relative=relative))
     (c,) = code(doc, rules_with("fr", [condemn]))
     assert c.modality == modality
+
+
+CALLING_ADJUNCT = """
+Berlin Berlin PROPN 1 nsubj
+juge juger VERB 1 ROOT VerbForm=Fin
+que que SCONJ 5 mark
+la le DET 4 det
+réforme réforme NOUN 5 nsubj
+traîne traîner VERB 1 ccomp VerbForm=Fin
+, , PUNCT 5 punct
+appelant appeler VERB 5 advcl VerbForm=Part|Tense=Pres
+Paris Paris PROPN 7 obj
+à à ADP 10 mark
+agir agir VERB {agir_head} advcl VerbForm=Inf
+. . PUNCT 1 punct
+"""
+
+
+@pytest.mark.parametrize("agir_head", [7, 5])
+def test_an_infinitive_hung_on_the_clause_right_after_the_trigger_is_its_complement(agir_head):
+    # ', appelant Paris à agir': the parser may hang 'à agir' on the clause 'appelant'
+    # hangs on; the call's 'à' complement is still there
+    call = entry(lemma="appeler", type="REQUEST", cameo="100", recipient=["obj"], prep=["à"])
+    doc = rows(CALLING_ADJUNCT.format(agir_head=agir_head))
+    (c,) = code(doc, rules_with("fr", [call]))
+    assert c.reason != "constraint:prep"
