@@ -892,20 +892,33 @@ HOME_KINDS = ("country", "capital", "seat", "adjective")
 PLACE_KINDS = ("country", "capital", "seat", "adjective", "org")
 
 
-def home_country(docs: list[DocActors], least: int = 3, ratio: float = 2.0) -> str | None:
-    """The country an article is about, when one dominates its mentions: named at least
-    `least` times and `ratio` times as often as any other. A bilateral story has none."""
-    counts: dict[str, int] = {}
-    groups = frozenset(lexicons.load("plover").get("group_codes", []))
-    for da in docs:
-        for m in da.mentions:
-            c = m.country
-            if (m.kind in HOME_KINDS or m.kind == "org") and c and len(c) == 3 and c not in groups:
-                counts[c] = counts.get(c, 0) + 1  # a state body ('KCNA') says where too
+def _leader(counts: dict[str, int], least: int, ratio: float) -> str | None:
     ranked = sorted(counts.values(), reverse=True)
     if not ranked or ranked[0] < least or (len(ranked) > 1 and ranked[0] < ratio * ranked[1]):
         return None
     return max(counts, key=lambda c: counts[c])
+
+
+def home_country(docs: list[DocActors], least: int = 3, ratio: float = 2.0) -> str | None:
+    """The country an article is about, when one dominates its mentions: named at least
+    `least` times and `ratio` times as often as any other. A bilateral story has none, nor
+    does one that names people of another country as often ('Sarkozy' on Syria: the country
+    talked about is not the story's)."""
+    places: dict[str, int] = {}
+    people: dict[str, int] = {}
+    groups = frozenset(lexicons.load("plover").get("group_codes", []))
+    for da in docs:
+        for m in da.mentions:
+            c, counts = m.country, places
+            if m.kind == "person":
+                c, counts = m.data["person"].country, people
+            elif m.kind not in HOME_KINDS and m.kind != "org":  # a state body ('KCNA') says where
+                continue
+            if c and len(c) == 3 and c not in groups:
+                counts[c] = counts.get(c, 0) + 1
+    home = _leader(places, least, ratio)
+    both = {c: places.get(c, 0) + people.get(c, 0) for c in places.keys() | people.keys()}
+    return home if home is not None and _leader(both, least, ratio) == home else None
 
 
 @dataclass
