@@ -1610,3 +1610,63 @@ def test_an_act_told_by_its_own_sides_source_is_asserted():
     other = SimpleNamespace(actor=[kim], modality="alleged", attributed_to=[seoul])
     own_account(other)
     assert other.modality == "alleged"
+
+
+WARN = entry(lemma="prévenir", type="THREATEN", cameo="130", recipient=["obj"])
+INVERTED_INCISE = """
+« « PUNCT 3 punct
+Le le DET 2 det
+problème problème NOUN 3 nsubj
+dépasse dépasser VERB 3 ROOT VerbForm=Fin
+la le DET 5 det
+Turquie Turquie PROPN 8 nsubj
+» » PUNCT 3 punct
+, , PUNCT 8 punct
+prévient prévenir VERB 3 parataxis VerbForm=Fin
+-elle lui PRON 8 obj
+. . PUNCT 3 punct
+"""
+
+
+def test_an_inverted_pronoun_after_reported_words_is_the_speaker_not_the_object():
+    # the parser takes a country named in the reported words for the subject and the
+    # inverted pronoun for the object: the pronoun speaks, the country is what is talked of
+    from chronique.extract.actors import ActorMemory
+    from chronique.model import Actor
+
+    doc = rows(INVERTED_INCISE)
+    memory = ActorMemory()  # a woman named before: 'elle' is her
+    woman = Actor(text="Anne Morel", name="Anne Morel", country="FRA", kind="person", start=0)
+    memory.remember(woman, True, gender="f")
+    c = only(code(doc, rules_with("fr", [WARN]), memory=memory))
+    assert c.reason is None
+    assert sides(c) == (["FRA"], [])
+    # with no one named before, no one is known to speak: never the country talked of
+    assert only(code(doc, rules_with("fr", [WARN]))).reason == "no_actor"
+
+
+PROTEST_WORDS = entry(lemma="insurger", type="ACCUSE", cameo="111", recipient=["contre", "obj"])
+POSTPOSED_SPEAKER = """
+« « PUNCT 4 punct
+Un un DET 2 det
+chanteur chanteur NOUN 8 nsubj
+belge belge ADJ 2 amod
+ment mentir VERB 8 ccomp VerbForm=Fin
+» » PUNCT 4 punct
+, , PUNCT 8 punct
+s' se PRON 8 expl:comp
+insurgeait insurger VERB 8 ROOT VerbForm=Fin
+un un DET 10 det
+présentateur présentateur NOUN 8 obj
+américain américain ADJ 10 amod
+. . PUNCT 8 punct
+"""
+
+
+def test_a_reporting_verb_after_a_direct_quote_acts_for_its_speaker():
+    # the parser hangs the quoted words' subject on the reporting verb and reads the
+    # speaker after it as its object: the speaker acts, aimed at no one named
+    doc = rows(POSTPOSED_SPEAKER)
+    c = only(code(doc, rules_with("fr", [PROTEST_WORDS]), quotes=[_said_by(doc, 1, 4, "USA")]))
+    assert c.reason is None
+    assert sides(c) == (["USA"], [])

@@ -66,6 +66,14 @@ class Pronouns:
                 break
         return self.subject.get(low)
 
+    def inverted(self, tok: Token) -> Pronoun | None:
+        """The subject pronoun a token spells with the hyphen of inversion ('-elle' in
+        'prévient-elle', '-il' after '-t'): set after its verb, it is that verb's subject."""
+        low = tok.lower_
+        if not any(p and low.startswith(p) for p in self.prefixes):
+            return None
+        return self.lookup(tok.text)
+
     def at(self, tok: Token) -> Pronoun | None:
         """The subject pronoun `tok` stands for; a euphonic '-t' the parser took for the
         subject stands for the pronoun right after it ('a -t -elle déclaré')."""
