@@ -1670,3 +1670,36 @@ def test_a_reporting_verb_after_a_direct_quote_acts_for_its_speaker():
     c = only(code(doc, rules_with("fr", [PROTEST_WORDS]), quotes=[_said_by(doc, 1, 4, "USA")]))
     assert c.reason is None
     assert sides(c) == (["USA"], [])
+
+
+def test_a_place_under_a_noun_of_what_is_dealt_with_is_no_affiliation():
+    # 'a fighter of the war in Chad' is not Chadian: the war is what he dealt with
+    criticise = entry(lemma="critiquer", type="ACCUSE", cameo="111", recipient=["obj"])
+    doc = rows("""
+Un un DET 1 det
+combattant combattant NOUN 8 nsubj
+de de ADP 4 case
+la le DET 4 det
+guerre guerre NOUN 1 nmod
+du de ADP 6 case
+Tchad Tchad PROPN 4 nmod
+a avoir AUX 8 aux:tense
+critiqué critiquer VERB 8 ROOT VerbForm=Part|Tense=Past
+Paris Paris PROPN 8 obj
+. . PUNCT 8 punct
+""")
+    c = only(code(doc, rules_with("fr", [criticise])))
+    assert "TCD" not in sides(c)[0]
+    assert sides(c)[1] == ["FRA"]
+    # a place right under the person's noun still says whom the person acts for
+    doc = rows("""
+Un un DET 1 det
+combattant combattant NOUN 5 nsubj
+du de ADP 3 case
+Tchad Tchad PROPN 1 nmod
+a avoir AUX 5 aux:tense
+critiqué critiquer VERB 5 ROOT VerbForm=Part|Tense=Past
+Paris Paris PROPN 5 obj
+. . PUNCT 5 punct
+""")
+    assert sides(only(code(doc, rules_with("fr", [criticise]))))[0] == ["TCD"]

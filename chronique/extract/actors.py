@@ -188,6 +188,7 @@ class ActorLexicon:
         self.genitive = frozenset(groups.get("genitive", []))
         self.former = frozenset(groups.get("former_markers", []))
         self.origin_nouns = frozenset(groups.get("origin_nouns", []))
+        self.topic_nouns = frozenset(groups.get("topic_nouns", []))
         self.partitive = frozenset(groups.get("partitive_heads", []))
         self.according_to = set(lexicons.load("reporting", lang).get("according_to", []))
         roles = lexicons.load("roles", lang)
@@ -535,7 +536,9 @@ class DocActors:
         if person is None:
             person = self._unlisted_name(head)
         located = [
-            p for m in ms if (p := self._place(m)) is not None and not self._origin(m)
+            p
+            for m in ms
+            if (p := self._place(m)) is not None and not self._origin(m) and not self._topic(m, idx)
         ]
         # a multi-word role around the head ('Premier ministre') says more than the head alone
         role = (
@@ -638,6 +641,18 @@ class DocActors:
         near = [doc[m.start : m.end].root.head]  # the parser may hang it on the person
         near += [doc[i] for i in (m.start - 1, m.end) if 0 <= i < len(doc)]
         return any(t.lemma_.lower() in origin or t.lower_ in origin for t in near)
+
+    def _topic(self, m: Mention, idx: set[int]) -> bool:
+        """'un ancien combattant de la guerre du Vietnam', 'l'expert de la crise syrienne': a
+        place under a noun of what is dealt with (groups.json topic_nouns), within the
+        phrase, is its subject matter, not whom its bearer acts for."""
+        t = self.doc[m.start : m.end].root
+        topics = self.lex.topic_nouns
+        while t.head.i != t.i and t.head.i in idx:
+            t = t.head
+            if t.lemma_.lower() in topics or t.lower_ in topics:
+                return True
+        return False
 
     def _complement(self, tok: Token, head: Token) -> bool:
         """Whether `tok` sits in a prepositional complement of `head` ('le député des
