@@ -282,6 +282,32 @@ def test_home_country_counts_state_bodies_but_not_international_ones():
     assert home_country([doc(*places, ("org", "UNO"), ("org", "UNO"))]) is None
 
 
+def test_people_of_another_country_hold_a_home_off_but_never_make_one():
+    from types import SimpleNamespace
+
+    from chronique.extract.actors import Mention, Person, home_country
+
+    def doc(*mentions):
+        return SimpleNamespace(
+            mentions=[
+                Mention(0, 1, "person", {"person": Person(c, c, "GOV", None)})
+                if k == "person"
+                else Mention(0, 1, k, {"country": c})
+                for k, c in mentions
+            ]
+        )
+
+    # a French politician's plan for Syria: Syria is named four times, France never, but
+    # the one speaking is French four times over; the story is not set in Syria
+    talked_of = [("country", "SYR")] * 4
+    assert home_country([doc(*talked_of)]) == "SYR"
+    assert home_country([doc(*talked_of, *[("person", "FRA")] * 4)]) is None
+    # people of the home country itself keep it home
+    assert home_country([doc(*talked_of, ("person", "SYR"), ("person", "FRA"))]) == "SYR"
+    # people alone never make a home: a country must be named as a place
+    assert home_country([doc(*[("person", "FRA")] * 5)]) is None
+
+
 @pytest.mark.slow
 def test_a_seat_description_refers_back_to_the_deputy_named_before(code):
     r = code(

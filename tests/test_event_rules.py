@@ -1912,3 +1912,96 @@ def test_an_infinitive_hung_on_the_clause_right_after_the_trigger_is_its_complem
     doc = rows(CALLING_ADJUNCT.format(agir_head=agir_head))
     (c,) = code(doc, rules_with("fr", [call]))
     assert c.reason != "constraint:prep"
+
+
+WARN = entry(lemma="prévenir", type="THREATEN", cameo="130", recipient=["obj"])
+INVERTED_INCISE = """
+« « PUNCT 3 punct
+Le le DET 2 det
+problème problème NOUN 3 nsubj
+dépasse dépasser VERB 3 ROOT VerbForm=Fin
+la le DET 5 det
+Turquie Turquie PROPN 8 nsubj
+» » PUNCT 3 punct
+, , PUNCT 8 punct
+prévient prévenir VERB 3 parataxis VerbForm=Fin
+-elle lui PRON 8 obj
+. . PUNCT 3 punct
+"""
+
+
+def test_an_inverted_pronoun_after_reported_words_is_the_speaker_not_the_object():
+    # the parser takes a country named in the reported words for the subject and the
+    # inverted pronoun for the object: the pronoun speaks, the country is what is talked of
+    from chronique.extract.actors import ActorMemory
+    from chronique.model import Actor
+
+    doc = rows(INVERTED_INCISE)
+    memory = ActorMemory()  # a woman named before: 'elle' is her
+    woman = Actor(text="Anne Morel", name="Anne Morel", country="FRA", kind="person", start=0)
+    memory.remember(woman, True, gender="f")
+    c = only(code(doc, rules_with("fr", [WARN]), memory=memory))
+    assert c.reason is None
+    assert sides(c) == (["FRA"], [])
+    # with no one named before, no one is known to speak: never the country talked of
+    assert only(code(doc, rules_with("fr", [WARN]))).reason == "no_actor"
+
+
+PROTEST_WORDS = entry(lemma="insurger", type="ACCUSE", cameo="111", recipient=["contre", "obj"])
+POSTPOSED_SPEAKER = """
+« « PUNCT 4 punct
+Un un DET 2 det
+chanteur chanteur NOUN 8 nsubj
+belge belge ADJ 2 amod
+ment mentir VERB 8 ccomp VerbForm=Fin
+» » PUNCT 4 punct
+, , PUNCT 8 punct
+s' se PRON 8 expl:comp
+insurgeait insurger VERB 8 ROOT VerbForm=Fin
+un un DET 10 det
+présentateur présentateur NOUN 8 obj
+américain américain ADJ 10 amod
+. . PUNCT 8 punct
+"""
+
+
+def test_a_reporting_verb_after_a_direct_quote_acts_for_its_speaker():
+    # the parser hangs the quoted words' subject on the reporting verb and reads the
+    # speaker after it as its object: the speaker acts, aimed at no one named
+    doc = rows(POSTPOSED_SPEAKER)
+    c = only(code(doc, rules_with("fr", [PROTEST_WORDS]), quotes=[_said_by(doc, 1, 4, "USA")]))
+    assert c.reason is None
+    assert sides(c) == (["USA"], [])
+
+
+def test_a_place_under_a_noun_of_what_is_dealt_with_is_no_affiliation():
+    # 'a fighter of the war in Chad' is not Chadian: the war is what he dealt with
+    criticise = entry(lemma="critiquer", type="ACCUSE", cameo="111", recipient=["obj"])
+    doc = rows("""
+Un un DET 1 det
+combattant combattant NOUN 8 nsubj
+de de ADP 4 case
+la le DET 4 det
+guerre guerre NOUN 1 nmod
+du de ADP 6 case
+Tchad Tchad PROPN 4 nmod
+a avoir AUX 8 aux:tense
+critiqué critiquer VERB 8 ROOT VerbForm=Part|Tense=Past
+Paris Paris PROPN 8 obj
+. . PUNCT 8 punct
+""")
+    c = only(code(doc, rules_with("fr", [criticise])))
+    assert "TCD" not in sides(c)[0]
+    assert sides(c)[1] == ["FRA"]
+    # a place right under the person's noun still says whom the person acts for
+    doc = rows("""
+Un un DET 1 det
+combattant combattant NOUN 5 nsubj
+du de ADP 3 case
+Tchad Tchad PROPN 1 nmod
+a avoir AUX 5 aux:tense
+critiqué critiquer VERB 5 ROOT VerbForm=Part|Tense=Past
+Paris Paris PROPN 5 obj
+. . PUNCT 5 punct
+""")
+    assert sides(only(code(doc, rules_with("fr", [criticise]))))[0] == ["TCD"]

@@ -66,6 +66,14 @@ class Pronouns:
                 break
         return self.subject.get(low)
 
+    def inverted(self, tok: Token) -> Pronoun | None:
+        """The subject pronoun a token spells with the hyphen of inversion ('-elle' in
+        'prévient-elle', '-il' after '-t'): set after its verb, it is that verb's subject."""
+        low = tok.lower_
+        if not any(p and low.startswith(p) for p in self.prefixes):
+            return None
+        return self.lookup(tok.text)
+
     def at(self, tok: Token) -> Pronoun | None:
         """The subject pronoun `tok` stands for; a euphonic '-t' the parser took for the
         subject stands for the pronoun right after it ('a -t -elle déclaré')."""
@@ -180,6 +188,7 @@ class ActorLexicon:
         self.genitive = frozenset(groups.get("genitive", []))
         self.former = frozenset(groups.get("former_markers", []))
         self.origin_nouns = frozenset(groups.get("origin_nouns", []))
+        self.topic_nouns = frozenset(groups.get("topic_nouns", []))
         self.partitive = frozenset(groups.get("partitive_heads", []))
         self.according_to = set(lexicons.load("reporting", lang).get("according_to", []))
         roles = lexicons.load("roles", lang)
@@ -527,7 +536,9 @@ class DocActors:
         if person is None:
             person = self._unlisted_name(head)
         located = [
-            p for m in ms if (p := self._place(m)) is not None and not self._origin(m)
+            p
+            for m in ms
+            if (p := self._place(m)) is not None and not self._origin(m) and not self._topic(m, idx)
         ]
         # a multi-word role around the head ('Premier ministre') says more than the head alone
         role = (
@@ -630,6 +641,18 @@ class DocActors:
         near = [doc[m.start : m.end].root.head]  # the parser may hang it on the person
         near += [doc[i] for i in (m.start - 1, m.end) if 0 <= i < len(doc)]
         return any(t.lemma_.lower() in origin or t.lower_ in origin for t in near)
+
+    def _topic(self, m: Mention, idx: set[int]) -> bool:
+        """'un ancien combattant de la guerre du Vietnam', 'l'expert de la crise syrienne': a
+        place under a noun of what is dealt with (groups.json topic_nouns), within the
+        phrase, is its subject matter, not whom its bearer acts for."""
+        t = self.doc[m.start : m.end].root
+        topics = self.lex.topic_nouns
+        while t.head.i != t.i and t.head.i in idx:
+            t = t.head
+            if t.lemma_.lower() in topics or t.lower_ in topics:
+                return True
+        return False
 
     def _complement(self, tok: Token, head: Token) -> bool:
         """Whether `tok` sits in a prepositional complement of `head` ('le député des
@@ -892,20 +915,33 @@ HOME_KINDS = ("country", "capital", "seat", "adjective")
 PLACE_KINDS = ("country", "capital", "seat", "adjective", "org")
 
 
-def home_country(docs: list[DocActors], least: int = 3, ratio: float = 2.0) -> str | None:
-    """The country an article is about, when one dominates its mentions: named at least
-    `least` times and `ratio` times as often as any other. A bilateral story has none."""
-    counts: dict[str, int] = {}
-    groups = frozenset(lexicons.load("plover").get("group_codes", []))
-    for da in docs:
-        for m in da.mentions:
-            c = m.country
-            if (m.kind in HOME_KINDS or m.kind == "org") and c and len(c) == 3 and c not in groups:
-                counts[c] = counts.get(c, 0) + 1  # a state body ('KCNA') says where too
+def _leader(counts: dict[str, int], least: int, ratio: float) -> str | None:
     ranked = sorted(counts.values(), reverse=True)
     if not ranked or ranked[0] < least or (len(ranked) > 1 and ranked[0] < ratio * ranked[1]):
         return None
     return max(counts, key=lambda c: counts[c])
+
+
+def home_country(docs: list[DocActors], least: int = 3, ratio: float = 2.0) -> str | None:
+    """The country an article is about, when one dominates its mentions: named at least
+    `least` times and `ratio` times as often as any other. A bilateral story has none, nor
+    does one that names people of another country as often ('Sarkozy' on Syria: the country
+    talked about is not the story's)."""
+    places: dict[str, int] = {}
+    people: dict[str, int] = {}
+    groups = frozenset(lexicons.load("plover").get("group_codes", []))
+    for da in docs:
+        for m in da.mentions:
+            c, counts = m.country, places
+            if m.kind == "person":
+                c, counts = m.data["person"].country, people
+            elif m.kind not in HOME_KINDS and m.kind != "org":  # a state body ('KCNA') says where
+                continue
+            if c and len(c) == 3 and c not in groups:
+                counts[c] = counts.get(c, 0) + 1
+    home = _leader(places, least, ratio)
+    both = {c: places.get(c, 0) + people.get(c, 0) for c in places.keys() | people.keys()}
+    return home if home is not None and _leader(both, least, ratio) == home else None
 
 
 @dataclass

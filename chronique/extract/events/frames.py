@@ -211,6 +211,89 @@ def adjunct_speaker(tok: Token, da: DocActors, disc: Discourse) -> list[Actor]:
     return [replace(before[-1].speaker)] if before else []
 
 
+def inverted_clitic(verb: Token, da: DocActors) -> Token | None:
+    """'prévient-elle', 'a-t-il dénoncé': the subject pronoun set with the hyphen of
+    inversion right after the verb or its auxiliary."""
+    syn = da.syn
+    first = min([verb.i] + [c.i for c in verb.children if c.dep_ in syn.aux])
+    for t in verb.doc[first + 1 : verb.i + 3]:
+        if t.i == verb.i or t.lower_ in da.pronouns.euphonic:
+            continue
+        if da.pronouns.inverted(t) is not None:
+            return t
+        if t.i > verb.i or t.pos_ not in ("AUX", "PRON"):
+            break
+    return None
+
+
+def incise_mark(verb: Token, da: DocActors) -> Token | None:
+    """The punctuation a reporting clause set after the words it reports opens with ('…»,
+    prévient-elle', '…", s'insurgeait X'): the verb, its clitics and auxiliaries come right
+    after it."""
+    syn = da.syn
+    first = min([verb.i] + [c.i for c in verb.children if c.dep_ in syn.aux])
+    j = first - 1
+    while (
+        j >= verb.sent.start
+        and verb.doc[j].pos_ == "PRON"
+        and verb.doc[j].head.i == verb.i
+        and verb.doc[j].dep_ not in syn.subj
+    ):
+        j -= 1  # 's'insurgeait', 'l'a dénoncé'; not ', il a dénoncé'
+    if j <= verb.sent.start or not verb.doc[j].is_punct:
+        return None
+    return verb.doc[j]
+
+
+def incise(tok: Token, da: DocActors, rules: Rules,
+           disc: Discourse) -> tuple[list[Actor] | None, frozenset[int]] | None:  # fmt: skip
+    """'« … la Syrie … », prévient-elle', '« Un acteur français qui … », s'insurgeait un
+    présentateur': nothing in the words a verb reports is its subject or object, whatever
+    the parser hung on it. The speaker acts: the speaker of the quote that ends where the
+    clause opens, else whom the inverted pronoun stands for as a speaker (never someone
+    named in the reported words); without a pronoun, the phrase after the verb, which the
+    parser may read as its object, is the speaker, and a subject the parser took from the
+    reported words gives way to it. Returns the actor (None where the parser's subject
+    stands) and the objects the verb does not have; None for a verb that reports nothing
+    before it."""
+    mark = incise_mark(tok, da)
+    if mark is None:
+        return None
+    at = da.offset + mark.idx
+    said = [
+        q
+        for q in disc.quotes
+        if q.kind == "direct" and q.speaker is not None and q.end <= at + 1 and at - q.end <= 3
+    ]  # quoted words end at the mark: '«…», a-t-il dit' (not a clause read as reported)
+    clitic = inverted_clitic(tok, da)
+    if clitic is None and not said:
+        return None
+    syn = rules.syntax
+    objects = syn.objects(tok)
+    own = syn.subjects(tok) + syn.passive_subjects(tok)
+    if clitic is not None:
+        skip = frozenset(o.i for o in objects if o.i < mark.i or o.i <= clitic.i)
+    else:
+        if any(s.i > tok.i for s in own):
+            return None  # the parser found the speaker after the verb
+        start = said[-1].speaker.start  # '…", a dénoncé X': X speaks, unless named before
+        after = start is None or start > da.offset + tok.idx
+        skip = frozenset(o.i for o in objects if o.i < mark.i or after)
+    if clitic is None and not any(s.i < mark.i for s in own):
+        return None, skip
+    speaker = da.pronouns.at(clitic) if clitic is not None else None
+    if said:
+        return [replace(said[-1].speaker)], skip
+    if speaker is None:
+        return [], skip
+    plural = speaker.number == "pl"
+    found = da.memory.resolve_speaker(
+        speaker.base, da.offset + clitic.idx, gender=None if plural else speaker.gender,
+        plural=plural,
+    )  # fmt: skip
+    return ([found] if found is not None else []), skip
+
+
 def _argument(tok: Token, da: DocActors, rules: Rules, disc: Discourse,
               owner: bool = False) -> list[Actor]:  # fmt: skip
     """A pair ('les deux pays'), the speaker a quoted 'nous' stands for, the actors named, a
@@ -464,14 +547,15 @@ def _verbal_actor(tok: Token, da: DocActors, rules: Rules,
 
 
 def _recipients(tok: Token, c: Candidate, da: DocActors, rules: Rules,
-                disc: Discourse) -> list[Actor]:  # fmt: skip
+                disc: Discourse, skip: frozenset[int] = frozenset()) -> list[Actor]:  # fmt: skip
     syn = rules.syntax
     out: list[Actor] = []
     for spec in c.rule.recipient:
         if spec in ("obj", "iobj", "obj_owner"):
             labels = syn.indirect_obj if spec == "iobj" else syn.direct_obj
             # an object the parser hung on a day name ('a condamné vendredi des …') is direct
-            for o in [o for o in syn.objects(tok) if o.dep_ in labels or o.head.i != tok.i]:
+            objects = [o for o in syn.objects(tok) if o.i not in skip]
+            for o in [o for o in objects if o.dep_ in labels or o.head.i != tok.i]:
                 out.extend(
                     da.owner(o) if spec == "obj_owner" else _argument(o, da, rules, disc, True)
                 )
@@ -606,14 +690,21 @@ def own_groups(c: Candidate, actor: list[Actor], recipient: list[Actor], rules: 
 def fill(c: Candidate, da: DocActors, rules: Rules, disc: Discourse) -> None:
     """Fill the candidate's actor and recipient sides."""
     tok = c.token
+    skip: frozenset[int] = frozenset()  # objects the parser gave a reporting clause
     if c.verb_reading:
         actor, recipient = _by_position(c, da, rules, disc)
     elif c.rule.nominal:
         actor, recipient = _nominal_actor(tok, c, da, rules, disc)
     else:
         actor, recipient = _verbal_actor(tok, da, rules, disc)
+        reported = incise(tok, da, rules, disc)
+        if reported is not None:
+            speaker, skip = reported
+            if speaker is not None:
+                actor = speaker
+                recipient = []  # its 'passive subject' was in the reported words too
         actor = actor or adjunct_speaker(tok, da, disc)
-    recipient = recipient + _recipients(tok, c, da, rules, disc)
+    recipient = recipient + _recipients(tok, c, da, rules, disc, skip)
     recipient += object_clitics(tok, c, da, rules, actor)
     actor = dedupe(actor)
     own_groups(c, actor, recipient, rules, disc)
