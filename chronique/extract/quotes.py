@@ -43,6 +43,7 @@ def _clitic(entry: str, reflexive: frozenset[str]) -> str | None:
 
 VERB_IDS = frozenset({POS_IDS["VERB"], POS_IDS["AUX"]})
 NOUN_ID = POS_IDS["NOUN"]
+OTHER_ID = POS_IDS["X"]  # 'a tweeté': a participle the tagger did not know
 
 
 @dataclass
@@ -202,12 +203,13 @@ class QuoteExtractor:
                     self._lemma_of(strings[lemma], low) in cues.verbs,
                     bool(endings) and low.endswith(endings),
                 )
-            if known[0] and (pos in VERB_IDS or known[1] or pos == NOUN_ID):
+            if known[0] and (pos in VERB_IDS or known[1] or pos in (NOUN_ID, OTHER_ID)):
                 out.append(i)  # a noun: a present-tense form the tagger misread
         return out
 
     def _is_reporting(self, tok: Token) -> bool:
-        if tok.pos not in VERB_IDS:  # a gerund the tagger missed, else no reporting verb
+        if tok.pos not in VERB_IDS and not self._unknown_participle(tok):
+            # a gerund the tagger missed, else no reporting verb
             endings = self.cues.gerund_endings
             if not endings or not tok.lower_.endswith(endings):
                 # 'Les chercheurs calculent que …' tagged as a noun: a known present-tense
@@ -224,6 +226,11 @@ class QuoteExtractor:
             first = self.cues.preceded_by[lemma]
             return any(t.lemma_.lower() == first for t in tok.doc[max(0, tok.i - 3) : tok.i])
         return True
+
+    def _unknown_participle(self, tok: Token) -> bool:
+        """'a tweeté': a word the tagger could not place but that carries a tense auxiliary
+        is a verb's participle."""
+        return tok.pos == OTHER_ID and any(c.dep_ in self.syn.aux for c in tok.children)
 
     def _verb_tagged_noun(self, tok: Token) -> bool:
         if not self.syn.subjects(tok) or not self.syn.children(tok, self.syn.ccomp):
