@@ -17,3 +17,31 @@ def test_a_participle_the_tagger_does_not_know_still_reports(code):
     )
     q = _quote(r, "Les écoles doivent rester ouvertes")
     assert q.cue == "tweeter" and q.speaker.name == "Paul Garnier"
+
+
+def test_a_gerund_after_an_inverted_pronoun_speaks_for_that_pronoun(code):
+    r = code(
+        "Le ministre Paul Garnier a parlé mardi. « Nous ne reculerons pas », a-t-il ajouté, "
+        "en affirmant que le gouvernement attendait des excuses officielles."
+    )
+    q = _quote(r, "le gouvernement attendait des excuses")
+    assert q.kind == "indirect" and q.speaker.name == "Paul Garnier"
+
+
+def test_an_inverted_verb_tagged_as_a_noun_reports_with_its_gerund(code):
+    # 'juge-t-il' comes out as the noun 'juge'; the gerund is hung on it as an apposition
+    r = code(
+        "Le maire Paul Garnier a présenté son budget mardi. « Il faudra faire des efforts », "
+        "juge-t-il, rappelant que la dette de la ville a doublé en dix ans."
+    )
+    assert _quote(r, "faire des efforts").speaker.name == "Paul Garnier"
+    assert _quote(r, "la dette de la ville a doublé").speaker.name == "Paul Garnier"
+
+
+def test_the_object_after_a_gerund_is_not_its_speaker(code):
+    # the parser hangs 'appelant' on the object noun and reads its own object as subject
+    r = code(
+        "La ministre Anne Roux a condamné lundi les frappes de la coalition, appelant la "
+        "communauté internationale à sortir de son « silence complice et coupable »."
+    )
+    assert _quote(r, "silence complice et coupable").speaker.name == "Anne Roux"

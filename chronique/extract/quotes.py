@@ -153,6 +153,7 @@ class QuoteExtractor:
         self.lang = lang
         self.syn = syntax_for(lang)
         self.cues = cues_for(lang)
+        self.pronouns = get_pronouns(lang)
         self.last_direct: tuple[Actor, int] | None = None  # speaker, paragraph index
         self.authors: dict[str, Actor] = {}  # document noun → author of the last one named
 
@@ -227,13 +228,41 @@ class QuoteExtractor:
             return any(t.lemma_.lower() == first for t in tok.doc[max(0, tok.i - 3) : tok.i])
         return True
 
+    def _governing_verb(self, tok: Token) -> Token | None:
+        """The verb above `tok` (through the noun or clause the parser hung it on)."""
+        h = tok
+        for _ in range(3):
+            if h.head.i == h.i:
+                return None
+            h = h.head
+            if h.pos in VERB_IDS or self._is_reporting(h):
+                return h
+        return None
+
+    def _inverted(self, verb: Token, da: DocActors) -> list[Token]:
+        """'juge-t-il', 'a-t-elle ajouté': a subject pronoun after its verb; a gerund climbs
+        to the verb it hangs on ('a-t-il ajouté, en affirmant que …') and takes this one."""
+        return [
+            c
+            for c in verb.children
+            if (c.i > verb.i or c.lower_.startswith("-"))
+            and (p := da.pronouns.at(c)) is not None  # 'estime t -il': after a euphonic 't'
+            and (p.number == "pl" or p.gender is not None)  # 'it' names no speaker
+        ]
+
     def _unknown_participle(self, tok: Token) -> bool:
         """'a tweeté': a word the tagger could not place but that carries a tense auxiliary
         is a verb's participle."""
         return tok.pos == OTHER_ID and any(c.dep_ in self.syn.aux for c in tok.children)
 
     def _verb_tagged_noun(self, tok: Token) -> bool:
-        if not self.syn.subjects(tok) or not self.syn.children(tok, self.syn.ccomp):
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        inverted = nxt is not None and (
+            nxt.lower_ in self.pronouns.euphonic or nxt.lower_.startswith(self.pronouns.prefixes)
+        )
+        if inverted and self.pronouns.at(nxt) is not None:
+            pass  # 'juge-t-il' tagged as a noun: a verb with its inverted subject
+        elif not self.syn.subjects(tok) or not self.syn.children(tok, self.syn.ccomp):
             return False
         lemma = self._lemma(tok)
         return lemma != tok.lemma_.lower() and lemma in self.cues.verbs
@@ -244,13 +273,6 @@ class QuoteExtractor:
         """The speaker of a reporting verb: its subject (climbing out of 's'est contenté
         d'indiquer'), an inverted pronoun ('juge-t-il'), else a name right after it."""
         doc = verb.doc
-        inverted = [
-            c
-            for c in verb.children
-            if (c.i > verb.i or c.lower_.startswith("-"))
-            and (p := da.pronouns.at(c)) is not None  # 'estime t -il': after a euphonic 't'
-            and (p.number == "pl" or p.gender is not None)  # 'it' names no speaker
-        ]
         head = verb
         syn = da.syn
         if (
@@ -266,16 +288,27 @@ class QuoteExtractor:
             own = da.syn.subjects(head)
             if not own and da.syn.passive_label_only(head):
                 own = da.syn.passive_subjects(head)  # 'M. X a insisté' read as a passive
+            if self._gerund(head):
+                own = [s for s in own if s.i < head.i]  # ', appelant X à …': X is no subject
             subjects = [
                 s
-                for s in own + self._aux_subjects(head, da) + inverted
+                for s in own + self._aux_subjects(head, da) + self._inverted(head, da)
                 if not (quote and quote[0] <= s.idx < quote[1])
             ]
-            if subjects or head.dep_ not in da.syn.xcomp | da.syn.comp | da.syn.advcl:
+            if subjects:
                 break
-            form = head.morph.get("VerbForm")
-            if "Inf" not in form and not self._gerund(head):
-                break  # ', estimant que …': the gerund's speaker is its clause's subject
+            if self._gerund(head):
+                # ', estimant que …': the gerund's speaker is its clause's subject, whatever
+                # the parser hung it on ('a condamné les frappes, appelant …': the object)
+                up = self._governing_verb(head)
+                if up is None:
+                    break
+                head = up
+                continue
+            if head.dep_ not in da.syn.xcomp | da.syn.comp | da.syn.advcl:
+                break
+            if "Inf" not in head.morph.get("VerbForm"):
+                break
             head = head.head
         for s in subjects:
             if s.pos == NOUN_ID and s.lemma_.lower() in self.cues.document_nouns:
@@ -299,6 +332,8 @@ class QuoteExtractor:
             a = da.actor(s, loose=True)
             if a is not None:
                 return a
+        if self._gerund(verb):
+            return None  # what follows a gerund is its object, never its subject
         # inverted clause: 'a déclaré le porte-parole …, Yoon Do-han', 'a indiqué lors d'une
         # conférence de presse Anna Mitianina': a title right after the verb, else the first
         # name before the clause ends
