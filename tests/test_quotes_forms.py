@@ -45,3 +45,13 @@ def test_the_object_after_a_gerund_is_not_its_speaker(code):
         "communauté internationale à sortir de son « silence complice et coupable »."
     )
     assert _quote(r, "silence complice et coupable").speaker.name == "Anne Roux"
+
+
+def test_a_reporting_clause_closing_a_sentence_that_quoted_words_open(code):
+    # the quote is not next to its verb: words of the article stand between them
+    r = code(
+        "Le ministre Paul Garnier a parlé mardi. « Il faudra des années pour reconstruire la "
+        "confiance » entre les deux pays, surtout après la crise de l'hiver, a-t-il estimé "
+        "lors d'une conférence de presse."
+    )
+    assert _quote(r, "reconstruire la confiance").speaker.name == "Paul Garnier"

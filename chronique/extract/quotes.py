@@ -635,6 +635,13 @@ class QuoteExtractor:
     def _that(self, tok: Token) -> bool:
         return tok.lower_.replace("’", "'") in self.cues.complementizers
 
+    def _inverted_pronoun(self, tok: Token, da: DocActors) -> bool:
+        """'-t', '-il' of 'a-t-il': an inverted subject pronoun or its euphonic 't'."""
+        low = tok.lower_
+        return (self._euphonic(tok, da) or low.startswith(da.pronouns.prefixes)) and (
+            da.pronouns.at(tok) is not None
+        )
+
     def _euphonic(self, tok: Token, da: DocActors) -> bool:
         low = tok.lower_
         return low in da.pronouns.euphonic or low in da.pronouns.prefixes
@@ -679,8 +686,10 @@ class QuoteExtractor:
         set after a comma, its subject inverted after it."""
         doc = verb.doc
         i = verb.i - 1
-        while i >= 0 and (doc[i].dep_ in da.syn.aux or self._clitic(doc[i])):
-            i -= 1
+        while i >= 0 and (
+            doc[i].dep_ in da.syn.aux or self._clitic(doc[i]) or self._inverted_pronoun(doc[i], da)
+        ):
+            i -= 1  # ', a-t-il estimé': auxiliary, euphonic 't' and pronoun before the verb
         if i <= 0 or doc[i].text != ",":
             return None
         form = verb.morph.get("VerbForm")
@@ -689,9 +698,9 @@ class QuoteExtractor:
             return None  # ', promettant …' is a gerund, not an inverted reporting clause
         subjects = da.syn.subjects(verb)
         after = next((t for t in doc[verb.i + 1 :] if not self._euphonic(t, da)), None)
-        early = [s for s in subjects if s.i < verb.i]
+        early = [s for s in subjects if s.i < i]  # 'a-t-il' between comma and verb is inverted
         inverted = after is not None and after.pos_ in ("DET", "PROPN")
-        if early and not (inverted and all(s.i < i for s in early)):
+        if early and not inverted:
             return None  # a subject before the comma is the parser's, when one follows
         if not subjects and (after is None or after.pos_ not in ("PROPN", "NOUN", "DET", "PRON")):
             return None
