@@ -55,3 +55,12 @@ def test_a_reporting_clause_closing_a_sentence_that_quoted_words_open(code):
         "lors d'une conférence de presse."
     )
     assert _quote(r, "reconstruire la confiance").speaker.name == "Paul Garnier"
+
+
+def test_a_gerund_climbs_past_a_word_misread_as_a_verb_to_the_clause_subject(code):
+    r = code(
+        "Le commissaire européen Paul Garnier a dénoncé mardi à la veille du G20 les promesses "
+        "insuffisantes des pays riches, appelant les dirigeants à mettre fin à leur « course "
+        "folle vers le profit »."
+    )
+    assert _quote(r, "course folle vers le profit").speaker.name == "Paul Garnier"

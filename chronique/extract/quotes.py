@@ -228,15 +228,20 @@ class QuoteExtractor:
             return any(t.lemma_.lower() == first for t in tok.doc[max(0, tok.i - 3) : tok.i])
         return True
 
-    def _governing_verb(self, tok: Token) -> Token | None:
-        """The verb above `tok` (through the noun or clause the parser hung it on)."""
+    def _governing_verb(self, tok: Token, da: DocActors) -> Token | None:
+        """The clause verb above `tok`, through the noun or clause the parser hung it on: the
+        first verb with a subject of its own, or the root."""
         h = tok
-        for _ in range(3):
+        for _ in range(6):
             if h.head.i == h.i:
                 return None
             h = h.head
-            if h.pos in VERB_IDS or self._is_reporting(h):
+            if not (h.pos in VERB_IDS or self._is_reporting(h)):
+                continue
+            if h.head.i == h.i or da.syn.subjects(h) or self._aux_subjects(h, da):
                 return h
+            if self._inverted(h, da) or self._gerund(h):
+                return h  # a gerund climbs on from there
         return None
 
     def _inverted(self, verb: Token, da: DocActors) -> list[Token]:
@@ -300,7 +305,7 @@ class QuoteExtractor:
             if self._gerund(head):
                 # ', estimant que …': the gerund's speaker is its clause's subject, whatever
                 # the parser hung it on ('a condamné les frappes, appelant …': the object)
-                up = self._governing_verb(head)
+                up = self._governing_verb(head, da)
                 if up is None:
                     break
                 head = up
