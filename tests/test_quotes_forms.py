@@ -64,3 +64,18 @@ def test_a_gerund_climbs_past_a_word_misread_as_a_verb_to_the_clause_subject(cod
         "folle vers le profit »."
     )
     assert _quote(r, "course folle vers le profit").speaker.name == "Paul Garnier"
+
+
+def test_a_time_expression_between_the_verb_and_its_inverted_subject(code):
+    r = code(
+        "Les musées resteront fermés jusqu'à la fin de l'été, ont annoncé lundi les autorités "
+        "sanitaires.\n\n"
+        "Le pays a renforcé sa présence navale en mer Noire, envoyant deux frégates, a annoncé "
+        "jeudi 13 août le ministère de la Défense.\n\n"
+        "« Nous suivrons les recommandations des médecins », a déclaré lundi, Anne Roux, la "
+        "ministre de la Santé, dans un communiqué."
+    )
+    # the subject of the reported clause is not its speaker
+    assert "autorités" in _quote(r, "Les musées resteront fermés").speaker.text
+    assert "ministère" in _quote(r, "renforcé sa présence navale").speaker.text
+    assert _quote(r, "recommandations des médecins").speaker.name == "Anne Roux"

@@ -22,7 +22,7 @@ from chronique.extract import offsets
 from chronique.extract.actors import DocActors, get_pronouns
 from chronique.extract.sentences import sentence_end, sentence_start
 from chronique.extract.syntax import syntax_for
-from chronique.model import Actor, Quote
+from chronique.model import Actor, Quote, TimeExpr
 
 _WORD = re.compile(r"[^\s']+'?")
 
@@ -156,6 +156,7 @@ class QuoteExtractor:
         self.pronouns = get_pronouns(lang)
         self.last_direct: tuple[Actor, int] | None = None  # speaker, paragraph index
         self.authors: dict[str, Actor] = {}  # document noun → author of the last one named
+        self.times: list[tuple[int, int]] = []  # the paragraph's time expressions
 
     def _clitic(self, tok: Token) -> bool:
         """'s'' or 'se' as a token of its own ('s'est exclamé')."""
@@ -343,7 +344,7 @@ class QuoteExtractor:
         # conférence de presse Anna Mitianina': a title right after the verb, else the first
         # name before the clause ends
         for t in doc[verb.i + 1 : min(len(doc), verb.i + 8)]:
-            if t.pos_ in ("ADV", "DET", "ADJ") or self._euphonic(t, da):
+            if t.pos_ in ("ADV", "DET", "ADJ") or self._euphonic(t, da) or self._timing(t):
                 continue
             if t.pos_ == "NOUN" and t.lemma_.lower() in self.cues.document_nouns:
                 return self._document(t, da)  # ', estime une étude publiée lundi'
@@ -355,7 +356,9 @@ class QuoteExtractor:
             (
                 t.i
                 for t in window
-                if t.text in (",", ".", ";", ":") or t.pos_ == "VERB" or self._that(t)
+                if (t.text in (",", ".", ";", ":") and not self._timing(t))
+                or t.pos_ == "VERB"
+                or self._that(t)
             ),
             verb.i + 12,
         )  # a name after 'que' is the reported clause's subject, not the speaker
@@ -383,9 +386,13 @@ class QuoteExtractor:
         da: DocActors,
         index: int,
         spans: list[tuple[int, int, bool]] | None = None,
+        times: list[TimeExpr] | None = None,
     ) -> list[Quote]:
-        """The paragraph's quotes; `spans` are its `quote_spans` when the caller has them."""
+        """The paragraph's quotes; `spans` are its `quote_spans` when the caller has them,
+        `times` its time expressions (absolute offsets), which stand between a verb and its
+        inverted subject ('a annoncé jeudi 13 août le ministère')."""
         text = da.text
+        self.times = [(t.start - da.offset, t.end - da.offset) for t in times or []]
         out: list[Quote] = []
         if spans is None:
             spans = quote_spans(text, self.cues)
@@ -439,7 +446,7 @@ class QuoteExtractor:
                 continue  # the complement is itself a direct quote
             if any(0 <= tok.idx - e <= 12 for _, e, _ in direct):
                 continue  # '"…", a déclaré X, conscient que …': the quote before is its speech
-            speaker = self._speaker_of(tok, da, None)
+            speaker = self._speaker_of(tok, da, (cstart, cend))  # never inside its words
             if speaker is None:
                 continue
             s, e = _clean(text, cstart, cend)
@@ -640,6 +647,15 @@ class QuoteExtractor:
     def _that(self, tok: Token) -> bool:
         return tok.lower_.replace("’", "'") in self.cues.complementizers
 
+    def _timing(self, tok: Token) -> bool:
+        """A word of a time expression ('lundi', 'jeudi 13 août'), or the comma after one
+        ('a déclaré lundi, X')."""
+        if any(s <= tok.idx < e for s, e in self.times):
+            return True
+        return tok.is_punct and tok.i > 0 and any(
+            s <= tok.doc[tok.i - 1].idx < e for s, e in self.times
+        )
+
     def _inverted_pronoun(self, tok: Token, da: DocActors) -> bool:
         """'-t', '-il' of 'a-t-il': an inverted subject pronoun or its euphonic 't'."""
         low = tok.lower_
@@ -702,7 +718,9 @@ class QuoteExtractor:
         if not finite or ("Part" in form and "Pres" in verb.morph.get("Tense")):
             return None  # ', promettant …' is a gerund, not an inverted reporting clause
         subjects = da.syn.subjects(verb)
-        after = next((t for t in doc[verb.i + 1 :] if not self._euphonic(t, da)), None)
+        after = next(
+            (t for t in doc[verb.i + 1 :] if not (self._euphonic(t, da) or self._timing(t))), None
+        )
         early = [s for s in subjects if s.i < i]  # 'a-t-il' between comma and verb is inverted
         inverted = after is not None and after.pos_ in ("DET", "PROPN")
         if early and not inverted:
