@@ -79,3 +79,26 @@ def test_a_time_expression_between_the_verb_and_its_inverted_subject(code):
     assert "autorités" in _quote(r, "Les musées resteront fermés").speaker.text
     assert "ministère" in _quote(r, "renforcé sa présence navale").speaker.text
     assert _quote(r, "recommandations des médecins").speaker.name == "Anne Roux"
+
+
+def test_a_subject_with_a_preposition_is_an_adjunct_and_its_apposed_name_speaks():
+    # hand-built parse: the parser's 'Dans cette lettre' as subject, the name apposed to it
+    from handparse import actors_of, parse
+
+    from chronique.extract.quotes import QuoteExtractor
+
+    doc = parse(
+        "fr",
+        "Dans cette lettre , Emmanuel Macron a rappelé avoir voté contre le texte .",
+        heads=[2, 2, 7, 2, 2, 4, 7, 7, 9, 7, 12, 12, 9, 7],
+        deps=["case", "det", "nsubj", "punct", "appos", "flat:name", "aux:tense", "ROOT",
+              "aux:tense", "xcomp", "case", "det", "obl", "punct"],
+        pos=["ADP", "DET", "NOUN", "PUNCT", "PROPN", "PROPN", "AUX", "VERB", "AUX", "VERB",
+             "ADP", "DET", "NOUN", "PUNCT"],
+        lemmas=["dans", "ce", "lettre", ",", "Emmanuel", "Macron", "avoir", "rappeler", "avoir",
+                "voter", "contre", "le", "texte", "."],
+        morphs=[""] * 8 + ["VerbForm=Inf"] + [""] * 5,
+    )  # fmt: skip
+    da = actors_of(doc)
+    quotes = QuoteExtractor("fr").paragraph(doc, da, 0)
+    assert [q.speaker.name for q in quotes if "avoir voté" in q.text] == ["Emmanuel Macron"]

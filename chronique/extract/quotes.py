@@ -229,6 +229,18 @@ class QuoteExtractor:
             return any(t.lemma_.lower() == first for t in tok.doc[max(0, tok.i - 3) : tok.i])
         return True
 
+    def _true_subjects(self, subjects: list[Token], da: DocActors) -> list[Token]:
+        """'Dans cette tribune, M. X a rappelé …' parsed with the phrase as subject: a
+        subject with a preposition is an adjunct the parser misread; the name apposed to it
+        is the subject."""
+        out = []
+        for s in subjects:
+            if any(c.dep_ in da.syn.case for c in s.children):
+                out.extend(da.syn.children(s, da.syn.appos))
+            else:
+                out.append(s)
+        return out
+
     def _governing_verb(self, tok: Token, da: DocActors) -> Token | None:
         """The clause verb above `tok`, through the noun or clause the parser hung it on: the
         first verb with a subject of its own, or the root."""
@@ -298,7 +310,8 @@ class QuoteExtractor:
                 own = [s for s in own if s.i < head.i]  # ', appelant X à …': X is no subject
             subjects = [
                 s
-                for s in own + self._aux_subjects(head, da) + self._inverted(head, da)
+                for s in self._true_subjects(own + self._aux_subjects(head, da), da)
+                + self._inverted(head, da)
                 if not (quote and quote[0] <= s.idx < quote[1])
             ]
             if subjects:
