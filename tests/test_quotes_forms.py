@@ -102,3 +102,22 @@ def test_a_subject_with_a_preposition_is_an_adjunct_and_its_apposed_name_speaks(
     da = actors_of(doc)
     quotes = QuoteExtractor("fr").paragraph(doc, da, 0)
     assert [q.speaker.name for q in quotes if "avoir voté" in q.text] == ["Emmanuel Macron"]
+
+
+def test_comme_le_rappelle_x_after_quoted_words(code):
+    r = code(
+        "La hausse des loyers reste forte, certains quartiers étant « touchés de plein fouet "
+        "par la spéculation » comme le rappelle Le Monde."
+    )
+    q = _quote(r, "touchés de plein fouet")
+    assert q.cue == "rappeler" and q.speaker.text == "Le Monde"
+
+
+def test_selon_x_with_a_clause_of_its_own_still_gives_the_sentence(code):
+    r = code(
+        "Ces deux résultats ne sont pas incompatibles, selon la Banque mondiale, qui explique "
+        "que la croissance reste fragile."
+    )
+    assert _quote(r, "ne sont pas incompatibles").speaker.name == "World Bank"
+    assert _quote(r, "la croissance reste fragile").speaker.name == "World Bank"
+

@@ -64,6 +64,7 @@ class Cues:
     document_nouns: frozenset[str]
     colon_excluded: frozenset[str]
     gerund_endings: tuple[str, ...]
+    as_markers: frozenset[str]  # '« … » comme le rappelle X': the words the verb follows
     fragment_verbs: frozenset[str]  # 'a dénoncé la « répression »': quoted words are theirs
     # (lemma hash, form hash) -> (gives a reporting verb, has a gerund ending), and lemma hash
     # -> a document noun: what every token of every paragraph is asked, remembered
@@ -103,6 +104,7 @@ def cues_for(lang: str) -> Cues:
         document_nouns=frozenset(lex.get("document_nouns", [])),
         colon_excluded=frozenset(lex.get("colon_verbs_excluded", [])),
         gerund_endings=tuple(lex.get("gerund_endings", [])),
+        as_markers=frozenset(lex.get("as_markers", [])),
         fragment_verbs=frozenset(lex.get("fragment_verbs", [])),
     )
 
@@ -490,7 +492,8 @@ class QuoteExtractor:
             if speaker is None:
                 continue
             sent = tok.sent
-            if any(sent.start <= v < sent.end for v in used_verbs):
+            own = {t.i for t in src.subtree}  # 'selon X, qui explique que …': X's own clause
+            if any(sent.start <= v < sent.end and v not in own for v in used_verbs):
                 continue  # 'Selon KCNA, M. Kim a dit que …': the reported speaker is the source
             anchor = first.head if objects else src.head
             reported = self._reported_person(anchor, da, tok.idx, direct)
@@ -817,11 +820,17 @@ class QuoteExtractor:
         self, doc: Doc, da: DocActors, qs: int, qe: int
     ) -> tuple[Actor | None, str | None]:
         # after the quote, next to it: '", a-t-elle déclaré' / '", a déclaré Keir Giles'
+        as_said = False
         for t in offsets.after(doc, qe, 6):
             if t.is_punct or t.dep_ in da.syn.aux or t.lower_.startswith("-"):
                 continue
             if self._clitic(t):
                 continue  # '", s'est exclamé X'
+            if t.lower_ in self.cues.as_markers:
+                as_said = True  # '« … » comme le rappelle X'
+                continue
+            if as_said and t.pos_ == "PRON" and t.dep_ in da.syn.obj:
+                continue
             if t.dep_ in da.syn.subj and t.head.i > t.i and self._is_reporting(t.head):
                 continue  # '"…," she added': the subject before its verb
             if self._is_reporting(t):
