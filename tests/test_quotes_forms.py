@@ -121,3 +121,7 @@ def test_selon_x_with_a_clause_of_its_own_still_gives_the_sentence(code):
     assert _quote(r, "ne sont pas incompatibles").speaker.name == "World Bank"
     assert _quote(r, "la croissance reste fragile").speaker.name == "World Bank"
 
+
+def test_the_source_of_selon_is_named_without_the_preposition(code):
+    r = code("Selon Novalis Partners, le marché a reculé de 12 % en un an.")
+    assert _quote(r, "le marché a reculé").speaker.text == "Novalis Partners"
