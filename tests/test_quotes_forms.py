@@ -125,3 +125,9 @@ def test_selon_x_with_a_clause_of_its_own_still_gives_the_sentence(code):
 def test_the_source_of_selon_is_named_without_the_preposition(code):
     r = code("Selon Novalis Partners, le marché a reculé de 12 % en un an.")
     assert _quote(r, "le marché a reculé").speaker.text == "Novalis Partners"
+
+
+def test_critiquer_names_what_was_said_by_its_object(code):
+    r = code("Le député Paul Garnier a sévèrement critiqué la fermeture des maternités rurales.")
+    q = _quote(r, "la fermeture des maternités rurales")
+    assert q.cue == "critiquer" and q.speaker.name == "Paul Garnier"
