@@ -131,3 +131,12 @@ def test_critiquer_names_what_was_said_by_its_object(code):
     r = code("Le député Paul Garnier a sévèrement critiqué la fermeture des maternités rurales.")
     q = _quote(r, "la fermeture des maternités rurales")
     assert q.cue == "critiquer" and q.speaker.name == "Paul Garnier"
+
+
+def test_a_denounced_object_with_its_participle_is_what_was_said(code):
+    r = code(
+        "Le sénateur Paul Garnier a dénoncé une « manoeuvre grossière » imaginée par ses "
+        "adversaires pour le discréditer."
+    )
+    q = _quote(r, "imaginée par ses adversaires")
+    assert q.cue == "dénoncer" and q.speaker.name == "Paul Garnier"

@@ -712,6 +712,9 @@ class QuoteExtractor:
             if not any(c.dep_ in da.syn.det for c in o.children):
                 continue
             of = [n for p, n in da.syn.prepositional(o) if p in da.lex.genitive]
+            of += [  # 'a dénoncé une résolution conçue par X pour …'
+                c for c in da.syn.children(o, da.syn.acl) if "Part" in c.morph.get("VerbForm")
+            ]
             sub = list(o.subtree)
             if not of or len(sub) < 4:
                 continue  # 'a annoncé son veto' names no content; 'la mort de X' does
