@@ -140,3 +140,14 @@ def test_a_denounced_object_with_its_participle_is_what_was_said(code):
     )
     q = _quote(r, "imaginée par ses adversaires")
     assert q.cue == "dénoncer" and q.speaker.name == "Paul Garnier"
+
+
+def test_se_dire_with_an_adjective_and_a_title_in_quotes_before_it(code):
+    r = code(
+        "Maria Lopez a chanté samedi à Lyon. La chanteuse connue pour son tube « Soleil de "
+        "minuit » se dit aussi très inquiète de la manière dont le gouvernement a géré la crise."
+    )
+    q = _quote(r, "inquiète de la manière")
+    assert q.cue == "dire" and q.speaker.name == "Maria Lopez"
+    # the title before the verb is not what she says
+    assert not [q for q in r.quotes if q.text.strip() == "Soleil de minuit"]

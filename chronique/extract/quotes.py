@@ -65,6 +65,7 @@ class Cues:
     colon_excluded: frozenset[str]
     gerund_endings: tuple[str, ...]
     as_markers: frozenset[str]  # '« … » comme le rappelle X': the words the verb follows
+    adjective_verbs: frozenset[str]  # 'se dit inquiète de …': the adjective says it
     fragment_verbs: frozenset[str]  # 'a dénoncé la « répression »': quoted words are theirs
     # (lemma hash, form hash) -> (gives a reporting verb, has a gerund ending), and lemma hash
     # -> a document noun: what every token of every paragraph is asked, remembered
@@ -105,6 +106,7 @@ def cues_for(lang: str) -> Cues:
         colon_excluded=frozenset(lex.get("colon_verbs_excluded", [])),
         gerund_endings=tuple(lex.get("gerund_endings", [])),
         as_markers=frozenset(lex.get("as_markers", [])),
+        adjective_verbs=frozenset(lex.get("adjective_verbs", [])),
         fragment_verbs=frozenset(lex.get("fragment_verbs", [])),
     )
 
@@ -230,6 +232,11 @@ class QuoteExtractor:
             first = self.cues.preceded_by[lemma]
             return any(t.lemma_.lower() == first for t in tok.doc[max(0, tok.i - 3) : tok.i])
         return True
+
+    def _subject_before(self, verb: Token, qs: int, da: DocActors) -> bool:
+        """'La chanteuse du tube « … » se dit …': a verb whose subject stands before the
+        quoted words does not report them."""
+        return any(t.idx < qs for t in self._true_subjects(da.syn.subjects(verb), da))
 
     def _true_subjects(self, subjects: list[Token], da: DocActors) -> list[Token]:
         """'Dans cette tribune, M. X a rappelé …' parsed with the phrase as subject: a
@@ -436,7 +443,19 @@ class QuoteExtractor:
                 and c.i > tok.i
                 and self._lemma(tok) in self.cues.infinitive_verbs
             ]
-            if not comp and infinitive:
+            stated = [
+                c
+                for c in tok.children
+                if c.dep_ in da.syn.xcomp
+                and c.pos_ == "ADJ"
+                and c.i > tok.i
+                and self._lemma(tok) in self.cues.adjective_verbs
+                and any(self._clitic(g) for g in tok.children)
+            ]  # 'se dit inquiète de …', 'se déclare favorable à …'
+            if not comp and not infinitive and stated:
+                cstart = min(t.idx for t in stated[0].subtree)
+                cend = sentence_end(text, cstart)
+            elif not comp and infinitive:
                 # 'a indiqué avoir récupéré le t-shirt', 'a expliqué se baser sur …'
                 cstart = min(t.idx for t in infinitive[0].subtree)
                 cend = sentence_end(text, cstart)
@@ -459,8 +478,14 @@ class QuoteExtractor:
                     cend = max(cend, sentence_end(text, cstart))  # parses cut clauses short
             if any(s <= cstart < e for s, e, _ in direct):
                 continue  # the complement is itself a direct quote
-            if any(0 <= tok.idx - e <= 12 for _, e, _ in direct):
-                continue  # '"…", a déclaré X, conscient que …': the quote before is its speech
+            if any(
+                0 <= tok.idx - e <= 12
+                and not self._subject_before(tok, qs, da)
+                for qs, e, _ in direct
+            ):
+                # '"…", a déclaré X, conscient que …': the quote before is its speech, unless
+                # the verb's subject comes before it ('La chanteuse du « tube » se dit …')
+                continue
             speaker = self._speaker_of(tok, da, (cstart, cend))  # never inside its words
             if speaker is None:
                 continue
@@ -836,7 +861,7 @@ class QuoteExtractor:
                 continue
             if t.dep_ in da.syn.subj and t.head.i > t.i and self._is_reporting(t.head):
                 continue  # '"…," she added': the subject before its verb
-            if self._is_reporting(t):
+            if self._is_reporting(t) and not self._subject_before(t, qs, da):
                 a = self._speaker_of(t, da, (qs, qe))
                 if a is not None:
                     return a, self._lemma(t)
