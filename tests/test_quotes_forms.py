@@ -151,3 +151,12 @@ def test_se_dire_with_an_adjective_and_a_title_in_quotes_before_it(code):
     assert q.cue == "dire" and q.speaker.name == "Maria Lopez"
     # the title before the verb is not what she says
     assert not [q for q in r.quotes if q.text.strip() == "Soleil de minuit"]
+
+
+def test_a_gerund_hung_deep_in_a_reported_clause_speaks_for_the_reporter(code):
+    r = code(
+        "Le ministre polonais Paul Garnier a assuré jeudi que la Pologne ne chercherait pas à "
+        "relancer le conflit, tout en prévenant qu'aucune attaque ne resterait impunie."
+    )
+    warned = [q for q in r.quotes if q.cue == "prévenir"]
+    assert warned and {q.speaker.name for q in warned} == {"Paul Garnier"}

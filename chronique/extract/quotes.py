@@ -261,6 +261,8 @@ class QuoteExtractor:
             if not (h.pos in VERB_IDS or self._is_reporting(h)):
                 continue
             if h.head.i == h.i or da.syn.subjects(h) or self._aux_subjects(h, da):
+                if h.dep_ in da.syn.ccomp and self._is_reporting(h.head):
+                    return h.head  # 'X a assuré que Y …, tout en prévenant que …': X warns
                 return h
             if self._inverted(h, da) or self._gerund(h):
                 return h  # a gerund climbs on from there
