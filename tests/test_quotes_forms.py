@@ -160,3 +160,20 @@ def test_a_gerund_hung_deep_in_a_reported_clause_speaks_for_the_reporter(code):
     )
     warned = [q for q in r.quotes if q.cue == "prévenir"]
     assert warned and {q.speaker.name for q in warned} == {"Paul Garnier"}
+
+
+def test_the_pronoun_of_an_impersonal_verb_speaks_for_no_one(code):
+    r = code(
+        "Le président Paul Garnier a parlé mardi à Lyon. S'il existait un large consensus parmi "
+        "les élus pour dire que la réforme était urgente, les syndicats ont jugé le calendrier "
+        "« beaucoup trop serré »."
+    )
+    assert not [q for q in r.quotes if q.speaker.name == "Paul Garnier"]
+    assert _quote(r, "beaucoup trop serré").speaker.text == "les syndicats"
+
+
+def test_acquiescer_reports(code):
+    r = code(
+        "« C'est vrai, nous devons aller voter en masse », acquiesce la chanteuse Maria Lopez."
+    )
+    assert _quote(r, "aller voter en masse").speaker.name == "Maria Lopez"

@@ -66,6 +66,7 @@ class Cues:
     gerund_endings: tuple[str, ...]
     as_markers: frozenset[str]  # '« … » comme le rappelle X': the words the verb follows
     adjective_verbs: frozenset[str]  # 'se dit inquiète de …': the adjective says it
+    impersonal_verbs: frozenset[str]  # 'il existe', 'il faut': their pronoun is no one
     fragment_verbs: frozenset[str]  # 'a dénoncé la « répression »': quoted words are theirs
     # (lemma hash, form hash) -> (gives a reporting verb, has a gerund ending), and lemma hash
     # -> a document noun: what every token of every paragraph is asked, remembered
@@ -107,6 +108,7 @@ def cues_for(lang: str) -> Cues:
         gerund_endings=tuple(lex.get("gerund_endings", [])),
         as_markers=frozenset(lex.get("as_markers", [])),
         adjective_verbs=frozenset(lex.get("adjective_verbs", [])),
+        impersonal_verbs=frozenset(lex.get("impersonal_verbs", [])),
         fragment_verbs=frozenset(lex.get("fragment_verbs", [])),
     )
 
@@ -346,6 +348,8 @@ class QuoteExtractor:
                 # author speaks
                 return self._document(s, da)
             pronoun = da.pronouns.at(s)
+            if pronoun is not None and self._lemma(s.head) in self.cues.impersonal_verbs:
+                return None  # 's'il existait un consensus pour dire que …': no one speaks
             if pronoun is not None and (pronoun.number == "pl" or pronoun.gender is not None):
                 plural = pronoun.number == "pl"
                 return da.memory.resolve_speaker(
