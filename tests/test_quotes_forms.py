@@ -177,3 +177,12 @@ def test_acquiescer_reports(code):
         "« C'est vrai, nous devons aller voter en masse », acquiesce la chanteuse Maria Lopez."
     )
     assert _quote(r, "aller voter en masse").speaker.name == "Maria Lopez"
+
+
+def test_an_inverted_verb_tagged_as_a_noun_before_a_name(code):
+    r = code(
+        "Paul Garnier a parlé mardi. Anne Roux lui a répondu. « Ce projet est une provocation "
+        "pure et simple », juge Anne Roux, ce lundi 16 janvier sur France Inter."
+    )
+    q = _quote(r, "une provocation pure et simple")
+    assert q.cue == "juger" and q.speaker.name == "Anne Roux"

@@ -235,6 +235,20 @@ class QuoteExtractor:
             return any(t.lemma_.lower() == first for t in tok.doc[max(0, tok.i - 3) : tok.i])
         return True
 
+    def _inverted_noun(self, tok: Token) -> bool:
+        """'« … », juge Manuel Valls': right after quoted words, a present-tense form tagged as
+        a noun with a name after it is the reporting verb of an inverted clause."""
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        lemma = self._lemma(tok)
+        return (
+            tok.pos == NOUN_ID
+            and nxt is not None
+            and nxt.pos_ in ("PROPN", "DET")
+            and lemma != tok.lemma_.lower()
+            and lemma in self.cues.verbs
+            and lemma not in self.cues.reflexive
+        )
+
     def _subject_before(self, verb: Token, qs: int, da: DocActors) -> bool:
         """'La chanteuse du tube « … » se dit …': a verb whose subject stands before the
         quoted words does not report them."""
@@ -867,7 +881,9 @@ class QuoteExtractor:
                 continue
             if t.dep_ in da.syn.subj and t.head.i > t.i and self._is_reporting(t.head):
                 continue  # '"…," she added': the subject before its verb
-            if self._is_reporting(t) and not self._subject_before(t, qs, da):
+            if (self._is_reporting(t) or self._inverted_noun(t)) and not self._subject_before(
+                t, qs, da
+            ):
                 a = self._speaker_of(t, da, (qs, qe))
                 if a is not None:
                     return a, self._lemma(t)
