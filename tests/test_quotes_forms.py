@@ -186,3 +186,26 @@ def test_an_inverted_verb_tagged_as_a_noun_before_a_name(code):
     )
     q = _quote(r, "une provocation pure et simple")
     assert q.cue == "juger" and q.speaker.name == "Anne Roux"
+
+
+def test_a_name_right_before_a_verb_without_subject_is_its_speaker():
+    # hand-built parse: the name read as the object of the clause before it
+    from handparse import actors_of, parse
+
+    from chronique.extract.quotes import QuoteExtractor
+
+    doc = parse(
+        "fr",
+        "Des médias ont spéculé , la Norvège a indiqué qu' elle doute .",
+        heads=[1, 3, 3, 8, 3, 6, 3, 8, 8, 11, 11, 8, 8],
+        deps=["det", "nsubj", "aux:tense", "advcl", "punct", "det", "obj", "aux:tense", "ROOT",
+              "mark", "nsubj", "ccomp", "punct"],
+        pos=["DET", "NOUN", "AUX", "VERB", "PUNCT", "DET", "PROPN", "AUX", "VERB", "SCONJ",
+             "PRON", "VERB", "PUNCT"],
+        lemmas=["un", "média", "avoir", "spéculer", ",", "le", "Norvège", "avoir", "indiquer",
+                "que", "il", "douter", "."],
+    )  # fmt: skip
+    da = actors_of(doc)
+    da.entities()
+    quotes = QuoteExtractor("fr").paragraph(doc, da, 0)
+    assert [q.speaker.country for q in quotes if "elle doute" in q.text] == ["NOR"]

@@ -266,6 +266,24 @@ class QuoteExtractor:
                 out.append(s)
         return out
 
+    def _name_before(self, verb: Token, da: DocActors) -> Actor | None:
+        """'…, la Corée du Sud avait indiqué que …' parsed with the name as another verb's
+        object: a name that ends right before the verb (its auxiliary, adverbs and negation
+        aside) is its subject."""
+        doc = verb.doc
+        j = verb.i - 1
+        while j >= 0 and (
+            doc[j].dep_ in da.syn.aux or doc[j].pos_ == "ADV" or self._clitic(doc[j])
+        ):
+            j -= 1
+        m = da.by_token.get(j) if j >= 0 else None
+        if m is None or m.end != j + 1 or m.kind not in ("person", "per", "org", "country"):
+            return None
+        root = doc[m.start : m.end].root
+        if any(c.dep_ in da.syn.case for c in root.children) or self._in_quotes(root, da):
+            return None  # 'à Séoul a indiqué …': a place, not a subject
+        return da.actor(root, loose=True)
+
     def _governing_verb(self, tok: Token, da: DocActors) -> Token | None:
         """The clause verb above `tok`, through the noun or clause the parser hung it on: the
         first verb with a subject of its own, or the root."""
@@ -382,6 +400,8 @@ class QuoteExtractor:
                 return a
         if self._gerund(verb):
             return None  # what follows a gerund is its object, never its subject
+        if not subjects and (before := self._name_before(verb, da)) is not None:
+            return before
         # inverted clause: 'a déclaré le porte-parole …, Yoon Do-han', 'a indiqué lors d'une
         # conférence de presse Anna Mitianina': a title right after the verb, else the first
         # name before the clause ends
