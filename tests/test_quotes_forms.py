@@ -209,3 +209,27 @@ def test_a_name_right_before_a_verb_without_subject_is_its_speaker():
     da.entities()
     quotes = QuoteExtractor("fr").paragraph(doc, da, 0)
     assert [q.speaker.country for q in quotes if "elle doute" in q.text] == ["NOR"]
+
+
+def test_a_gerund_after_a_coordination_speaks_for_the_nearest_clause():
+    # hand-built parse: the gerund hung on the first clause of the coordination
+    from handparse import actors_of, parse
+
+    from chronique.extract.quotes import QuoteExtractor
+
+    doc = parse(
+        "fr",
+        "Les élèves ont repris les cours mais le Japon a refusé , estimant que le danger reste .",
+        heads=[1, 3, 3, 3, 5, 3, 10, 8, 10, 10, 3, 12, 3, 16, 15, 16, 12, 3],
+        deps=["det", "nsubj", "aux:tense", "ROOT", "det", "obj", "cc", "det", "nsubj",
+              "aux:tense", "conj", "punct", "advcl", "mark", "det", "nsubj", "ccomp", "punct"],
+        pos=["DET", "NOUN", "AUX", "VERB", "DET", "NOUN", "CCONJ", "DET", "PROPN", "AUX", "VERB",
+             "PUNCT", "VERB", "SCONJ", "DET", "NOUN", "VERB", "PUNCT"],
+        lemmas=["le", "élève", "avoir", "reprendre", "le", "cours", "mais", "le", "Japon",
+                "avoir", "refuser", ",", "estimer", "que", "le", "danger", "rester", "."],
+        morphs=[""] * 12 + ["Tense=Pres|VerbForm=Part"] + [""] * 5,
+    )  # fmt: skip
+    da = actors_of(doc)
+    da.entities()
+    quotes = QuoteExtractor("fr").paragraph(doc, da, 0)
+    assert [q.speaker.country for q in quotes if "le danger reste" in q.text] == ["JPN"]

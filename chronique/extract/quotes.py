@@ -297,7 +297,14 @@ class QuoteExtractor:
             if h.head.i == h.i or da.syn.subjects(h) or self._aux_subjects(h, da):
                 if h.dep_ in da.syn.ccomp and self._is_reporting(h.head):
                     return h.head  # 'X a assuré que Y …, tout en prévenant que …': X warns
-                return h
+                # 'A a fait …, mais B a refusé, estimant que …': the nearest clause before
+                # the gerund speaks, not the first of the coordination
+                near = [
+                    c
+                    for c in da.syn.children(h, da.syn.conj)
+                    if h.i < c.i < tok.i and c.pos in VERB_IDS and da.syn.subjects(c)
+                ]
+                return near[-1] if near else h
             if self._inverted(h, da) or self._gerund(h):
                 return h  # a gerund climbs on from there
         return None
