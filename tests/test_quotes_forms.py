@@ -233,3 +233,13 @@ def test_a_gerund_after_a_coordination_speaks_for_the_nearest_clause():
     da.entities()
     quotes = QuoteExtractor("fr").paragraph(doc, da, 0)
     assert [q.speaker.country for q in quotes if "le danger reste" in q.text] == ["JPN"]
+
+
+def test_a_fronted_infinitive_adjunct_reports_for_the_main_subject(code):
+    r = code(
+        "Après avoir répété plusieurs fois qu'elle ne serait pas candidate, la ministre Anne "
+        "Roux a finalement annoncé jeudi qu'elle le serait."
+    )
+    repeated = [q for q in r.quotes if q.cue == "répéter"]
+    assert [q.speaker.name for q in repeated] == ["Anne Roux"]
+    assert repeated[0].text.endswith("pas candidate")  # not the main clause after it

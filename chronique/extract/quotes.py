@@ -378,7 +378,7 @@ class QuoteExtractor:
                 continue
             if head.dep_ not in da.syn.xcomp | da.syn.comp | da.syn.advcl:
                 break
-            if "Inf" not in head.morph.get("VerbForm"):
+            if not self._infinitive(head, da):  # "après avoir répété que …" too
                 break
             head = head.head
         for s in subjects:
@@ -523,6 +523,10 @@ class QuoteExtractor:
                 cend = max(t.idx + len(t.text) for t in sub)
                 if cstart > tok.idx:
                     cend = max(cend, sentence_end(text, cstart))  # parses cut clauses short
+                    if tok.dep_ in da.syn.advcl and tok.head.i > tok.i:
+                        # 'Après avoir répété que …, X a annoncé …': up to the main clause
+                        last = tok.right_edge
+                        cend = min(cend, last.idx + len(last.text))
             if any(s <= cstart < e for s, e, _ in direct):
                 continue  # the complement is itself a direct quote
             if any(
@@ -533,7 +537,9 @@ class QuoteExtractor:
                 # '"…", a déclaré X, conscient que …': the quote before is its speech, unless
                 # the verb's subject comes before it ('La chanteuse du « tube » se dit …')
                 continue
-            speaker = self._speaker_of(tok, da, (cstart, cend))  # never inside its words
+            # the reported words hold no speaker ('Les écoles resteront fermées, ont
+            # annoncé les autorités')
+            speaker = self._speaker_of(tok, da, (cstart, cend))
             if speaker is None:
                 continue
             s, e = _clean(text, cstart, cend)
