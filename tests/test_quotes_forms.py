@@ -243,3 +243,12 @@ def test_a_fronted_infinitive_adjunct_reports_for_the_main_subject(code):
     repeated = [q for q in r.quotes if q.cue == "répéter"]
     assert [q.speaker.name for q in repeated] == ["Anne Roux"]
     assert repeated[0].text.endswith("pas candidate")  # not the main clause after it
+
+
+def test_an_inverted_reporting_clause_between_commas_before_the_quote(code):
+    r = code(
+        "Les tests sont rassurants. Mais, souligne le chercheur Paul Garnier, « le nombre de cas "
+        "étant très faible, il faut rester prudent »."
+    )
+    q = _quote(r, "il faut rester prudent")
+    assert q.cue == "souligner" and q.speaker.name == "Paul Garnier"

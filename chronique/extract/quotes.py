@@ -266,6 +266,27 @@ class QuoteExtractor:
                 out.append(s)
         return out
 
+    def _incise_before(self, doc: Doc, qs: int, da: DocActors) -> Token | None:
+        """The verb of ', souligne le chercheur X, "…"': a reporting verb after a comma (or
+        opening its sentence), its inverted subject, then a comma and the quote."""
+        before = [t for t in offsets.before(doc, qs, 10) if t.text not in self.cues.open_marks]
+        if len(before) < 3 or before[-1].text != ",":
+            return None
+        for k in range(len(before) - 2, -1, -1):
+            v = before[k]
+            if not self._is_reporting(v):
+                continue
+            prev = doc[v.i - 1] if v.i > 0 else None
+            if prev is not None and not (prev.text == "," or prev.is_sent_start):
+                return None
+            if any(s.i < v.i for s in da.syn.subjects(v)):
+                return None  # 'X souligne, "…"' is no incise
+            inside = {t.i for t in v.subtree}
+            if all(t.i in inside or t.is_punct for t in before[k + 1 : -1]):
+                return v
+            return None
+        return None
+
     def _name_before(self, verb: Token, da: DocActors) -> Actor | None:
         """'…, la Corée du Sud avait indiqué que …' parsed with the name as another verb's
         object: a name that ends right before the verb (its auxiliary, adverbs and negation
@@ -931,6 +952,13 @@ class QuoteExtractor:
                 break
             if not (t.is_punct or t.pos_ in ("ADV", "ADP", "DET", "AUX")):
                 break  # only ':' and the like may stand between the verb and its quote
+        # 'Mais, souligne le chercheur X, "…"': an inverted reporting clause set between
+        # commas right before the quote
+        incise = self._incise_before(doc, qs, da)
+        if incise is not None:
+            a = self._speaker_of(incise, da, (qs, qe))
+            if a is not None:
+                return a, self._lemma(incise)
         # 'X a réagi sur Twitter : "…"': the subject of the clause a colon ends
         marks = [t for t in before if t.text not in self.cues.open_marks]
         if marks and marks[-1].text == ":":
