@@ -252,3 +252,12 @@ def test_an_inverted_reporting_clause_between_commas_before_the_quote(code):
     )
     q = _quote(r, "il faut rester prudent")
     assert q.cue == "souligner" and q.speaker.name == "Paul Garnier"
+
+
+def test_pour_qui_gives_the_view_of_the_name_before_it(code):
+    r = code(
+        "Et même s'il était voté, le président Paul Garnier, pour qui les sénateurs ne sont pas "
+        "assez sérieux pour l'adopter, y opposerait son veto."
+    )
+    q = _quote(r, "les sénateurs ne sont pas assez sérieux")
+    assert q.speaker.name == "Paul Garnier" and "veto" not in q.text

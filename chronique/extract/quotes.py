@@ -860,7 +860,7 @@ class QuoteExtractor:
     ) -> list[Quote]:
         """'Pour X, la situation est grave.': a sentence opened by a 'for whom' preposition,
         an actor and a comma gives that actor's view."""
-        out: list[Quote] = []
+        out: list[Quote] = self._for_whom_relative(doc, da, index)
         text = da.text
         for sent in doc.sents:
             first = sent[0]
@@ -888,6 +888,43 @@ class QuoteExtractor:
             cue = first.lower_
             out.append(
                 Quote(speaker, text[s:e], "indirect", cue, da.offset + s, da.offset + e, index)
+            )
+        return out
+
+    def _for_whom_relative(self, doc: Doc, da: DocActors, index: int) -> list[Quote]:
+        """'X, pour qui la réforme est urgente, …': the relative clause is X's view."""
+        out: list[Quote] = []
+        for t in doc[1:-2]:
+            rel = doc[t.i + 1]
+            if (
+                t.lower_ not in self.cues.for_whom
+                or rel.lower_ not in da.pronouns.relative
+                or doc[t.i - 1].text != ","
+            ):
+                continue
+            # the antecedent: the name that ends before the comma (the parser often loses
+            # the relative clause), else the noun the clause hangs on
+            m = da.by_token.get(t.i - 2) if t.i >= 2 else None
+            if m is not None and m.end == t.i - 1:
+                speaker = da.actor(doc[m.start : m.end].root, loose=True)
+            elif rel.head.dep_ in da.syn.relcl:
+                speaker = da.actor(rel.head.head, loose=True)
+            else:
+                continue
+            if speaker is None or speaker.kind not in ("person", "organization"):
+                continue
+            start = doc[rel.i + 1].idx
+            end = sentence_end(da.text, start)
+            comma = next(
+                (c.idx for c in doc[rel.i + 1 :] if c.text == "," and not self._in_quotes(c, da)),
+                end,
+            )
+            s, e = _clean(da.text, start, min(end, comma))
+            if len(da.text[s:e].split()) < 3:
+                continue
+            out.append(
+                Quote(speaker, da.text[s:e], "indirect", t.lower_, da.offset + s, da.offset + e,
+                      index)  # fmt: skip
             )
         return out
 
