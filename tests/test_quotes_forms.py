@@ -261,3 +261,9 @@ def test_pour_qui_gives_the_view_of_the_name_before_it(code):
     )
     q = _quote(r, "les sénateurs ne sont pas assez sérieux")
     assert q.speaker.name == "Paul Garnier" and "veto" not in q.text
+
+
+def test_a_narrative_infinitive_speaks_for_the_noun_before_it(code):
+    r = code("Et les chercheurs de noter que plusieurs études ont montré l'effet des masques.")
+    q = _quote(r, "plusieurs études ont montré")
+    assert q.cue == "noter" and q.speaker.text == "les chercheurs"

@@ -287,6 +287,19 @@ class QuoteExtractor:
             return None
         return None
 
+    def _narrative(self, verb: Token, da: DocActors) -> bool:
+        """'Et les chercheurs de noter que …': an infinitive after 'de' hung on the noun that
+        opens its sentence is that noun's act."""
+        head = verb.head
+        return (
+            "Inf" in verb.morph.get("VerbForm")
+            and verb.dep_ in da.syn.acl
+            and head.pos_ in ("NOUN", "PROPN")
+            and head.i < verb.i
+            and head.left_edge.i - head.sent.start <= 2
+            and any(c.dep_ in da.syn.mark and c.lower_ in da.lex.genitive for c in verb.children)
+        )
+
     def _name_before(self, verb: Token, da: DocActors) -> Actor | None:
         """'…, la Corée du Sud avait indiqué que …' parsed with the name as another verb's
         object: a name that ends right before the verb (its auxiliary, adverbs and negation
@@ -402,6 +415,8 @@ class QuoteExtractor:
             if not self._infinitive(head, da):  # "après avoir répété que …" too
                 break
             head = head.head
+        if not subjects and self._narrative(verb, da):
+            subjects = [verb.head]  # 'Et les chercheurs de noter que …'
         for s in subjects:
             if s.pos == NOUN_ID and s.lemma_.lower() in self.cues.document_nouns:
                 # 'le rapport de l'OCDE estime que …', 'leur article estime …': the document's
