@@ -267,3 +267,29 @@ def test_a_narrative_infinitive_speaks_for_the_noun_before_it(code):
     r = code("Et les chercheurs de noter que plusieurs études ont montré l'effet des masques.")
     q = _quote(r, "plusieurs études ont montré")
     assert q.cue == "noter" and q.speaker.text == "les chercheurs"
+
+
+def test_a_gerund_hung_on_the_quoted_verb_speaks_for_the_quote_reporter():
+    # hand-built parse: ', affirmant que …' hung on the verb inside the quoted words
+    from handparse import actors_of, parse
+
+    from chronique.extract.quotes import QuoteExtractor, cues_for, quote_spans
+
+    doc = parse(
+        "fr",
+        "« Nous partirons » , déclare Emmanuel Macron , affirmant que la France reste .",
+        heads=[2, 2, 2, 2, 5, 2, 5, 6, 9, 2, 13, 12, 13, 9, 2],
+        deps=["punct", "nsubj", "ROOT", "punct", "punct", "parataxis", "nsubj", "flat:name",
+              "punct", "advcl", "mark", "det", "nsubj", "ccomp", "punct"],
+        pos=["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "VERB", "PROPN", "PROPN", "PUNCT",
+             "VERB", "SCONJ", "DET", "PROPN", "VERB", "PUNCT"],
+        lemmas=["«", "nous", "partir", "»", ",", "déclarer", "Emmanuel", "Macron", ",",
+                "affirmer", "que", "le", "France", "rester", "."],
+        morphs=[""] * 9 + ["Tense=Pres|VerbForm=Part"] + [""] * 5,
+    )  # fmt: skip
+    da = actors_of(doc)
+    da.entities()
+    spans = quote_spans(doc.text, cues_for("fr"))
+    da.memory.quoted.extend((s, e) for s, e, _ in spans)
+    quotes = QuoteExtractor("fr").paragraph(doc, da, 0, spans)
+    assert [q.speaker.name for q in quotes if "la France reste" in q.text] == ["Emmanuel Macron"]

@@ -329,6 +329,15 @@ class QuoteExtractor:
             if not (h.pos in VERB_IDS or self._is_reporting(h)):
                 continue
             if h.head.i == h.i or da.syn.subjects(h) or self._aux_subjects(h, da):
+                if self._in_quotes(h, da) and not self._in_quotes(tok, da):
+                    # '« … », décrit X, déplorant que …' hung on the quoted words' verb: the
+                    # reporting verb of those words speaks
+                    said = [
+                        c
+                        for c in h.children
+                        if c.i < tok.i and not self._in_quotes(c, da) and self._is_reporting(c)
+                    ]
+                    return said[-1] if said else None
                 if h.dep_ in da.syn.ccomp and self._is_reporting(h.head):
                     return h.head  # 'X a assuré que Y …, tout en prévenant que …': X warns
                 # 'A a fait …, mais B a refusé, estimant que …': the nearest clause before
