@@ -293,3 +293,12 @@ def test_a_gerund_hung_on_the_quoted_verb_speaks_for_the_quote_reporter():
     da.memory.quoted.extend((s, e) for s, e, _ in spans)
     quotes = QuoteExtractor("fr").paragraph(doc, da, 0, spans)
     assert [q.speaker.name for q in quotes if "la France reste" in q.text] == ["Emmanuel Macron"]
+
+
+def test_an_infinitive_adjunct_after_the_verb_is_not_the_subject_s_words(code):
+    # 'pour avoir appelé « … »' is what the one criticised said, not the critic
+    r = code(
+        "Anne Roux a parlé dimanche à Nancy. Au passage, elle a égratigné Marie Dufresnoy, "
+        "seule femme candidate, pour avoir appelé « à être aidée » dans sa campagne."
+    )
+    assert not [q for q in r.quotes if "être aidée" in q.text and q.speaker.name == "Anne Roux"]

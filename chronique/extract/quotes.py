@@ -423,6 +423,8 @@ class QuoteExtractor:
                 break
             if not self._infinitive(head, da):  # "après avoir répété que …" too
                 break
+            if "Inf" not in head.morph.get("VerbForm") and head.i > head.head.i:
+                break  # 'a critiqué X pour avoir appelé …': X appealed, not the critic
             head = head.head
         if not subjects and self._narrative(verb, da):
             subjects = [verb.head]  # 'Et les chercheurs de noter que …'
