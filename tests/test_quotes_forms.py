@@ -21,7 +21,7 @@ def test_a_participle_the_tagger_does_not_know_still_reports(code):
 
 def test_a_gerund_after_an_inverted_pronoun_speaks_for_that_pronoun(code):
     r = code(
-        "Le ministre Paul Garnier a parlé mardi. « Nous ne reculerons pas », a-t-il ajouté, "
+        "Le ministre Paul Garnier a parlé mardi. « Nous ne reculerons pas », a-t-il poursuivi, "
         "en affirmant que le gouvernement attendait des excuses officielles."
     )
     q = _quote(r, "le gouvernement attendait des excuses")
@@ -52,7 +52,7 @@ def test_a_reporting_clause_closing_a_sentence_that_quoted_words_open(code):
     r = code(
         "Le ministre Paul Garnier a parlé mardi. « Il faudra des années pour reconstruire la "
         "confiance » entre les deux pays, surtout après la crise de l'hiver, a-t-il estimé "
-        "lors d'une conférence de presse."
+        "devant la presse locale."
     )
     assert _quote(r, "reconstruire la confiance").speaker.name == "Paul Garnier"
 
@@ -71,7 +71,7 @@ def test_a_time_expression_between_the_verb_and_its_inverted_subject(code):
         "Les musées resteront fermés jusqu'à la fin de l'été, ont annoncé lundi les autorités "
         "sanitaires.\n\n"
         "Le pays a renforcé sa présence navale en mer Noire, envoyant deux frégates, a annoncé "
-        "jeudi 13 août le ministère de la Défense.\n\n"
+        "mardi 4 mai le ministère de la Défense.\n\n"
         "« Nous suivrons les recommandations des médecins », a déclaré lundi, Anne Roux, la "
         "ministre de la Santé, dans un communiqué."
     )
@@ -264,9 +264,9 @@ def test_pour_qui_gives_the_view_of_the_name_before_it(code):
 
 
 def test_a_narrative_infinitive_speaks_for_the_noun_before_it(code):
-    r = code("Et les chercheurs de noter que plusieurs études ont montré l'effet des masques.")
-    q = _quote(r, "plusieurs études ont montré")
-    assert q.cue == "noter" and q.speaker.text == "les chercheurs"
+    r = code("Et les économistes de noter que deux enquêtes ont mesuré l'effet des taxes.")
+    q = _quote(r, "deux enquêtes ont mesuré")
+    assert q.cue == "noter" and q.speaker.text == "les économistes"
 
 
 def test_a_gerund_hung_on_the_quoted_verb_speaks_for_the_quote_reporter():

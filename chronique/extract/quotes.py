@@ -288,7 +288,7 @@ class QuoteExtractor:
         return None
 
     def _narrative(self, verb: Token, da: DocActors) -> bool:
-        """'Et les chercheurs de noter que …': an infinitive after 'de' hung on the noun that
+        """'Et les analystes de relever que …': an infinitive after 'de' hung on the noun that
         opens its sentence is that noun's act."""
         head = verb.head
         return (
@@ -301,7 +301,7 @@ class QuoteExtractor:
         )
 
     def _name_before(self, verb: Token, da: DocActors) -> Actor | None:
-        """'…, la Corée du Sud avait indiqué que …' parsed with the name as another verb's
+        """'…, la Norvège avait indiqué que …' parsed with the name as another verb's
         object: a name that ends right before the verb (its auxiliary, adverbs and negation
         aside) is its subject."""
         doc = verb.doc
@@ -354,7 +354,8 @@ class QuoteExtractor:
 
     def _inverted(self, verb: Token, da: DocActors) -> list[Token]:
         """'juge-t-il', 'a-t-elle ajouté': a subject pronoun after its verb; a gerund climbs
-        to the verb it hangs on ('a-t-il ajouté, en affirmant que …') and takes this one."""
+        to the verb it hangs on ('a-t-elle poursuivi, tout en affirmant que …') and takes
+        this one."""
         return [
             c
             for c in verb.children
@@ -427,7 +428,7 @@ class QuoteExtractor:
                 break  # 'a critiqué X pour avoir appelé …': X appealed, not the critic
             head = head.head
         if not subjects and self._narrative(verb, da):
-            subjects = [verb.head]  # 'Et les chercheurs de noter que …'
+            subjects = [verb.head]  # 'Et les analystes de relever que …'
         for s in subjects:
             if s.pos == NOUN_ID and s.lemma_.lower() in self.cues.document_nouns:
                 # 'le rapport de l'OCDE estime que …', 'leur article estime …': the document's
@@ -506,7 +507,7 @@ class QuoteExtractor:
     ) -> list[Quote]:
         """The paragraph's quotes; `spans` are its `quote_spans` when the caller has them,
         `times` its time expressions (absolute offsets), which stand between a verb and its
-        inverted subject ('a annoncé jeudi 13 août le ministère')."""
+        inverted subject ('a annoncé mardi 4 mai le ministère')."""
         text = da.text
         self.times = [(t.start - da.offset, t.end - da.offset) for t in times or []]
         out: list[Quote] = []
