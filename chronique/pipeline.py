@@ -96,7 +96,7 @@ def extract(article: Article, lang: str, parsed: list[ParsedParagraph]) -> Artic
         result.entities.extend(da.entities())
         times = find_times(text, lang, published, offset=pp.start)
         result.times.extend(times)
-        disc.quotes = quotes.paragraph(pp.doc, da, pp.paragraph.index, spans)
+        disc.quotes = quotes.paragraph(pp.doc, da, pp.paragraph.index, spans, times)
         home_speakers(disc.quotes, disc.home, domestic)
         result.quotes.extend(disc.quotes)
         located.extend(locative_places(pp.doc, da, gazetteer))

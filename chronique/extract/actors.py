@@ -364,6 +364,8 @@ class DocActors:
                     continue  # 'la Corée du Nord, selon Séoul, …': the source is not the actor
                 if c.pos_ in ("VERB", "AUX") and c.dep_ not in self.syn.amod:
                     continue
+                if t.i == head.i and c.i < head.i and c.dep_ in self.syn.case:
+                    continue  # 'selon la firme X': the preposition is no part of the name
                 out.append(c)
                 stack.append(c)
         return sorted(out, key=lambda t: t.i)

@@ -22,7 +22,7 @@ from chronique.extract import offsets
 from chronique.extract.actors import DocActors, get_pronouns
 from chronique.extract.sentences import sentence_end, sentence_start
 from chronique.extract.syntax import syntax_for
-from chronique.model import Actor, Quote
+from chronique.model import Actor, Quote, TimeExpr
 
 _WORD = re.compile(r"[^\s']+'?")
 
@@ -43,6 +43,7 @@ def _clitic(entry: str, reflexive: frozenset[str]) -> str | None:
 
 VERB_IDS = frozenset({POS_IDS["VERB"], POS_IDS["AUX"]})
 NOUN_ID = POS_IDS["NOUN"]
+OTHER_ID = POS_IDS["X"]  # 'a tweeté': a participle the tagger did not know
 
 
 @dataclass
@@ -63,6 +64,9 @@ class Cues:
     document_nouns: frozenset[str]
     colon_excluded: frozenset[str]
     gerund_endings: tuple[str, ...]
+    as_markers: frozenset[str]  # '« … » comme le rappelle X': the words the verb follows
+    adjective_verbs: frozenset[str]  # 'se dit inquiète de …': the adjective says it
+    impersonal_verbs: frozenset[str]  # 'il existe', 'il faut': their pronoun is no one
     fragment_verbs: frozenset[str]  # 'a dénoncé la « répression »': quoted words are theirs
     # (lemma hash, form hash) -> (gives a reporting verb, has a gerund ending), and lemma hash
     # -> a document noun: what every token of every paragraph is asked, remembered
@@ -102,6 +106,9 @@ def cues_for(lang: str) -> Cues:
         document_nouns=frozenset(lex.get("document_nouns", [])),
         colon_excluded=frozenset(lex.get("colon_verbs_excluded", [])),
         gerund_endings=tuple(lex.get("gerund_endings", [])),
+        as_markers=frozenset(lex.get("as_markers", [])),
+        adjective_verbs=frozenset(lex.get("adjective_verbs", [])),
+        impersonal_verbs=frozenset(lex.get("impersonal_verbs", [])),
         fragment_verbs=frozenset(lex.get("fragment_verbs", [])),
     )
 
@@ -152,8 +159,10 @@ class QuoteExtractor:
         self.lang = lang
         self.syn = syntax_for(lang)
         self.cues = cues_for(lang)
+        self.pronouns = get_pronouns(lang)
         self.last_direct: tuple[Actor, int] | None = None  # speaker, paragraph index
         self.authors: dict[str, Actor] = {}  # document noun → author of the last one named
+        self.times: list[tuple[int, int]] = []  # the paragraph's time expressions
 
     def _clitic(self, tok: Token) -> bool:
         """'s'' or 'se' as a token of its own ('s'est exclamé')."""
@@ -202,12 +211,13 @@ class QuoteExtractor:
                     self._lemma_of(strings[lemma], low) in cues.verbs,
                     bool(endings) and low.endswith(endings),
                 )
-            if known[0] and (pos in VERB_IDS or known[1] or pos == NOUN_ID):
+            if known[0] and (pos in VERB_IDS or known[1] or pos in (NOUN_ID, OTHER_ID)):
                 out.append(i)  # a noun: a present-tense form the tagger misread
         return out
 
     def _is_reporting(self, tok: Token) -> bool:
-        if tok.pos not in VERB_IDS:  # a gerund the tagger missed, else no reporting verb
+        if tok.pos not in VERB_IDS and not self._unknown_participle(tok):
+            # a gerund the tagger missed, else no reporting verb
             endings = self.cues.gerund_endings
             if not endings or not tok.lower_.endswith(endings):
                 # 'Les chercheurs calculent que …' tagged as a noun: a known present-tense
@@ -225,8 +235,148 @@ class QuoteExtractor:
             return any(t.lemma_.lower() == first for t in tok.doc[max(0, tok.i - 3) : tok.i])
         return True
 
+    def _inverted_noun(self, tok: Token) -> bool:
+        """'« … », juge Manuel Valls': right after quoted words, a present-tense form tagged as
+        a noun with a name after it is the reporting verb of an inverted clause."""
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        lemma = self._lemma(tok)
+        return (
+            tok.pos == NOUN_ID
+            and nxt is not None
+            and nxt.pos_ in ("PROPN", "DET")
+            and lemma != tok.lemma_.lower()
+            and lemma in self.cues.verbs
+            and lemma not in self.cues.reflexive
+        )
+
+    def _subject_before(self, verb: Token, qs: int, da: DocActors) -> bool:
+        """'La chanteuse du tube « … » se dit …': a verb whose subject stands before the
+        quoted words does not report them."""
+        return any(t.idx < qs for t in self._true_subjects(da.syn.subjects(verb), da))
+
+    def _true_subjects(self, subjects: list[Token], da: DocActors) -> list[Token]:
+        """'Dans cette tribune, M. X a rappelé …' parsed with the phrase as subject: a
+        subject with a preposition is an adjunct the parser misread; the name apposed to it
+        is the subject."""
+        out = []
+        for s in subjects:
+            if any(c.dep_ in da.syn.case for c in s.children):
+                out.extend(da.syn.children(s, da.syn.appos))
+            else:
+                out.append(s)
+        return out
+
+    def _incise_before(self, doc: Doc, qs: int, da: DocActors) -> Token | None:
+        """The verb of ', souligne le chercheur X, "…"': a reporting verb after a comma (or
+        opening its sentence), its inverted subject, then a comma and the quote."""
+        before = [t for t in offsets.before(doc, qs, 10) if t.text not in self.cues.open_marks]
+        if len(before) < 3 or before[-1].text != ",":
+            return None
+        for k in range(len(before) - 2, -1, -1):
+            v = before[k]
+            if not self._is_reporting(v):
+                continue
+            prev = doc[v.i - 1] if v.i > 0 else None
+            if prev is not None and not (prev.text == "," or prev.is_sent_start):
+                return None
+            if any(s.i < v.i for s in da.syn.subjects(v)):
+                return None  # 'X souligne, "…"' is no incise
+            inside = {t.i for t in v.subtree}
+            if all(t.i in inside or t.is_punct for t in before[k + 1 : -1]):
+                return v
+            return None
+        return None
+
+    def _narrative(self, verb: Token, da: DocActors) -> bool:
+        """'Et les analystes de relever que …': an infinitive after 'de' hung on the noun that
+        opens its sentence is that noun's act."""
+        head = verb.head
+        return (
+            "Inf" in verb.morph.get("VerbForm")
+            and verb.dep_ in da.syn.acl
+            and head.pos_ in ("NOUN", "PROPN")
+            and head.i < verb.i
+            and head.left_edge.i - head.sent.start <= 2
+            and any(c.dep_ in da.syn.mark and c.lower_ in da.lex.genitive for c in verb.children)
+        )
+
+    def _name_before(self, verb: Token, da: DocActors) -> Actor | None:
+        """'…, la Norvège avait indiqué que …' parsed with the name as another verb's
+        object: a name that ends right before the verb (its auxiliary, adverbs and negation
+        aside) is its subject."""
+        doc = verb.doc
+        j = verb.i - 1
+        while j >= 0 and (
+            doc[j].dep_ in da.syn.aux or doc[j].pos_ == "ADV" or self._clitic(doc[j])
+        ):
+            j -= 1
+        m = da.by_token.get(j) if j >= 0 else None
+        if m is None or m.end != j + 1 or m.kind not in ("person", "per", "org", "country"):
+            return None
+        root = doc[m.start : m.end].root
+        if any(c.dep_ in da.syn.case for c in root.children) or self._in_quotes(root, da):
+            return None  # 'à Séoul a indiqué …': a place, not a subject
+        return da.actor(root, loose=True)
+
+    def _governing_verb(self, tok: Token, da: DocActors) -> Token | None:
+        """The clause verb above `tok`, through the noun or clause the parser hung it on: the
+        first verb with a subject of its own, or the root."""
+        h = tok
+        for _ in range(6):
+            if h.head.i == h.i:
+                return None
+            h = h.head
+            if not (h.pos in VERB_IDS or self._is_reporting(h)):
+                continue
+            if h.head.i == h.i or da.syn.subjects(h) or self._aux_subjects(h, da):
+                if self._in_quotes(h, da) and not self._in_quotes(tok, da):
+                    # '« … », décrit X, déplorant que …' hung on the quoted words' verb: the
+                    # reporting verb of those words speaks
+                    said = [
+                        c
+                        for c in h.children
+                        if c.i < tok.i and not self._in_quotes(c, da) and self._is_reporting(c)
+                    ]
+                    return said[-1] if said else None
+                if h.dep_ in da.syn.ccomp and self._is_reporting(h.head):
+                    return h.head  # 'X a assuré que Y …, tout en prévenant que …': X warns
+                # 'A a fait …, mais B a refusé, estimant que …': the nearest clause before
+                # the gerund speaks, not the first of the coordination
+                near = [
+                    c
+                    for c in da.syn.children(h, da.syn.conj)
+                    if h.i < c.i < tok.i and c.pos in VERB_IDS and da.syn.subjects(c)
+                ]
+                return near[-1] if near else h
+            if self._inverted(h, da) or self._gerund(h):
+                return h  # a gerund climbs on from there
+        return None
+
+    def _inverted(self, verb: Token, da: DocActors) -> list[Token]:
+        """'juge-t-il', 'a-t-elle ajouté': a subject pronoun after its verb; a gerund climbs
+        to the verb it hangs on ('a-t-elle poursuivi, tout en affirmant que …') and takes
+        this one."""
+        return [
+            c
+            for c in verb.children
+            if (c.i > verb.i or c.lower_.startswith("-"))
+            and (p := da.pronouns.at(c)) is not None  # 'estime t -il': after a euphonic 't'
+            and (p.number == "pl" or p.gender is not None)  # 'it' names no speaker
+        ]
+
+    def _unknown_participle(self, tok: Token) -> bool:
+        """'a tweeté': a word the tagger could not place but that carries a tense auxiliary
+        is a verb's participle."""
+        return tok.pos == OTHER_ID and any(c.dep_ in self.syn.aux for c in tok.children)
+
     def _verb_tagged_noun(self, tok: Token) -> bool:
-        if not self.syn.subjects(tok) or not self.syn.children(tok, self.syn.ccomp):
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        inverted = nxt is not None and (
+            nxt.lower_ in self.pronouns.euphonic or nxt.lower_.startswith(self.pronouns.prefixes)
+        )
+        if inverted and self.pronouns.at(nxt) is not None:
+            pass  # 'juge-t-il' tagged as a noun: a verb with its inverted subject
+        elif not self.syn.subjects(tok) or not self.syn.children(tok, self.syn.ccomp):
             return False
         lemma = self._lemma(tok)
         return lemma != tok.lemma_.lower() and lemma in self.cues.verbs
@@ -237,13 +387,6 @@ class QuoteExtractor:
         """The speaker of a reporting verb: its subject (climbing out of 's'est contenté
         d'indiquer'), an inverted pronoun ('juge-t-il'), else a name right after it."""
         doc = verb.doc
-        inverted = [
-            c
-            for c in verb.children
-            if (c.i > verb.i or c.lower_.startswith("-"))
-            and (p := da.pronouns.at(c)) is not None  # 'estime t -il': after a euphonic 't'
-            and (p.number == "pl" or p.gender is not None)  # 'it' names no speaker
-        ]
         head = verb
         syn = da.syn
         if (
@@ -259,23 +402,41 @@ class QuoteExtractor:
             own = da.syn.subjects(head)
             if not own and da.syn.passive_label_only(head):
                 own = da.syn.passive_subjects(head)  # 'M. X a insisté' read as a passive
+            if self._gerund(head):
+                own = [s for s in own if s.i < head.i]  # ', appelant X à …': X is no subject
             subjects = [
                 s
-                for s in own + self._aux_subjects(head, da) + inverted
+                for s in self._true_subjects(own + self._aux_subjects(head, da), da)
+                + self._inverted(head, da)
                 if not (quote and quote[0] <= s.idx < quote[1])
             ]
-            if subjects or head.dep_ not in da.syn.xcomp | da.syn.comp | da.syn.advcl:
+            if subjects:
                 break
-            form = head.morph.get("VerbForm")
-            if "Inf" not in form and not self._gerund(head):
-                break  # ', estimant que …': the gerund's speaker is its clause's subject
+            if self._gerund(head):
+                # ', estimant que …': the gerund's speaker is its clause's subject, whatever
+                # the parser hung it on ('a condamné les frappes, appelant …': the object)
+                up = self._governing_verb(head, da)
+                if up is None:
+                    break
+                head = up
+                continue
+            if head.dep_ not in da.syn.xcomp | da.syn.comp | da.syn.advcl:
+                break
+            if not self._infinitive(head, da):  # "après avoir répété que …" too
+                break
+            if "Inf" not in head.morph.get("VerbForm") and head.i > head.head.i:
+                break  # 'a critiqué X pour avoir appelé …': X appealed, not the critic
             head = head.head
+        if not subjects and self._narrative(verb, da):
+            subjects = [verb.head]  # 'Et les analystes de relever que …'
         for s in subjects:
             if s.pos == NOUN_ID and s.lemma_.lower() in self.cues.document_nouns:
                 # 'le rapport de l'OCDE estime que …', 'leur article estime …': the document's
                 # author speaks
                 return self._document(s, da)
             pronoun = da.pronouns.at(s)
+            if pronoun is not None and self._lemma(s.head) in self.cues.impersonal_verbs:
+                return None  # 's'il existait un consensus pour dire que …': no one speaks
             if pronoun is not None and (pronoun.number == "pl" or pronoun.gender is not None):
                 plural = pronoun.number == "pl"
                 return da.memory.resolve_speaker(
@@ -292,11 +453,15 @@ class QuoteExtractor:
             a = da.actor(s, loose=True)
             if a is not None:
                 return a
+        if self._gerund(verb):
+            return None  # what follows a gerund is its object, never its subject
+        if not subjects and (before := self._name_before(verb, da)) is not None:
+            return before
         # inverted clause: 'a déclaré le porte-parole …, Yoon Do-han', 'a indiqué lors d'une
         # conférence de presse Anna Mitianina': a title right after the verb, else the first
         # name before the clause ends
         for t in doc[verb.i + 1 : min(len(doc), verb.i + 8)]:
-            if t.pos_ in ("ADV", "DET", "ADJ") or self._euphonic(t, da):
+            if t.pos_ in ("ADV", "DET", "ADJ") or self._euphonic(t, da) or self._timing(t):
                 continue
             if t.pos_ == "NOUN" and t.lemma_.lower() in self.cues.document_nouns:
                 return self._document(t, da)  # ', estime une étude publiée lundi'
@@ -308,7 +473,9 @@ class QuoteExtractor:
             (
                 t.i
                 for t in window
-                if t.text in (",", ".", ";", ":") or t.pos_ == "VERB" or self._that(t)
+                if (t.text in (",", ".", ";", ":") and not self._timing(t))
+                or t.pos_ == "VERB"
+                or self._that(t)
             ),
             verb.i + 12,
         )  # a name after 'que' is the reported clause's subject, not the speaker
@@ -336,9 +503,13 @@ class QuoteExtractor:
         da: DocActors,
         index: int,
         spans: list[tuple[int, int, bool]] | None = None,
+        times: list[TimeExpr] | None = None,
     ) -> list[Quote]:
-        """The paragraph's quotes; `spans` are its `quote_spans` when the caller has them."""
+        """The paragraph's quotes; `spans` are its `quote_spans` when the caller has them,
+        `times` its time expressions (absolute offsets), which stand between a verb and its
+        inverted subject ('a annoncé mardi 4 mai le ministère')."""
         text = da.text
+        self.times = [(t.start - da.offset, t.end - da.offset) for t in times or []]
         out: list[Quote] = []
         if spans is None:
             spans = quote_spans(text, self.cues)
@@ -367,7 +538,19 @@ class QuoteExtractor:
                 and c.i > tok.i
                 and self._lemma(tok) in self.cues.infinitive_verbs
             ]
-            if not comp and infinitive:
+            stated = [
+                c
+                for c in tok.children
+                if c.dep_ in da.syn.xcomp
+                and c.pos_ == "ADJ"
+                and c.i > tok.i
+                and self._lemma(tok) in self.cues.adjective_verbs
+                and any(self._clitic(g) for g in tok.children)
+            ]  # 'se dit inquiète de …', 'se déclare favorable à …'
+            if not comp and not infinitive and stated:
+                cstart = min(t.idx for t in stated[0].subtree)
+                cend = sentence_end(text, cstart)
+            elif not comp and infinitive:
                 # 'a indiqué avoir récupéré le t-shirt', 'a expliqué se baser sur …'
                 cstart = min(t.idx for t in infinitive[0].subtree)
                 cend = sentence_end(text, cstart)
@@ -388,11 +571,23 @@ class QuoteExtractor:
                 cend = max(t.idx + len(t.text) for t in sub)
                 if cstart > tok.idx:
                     cend = max(cend, sentence_end(text, cstart))  # parses cut clauses short
+                    if tok.dep_ in da.syn.advcl and tok.head.i > tok.i:
+                        # 'Après avoir répété que …, X a annoncé …': up to the main clause
+                        last = tok.right_edge
+                        cend = min(cend, last.idx + len(last.text))
             if any(s <= cstart < e for s, e, _ in direct):
                 continue  # the complement is itself a direct quote
-            if any(0 <= tok.idx - e <= 12 for _, e, _ in direct):
-                continue  # '"…", a déclaré X, conscient que …': the quote before is its speech
-            speaker = self._speaker_of(tok, da, None)
+            if any(
+                0 <= tok.idx - e <= 12
+                and not self._subject_before(tok, qs, da)
+                for qs, e, _ in direct
+            ):
+                # '"…", a déclaré X, conscient que …': the quote before is its speech, unless
+                # the verb's subject comes before it ('La chanteuse du « tube » se dit …')
+                continue
+            # the reported words hold no speaker ('Les écoles resteront fermées, ont
+            # annoncé les autorités')
+            speaker = self._speaker_of(tok, da, (cstart, cend))
             if speaker is None:
                 continue
             s, e = _clean(text, cstart, cend)
@@ -423,7 +618,8 @@ class QuoteExtractor:
             if speaker is None:
                 continue
             sent = tok.sent
-            if any(sent.start <= v < sent.end for v in used_verbs):
+            own = {t.i for t in src.subtree}  # 'selon X, qui explique que …': X's own clause
+            if any(sent.start <= v < sent.end and v not in own for v in used_verbs):
                 continue  # 'Selon KCNA, M. Kim a dit que …': the reported speaker is the source
             anchor = first.head if objects else src.head
             reported = self._reported_person(anchor, da, tok.idx, direct)
@@ -593,6 +789,22 @@ class QuoteExtractor:
     def _that(self, tok: Token) -> bool:
         return tok.lower_.replace("’", "'") in self.cues.complementizers
 
+    def _timing(self, tok: Token) -> bool:
+        """A word of a time expression ('lundi', 'jeudi 13 août'), or the comma after one
+        ('a déclaré lundi, X')."""
+        if any(s <= tok.idx < e for s, e in self.times):
+            return True
+        return tok.is_punct and tok.i > 0 and any(
+            s <= tok.doc[tok.i - 1].idx < e for s, e in self.times
+        )
+
+    def _inverted_pronoun(self, tok: Token, da: DocActors) -> bool:
+        """'-t', '-il' of 'a-t-il': an inverted subject pronoun or its euphonic 't'."""
+        low = tok.lower_
+        return (self._euphonic(tok, da) or low.startswith(da.pronouns.prefixes)) and (
+            da.pronouns.at(tok) is not None
+        )
+
     def _euphonic(self, tok: Token, da: DocActors) -> bool:
         low = tok.lower_
         return low in da.pronouns.euphonic or low in da.pronouns.prefixes
@@ -626,6 +838,9 @@ class QuoteExtractor:
             if not any(c.dep_ in da.syn.det for c in o.children):
                 continue
             of = [n for p, n in da.syn.prepositional(o) if p in da.lex.genitive]
+            of += [  # 'a dénoncé une résolution conçue par X pour …'
+                c for c in da.syn.children(o, da.syn.acl) if "Part" in c.morph.get("VerbForm")
+            ]
             sub = list(o.subtree)
             if not of or len(sub) < 4:
                 continue  # 'a annoncé son veto' names no content; 'la mort de X' does
@@ -637,8 +852,10 @@ class QuoteExtractor:
         set after a comma, its subject inverted after it."""
         doc = verb.doc
         i = verb.i - 1
-        while i >= 0 and (doc[i].dep_ in da.syn.aux or self._clitic(doc[i])):
-            i -= 1
+        while i >= 0 and (
+            doc[i].dep_ in da.syn.aux or self._clitic(doc[i]) or self._inverted_pronoun(doc[i], da)
+        ):
+            i -= 1  # ', a-t-il estimé': auxiliary, euphonic 't' and pronoun before the verb
         if i <= 0 or doc[i].text != ",":
             return None
         form = verb.morph.get("VerbForm")
@@ -646,10 +863,12 @@ class QuoteExtractor:
         if not finite or ("Part" in form and "Pres" in verb.morph.get("Tense")):
             return None  # ', promettant …' is a gerund, not an inverted reporting clause
         subjects = da.syn.subjects(verb)
-        after = next((t for t in doc[verb.i + 1 :] if not self._euphonic(t, da)), None)
-        early = [s for s in subjects if s.i < verb.i]
+        after = next(
+            (t for t in doc[verb.i + 1 :] if not (self._euphonic(t, da) or self._timing(t))), None
+        )
+        early = [s for s in subjects if s.i < i]  # 'a-t-il' between comma and verb is inverted
         inverted = after is not None and after.pos_ in ("DET", "PROPN")
-        if early and not (inverted and all(s.i < i for s in early)):
+        if early and not inverted:
             return None  # a subject before the comma is the parser's, when one follows
         if not subjects and (after is None or after.pos_ not in ("PROPN", "NOUN", "DET", "PRON")):
             return None
@@ -668,7 +887,7 @@ class QuoteExtractor:
     ) -> list[Quote]:
         """'Pour X, la situation est grave.': a sentence opened by a 'for whom' preposition,
         an actor and a comma gives that actor's view."""
-        out: list[Quote] = []
+        out: list[Quote] = self._for_whom_relative(doc, da, index)
         text = da.text
         for sent in doc.sents:
             first = sent[0]
@@ -696,6 +915,43 @@ class QuoteExtractor:
             cue = first.lower_
             out.append(
                 Quote(speaker, text[s:e], "indirect", cue, da.offset + s, da.offset + e, index)
+            )
+        return out
+
+    def _for_whom_relative(self, doc: Doc, da: DocActors, index: int) -> list[Quote]:
+        """'X, pour qui la réforme est urgente, …': the relative clause is X's view."""
+        out: list[Quote] = []
+        for t in doc[1:-2]:
+            rel = doc[t.i + 1]
+            if (
+                t.lower_ not in self.cues.for_whom
+                or rel.lower_ not in da.pronouns.relative
+                or doc[t.i - 1].text != ","
+            ):
+                continue
+            # the antecedent: the name that ends before the comma (the parser often loses
+            # the relative clause), else the noun the clause hangs on
+            m = da.by_token.get(t.i - 2) if t.i >= 2 else None
+            if m is not None and m.end == t.i - 1:
+                speaker = da.actor(doc[m.start : m.end].root, loose=True)
+            elif rel.head.dep_ in da.syn.relcl:
+                speaker = da.actor(rel.head.head, loose=True)
+            else:
+                continue
+            if speaker is None or speaker.kind not in ("person", "organization"):
+                continue
+            start = doc[rel.i + 1].idx
+            end = sentence_end(da.text, start)
+            comma = next(
+                (c.idx for c in doc[rel.i + 1 :] if c.text == "," and not self._in_quotes(c, da)),
+                end,
+            )
+            s, e = _clean(da.text, start, min(end, comma))
+            if len(da.text[s:e].split()) < 3:
+                continue
+            out.append(
+                Quote(speaker, da.text[s:e], "indirect", t.lower_, da.offset + s, da.offset + e,
+                      index)  # fmt: skip
             )
         return out
 
@@ -730,14 +986,22 @@ class QuoteExtractor:
         self, doc: Doc, da: DocActors, qs: int, qe: int
     ) -> tuple[Actor | None, str | None]:
         # after the quote, next to it: '", a-t-elle déclaré' / '", a déclaré Keir Giles'
+        as_said = False
         for t in offsets.after(doc, qe, 6):
             if t.is_punct or t.dep_ in da.syn.aux or t.lower_.startswith("-"):
                 continue
             if self._clitic(t):
                 continue  # '", s'est exclamé X'
+            if t.lower_ in self.cues.as_markers:
+                as_said = True  # '« … » comme le rappelle X'
+                continue
+            if as_said and t.pos_ == "PRON" and t.dep_ in da.syn.obj:
+                continue
             if t.dep_ in da.syn.subj and t.head.i > t.i and self._is_reporting(t.head):
                 continue  # '"…," she added': the subject before its verb
-            if self._is_reporting(t):
+            if (self._is_reporting(t) or self._inverted_noun(t)) and not self._subject_before(
+                t, qs, da
+            ):
                 a = self._speaker_of(t, da, (qs, qe))
                 if a is not None:
                     return a, self._lemma(t)
@@ -752,6 +1016,13 @@ class QuoteExtractor:
                 break
             if not (t.is_punct or t.pos_ in ("ADV", "ADP", "DET", "AUX")):
                 break  # only ':' and the like may stand between the verb and its quote
+        # 'Mais, souligne le chercheur X, "…"': an inverted reporting clause set between
+        # commas right before the quote
+        incise = self._incise_before(doc, qs, da)
+        if incise is not None:
+            a = self._speaker_of(incise, da, (qs, qe))
+            if a is not None:
+                return a, self._lemma(incise)
         # 'X a réagi sur Twitter : "…"': the subject of the clause a colon ends
         marks = [t for t in before if t.text not in self.cues.open_marks]
         if marks and marks[-1].text == ":":

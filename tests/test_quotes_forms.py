@@ -1,0 +1,304 @@
+"""Reported-speech constructions the quote reader must follow, each on an invented sentence."""
+
+from __future__ import annotations
+
+
+def _quote(result, fragment):
+    found = [q for q in result.quotes if fragment.lower() in q.text.lower()]
+    assert found, f"no quote containing {fragment!r}: {[q.text[:60] for q in result.quotes]}"
+    return found[0]
+
+
+def test_a_participle_the_tagger_does_not_know_still_reports(code):
+    # 'tweeté' is tagged X: its tense auxiliary makes it a verb, its ending gives 'tweeter'
+    r = code(
+        '"Les écoles doivent rester ouvertes", a tweeté le candidat écologiste à la mairie de '
+        "Lyon, Paul Garnier."
+    )
+    q = _quote(r, "Les écoles doivent rester ouvertes")
+    assert q.cue == "tweeter" and q.speaker.name == "Paul Garnier"
+
+
+def test_a_gerund_after_an_inverted_pronoun_speaks_for_that_pronoun(code):
+    r = code(
+        "Le ministre Paul Garnier a parlé mardi. « Nous ne reculerons pas », a-t-il poursuivi, "
+        "en affirmant que le gouvernement attendait des excuses officielles."
+    )
+    q = _quote(r, "le gouvernement attendait des excuses")
+    assert q.kind == "indirect" and q.speaker.name == "Paul Garnier"
+
+
+def test_an_inverted_verb_tagged_as_a_noun_reports_with_its_gerund(code):
+    # 'juge-t-il' comes out as the noun 'juge'; the gerund is hung on it as an apposition
+    r = code(
+        "Le maire Paul Garnier a présenté son budget mardi. « Il faudra faire des efforts », "
+        "juge-t-il, rappelant que la dette de la ville a doublé en dix ans."
+    )
+    assert _quote(r, "faire des efforts").speaker.name == "Paul Garnier"
+    assert _quote(r, "la dette de la ville a doublé").speaker.name == "Paul Garnier"
+
+
+def test_the_object_after_a_gerund_is_not_its_speaker(code):
+    # the parser hangs 'appelant' on the object noun and reads its own object as subject
+    r = code(
+        "La ministre Anne Roux a condamné lundi les frappes de la coalition, appelant la "
+        "communauté internationale à sortir de son « silence complice et coupable »."
+    )
+    assert _quote(r, "silence complice et coupable").speaker.name == "Anne Roux"
+
+
+def test_a_reporting_clause_closing_a_sentence_that_quoted_words_open(code):
+    # the quote is not next to its verb: words of the article stand between them
+    r = code(
+        "Le ministre Paul Garnier a parlé mardi. « Il faudra des années pour reconstruire la "
+        "confiance » entre les deux pays, surtout après la crise de l'hiver, a-t-il estimé "
+        "devant la presse locale."
+    )
+    assert _quote(r, "reconstruire la confiance").speaker.name == "Paul Garnier"
+
+
+def test_a_gerund_climbs_past_a_word_misread_as_a_verb_to_the_clause_subject(code):
+    r = code(
+        "Le commissaire européen Paul Garnier a dénoncé mardi à la veille du G20 les promesses "
+        "insuffisantes des pays riches, appelant les dirigeants à mettre fin à leur « course "
+        "folle vers le profit »."
+    )
+    assert _quote(r, "course folle vers le profit").speaker.name == "Paul Garnier"
+
+
+def test_a_time_expression_between_the_verb_and_its_inverted_subject(code):
+    r = code(
+        "Les musées resteront fermés jusqu'à la fin de l'été, ont annoncé lundi les autorités "
+        "sanitaires.\n\n"
+        "Le pays a renforcé sa présence navale en mer Noire, envoyant deux frégates, a annoncé "
+        "mardi 4 mai le ministère de la Défense.\n\n"
+        "« Nous suivrons les recommandations des médecins », a déclaré lundi, Anne Roux, la "
+        "ministre de la Santé, dans un communiqué."
+    )
+    # the subject of the reported clause is not its speaker
+    assert "autorités" in _quote(r, "Les musées resteront fermés").speaker.text
+    assert "ministère" in _quote(r, "renforcé sa présence navale").speaker.text
+    assert _quote(r, "recommandations des médecins").speaker.name == "Anne Roux"
+
+
+def test_a_subject_with_a_preposition_is_an_adjunct_and_its_apposed_name_speaks():
+    # hand-built parse: the parser's 'Dans cette lettre' as subject, the name apposed to it
+    from handparse import actors_of, parse
+
+    from chronique.extract.quotes import QuoteExtractor
+
+    doc = parse(
+        "fr",
+        "Dans cette lettre , Emmanuel Macron a rappelé avoir voté contre le texte .",
+        heads=[2, 2, 7, 2, 2, 4, 7, 7, 9, 7, 12, 12, 9, 7],
+        deps=["case", "det", "nsubj", "punct", "appos", "flat:name", "aux:tense", "ROOT",
+              "aux:tense", "xcomp", "case", "det", "obl", "punct"],
+        pos=["ADP", "DET", "NOUN", "PUNCT", "PROPN", "PROPN", "AUX", "VERB", "AUX", "VERB",
+             "ADP", "DET", "NOUN", "PUNCT"],
+        lemmas=["dans", "ce", "lettre", ",", "Emmanuel", "Macron", "avoir", "rappeler", "avoir",
+                "voter", "contre", "le", "texte", "."],
+        morphs=[""] * 8 + ["VerbForm=Inf"] + [""] * 5,
+    )  # fmt: skip
+    da = actors_of(doc)
+    quotes = QuoteExtractor("fr").paragraph(doc, da, 0)
+    assert [q.speaker.name for q in quotes if "avoir voté" in q.text] == ["Emmanuel Macron"]
+
+
+def test_comme_le_rappelle_x_after_quoted_words(code):
+    r = code(
+        "La hausse des loyers reste forte, certains quartiers étant « touchés de plein fouet "
+        "par la spéculation » comme le rappelle Le Monde."
+    )
+    q = _quote(r, "touchés de plein fouet")
+    assert q.cue == "rappeler" and q.speaker.text == "Le Monde"
+
+
+def test_selon_x_with_a_clause_of_its_own_still_gives_the_sentence(code):
+    r = code(
+        "Ces deux résultats ne sont pas incompatibles, selon la Banque mondiale, qui explique "
+        "que la croissance reste fragile."
+    )
+    assert _quote(r, "ne sont pas incompatibles").speaker.name == "World Bank"
+    assert _quote(r, "la croissance reste fragile").speaker.name == "World Bank"
+
+
+def test_the_source_of_selon_is_named_without_the_preposition(code):
+    r = code("Selon Novalis Partners, le marché a reculé de 12 % en un an.")
+    assert _quote(r, "le marché a reculé").speaker.text == "Novalis Partners"
+
+
+def test_critiquer_names_what_was_said_by_its_object(code):
+    r = code("Le député Paul Garnier a sévèrement critiqué la fermeture des maternités rurales.")
+    q = _quote(r, "la fermeture des maternités rurales")
+    assert q.cue == "critiquer" and q.speaker.name == "Paul Garnier"
+
+
+def test_a_denounced_object_with_its_participle_is_what_was_said(code):
+    r = code(
+        "Le sénateur Paul Garnier a dénoncé une « manoeuvre grossière » imaginée par ses "
+        "adversaires pour le discréditer."
+    )
+    q = _quote(r, "imaginée par ses adversaires")
+    assert q.cue == "dénoncer" and q.speaker.name == "Paul Garnier"
+
+
+def test_se_dire_with_an_adjective_and_a_title_in_quotes_before_it(code):
+    r = code(
+        "Maria Lopez a chanté samedi à Lyon. La chanteuse connue pour son tube « Soleil de "
+        "minuit » se dit aussi très inquiète de la manière dont le gouvernement a géré la crise."
+    )
+    q = _quote(r, "inquiète de la manière")
+    assert q.cue == "dire" and q.speaker.name == "Maria Lopez"
+    # the title before the verb is not what she says
+    assert not [q for q in r.quotes if q.text.strip() == "Soleil de minuit"]
+
+
+def test_a_gerund_hung_deep_in_a_reported_clause_speaks_for_the_reporter(code):
+    r = code(
+        "Le ministre polonais Paul Garnier a assuré jeudi que la Pologne ne chercherait pas à "
+        "relancer le conflit, tout en prévenant qu'aucune attaque ne resterait impunie."
+    )
+    warned = [q for q in r.quotes if q.cue == "prévenir"]
+    assert warned and {q.speaker.name for q in warned} == {"Paul Garnier"}
+
+
+def test_the_pronoun_of_an_impersonal_verb_speaks_for_no_one(code):
+    r = code(
+        "Le président Paul Garnier a parlé mardi à Lyon. S'il existait un large consensus parmi "
+        "les élus pour dire que la réforme était urgente, les syndicats ont jugé le calendrier "
+        "« beaucoup trop serré »."
+    )
+    assert not [q for q in r.quotes if q.speaker.name == "Paul Garnier"]
+    assert _quote(r, "beaucoup trop serré").speaker.text == "les syndicats"
+
+
+def test_acquiescer_reports(code):
+    r = code(
+        "« C'est vrai, nous devons aller voter en masse », acquiesce la chanteuse Maria Lopez."
+    )
+    assert _quote(r, "aller voter en masse").speaker.name == "Maria Lopez"
+
+
+def test_an_inverted_verb_tagged_as_a_noun_before_a_name(code):
+    r = code(
+        "Paul Garnier a parlé mardi. Anne Roux lui a répondu. « Ce projet est une provocation "
+        "pure et simple », juge Anne Roux, ce lundi 16 janvier sur France Inter."
+    )
+    q = _quote(r, "une provocation pure et simple")
+    assert q.cue == "juger" and q.speaker.name == "Anne Roux"
+
+
+def test_a_name_right_before_a_verb_without_subject_is_its_speaker():
+    # hand-built parse: the name read as the object of the clause before it
+    from handparse import actors_of, parse
+
+    from chronique.extract.quotes import QuoteExtractor
+
+    doc = parse(
+        "fr",
+        "Des médias ont spéculé , la Norvège a indiqué qu' elle doute .",
+        heads=[1, 3, 3, 8, 3, 6, 3, 8, 8, 11, 11, 8, 8],
+        deps=["det", "nsubj", "aux:tense", "advcl", "punct", "det", "obj", "aux:tense", "ROOT",
+              "mark", "nsubj", "ccomp", "punct"],
+        pos=["DET", "NOUN", "AUX", "VERB", "PUNCT", "DET", "PROPN", "AUX", "VERB", "SCONJ",
+             "PRON", "VERB", "PUNCT"],
+        lemmas=["un", "média", "avoir", "spéculer", ",", "le", "Norvège", "avoir", "indiquer",
+                "que", "il", "douter", "."],
+    )  # fmt: skip
+    da = actors_of(doc)
+    da.entities()
+    quotes = QuoteExtractor("fr").paragraph(doc, da, 0)
+    assert [q.speaker.country for q in quotes if "elle doute" in q.text] == ["NOR"]
+
+
+def test_a_gerund_after_a_coordination_speaks_for_the_nearest_clause():
+    # hand-built parse: the gerund hung on the first clause of the coordination
+    from handparse import actors_of, parse
+
+    from chronique.extract.quotes import QuoteExtractor
+
+    doc = parse(
+        "fr",
+        "Les élèves ont repris les cours mais le Japon a refusé , estimant que le danger reste .",
+        heads=[1, 3, 3, 3, 5, 3, 10, 8, 10, 10, 3, 12, 3, 16, 15, 16, 12, 3],
+        deps=["det", "nsubj", "aux:tense", "ROOT", "det", "obj", "cc", "det", "nsubj",
+              "aux:tense", "conj", "punct", "advcl", "mark", "det", "nsubj", "ccomp", "punct"],
+        pos=["DET", "NOUN", "AUX", "VERB", "DET", "NOUN", "CCONJ", "DET", "PROPN", "AUX", "VERB",
+             "PUNCT", "VERB", "SCONJ", "DET", "NOUN", "VERB", "PUNCT"],
+        lemmas=["le", "élève", "avoir", "reprendre", "le", "cours", "mais", "le", "Japon",
+                "avoir", "refuser", ",", "estimer", "que", "le", "danger", "rester", "."],
+        morphs=[""] * 12 + ["Tense=Pres|VerbForm=Part"] + [""] * 5,
+    )  # fmt: skip
+    da = actors_of(doc)
+    da.entities()
+    quotes = QuoteExtractor("fr").paragraph(doc, da, 0)
+    assert [q.speaker.country for q in quotes if "le danger reste" in q.text] == ["JPN"]
+
+
+def test_a_fronted_infinitive_adjunct_reports_for_the_main_subject(code):
+    r = code(
+        "Après avoir répété plusieurs fois qu'elle ne serait pas candidate, la ministre Anne "
+        "Roux a finalement annoncé jeudi qu'elle le serait."
+    )
+    repeated = [q for q in r.quotes if q.cue == "répéter"]
+    assert [q.speaker.name for q in repeated] == ["Anne Roux"]
+    assert repeated[0].text.endswith("pas candidate")  # not the main clause after it
+
+
+def test_an_inverted_reporting_clause_between_commas_before_the_quote(code):
+    r = code(
+        "Les tests sont rassurants. Mais, souligne le chercheur Paul Garnier, « le nombre de cas "
+        "étant très faible, il faut rester prudent »."
+    )
+    q = _quote(r, "il faut rester prudent")
+    assert q.cue == "souligner" and q.speaker.name == "Paul Garnier"
+
+
+def test_pour_qui_gives_the_view_of_the_name_before_it(code):
+    r = code(
+        "Et même s'il était voté, le président Paul Garnier, pour qui les sénateurs ne sont pas "
+        "assez sérieux pour l'adopter, y opposerait son veto."
+    )
+    q = _quote(r, "les sénateurs ne sont pas assez sérieux")
+    assert q.speaker.name == "Paul Garnier" and "veto" not in q.text
+
+
+def test_a_narrative_infinitive_speaks_for_the_noun_before_it(code):
+    r = code("Et les économistes de noter que deux enquêtes ont mesuré l'effet des taxes.")
+    q = _quote(r, "deux enquêtes ont mesuré")
+    assert q.cue == "noter" and q.speaker.text == "les économistes"
+
+
+def test_a_gerund_hung_on_the_quoted_verb_speaks_for_the_quote_reporter():
+    # hand-built parse: ', affirmant que …' hung on the verb inside the quoted words
+    from handparse import actors_of, parse
+
+    from chronique.extract.quotes import QuoteExtractor, cues_for, quote_spans
+
+    doc = parse(
+        "fr",
+        "« Nous partirons » , déclare Emmanuel Macron , affirmant que la France reste .",
+        heads=[2, 2, 2, 2, 5, 2, 5, 6, 9, 2, 13, 12, 13, 9, 2],
+        deps=["punct", "nsubj", "ROOT", "punct", "punct", "parataxis", "nsubj", "flat:name",
+              "punct", "advcl", "mark", "det", "nsubj", "ccomp", "punct"],
+        pos=["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "VERB", "PROPN", "PROPN", "PUNCT",
+             "VERB", "SCONJ", "DET", "PROPN", "VERB", "PUNCT"],
+        lemmas=["«", "nous", "partir", "»", ",", "déclarer", "Emmanuel", "Macron", ",",
+                "affirmer", "que", "le", "France", "rester", "."],
+        morphs=[""] * 9 + ["Tense=Pres|VerbForm=Part"] + [""] * 5,
+    )  # fmt: skip
+    da = actors_of(doc)
+    da.entities()
+    spans = quote_spans(doc.text, cues_for("fr"))
+    da.memory.quoted.extend((s, e) for s, e, _ in spans)
+    quotes = QuoteExtractor("fr").paragraph(doc, da, 0, spans)
+    assert [q.speaker.name for q in quotes if "la France reste" in q.text] == ["Emmanuel Macron"]
+
+
+def test_an_infinitive_adjunct_after_the_verb_is_not_the_subject_s_words(code):
+    # 'pour avoir appelé « … »' is what the one criticised said, not the critic
+    r = code(
+        "Anne Roux a parlé dimanche à Nancy. Au passage, elle a égratigné Marie Dufresnoy, "
+        "seule femme candidate, pour avoir appelé « à être aidée » dans sa campagne."
+    )
+    assert not [q for q in r.quotes if "être aidée" in q.text and q.speaker.name == "Anne Roux"]
