@@ -501,3 +501,48 @@ def test_mediation_between_two_sides_names_them_as_recipients():
     result = code("Kenya launched a mediation effort between Ethiopia and Eritrea.")
     (med,) = events(result, "CONSULT", "KEN")
     assert {a.country for a in med.recipient} == {"ETH", "ERI"}
+
+
+def test_an_office_acts_for_its_owner():
+    result = code("The Kenyan president's office condemned the raid by Somali militants.")
+    assert events(result, "ACCUSE", "KEN")
+
+
+def test_a_campaign_acts_for_its_owner():
+    result = code("Chile's presidential campaign filed a lawsuit against Peru on Monday.")
+    assert events(result, "ACCUSE", "CHL")
+
+
+def test_violating_a_truce_is_an_assault():
+    result = code("Ethiopian forces violated the truce with Eritrea on Sunday.")
+    (first,) = result.events[:1]
+    assert first.event == "ASSAULT" and first.cameo == "196"
+
+
+def test_a_hyphenated_cease_fire_is_a_ceasefire():
+    assert events(code("Yemen declared a cease-fire with Oman on Friday."), "RETREAT", "YEM")
+
+
+def test_a_measure_of_a_restriction_counts_as_the_restriction():
+    # 'curfew hours': the restriction is named by the noun before the measure
+    result = code("Bolivia eased the curfew hours in its capital on Monday.")
+    assert events(result, "CONCEDE", "BOL")
+
+
+def test_letting_people_go_free_is_a_release():
+    assert events(code("Eritrea let free three Swedish reporters on Monday."), "RETREAT", "ERI")
+
+
+def test_rolling_back_and_reversing_are_concessions():
+    assert events(code("Canada rolled back tariffs on Mexican steel on Monday."), "CONCEDE", "CAN")
+    assert events(code("Peru reversed its ban on Chilean fruit on Monday."), "CONCEDE", "PER")
+
+
+def test_support_expressed_for_a_thing_is_support():
+    result = code("Norway reiterated its support for the peace process on Monday.")
+    assert events(result, "SUPPORT", "NOR")
+
+
+def test_issuing_a_warrant_is_coercion():
+    result = code("A Ghanaian court issued a warrant against a former minister on Monday.")
+    assert events(result, "COERCE")

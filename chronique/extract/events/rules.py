@@ -36,7 +36,7 @@ LIST_KEYS = ("context", "recipient", "actor")
 WORD_SETS = (
     "light_verbs", "co_actor_heads", "object_control", "non_event_complements", "between",
     "noun_date_preps", "purpose_marks", "stative_participles", "quantity_heads",
-    "domestic_objects", "claim_objects",
+    "domestic_objects", "claim_objects", "owner_heads",
 )  # fmt: skip
 TYPE_SETS = ("infer_recipient", "motive_absorbing_types", "object_clitic_types")
 # Type by construction (see the file's comment): each {"type", "types": {type: CAMEO code} or
@@ -139,15 +139,22 @@ def _object(tok: Token, value: frozenset[str], rules: Rules) -> bool:
     participle modifying its noun ('les sanctions imposées par X'), what is acted on is the
     subject or that noun (a present participle's noun acts: 'des pays réclamant X'); the
     title before a name counts ('released journalist Ana Lima')."""
-    return bool(_object_lemmas(tok, rules.syntax) & value)
+    return bool(_object_lemmas(tok, rules.syntax, rules.quantity_heads) & value)
 
 
 @lru_cache(maxsize=256)
-def _object_lemmas(tok: Token, syn: Syntax) -> frozenset[str]:
+def _object_lemmas(tok: Token, syn: Syntax, measures: frozenset[str]) -> frozenset[str]:
     """What `tok` acts on, as lemmas; kept for the token's other rules while one paragraph
-    is matched (`clear_token_caches`; a Token hashes and compares by its Doc and position)."""
+    is matched (`clear_token_caches`; a Token hashes and compares by its Doc and position).
+    The title before a name counts ('released journalist Ana Lima'), and so does the noun
+    before a measure of it (`measures`: 'eased the curfew hours')."""
     found = nominal_dependents(tok, syn) + syn.passive_subjects(tok)
-    found += [c for d in found if d.pos_ == "PROPN" for c in syn.children(d, syn.compound)]
+    found += [
+        c
+        for d in found
+        if d.pos_ == "PROPN" or lemma_of(d) in measures
+        for c in syn.children(d, syn.compound)
+    ]
     forms = tok.morph.get("VerbForm")
     if tok.pos_ in ("VERB", "AUX") and tok.dep_ in syn.acl and "Part" in forms:
         if "Pres" not in tok.morph.get("Tense"):
@@ -312,6 +319,7 @@ class Rules:
     quantity_heads: frozenset[str]
     domestic_objects: frozenset[str]
     claim_objects: frozenset[str]
+    owner_heads: frozenset[str]
     infer_recipient: frozenset[str]
     object_clitic_types: frozenset[str]
     motive_absorbing_types: frozenset[str]
