@@ -48,6 +48,7 @@ TRIGGER_KEYS = {
     "nominal",
     "need_recipient",
     "need_governor",
+    "complement",
     "comp_aux",
     "embeds",
     "example",
@@ -546,3 +547,33 @@ def test_support_expressed_for_a_thing_is_support():
 def test_issuing_a_warrant_is_coercion():
     result = code("A Ghanaian court issued a warrant against a former minister on Monday.")
     assert events(result, "COERCE")
+
+
+def test_finding_guilty_is_an_accusation_on_the_one_found_guilty():
+    result = code("A Dutch court found the Serbian general guilty of war crimes.")
+    (found,) = events(result, "ACCUSE")
+    assert found.cameo == "116" and [a.country for a in found.recipient] == ["SRB"]
+    assert events(code("The Serbian general was found guilty by a Dutch court."), "ACCUSE", "NLD")
+
+
+def test_burning_a_flag_is_a_protest():
+    assert events(code("Serbian students burned Croatian flags in Belgrade."), "PROTEST", "SRB")
+
+
+def test_returning_seized_wildlife_is_a_return():
+    result = code("Peru returned seized turtles to Ecuador on Monday.")
+    assert events(result, "RETREAT", "PER", "ECU")
+
+
+def test_joining_an_investigation_is_investigating():
+    assert events(code("The FBI joined an investigation into the Kenyan bank."), "ACCUSE", "USA")
+
+
+def test_us_agencies_are_known_by_their_acronyms():
+    result = code("With its partners, USAID provided tents to Haiti.")
+    assert events(result, "AID", "USA")
+    assert events(code("ICE returned stolen paintings to Italy on Monday."), "RETREAT", "USA")
+
+
+def test_villagers_released_are_people():
+    assert events(code("Rebels in Mali released twelve villagers on Monday."), "RETREAT")

@@ -181,6 +181,15 @@ def _follow(tok: Token, value: tuple[str, ...], rules: Rules) -> bool:
     return tuple(lemma_of(t) for t in nxt[: len(value)]) == value
 
 
+@constraint("complement")
+def _complement(tok: Token, value: frozenset[str], rules: Rules) -> bool:
+    """'found the minister guilty', 'was found guilty': a clausal or predicative complement
+    headed by one of these lemmas."""
+    syn = rules.syntax
+    labels = syn.comp | syn.predicative
+    return any(lemma_of(c) in value for c in syn.children(tok, labels))
+
+
 @constraint("comp_aux")
 def _comp_aux(tok: Token, value: frozenset[str], rules: Rules) -> bool:
     """'said that Iran must stop': a clausal complement with one of these auxiliaries."""
