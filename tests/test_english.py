@@ -577,3 +577,12 @@ def test_us_agencies_are_known_by_their_acronyms():
 
 def test_villagers_released_are_people():
     assert events(code("Rebels in Mali released twelve villagers on Monday."), "RETREAT")
+
+
+def test_deploying_peacekeeping_troops_is_aid():
+    # 'peacekeeping troops': the compound before a generic head says what the troops are
+    result = code("Ghana announced the deployment of peacekeeping troops to Mali.")
+    assert events(result, "AID") and not events(result, "MOBILIZE")
+    result = code("Nepal deployed peacekeeping forces in Lebanon on Monday.")
+    assert events(result, "AID", "NPL") and not events(result, "MOBILIZE")
+    assert events(code("Nepal deployed troops in Lebanon on Monday."), "MOBILIZE", "NPL")

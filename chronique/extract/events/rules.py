@@ -36,7 +36,7 @@ LIST_KEYS = ("context", "recipient", "actor")
 WORD_SETS = (
     "light_verbs", "co_actor_heads", "object_control", "non_event_complements", "between",
     "noun_date_preps", "purpose_marks", "stative_participles", "quantity_heads",
-    "domestic_objects", "claim_objects", "owner_heads",
+    "domestic_objects", "claim_objects", "owner_heads", "kind_heads",
 )  # fmt: skip
 TYPE_SETS = ("infer_recipient", "motive_absorbing_types", "object_clitic_types")
 # Type by construction (see the file's comment): each {"type", "types": {type: CAMEO code} or
@@ -139,7 +139,8 @@ def _object(tok: Token, value: frozenset[str], rules: Rules) -> bool:
     participle modifying its noun ('les sanctions imposées par X'), what is acted on is the
     subject or that noun (a present participle's noun acts: 'des pays réclamant X'); the
     title before a name counts ('released journalist Ana Lima')."""
-    return bool(_object_lemmas(tok, rules.syntax, rules.quantity_heads) & value)
+    measures = rules.quantity_heads | rules.kind_heads
+    return bool(_object_lemmas(tok, rules.syntax, measures) & value)
 
 
 @lru_cache(maxsize=256)
@@ -147,7 +148,8 @@ def _object_lemmas(tok: Token, syn: Syntax, measures: frozenset[str]) -> frozens
     """What `tok` acts on, as lemmas; kept for the token's other rules while one paragraph
     is matched (`clear_token_caches`; a Token hashes and compares by its Doc and position).
     The title before a name counts ('released journalist Ana Lima'), and so does the noun
-    before a measure of it (`measures`: 'eased the curfew hours')."""
+    before a measure or a generic head (`measures`: 'eased the curfew hours', 'deployed
+    peacekeeping troops')."""
     found = nominal_dependents(tok, syn) + syn.passive_subjects(tok)
     found += [
         c
@@ -329,6 +331,7 @@ class Rules:
     domestic_objects: frozenset[str]
     claim_objects: frozenset[str]
     owner_heads: frozenset[str]
+    kind_heads: frozenset[str]
     infer_recipient: frozenset[str]
     object_clitic_types: frozenset[str]
     motive_absorbing_types: frozenset[str]
