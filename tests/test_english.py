@@ -586,3 +586,9 @@ def test_deploying_peacekeeping_troops_is_aid():
     result = code("Nepal deployed peacekeeping forces in Lebanon on Monday.")
     assert events(result, "AID", "NPL") and not events(result, "MOBILIZE")
     assert events(code("Nepal deployed troops in Lebanon on Monday."), "MOBILIZE", "NPL")
+
+
+def test_sending_experts_to_investigate_is_investigating():
+    result = code("The UN sent experts to Mali to investigate the killings.")
+    assert result.events[0].event == "ACCUSE"
+    assert events(result, "ACCUSE", "UNO", "MLI")

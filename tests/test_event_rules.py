@@ -1334,9 +1334,20 @@ guilty guilty ADJ 2 oprd
 """
 
 
+SENT_TO_INVESTIGATE = """
+Oslo Oslo PROPN 1 nsubj
+sent send VERB 1 ROOT VerbForm=Fin|Tense=Past
+experts expert NOUN 1 dobj
+to to PART 4 aux
+investigate investigate VERB 1 advcl VerbForm=Inf
+. . PUNCT 1 punct
+"""
+
+
 @pytest.mark.parametrize(
     ("table", "value", "holds"),
     [
+        (SENT_TO_INVESTIGATE, ["investigate"], True),
         (FOUND_GUILTY, ["guilty"], True),
         (WAS_FOUND_GUILTY, ["guilty"], True),
         (FOUND_GUILTY, ["innocent"], False),
@@ -1344,9 +1355,10 @@ guilty guilty ADJ 2 oprd
 )
 def test_complement_constraint_reads_a_clausal_or_predicative_complement(table, value, holds):
     doc = rows(table, "en")
-    rule = entry(lemma="find", type="ACCUSE", cameo="116", complement=value)
+    verb = next(t for t in doc if t.dep_ == "ROOT")
+    rule = entry(lemma=verb.lemma_, type="ACCUSE", cameo="116", complement=value)
     rules = rules_with("en", [rule])
-    tok = _tok(doc, "find")
+    tok = verb
     (trigger,) = rules.candidates(tok)
     assert (trigger.unmet(tok, rules) is None) is holds
 

@@ -185,11 +185,16 @@ def _follow(tok: Token, value: tuple[str, ...], rules: Rules) -> bool:
 
 @constraint("complement")
 def _complement(tok: Token, value: frozenset[str], rules: Rules) -> bool:
-    """'found the minister guilty', 'was found guilty': a clausal or predicative complement
-    headed by one of these lemmas."""
+    """'found the minister guilty', 'was found guilty', 'sent experts to investigate': a
+    clausal or predicative complement, or an infinitive of purpose, headed by one of these
+    lemmas."""
     syn = rules.syntax
-    labels = syn.comp | syn.predicative
-    return any(lemma_of(c) in value for c in syn.children(tok, labels))
+    return any(
+        lemma_of(c) in value
+        for c in tok.children
+        if c.dep_ in syn.comp | syn.predicative
+        or (c.dep_ in syn.advcl and "Inf" in c.morph.get("VerbForm"))
+    )
 
 
 @constraint("comp_aux")
