@@ -592,3 +592,26 @@ def test_sending_experts_to_investigate_is_investigating():
     result = code("The UN sent experts to Mali to investigate the killings.")
     assert result.events[0].event == "ACCUSE"
     assert events(result, "ACCUSE", "UNO", "MLI")
+
+
+def test_ceasing_military_operations_is_a_retreat():
+    result = code("Ethiopia ceased its military operations in Tigray on Monday.")
+    assert result.events[0].event == "RETREAT" and not events(result, "ASSAULT")
+
+
+def test_withdrawing_a_batch_of_peacekeepers_is_a_sanction():
+    # what the quantity counts is what the verb acts on
+    assert events(code("Kenya withdrew a batch of peacekeepers from Somalia."), "SANCTION", "KEN")
+
+
+def test_suspending_aid_donations_is_a_sanction():
+    assert events(code("Peru suspended aid donations to Bolivia."), "SANCTION", "PER", "BOL")
+
+
+def test_a_commenced_offensive_takes_the_subject_of_commence():
+    result = code("Turkey commenced ground assaults on Kurdish fighters.")
+    assert events(result, "ASSAULT", "TUR")
+
+
+def test_forcing_a_plane_to_land_is_coercion():
+    assert events(code("Turkish jets forced a Syrian plane to land in Ankara."), "COERCE", "TUR")

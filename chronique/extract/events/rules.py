@@ -147,15 +147,23 @@ def _object(tok: Token, value: frozenset[str], rules: Rules) -> bool:
 def _object_lemmas(tok: Token, syn: Syntax, measures: frozenset[str]) -> frozenset[str]:
     """What `tok` acts on, as lemmas; kept for the token's other rules while one paragraph
     is matched (`clear_token_caches`; a Token hashes and compares by its Doc and position).
-    The title before a name counts ('released journalist Ana Lima'), and so does the noun
-    before a measure or a generic head (`measures`: 'eased the curfew hours', 'deployed
-    peacekeeping troops')."""
+    The title before a name counts ('released journalist Ana Lima'), and so do the noun
+    before a measure or a generic head and what a measure counts (`measures`: 'eased the
+    curfew hours', 'deployed peacekeeping troops', 'withdrew a batch of peacekeepers')."""
     found = nominal_dependents(tok, syn) + syn.passive_subjects(tok)
     found += [
         c
         for d in found
         if d.pos_ == "PROPN" or lemma_of(d) in measures
         for c in syn.children(d, syn.compound)
+    ]
+    # 'withdrew a batch of peacekeepers': what a quantity counts is acted on
+    found += [
+        n
+        for d in found
+        if lemma_of(d) in measures
+        for p, n in syn.prepositional(d)
+        if p in syn.words["genitive_preps"]
     ]
     forms = tok.morph.get("VerbForm")
     if tok.pos_ in ("VERB", "AUX") and tok.dep_ in syn.acl and "Part" in forms:
