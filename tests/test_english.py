@@ -48,6 +48,7 @@ TRIGGER_KEYS = {
     "nominal",
     "need_recipient",
     "need_governor",
+    "complement",
     "comp_aux",
     "embeds",
     "example",
@@ -501,3 +502,116 @@ def test_mediation_between_two_sides_names_them_as_recipients():
     result = code("Kenya launched a mediation effort between Ethiopia and Eritrea.")
     (med,) = events(result, "CONSULT", "KEN")
     assert {a.country for a in med.recipient} == {"ETH", "ERI"}
+
+
+def test_an_office_acts_for_its_owner():
+    result = code("The Kenyan president's office condemned the raid by Somali militants.")
+    assert events(result, "ACCUSE", "KEN")
+
+
+def test_a_campaign_acts_for_its_owner():
+    result = code("Chile's presidential campaign filed a lawsuit against Peru on Monday.")
+    assert events(result, "ACCUSE", "CHL")
+
+
+def test_violating_a_truce_is_an_assault():
+    result = code("Ethiopian forces violated the truce with Eritrea on Sunday.")
+    (first,) = result.events[:1]
+    assert first.event == "ASSAULT" and first.cameo == "196"
+
+
+def test_a_hyphenated_cease_fire_is_a_ceasefire():
+    assert events(code("Yemen declared a cease-fire with Oman on Friday."), "RETREAT", "YEM")
+
+
+def test_a_measure_of_a_restriction_counts_as_the_restriction():
+    # 'curfew hours': the restriction is named by the noun before the measure
+    result = code("Bolivia eased the curfew hours in its capital on Monday.")
+    assert events(result, "CONCEDE", "BOL")
+
+
+def test_letting_people_go_free_is_a_release():
+    assert events(code("Eritrea let free three Swedish reporters on Monday."), "RETREAT", "ERI")
+
+
+def test_rolling_back_and_reversing_are_concessions():
+    assert events(code("Canada rolled back tariffs on Mexican steel on Monday."), "CONCEDE", "CAN")
+    assert events(code("Peru reversed its ban on Chilean fruit on Monday."), "CONCEDE", "PER")
+
+
+def test_support_expressed_for_a_thing_is_support():
+    result = code("Norway reiterated its support for the peace process on Monday.")
+    assert events(result, "SUPPORT", "NOR")
+
+
+def test_issuing_a_warrant_is_coercion():
+    result = code("A Ghanaian court issued a warrant against a former minister on Monday.")
+    assert events(result, "COERCE")
+
+
+def test_finding_guilty_is_an_accusation_on_the_one_found_guilty():
+    result = code("A Dutch court found the Serbian general guilty of war crimes.")
+    (found,) = events(result, "ACCUSE")
+    assert found.cameo == "116" and [a.country for a in found.recipient] == ["SRB"]
+    assert events(code("The Serbian general was found guilty by a Dutch court."), "ACCUSE", "NLD")
+
+
+def test_burning_a_flag_is_a_protest():
+    assert events(code("Serbian students burned Croatian flags in Belgrade."), "PROTEST", "SRB")
+
+
+def test_returning_seized_wildlife_is_a_return():
+    result = code("Peru returned seized turtles to Ecuador on Monday.")
+    assert events(result, "RETREAT", "PER", "ECU")
+
+
+def test_joining_an_investigation_is_investigating():
+    assert events(code("The FBI joined an investigation into the Kenyan bank."), "ACCUSE", "USA")
+
+
+def test_us_agencies_are_known_by_their_acronyms():
+    result = code("With its partners, USAID provided tents to Haiti.")
+    assert events(result, "AID", "USA")
+    assert events(code("ICE returned stolen paintings to Italy on Monday."), "RETREAT", "USA")
+
+
+def test_villagers_released_are_people():
+    assert events(code("Rebels in Mali released twelve villagers on Monday."), "RETREAT")
+
+
+def test_deploying_peacekeeping_troops_is_aid():
+    # 'peacekeeping troops': the compound before a generic head says what the troops are
+    result = code("Ghana announced the deployment of peacekeeping troops to Mali.")
+    assert events(result, "AID") and not events(result, "MOBILIZE")
+    result = code("Nepal deployed peacekeeping forces in Lebanon on Monday.")
+    assert events(result, "AID", "NPL") and not events(result, "MOBILIZE")
+    assert events(code("Nepal deployed troops in Lebanon on Monday."), "MOBILIZE", "NPL")
+
+
+def test_sending_experts_to_investigate_is_investigating():
+    result = code("The UN sent experts to Mali to investigate the killings.")
+    assert result.events[0].event == "ACCUSE"
+    assert events(result, "ACCUSE", "UNO", "MLI")
+
+
+def test_ceasing_military_operations_is_a_retreat():
+    result = code("Ethiopia ceased its military operations in Tigray on Monday.")
+    assert result.events[0].event == "RETREAT" and not events(result, "ASSAULT")
+
+
+def test_withdrawing_a_batch_of_peacekeepers_is_a_sanction():
+    # what the quantity counts is what the verb acts on
+    assert events(code("Kenya withdrew a batch of peacekeepers from Somalia."), "SANCTION", "KEN")
+
+
+def test_suspending_aid_donations_is_a_sanction():
+    assert events(code("Peru suspended aid donations to Bolivia."), "SANCTION", "PER", "BOL")
+
+
+def test_a_commenced_offensive_takes_the_subject_of_commence():
+    result = code("Turkey commenced ground assaults on Kurdish fighters.")
+    assert events(result, "ASSAULT", "TUR")
+
+
+def test_forcing_a_plane_to_land_is_coercion():
+    assert events(code("Turkish jets forced a Syrian plane to land in Ankara."), "COERCE", "TUR")

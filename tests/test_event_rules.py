@@ -215,7 +215,8 @@ Chine Chine PROPN 4 obl:arg
 
 def test_every_constraint_has_a_test_below():
     assert set(CONSTRAINTS) == {
-        "reflexive", "prep", "object", "modifier", "follow", "need_governor", "comp_aux"
+        "reflexive", "prep", "object", "modifier", "follow", "need_governor", "complement",
+        "comp_aux",
     }  # fmt: skip
 
 
@@ -1312,6 +1313,52 @@ def test_comp_aux_constraint_reads_the_complement_clause(value, holds):
     rule = entry(lemma="say", type="REQUEST", cameo="100", comp_aux=value)
     rules = rules_with("en", [rule])
     tok = _tok(doc, "say")
+    (trigger,) = rules.candidates(tok)
+    assert (trigger.unmet(tok, rules) is None) is holds
+
+
+FOUND_GUILTY = """
+Oslo Oslo PROPN 1 nsubj
+found find VERB 1 ROOT VerbForm=Fin|Tense=Past
+Bern Bern PROPN 3 nsubj
+guilty guilty ADJ 1 ccomp
+. . PUNCT 1 punct
+"""
+
+WAS_FOUND_GUILTY = """
+Bern Bern PROPN 2 nsubjpass
+was be AUX 2 auxpass VerbForm=Fin
+found find VERB 2 ROOT VerbForm=Part|Tense=Past
+guilty guilty ADJ 2 oprd
+. . PUNCT 2 punct
+"""
+
+
+SENT_TO_INVESTIGATE = """
+Oslo Oslo PROPN 1 nsubj
+sent send VERB 1 ROOT VerbForm=Fin|Tense=Past
+experts expert NOUN 1 dobj
+to to PART 4 aux
+investigate investigate VERB 1 advcl VerbForm=Inf
+. . PUNCT 1 punct
+"""
+
+
+@pytest.mark.parametrize(
+    ("table", "value", "holds"),
+    [
+        (SENT_TO_INVESTIGATE, ["investigate"], True),
+        (FOUND_GUILTY, ["guilty"], True),
+        (WAS_FOUND_GUILTY, ["guilty"], True),
+        (FOUND_GUILTY, ["innocent"], False),
+    ],
+)
+def test_complement_constraint_reads_a_clausal_or_predicative_complement(table, value, holds):
+    doc = rows(table, "en")
+    verb = next(t for t in doc if t.dep_ == "ROOT")
+    rule = entry(lemma=verb.lemma_, type="ACCUSE", cameo="116", complement=value)
+    rules = rules_with("en", [rule])
+    tok = verb
     (trigger,) = rules.candidates(tok)
     assert (trigger.unmet(tok, rules) is None) is holds
 

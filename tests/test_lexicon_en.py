@@ -20,7 +20,7 @@ REQUIRED = {"id", "lemma", "pos", "type", "cameo", "example"}
 OPTIONAL = {
     "mode", "context", "recipient", "actor", "nominal", "symmetric", "need_recipient",
     "need_person_object", "self_target", "embeds", "object", "prep", "reflexive", "follow",
-    "modifier", "need_governor", "comp_aux",
+    "modifier", "need_governor", "complement", "comp_aux",
 }  # fmt: skip
 RECIPIENT_SLOTS = {"obj", "iobj", "obj_owner", "comp_subj"}
 ACTOR_SLOTS = {"amod", "poss"}

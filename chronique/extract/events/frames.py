@@ -294,6 +294,14 @@ def incise(tok: Token, da: DocActors, rules: Rules,
     return ([found] if found is not None else []), skip
 
 
+def office_owner(tok: Token, da: DocActors, rules: Rules) -> list[Actor]:
+    """'the minister's office condemned …', "the president's campaign filed …": a noun of
+    events.json owner_heads, naming no one itself, acts for whoever owns it."""
+    if lemma_of(tok) not in rules.owner_heads:
+        return []
+    return da.owner(tok)
+
+
 def _argument(tok: Token, da: DocActors, rules: Rules, disc: Discourse,
               owner: bool = False) -> list[Actor]:  # fmt: skip
     """A pair ('les deux pays'), the speaker a quoted 'nous' stands for, the actors named, a
@@ -304,6 +312,7 @@ def _argument(tok: Token, da: DocActors, rules: Rules, disc: Discourse,
         or quoted_speaker(tok, da, disc)
         or da.actors(tok)
         or home_actor(tok, da, rules, disc)
+        or office_owner(tok, da, rules)
     )
     if not found and owner:
         # 'a critiqué la violation de leur souveraineté par la Turquie': an act's agent

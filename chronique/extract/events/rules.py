@@ -36,7 +36,7 @@ LIST_KEYS = ("context", "recipient", "actor")
 WORD_SETS = (
     "light_verbs", "co_actor_heads", "object_control", "non_event_complements", "between",
     "noun_date_preps", "purpose_marks", "stative_participles", "quantity_heads",
-    "domestic_objects", "claim_objects",
+    "domestic_objects", "claim_objects", "owner_heads", "kind_heads",
 )  # fmt: skip
 TYPE_SETS = ("infer_recipient", "motive_absorbing_types", "object_clitic_types")
 # Type by construction (see the file's comment): each {"type", "types": {type: CAMEO code} or
@@ -144,15 +144,32 @@ def _object(tok: Token, value: frozenset[str], rules: Rules) -> bool:
     participle modifying its noun ('les sanctions imposées par X'), what is acted on is the
     subject or that noun (a present participle's noun acts: 'des pays réclamant X'); the
     title before a name counts ('released journalist Ana Lima')."""
-    return bool(_object_lemmas(tok, rules.syntax) & value)
+    measures = rules.quantity_heads | rules.kind_heads
+    return bool(_object_lemmas(tok, rules.syntax, measures) & value)
 
 
 @lru_cache(maxsize=256)
-def _object_lemmas(tok: Token, syn: Syntax) -> frozenset[str]:
+def _object_lemmas(tok: Token, syn: Syntax, measures: frozenset[str]) -> frozenset[str]:
     """What `tok` acts on, as lemmas; kept for the token's other rules while one paragraph
-    is matched (`clear_token_caches`; a Token hashes and compares by its Doc and position)."""
+    is matched (`clear_token_caches`; a Token hashes and compares by its Doc and position).
+    The title before a name counts ('released journalist Ana Lima'), and so do the noun
+    before a measure or a generic head and what a measure counts (`measures`: 'eased the
+    curfew hours', 'deployed peacekeeping troops', 'withdrew a batch of peacekeepers')."""
     found = nominal_dependents(tok, syn) + syn.passive_subjects(tok)
-    found += [c for d in found if d.pos_ == "PROPN" for c in syn.children(d, syn.compound)]
+    found += [
+        c
+        for d in found
+        if d.pos_ == "PROPN" or lemma_of(d) in measures
+        for c in syn.children(d, syn.compound)
+    ]
+    # 'withdrew a batch of peacekeepers': what a quantity counts is acted on
+    found += [
+        n
+        for d in found
+        if lemma_of(d) in measures
+        for p, n in syn.prepositional(d)
+        if p in syn.words["genitive_preps"]
+    ]
     forms = tok.morph.get("VerbForm")
     if tok.pos_ in ("VERB", "AUX") and tok.dep_ in syn.acl and "Part" in forms:
         if "Pres" not in tok.morph.get("Tense"):
@@ -177,6 +194,20 @@ def _modifier(tok: Token, value: frozenset[str], rules: Rules) -> bool:
 def _follow(tok: Token, value: tuple[str, ...], rules: Rules) -> bool:
     nxt = [t for t in tok.doc[tok.i + 1 : tok.i + 5] if t.pos_ != "DET"]
     return tuple(lemma_of(t) for t in nxt[: len(value)]) == value
+
+
+@constraint("complement")
+def _complement(tok: Token, value: frozenset[str], rules: Rules) -> bool:
+    """'found the minister guilty', 'was found guilty', 'sent experts to investigate': a
+    clausal or predicative complement, or an infinitive of purpose, headed by one of these
+    lemmas."""
+    syn = rules.syntax
+    return any(
+        lemma_of(c) in value
+        for c in tok.children
+        if c.dep_ in syn.comp | syn.predicative
+        or (c.dep_ in syn.advcl and "Inf" in c.morph.get("VerbForm"))
+    )
 
 
 @constraint("comp_aux")
@@ -317,6 +348,8 @@ class Rules:
     quantity_heads: frozenset[str]
     domestic_objects: frozenset[str]
     claim_objects: frozenset[str]
+    owner_heads: frozenset[str]
+    kind_heads: frozenset[str]
     infer_recipient: frozenset[str]
     object_clitic_types: frozenset[str]
     motive_absorbing_types: frozenset[str]
