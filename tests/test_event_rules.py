@@ -2052,3 +2052,59 @@ Paris Paris PROPN 5 obj
 . . PUNCT 5 punct
 """)
     assert sides(only(code(doc, rules_with("fr", [criticise]))))[0] == ["TCD"]
+
+
+def test_participle_adjunct_on_a_predicate_adjective_acts_for_the_clause_subject():
+    # 'Berlin a jugé la situation grave, appelant Varsovie à agir', the participle hung as a
+    # parataxis of the adjective: no climb leads from it to a subject
+    doc = rows(PREDICATE_ADJUNCT)
+    c = only(code(doc, rules_with("fr", [CALL])))
+    assert c.reason is None
+    assert sides(c) == (["DEU"], ["POL"])
+
+
+PREDICATE_ADJUNCT = """
+Berlin Berlin PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+jugé juger VERB 2 ROOT VerbForm=Part|Tense=Past
+la le DET 4 det
+situation situation NOUN 2 obj
+grave grave ADJ 2 xcomp
+, , PUNCT 7 punct
+appelant appeler VERB 5 parataxis VerbForm=Part|Tense=Pres
+Varsovie Varsovie PROPN 7 obj
+à à ADP 10 mark
+agir agir VERB 7 xcomp VerbForm=Inf
+. . PUNCT 2 punct
+"""
+
+
+def test_participle_adjunct_skips_a_noun_the_tagger_read_as_an_infinitive():
+    # the adjective hangs on a name the tagger took for an infinitive verb: that is no
+    # clause with a subject of its own, the adjunct goes on to the main verb
+    doc = rows(PREDICATE_ADJUNCT.replace("situation situation NOUN 2 obj",
+                                         "situation situation VERB 2 obj VerbForm=Inf")
+               .replace("grave grave ADJ 2 xcomp", "grave grave ADJ 4 amod"))
+    c = only(code(doc, rules_with("fr", [CALL])))
+    assert sides(c) == (["DEU"], ["POL"])
+
+
+def test_complement_of_an_adjunct_hung_on_the_main_clause_still_marks_it():
+    # 'Berlin a salué le texte, appelant Varsovie à agir' with 'à agir' hung on the root,
+    # two levels above the participle
+    doc = rows("""
+Berlin Berlin PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+salué saluer VERB 2 ROOT VerbForm=Part|Tense=Past
+le le DET 4 det
+texte texte NOUN 2 obj
+, , PUNCT 6 punct
+appelant appeler VERB 4 acl VerbForm=Part|Tense=Pres
+Varsovie Varsovie PROPN 6 obj
+à à ADP 9 mark
+agir agir VERB 2 advcl VerbForm=Inf
+. . PUNCT 2 punct
+""")
+    c = only(code(doc, rules_with("fr", [CALL])))
+    assert c.reason is None
+    assert sides(c) == (["DEU"], ["POL"])

@@ -386,8 +386,22 @@ def subject_actors(tok: Token, da: DocActors, rules: Rules, disc: Discourse) -> 
     """The acting subject, climbing out of infinitives, participles and coordinations.
 
     'X se joint à Y pour V' makes Y a co-actor of V; a finite verb the parser left without
-    a subject takes the actor phrase right before it.
+    a subject takes the actor phrase right before it. A participle adjunct set off by a
+    comma (', appelant Y à V') that the parser hung where no climb leads (on an adjective,
+    as a parataxis) goes with the subject of the nearest verb above it, when that verb has one.
     """
+    found = _climb_subject(tok, da, rules, disc)
+    if found or not (present_participle(tok) and tok.i > 0 and tok.nbor(-1).is_punct):
+        return found
+    clauses = (a for a in tok.ancestors
+               if a.pos_ in ("VERB", "AUX") and "Inf" not in a.morph.get("VerbForm"))  # fmt: skip
+    host = next(clauses, None)
+    if host is None or host.i > tok.i or not subjects(host, rules):
+        return found
+    return _climb_subject(host, da, rules, disc)
+
+
+def _climb_subject(tok: Token, da: DocActors, rules: Rules, disc: Discourse) -> list[Actor]:
     syn = rules.syntax
     cur = tok
     co: list[Actor] = []

@@ -119,10 +119,10 @@ def complement_marks(tok: Token, rules: Rules) -> set[str]:
     infinitives = [x for x in tok.children if x.dep_ in labels]
     for o in syn.objects(tok):
         infinitives.extend(x for c in syn.conjuncts(o) for x in c.children if x.dep_ in syn.acl)
-    if tok.head.i != tok.i:
-        # ', appelant X à V' with 'à V' hung on the clause the adjunct hangs on: the
-        # infinitive that starts right where the trigger's phrase ends is its complement
-        infinitives.extend(x for x in tok.head.children if x.dep_ in labels
+    for up in tok.ancestors:
+        # ', appelant X à V' with 'à V' hung on the noun or the clause the adjunct hangs on:
+        # the infinitive that starts right where the trigger's phrase ends is its complement
+        infinitives.extend(x for x in up.children if x.dep_ in labels
                            and x.i > tok.i and x.left_edge.i == tok.right_edge.i + 1)  # fmt: skip
     for x in infinitives:
         if "Inf" in x.morph.get("VerbForm"):
