@@ -2108,3 +2108,27 @@ agir agir VERB 2 advcl VerbForm=Inf
     c = only(code(doc, rules_with("fr", [CALL])))
     assert c.reason is None
     assert sides(c) == (["DEU"], ["POL"])
+
+
+VISIT = entry(lemma="rendre", type="CONSULT", cameo="042", reflexive=True, prep=["à"],
+              recipient=["à"], need_recipient=True)  # fmt: skip
+
+
+def test_a_place_the_parser_hung_on_a_day_name_is_the_verbs():
+    # 'Le ministre italien s'est rendu jeudi soir à Madrid': 'à Vienne' hangs on 'jeudi'
+    doc = rows("""
+Le le DET 1 det
+ministre ministre NOUN 5 nsubj
+italien italien ADJ 1 amod
+s' se PRON 5 expl:comp
+est être AUX 5 aux:tense
+rendu rendre VERB 5 ROOT VerbForm=Part|Tense=Past
+jeudi jeudi NOUN 5 obl:mod
+soir soir NOUN 6 nmod
+à à ADP 9 case
+Madrid Madrid PROPN 6 nmod
+. . PUNCT 5 punct
+""")
+    c = only(code(doc, rules_with("fr", [VISIT])))
+    assert c.reason is None
+    assert sides(c) == (["ITA"], ["ESP"])

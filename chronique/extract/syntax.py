@@ -132,8 +132,14 @@ class Syntax:
         ]
 
     def prepositional(self, tok: Token) -> Iterator[tuple[str, Token]]:
-        """(preposition, noun) pairs governed by `tok`, in both label schemes."""
+        """(preposition, noun) pairs governed by `tok`, in both label schemes; 's'est rendu
+        lundi matin à X' has 'à X' hung on the day name by the parser, and it is the verb's."""
         for c in tok.children:
+            if c.lower_ in self.words["time_nouns"] and c.dep_ not in self.labels["case"]:
+                yield from (
+                    (p, n) for p, n in self.prepositional(c)
+                    if n.i > c.i and p not in self.words["genitive_preps"]
+                )  # fmt: skip
             if c.dep_ in self.labels["obl"]:
                 case = [g for g in c.children if g.dep_ in self.labels["case"]]
                 if case:
