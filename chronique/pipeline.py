@@ -47,7 +47,7 @@ def warm(lang: str) -> None:
     get_nlp(lang)
     get_lexicon(lang)
     coder.event_rules(lang)
-    get_gazetteer(lang)
+    get_gazetteer(lang).small_towns()  # built on the first summit town looked up otherwise
     cues_for(lang)
     find_times("", lang, None)
     identify_language("")

@@ -45,3 +45,4 @@ def test_warm_loads_every_lazy_table() -> None:
         f.cache_clear()
     warm("en")
     assert all(f.cache_info().currsize == 1 for f in loaders)
+    assert get_gazetteer("en")._small is not None  # the small-town tier too, built lazily
