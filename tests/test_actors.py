@@ -180,6 +180,28 @@ def test_definite_description_is_the_office_holder_named_before():
     assert m2.described(80, "ministre", None, None, None, None).name == "Anne Roy"
 
 
+def test_an_epithet_the_press_gives_someone_refers_back_to_them():
+    # 'X a commenté l'entretien de Y, où le magnat a …': the subject named last is no magnate
+    from chronique.extract.actors import ActorMemory, Person
+    from chronique.model import Actor
+
+    m = ActorMemory()
+    known = Person("Rex Tower", "USA", "GOV", None, [], "m", frozenset({"magnat"}))
+    _remembered(m, Actor("Rex Tower", name="Rex Tower", country="USA", start=0), True,
+                person=known)  # fmt: skip
+    _remembered(m, Actor("Jean Bel", name="Jean Bel", country="FRA", start=30), True, subject=True)
+    found = m.described(80, "magnat", None, "m", None, None)
+    assert found is not None and found.name == "Rex Tower"
+    # a person noun nobody is known by still goes to the subject named last
+    assert m.described(80, "chanteur", None, "m", None, None).name == "Jean Bel"
+
+
+def test_people_lexicon_epithets_load_folded():
+    lex = get_lexicon("fr")
+    assert all(e == e.lower() for p in lex.people for e in p.epithets)
+    assert any(p.epithets for p in lex.people)
+
+
 @pytest.mark.slow
 def test_unknown_person_placed_by_title_is_remembered(code):
     r = code(

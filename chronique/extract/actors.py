@@ -123,6 +123,9 @@ class Person:
     wikidata: str | None
     offices: list[Office] = field(default_factory=list)
     gender: str | None = None  # f or m: which pronouns may refer to the person
+    # folded person nouns the press calls them by ('le magnat de l'immobilier' → 'magnat'),
+    # so that such a description refers back to them when they are named before
+    epithets: frozenset[str] = frozenset()
 
 
 def _d(value: str | None) -> date | None:
@@ -207,6 +210,7 @@ class ActorLexicon:
                     for o in p.get("offices", [])
                 ],
                 p.get("gender"),
+                frozenset(fold(e) for e in p.get("epithets", [])),
             )
             self.people.append(person)
             for alias in set(p.get("aliases", [])) | {p["name"]}:
@@ -1181,6 +1185,9 @@ class ActorMemory:
             same = [(p, a) for p, a in pool if role in self.note(a).roles]
             if same:
                 return _last(same)
+            known = [(p, a) for p, a in pool if role in _epithets(self.note(a).person)]
+            if known:
+                return _last(known)  # what a reader knows of them: 'le magnat' → Trump
         if affiliation:
             members = [(p, a) for p, a in pool if self.note(a).affiliation == affiliation]
             if members:
@@ -1215,6 +1222,10 @@ class ActorMemory:
 
 def _last(pool: list[tuple[int, Actor]]) -> Actor | None:
     return max(pool, key=lambda x: x[0])[1] if pool else None
+
+
+def _epithets(person: Person | None) -> frozenset[str]:
+    return person.epithets if person is not None else frozenset()
 
 
 def _office_holder(person: Person | None) -> bool:
