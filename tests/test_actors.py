@@ -338,3 +338,17 @@ def test_a_seat_description_refers_back_to_the_deputy_named_before(code):
     )
     (q,) = [q for q in r.quotes if "hommage" in q.text]
     assert q.speaker.name == "Paul Garnier" and q.speaker.country == "FRA"
+
+
+def test_a_role_and_its_other_name_are_one_description():
+    # 'la ministre de la Justice X …, a noté la garde des Sceaux': the same person
+    from chronique.extract.actors import ActorMemory, role_key
+    from chronique.model import Actor
+
+    keeper = get_lexicon("fr").roles["garde des sceaux"]
+    assert role_key(keeper) == "ministre de la justice"
+    m = ActorMemory()
+    _remembered(m, Actor("Anne Roy", name="Anne Roy", start=0), True,
+                roles={"ministre de la justice"})  # fmt: skip
+    _remembered(m, Actor("Jean Bel", name="Jean Bel", start=30), True, subject=True)
+    assert m.described(80, role_key(keeper), None, "f", None, None).name == "Anne Roy"

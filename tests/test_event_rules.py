@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from handparse import code, parse, rules_with
+from handparse import actors_of, code, parse, rules_with
 
 from chronique.extract.events import REASONS
 from chronique.extract.events.rules import CONSTRAINTS, event_rules, parse_rules
@@ -2132,3 +2132,67 @@ Madrid Madrid PROPN 6 nmod
     c = only(code(doc, rules_with("fr", [VISIT])))
     assert c.reason is None
     assert sides(c) == (["ITA"], ["ESP"])
+
+
+# 'Le secrétaire général de l'Otan Jean Dupont a appelé le Mali à agir': the parser reads the
+# title and the name as two subjects of the verb
+TITLE_AS_SUBJECT = """
+Le le DET 1 det
+secrétaire secrétaire NOUN 9 nsubj
+général général ADJ 1 amod
+de de ADP 5 case
+l' le DET 5 det
+Otan Otan PROPN 1 nmod
+Jean Jean PROPN 9 nsubj
+Dupont Dupont PROPN 6 flat:name
+a avoir AUX 9 aux:tense
+appelé appeler VERB 9 ROOT VerbForm=Part|Tense=Past
+le le DET 11 det
+Mali Mali PROPN 9 obj
+à à ADP 13 mark
+agir agir VERB 9 xcomp VerbForm=Inf
+. . PUNCT 9 punct
+"""
+
+
+def _named_person(doc, start, end):
+    from spacy.tokens import Span
+
+    doc.ents = [Span(doc, start, end, label="PER")]
+    return doc
+
+
+def test_a_title_read_as_a_second_subject_places_the_name_beside_it():
+    doc = _named_person(rows(TITLE_AS_SUBJECT), 6, 8)
+    c = only(code(doc, rules_with("fr", [CALL])))
+    assert c.reason is None
+    assert sides(c) == (["NATO"], ["MLI"])  # not a second, unplaced 'Jean Dupont'
+
+
+def test_a_role_after_a_preposition_is_no_title_of_the_name_after_it():
+    # 'En ministre, Jean Dupont a appelé …': what he acts as, said in passing, not a
+    # title the parser failed to attach
+    doc = _named_person(rows("""
+En en ADP 1 case
+ministre ministre NOUN 6 obl:mod
+, , PUNCT 6 punct
+Jean Jean PROPN 6 nsubj
+Dupont Dupont PROPN 3 flat:name
+a avoir AUX 6 aux:tense
+appelé appeler VERB 6 ROOT VerbForm=Part|Tense=Past
+. . PUNCT 6 punct
+"""), 3, 5)
+    assert actors_of(doc).actor(doc[3]).text == "Jean Dupont"
+    # 'Le ministre, Jean Dupont, a appelé …' with the title read as an adjunct: his title
+    doc = _named_person(rows("""
+Le le DET 1 det
+ministre ministre NOUN 7 obl:mod
+, , PUNCT 7 punct
+Jean Jean PROPN 7 nsubj
+Dupont Dupont PROPN 3 flat:name
+, , PUNCT 7 punct
+a avoir AUX 7 aux:tense
+appelé appeler VERB 7 ROOT VerbForm=Part|Tense=Past
+. . PUNCT 7 punct
+"""), 3, 5)
+    assert actors_of(doc).actor(doc[3]).text == "Le ministre, Jean Dupont"

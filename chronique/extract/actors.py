@@ -293,6 +293,12 @@ class ActorLexicon:
         return self.roles.get(fold(tok.text)) or self.roles.get(fold(tok.lemma_))
 
 
+def role_key(role: dict[str, Any]) -> str:
+    """What a role noun says of its bearer, one key for synonyms: 'le garde des Sceaux' is
+    'le ministre de la Justice' (roles.json `same`)."""
+    return fold(role.get("same") or role["text"])
+
+
 def _identify(actor: Actor, who: Person | Actor) -> None:
     """Give a mention the identity of a known person (name, country, sector, Wikidata)."""
     actor.name, actor.country, actor.sector, actor.wikidata = (
@@ -449,9 +455,32 @@ class DocActors:
                 t.head.i == head.i
                 or head.dep_ in self.syn.appos | self.syn.name | self.syn.nmod | self.syn.compound
             )
-            if linked and self.lex.role_of(t) is not None and not self._person_at(t):
+            role = self.lex.role_of(t) is not None or self._kind_at(t) == "role"
+            if linked and role and not self._person_at(t):
                 return t
-        return head
+        return self._title_beside(head) or head
+
+    def _title_beside(self, head: Token) -> Token | None:
+        """'Le secrétaire général de l'ONU(,) X a …' parsed as two subjects, or the title as
+        an adjunct: the role phrase ending right before the name (or its comma) is its title."""
+        if head.i == 0 or head.head.i == head.i:
+            return None
+        end = head.i - 2 if head.nbor(-1).is_punct and head.i > 1 else head.i - 1
+        for t in head.head.children:
+            if (
+                t.i < head.i
+                and t.right_edge.i == end
+                and t.pos_ == "NOUN"
+                and (self.lex.role_of(t) is not None or self._kind_at(t) == "role")
+                and not self._person_at(t)
+                and not any(c.dep_ in self.syn.case | self.syn.mark for c in t.children)
+            ):  # 'en tant que président, X …' says what X is, it is no title
+                return t
+        return None
+
+    def _kind_at(self, tok: Token) -> str | None:
+        m = self.by_token.get(tok.i)
+        return m.kind if m is not None else None
 
     def _person_at(self, tok: Token) -> bool:
         m = self.by_token.get(tok.i)
@@ -585,7 +614,7 @@ class DocActors:
                     actor.sector = actor.sector or located[-1].data["sector"]
             orgs = [m for m in located if m.kind == "org"]
             note = Note(
-                roles={fold(role["text"])} if role else set(),
+                roles={role_key(role)} if role else set(),
                 affiliation=orgs[-1].data.get("name") if orgs else None,
                 person=person.data["person"] if person.kind == "person" else None,
             )
@@ -754,7 +783,7 @@ class DocActors:
         pos = self.offset + head.idx
         found = self.memory.described(
             pos,
-            fold(role["text"]) if role else fold(head.lemma_),
+            role_key(role) if role else fold(head.lemma_),
             office,
             gender,
             orgs[-1].data.get("name") if orgs else None,
@@ -775,7 +804,7 @@ class DocActors:
         if not out.country and places:
             out.country = places[0].country  # the seat's country is the person's
         known = self.memory.note(found)
-        note = Note(roles={fold(role["text"])} if role else set(), person=known.person)
+        note = Note(roles={role_key(role)} if role else set(), person=known.person)
         note.affiliation = known.affiliation
         gender = self.memory.genders.get(fold(out.name or ""))
         self._remember(out, person=True, gender=gender, head=head, note=note)
