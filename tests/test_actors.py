@@ -352,3 +352,16 @@ def test_a_role_and_its_other_name_are_one_description():
                 roles={"ministre de la justice"})  # fmt: skip
     _remembered(m, Actor("Jean Bel", name="Jean Bel", start=30), True, subject=True)
     assert m.described(80, role_key(keeper), None, "f", None, None).name == "Anne Roy"
+
+
+@pytest.mark.slow
+def test_election_candidates_are_of_the_country_the_story_is_about(code):
+    r = code(
+        "Le Malawi vote mardi pour élire son président. Au Malawi, la campagne a été tendue "
+        "et le Malawi craint des violences.\n\nLe secrétaire général de l'ONU Jean Dupont a "
+        "appelé les candidats et leurs partis à faire preuve de retenue.",
+        "2019-12-02",
+    )
+    (e,) = [e for e in r.events if e.event == "REQUEST"]
+    assert [a.country for a in e.actor] == ["UNO"]
+    assert [a.country for a in e.recipient] == ["MWI"]
