@@ -393,7 +393,7 @@ class DocActors:
             prev is not None
             and prev.text == ","
             and self.by_token.get(tok.i)
-            and self.by_token[tok.i].kind in ("person", "per")
+            and self.by_token[tok.i].kind in PERSON_KINDS
         )
 
     def heads(self, tok: Token) -> list[Token]:
@@ -455,8 +455,7 @@ class DocActors:
                 t.head.i == head.i
                 or head.dep_ in self.syn.appos | self.syn.name | self.syn.nmod | self.syn.compound
             )
-            role = self.lex.role_of(t) is not None or self._kind_at(t) == "role"
-            if linked and role and not self._person_at(t):
+            if linked and self._title_noun(t):
                 return t
         return self._title_beside(head) or head
 
@@ -471,20 +470,24 @@ class DocActors:
                 t.i < head.i
                 and t.right_edge.i == end
                 and t.pos_ == "NOUN"
-                and (self.lex.role_of(t) is not None or self._kind_at(t) == "role")
-                and not self._person_at(t)
+                and self._title_noun(t)
                 and not any(c.dep_ in self.syn.case | self.syn.mark for c in t.children)
             ):  # 'en tant que président, X …' says what X is, it is no title
                 return t
         return None
+
+    def _title_noun(self, tok: Token) -> bool:
+        """A role noun, one word or part of a multiword role ('secrétaire général'), that
+        names no one itself."""
+        kind = self._kind_at(tok)
+        return (self.lex.role_of(tok) is not None or kind == "role") and kind not in PERSON_KINDS
 
     def _kind_at(self, tok: Token) -> str | None:
         m = self.by_token.get(tok.i)
         return m.kind if m is not None else None
 
     def _person_at(self, tok: Token) -> bool:
-        m = self.by_token.get(tok.i)
-        return m is not None and m.kind in ("person", "per")
+        return self._kind_at(tok) in PERSON_KINDS
 
     def _definite(self, head: Token) -> tuple[bool, str | None]:
         """Whether `head` is a singular definite description, and the gender its article gives."""
@@ -498,8 +501,7 @@ class DocActors:
 
     def _body_at(self, tok: Token) -> bool:
         """A known organisation named at `tok`."""
-        m = self.by_token.get(tok.i)
-        return m is not None and m.kind == "org"
+        return self._kind_at(tok) == "org"
 
     def actorish(self, head: Token) -> bool:
         """Can this noun name an actor? A lexicon name, a role noun, a proper noun."""
@@ -564,7 +566,7 @@ class DocActors:
         idx = {t.i for t in toks}
         ms = [m for m in self.mentions if not idx.isdisjoint(range(m.start, m.end))]
         person = (
-            next((m for m in ms if m.kind in ("person", "per") and m.start <= head.i < m.end), None)
+            next((m for m in ms if m.kind in PERSON_KINDS and m.start <= head.i < m.end), None)
             or next((m for m in ms if m.kind == "person"), None)
             or next((m for m in ms if m.kind == "per"), None)
         )  # the name the phrase is headed by, before one in its complements
@@ -948,6 +950,7 @@ class DocActors:
 
 HOME_KINDS = ("country", "capital", "seat", "adjective")
 PLACE_KINDS = ("country", "capital", "seat", "adjective", "org")
+PERSON_KINDS = ("person", "per")  # a people-lexicon name, a name the NER found
 
 
 def _leader(counts: dict[str, int], least: int, ratio: float) -> str | None:

@@ -382,6 +382,11 @@ def present_participle(tok: Token) -> bool:
     return "Part" in tok.morph.get("VerbForm") and "Pres" in tok.morph.get("Tense")
 
 
+def participle_adjunct(tok: Token) -> bool:
+    """', appelant X à …': a present participle set off by a comma."""
+    return present_participle(tok) and tok.i > 0 and tok.nbor(-1).is_punct
+
+
 def subject_actors(tok: Token, da: DocActors, rules: Rules, disc: Discourse) -> list[Actor]:
     """The acting subject, climbing out of infinitives, participles and coordinations.
 
@@ -391,7 +396,7 @@ def subject_actors(tok: Token, da: DocActors, rules: Rules, disc: Discourse) -> 
     as a parataxis) goes with the subject of the nearest verb above it, when that verb has one.
     """
     found = _climb_subject(tok, da, rules, disc)
-    if found or not (present_participle(tok) and tok.i > 0 and tok.nbor(-1).is_punct):
+    if found or not participle_adjunct(tok):
         return found
     clauses = (a for a in tok.ancestors
                if a.pos_ in ("VERB", "AUX") and "Inf" not in a.morph.get("VerbForm"))  # fmt: skip
@@ -406,7 +411,7 @@ def _climb_subject(tok: Token, da: DocActors, rules: Rules, disc: Discourse) -> 
     cur = tok
     co: list[Actor] = []
     came_from_inf = False
-    adjunct = present_participle(tok) and tok.i > 0 and tok.nbor(-1).is_punct
+    adjunct = participle_adjunct(tok)
     for _ in range(6):
         subs = subjects(cur, rules)
         if not subs and not passive(cur, rules) and cur.pos_ in ("VERB", "AUX") and finite(cur, da):
