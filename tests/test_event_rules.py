@@ -1105,6 +1105,103 @@ japonaises japonais ADJ 5 acl
     assert not c.infer
 
 
+CLOSE_BORDERS = entry(
+    lemma="fermer", type="COERCE", cameo="191", object=["frontière"], recipient=["obj_owner"]
+)
+EXPEL = entry(lemma="expulser", type="COERCE", cameo="174", recipient=["obj"])
+
+
+def test_an_object_the_parser_hangs_on_a_date_with_a_month_is_the_object():
+    # 'Oslo a fermé le 3 mai ses frontières': the object hung on the month, past the number
+    doc = rows("""
+Oslo Oslo PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+fermé fermer VERB 2 ROOT VerbForm=Part|Tense=Past
+le le DET 4 det
+3 3 NUM 2 obl:mod
+mai mai NOUN 4 nmod
+ses son DET 7 det
+frontières frontière NOUN 5 nmod
+. . PUNCT 2 punct
+""")
+    c = only(code(doc, rules_with("fr", [CLOSE_BORDERS])))
+    assert c.reason is None
+    # the same noun hung on a word that is no date: no object, the reading drops
+    doc = rows("""
+Oslo Oslo PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+fermé fermer VERB 2 ROOT VerbForm=Part|Tense=Past
+le le DET 4 det
+3 3 NUM 2 obl:mod
+juges juge NOUN 4 nmod
+ses son DET 7 det
+frontières frontière NOUN 5 nmod
+. . PUNCT 2 punct
+""")
+    assert only(code(doc, rules_with("fr", [CLOSE_BORDERS]))).reason == "constraint:object"
+
+
+EXPELLED_MONDAY = """
+Rome Rome PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+expulsé expulser VERB 2 ROOT VerbForm=Part|Tense=Past
+lundi lundi NOUN 2 obl:mod
+3 3 NUM 3 nmod
+mai mai NOUN 4 nmod
+des de ADP 7 case
+diplomates diplomate NOUN 5 nmod
+russes russe ADJ 7 amod
+. . PUNCT 2 punct
+"""
+
+
+def test_a_partitive_object_hung_on_a_day_and_month_takes_the_recipient():
+    # 'Rome a expulsé lundi 3 mai des diplomates russes': 'des' read as a preposition
+    c = only(code(rows(EXPELLED_MONDAY), rules_with("fr", [EXPEL])))
+    assert sides(c) == (["ITA"], ["RUS"])
+    # 'aux diplomates' hung there is a true preposition's noun, no object
+    doc = rows(EXPELLED_MONDAY.replace("des de ADP", "aux à ADP"))
+    assert sides(only(code(doc, rules_with("fr", [EXPEL]))))[1] != ["RUS"]
+
+
+SHUTDOWN = entry(
+    lemma="fermeture", pos=["NOUN"], type="SANCTION", cameo="161", nominal=True,
+    need_governor=["annoncer"],
+)
+
+
+def test_a_noun_trigger_hung_on_a_date_is_governed_by_the_verb_before_the_date():
+    # 'Oslo a annoncé le 3 mai la fermeture': the noun hung on the month, the verb governs it
+    doc = rows("""
+Oslo Oslo PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+annoncé annoncer VERB 2 ROOT VerbForm=Part|Tense=Past
+le le DET 4 det
+3 3 NUM 2 obj
+mai mai NOUN 4 nmod
+la le DET 7 det
+fermeture fermeture NOUN 5 nmod
+. . PUNCT 2 punct
+""")
+    c = only(code(doc, rules_with("fr", [SHUTDOWN])))
+    assert c.reason is None and sides(c)[0] == ["NOR"]
+
+
+def test_a_month_that_is_also_a_word_is_a_date_only_beside_a_number():
+    # 'Oslo may close the border': the modal is no month; 'on May 3' is a date
+    from chronique.extract.syntax import syntax_for
+
+    syn = syntax_for("en")
+    doc = parse(
+        "en", "Oslo may close its border on May 3",
+        heads=[2, 2, 2, 4, 2, 2, 5, 6],
+        deps=["nsubj", "aux", "ROOT", "poss", "dobj", "prep", "pobj", "nummod"],
+        pos=["PROPN", "AUX", "VERB", "PRON", "NOUN", "ADP", "PROPN", "NUM"],
+    )  # fmt: skip
+    assert not syn.is_date_word(doc[1]) and syn.is_date_word(doc[6])
+    assert syn.objects(doc[2]) == [doc[4]]
+
+
 PRAISE = entry(lemma="féliciter", type="SUPPORT", cameo="051", recipient=["obj"])
 HOST = entry(lemma="recevoir", type="CONSULT", cameo="043", recipient=["obj"])
 

@@ -27,7 +27,7 @@ LABEL_ROLES = (
 WORD_LISTS = (
     "auxiliaries", "agent_preps", "comitative_preps", "genitive_preps", "locative_preps",
     "negation_particles", "prepositions", "passive_verbs", "present_participle_endings",
-    "time_nouns",
+    "time_nouns", "partitive_articles",
 )  # fmt: skip
 
 
@@ -41,6 +41,9 @@ class Syntax:
     words: dict[str, frozenset[str]]
     contractions: dict[str, str]
     present_endings: tuple[tuple[str, str], ...] = ()
+    months: frozenset[str] = frozenset()  # the time grammar's, as it matches them
+    ambiguous_months: frozenset[str] = frozenset()
+    months_case_sensitive: bool = False
 
     def __post_init__(self) -> None:
         # `syn.subj`, `syn.conj`…: each role's labels as a plain attribute (read in hot loops)
@@ -95,16 +98,74 @@ class Syntax:
         return []
 
     def objects(self, tok: Token) -> list[Token]:
-        """The verb's objects; 'a condamné vendredi des manœuvres' has its object hung on
-        the day name by the parser, and the day is no object."""
+        """The verb's objects; 'a condamné vendredi des manœuvres', 'a fermé le 3 mai ses
+        frontières' have their object hung on the date by the parser, and the date is no
+        object."""
         out: list[Token] = []
         for c in tok.children:
-            if c.lower_ in self.words["time_nouns"]:
-                nmod = self.labels["nmod"]
-                out.extend(n for n in c.children if n.dep_ in nmod and n.left_edge.i == c.i + 1)
+            date = self.date_words(c)
+            if date:
+                out.extend(self.after_date(date))
             elif c.dep_ in self.labels["obj"]:
                 out.append(c)
         return out
+
+    def is_date_word(self, t: Token) -> bool:
+        """A day name, a part of the day, a month, or a day number before its month; a
+        month name that is also a word ('May', 'mars') only beside a number or after a
+        preposition ('le 3 mai', 'en mai')."""
+        if t.lower_ in self.words["time_nouns"]:
+            return True
+        if self.is_month(t):
+            name = t.text if self.months_case_sensitive else t.lower_
+            return (
+                name not in self.ambiguous_months
+                or any(
+                    (n.pos_ == "NUM" and abs(n.i - t.i) == 1) or n.dep_ in self.labels["case"]
+                    for n in t.children
+                )
+                or (t.head.pos_ == "NUM" and abs(t.head.i - t.i) == 1)
+            )
+        return t.pos_ == "NUM" and any(self.is_month(n) and n.i == t.i + 1 for n in t.children)
+
+    def is_month(self, t: Token) -> bool:
+        return (t.text if self.months_case_sensitive else t.lower_) in self.months
+
+    def date_words(self, c: Token) -> list[Token]:
+        """The words of the date `c` heads as a verb's dependent ('vendredi', 'lundi 3 mai',
+        'le 3 mai dernier', 'en mai'): `c` and its day, month and year dependents next to
+        it; empty when `c` heads no date."""
+        if c.dep_ in self.labels["case"] or not self.is_date_word(c):
+            return []
+        out = [c]
+        stack = [c]
+        while stack:
+            t = stack.pop()
+            for n in t.children:
+                if n in out or abs(n.i - t.i) != 1:
+                    continue
+                if self.is_date_word(n) or n.pos_ == "NUM" or n.dep_ in self.labels["amod"]:
+                    out.append(n)
+                    stack.append(n)
+        return sorted(out, key=lambda t: t.i)
+
+    def after_date(self, date: list[Token]) -> list[Token]:
+        """The nouns the parser hung on a date's words that begin right after it, bare or
+        with a partitive article ('adopté lundi des sanctions'): the verb's objects."""
+        end = date[-1].i
+        return [
+            n
+            for t in date
+            for n in t.children
+            if n not in date
+            and n.left_edge.i == end + 1
+            and n.pos_ in ("NOUN", "PROPN", "PRON")
+            and all(
+                g.lower_ in self.words["partitive_articles"]
+                for g in n.children
+                if g.dep_ in self.labels["case"]
+            )
+        ]
 
     def passive_label_only(self, tok: Token) -> bool:
         """A subject labelled passive with no passive auxiliary beside it ('M. X a insisté',
@@ -133,13 +194,31 @@ class Syntax:
 
     def prepositional(self, tok: Token) -> Iterator[tuple[str, Token]]:
         """(preposition, noun) pairs governed by `tok`, in both label schemes; 's'est rendu
-        lundi matin à X' has 'à X' hung on the day name by the parser, and it is the verb's."""
+        lundi matin à X' has 'à X' hung on the date by the parser, and it is the verb's."""
         for c in tok.children:
-            if c.lower_ in self.words["time_nouns"] and c.dep_ not in self.labels["case"]:
+            date = self.date_words(c)
+            if date:
                 yield from (
-                    (p, n) for p, n in self.prepositional(c)
-                    if n.i > c.i and p not in self.words["genitive_preps"]
+                    (p, n) for t in date for p, n in self._own_prepositional(t)
+                    if n.i > date[-1].i and p not in self.words["genitive_preps"]
                 )  # fmt: skip
+        yield from self._own_prepositional(tok)
+
+    def hung_on_date(self, tok: Token) -> Token | None:
+        """The word the date `tok` is hung on depends on, when `tok` begins right after the
+        date ('a annoncé le 3 mai la fermeture de …': 'annoncé'); else None."""
+        root = tok.head
+        if root.i == tok.i or not self.is_date_word(root):
+            return None
+        while root.head.i != root.i and self.is_date_word(root.head):
+            root = root.head
+        date = self.date_words(root)
+        if root.head.i == root.i or tok not in self.after_date(date):
+            return None
+        return root.head
+
+    def _own_prepositional(self, tok: Token) -> Iterator[tuple[str, Token]]:
+        for c in tok.children:
             if c.dep_ in self.labels["obl"]:
                 case = [g for g in c.children if g.dep_ in self.labels["case"]]
                 if case:
@@ -177,7 +256,7 @@ class Syntax:
         return False
 
 
-def _build(lang: str, data: dict) -> Syntax:
+def _build(lang: str, data: dict, time: dict | None = None) -> Syntax:
     where = f"lexicons/{lang}/grammar.json"
     labels = data.get("labels", {})
     missing = [r for r in LABEL_ROLES if r not in labels]
@@ -193,9 +272,13 @@ def _build(lang: str, data: dict) -> Syntax:
         words={k: frozenset(data[k]) for k in WORD_LISTS},
         contractions=dict(data.get("contractions", {})),
         present_endings=tuple((e, i) for e, i in data.get("present_endings", [])),
+        months=frozenset(time["months"] if time else ()),
+        ambiguous_months=frozenset(time.get("ambiguous_months", []) if time else ()),
+        months_case_sensitive=bool(time.get("case_sensitive_names")) if time else False,
     )
 
 
 @cache
 def syntax_for(lang: str) -> Syntax:
-    return _build(lang, lexicons.load("grammar", lang))
+    # month names are the time grammar's (`time.json`), read here so they are kept once
+    return _build(lang, lexicons.load("grammar", lang), lexicons.load("time", lang))

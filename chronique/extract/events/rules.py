@@ -156,6 +156,7 @@ def _object_lemmas(tok: Token, syn: Syntax, measures: frozenset[str]) -> frozens
     before a measure or a generic head and what a measure counts (`measures`: 'eased the
     curfew hours', 'deployed peacekeeping troops', 'withdrew a batch of peacekeepers')."""
     found = nominal_dependents(tok, syn) + syn.passive_subjects(tok)
+    found += [o for o in syn.objects(tok) if o not in found]  # past a date: 'fermé le 3 mai ses …'
     found += [
         c
         for d in found
@@ -222,17 +223,13 @@ def _comp_aux(tok: Token, value: frozenset[str], rules: Rules) -> bool:
 def governor(tok: Token, rules: Rules) -> Token:
     """The word a noun trigger depends on; past the noun it qualifies when it is a compound
     ('launched a mediation effort': 'launched') and past a quantity it counts ('began a new
-    round of exercises': 'began') and past a day name the parser hung it on ('a opposé
-    mercredi son veto': 'opposé', as `Syntax.objects` reads it)."""
+    round of exercises': 'began') and past a date the parser hung it on ('a opposé
+    mercredi son veto', 'a annoncé le 3 mai la fermeture': as `Syntax.objects` reads it)."""
     syn = rules.syntax
     head = tok.head
-    if (
-        head.lower_ in syn.words["time_nouns"]
-        and tok.dep_ in syn.nmod
-        and tok.left_edge.i == head.i + 1
-        and head.head.i != head.i
-    ):
-        return head.head
+    verb = syn.hung_on_date(tok)
+    if verb is not None:
+        return verb
     if tok.dep_ in syn.compound and head.i != tok.i and head.pos_ in ("NOUN", "PROPN"):
         return head.head
     if (
