@@ -1202,6 +1202,33 @@ def test_a_month_that_is_also_a_word_is_a_date_only_beside_a_number():
     assert syn.objects(doc[2]) == [doc[4]]
 
 
+AID_PLAN = entry(
+    lemma="plan", pos=["NOUN"], type="AID", cameo="070", nominal=True, object=["aide"],
+    need_governor=["dévoiler"], recipient=["à", "au"], self_target=True,
+)
+AID_PLAN_TO_MALI = """
+Oslo Oslo PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+dévoilé dévoiler VERB 2 ROOT VerbForm=Part|Tense=Past
+un un DET 4 det
+plan plan NOUN 2 obj
+d' de ADP 6 case
+aide aide NOUN 4 nmod
+au à ADP 8 case
+Mali Mali PROPN 6 nmod
+. . PUNCT 2 punct
+"""
+
+
+def test_a_noun_trigger_reads_its_target_off_the_noun_that_met_its_object():
+    # 'un plan d'aide au Mali': 'au Mali' hangs on 'aide', the noun the object constraint named
+    c = only(code(rows(AID_PLAN_TO_MALI), rules_with("fr", [AID_PLAN])))
+    assert sides(c) == (["NOR"], ["MLI"])
+    # an aid plan naming no one aids the actor's own people
+    doc = rows(AID_PLAN_TO_MALI.replace("au à ADP 8 case", "pour pour ADP 8 case"))
+    assert sides(only(code(doc, rules_with("fr", [AID_PLAN])))) == (["NOR"], ["NOR"])
+
+
 PRAISE = entry(lemma="féliciter", type="SUPPORT", cameo="051", recipient=["obj"])
 HOST = entry(lemma="recevoir", type="CONSULT", cameo="043", recipient=["obj"])
 

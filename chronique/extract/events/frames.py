@@ -597,7 +597,7 @@ def _recipients(tok: Token, c: Candidate, da: DocActors, rules: Rules,
             # names its recipients
         else:
             out.extend(prep_actors(tok, (spec,), da, rules, owner=True, disc=disc))
-            for o in syn.objects(tok):
+            for o in syn.objects(tok) + _object_nouns(tok, c, rules):
                 out.extend(prep_actors(o, (spec,), da, rules, owner=True, disc=disc))
     if not out and c.rule.nominal:
         # 'a adressé ses félicitations à X': the parser hangs the target on the light verb
@@ -606,6 +606,16 @@ def _recipients(tok: Token, c: Candidate, da: DocActors, rules: Rules,
         if governor is not None and preps and tok.dep_ in syn.direct_obj:
             out = prep_actors(governor, preps, da, rules, owner=True, disc=disc)
     return out
+
+
+def _object_nouns(tok: Token, c: Candidate, rules: Rules) -> list[Token]:
+    """The nouns a noun trigger's object constraint was met by ('un plan de soutien aux
+    pêcheurs': 'soutien'): the target phrase hangs on them."""
+    wanted = c.rule.value("object") if c.rule.nominal else None
+    if not wanted:
+        return []
+    syn = rules.syntax
+    return [n for n in syn.children(tok, syn.nmod) if lemma_of(n) in wanted]
 
 
 def object_clitics(tok: Token, c: Candidate, da: DocActors, rules: Rules,
