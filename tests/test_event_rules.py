@@ -1229,6 +1229,38 @@ def test_a_noun_trigger_reads_its_target_off_the_noun_that_met_its_object():
     assert sides(only(code(doc, rules_with("fr", [AID_PLAN])))) == (["NOR"], ["NOR"])
 
 
+CRITICISE = entry(lemma="critiquer", type="ACCUSE", cameo="111", recipient=["obj"])
+RECEIVED_THEN = """
+Emmanuel Emmanuel PROPN 3 nsubj
+Macron Macron PROPN 0 flat:name
+a avoir AUX 3 aux:tense
+reçu recevoir VERB 3 ROOT VerbForm=Part|Tense=Past
+Vladimir Vladimir PROPN 3 obj
+Poutine Poutine PROPN 4 flat:name
+. . PUNCT 3 punct
+Ce ce DET 8 det
+dernier dernier ADJ 10 nsubj
+a avoir AUX 10 aux:tense
+critiqué critiquer VERB 10 ROOT VerbForm=Part|Tense=Past
+Kiev Kiev PROPN 10 obj
+. . PUNCT 10 punct
+"""
+
+
+def test_a_demonstrative_subject_is_the_last_one_named_not_the_topic():
+    # 'X a reçu Y. Ce dernier a critiqué Z': Y; 'Il a critiqué Z' would be X, the subject
+    rules = rules_with("fr", [CRITICISE])
+    c = only([c for c in code(rows(RECEIVED_THEN), rules, named=True) if c.rule.type == "ACCUSE"])
+    assert c.reason is None and sides(c) == (["RUS"], ["UKR"])
+    doc = rows(
+        RECEIVED_THEN.replace("Ce ce DET 8 det", "Il il PRON 10 nsubj").replace(
+            "dernier dernier ADJ 10 nsubj", "aussi aussi ADV 10 advmod"
+        )
+    )
+    c = only([c for c in code(doc, rules, named=True) if c.rule.type == "ACCUSE"])
+    assert sides(c)[0] == ["FRA"]
+
+
 PRAISE = entry(lemma="féliciter", type="SUPPORT", cameo="051", recipient=["obj"])
 HOST = entry(lemma="recevoir", type="CONSULT", cameo="043", recipient=["obj"])
 

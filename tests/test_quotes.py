@@ -458,3 +458,14 @@ def test_more_reporting_verbs(code):
     )
     assert _quote(r, "changer de cap").speaker.name == "Paul Garnier"
     assert _quote(r, "sera voté").speaker.name == "Anne Roux"
+
+
+@pytest.mark.slow
+def test_a_demonstrative_speaker_is_the_last_one_named(code):
+    # 'ce dernier' is the last person named (the guest), not the subject before him
+    r = code(
+        "Le président Emmanuel Macron a reçu jeudi son homologue russe Vladimir Poutine. "
+        '"Nous ne céderons rien sur la sécurité", a affirmé ce dernier.',
+        "2019-08-20",
+    )
+    assert _quote(r, "ne céderons rien").speaker.name == "Vladimir Putin"

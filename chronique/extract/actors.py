@@ -29,6 +29,7 @@ class Pronoun:
     base: str  # 'elle' for '-t-elle'
     number: str  # sg or pl
     gender: str | None  # f, m or None
+    latest: bool = False  # a demonstrative ('ce dernier'): the last one named, not the topic
 
 
 class Pronouns:
@@ -56,6 +57,12 @@ class Pronouns:
         self.object = {
             k: Pronoun(k, v["number"], v.get("gender")) for k, v in lex.get("object", {}).items()
         }
+        self.demonstrative = {
+            k: Pronoun(k, v["number"], v.get("gender"), latest=True)
+            for k, v in lex.get("demonstrative", {}).items()
+        }
+        self._demonstrative_words = max((len(k.split()) + k.count("-") * 2 for k in
+                                         self.demonstrative), default=0)  # fmt: skip
 
     def lookup(self, text: str) -> Pronoun | None:
         """The subject pronoun a token spells, with the clitic marks of inversion removed."""
@@ -79,7 +86,21 @@ class Pronouns:
         subject stands for the pronoun right after it ('a -t -elle déclaré')."""
         if tok.lower_ in self.euphonic and tok.i + 1 < len(tok.doc):
             return self.lookup(tok.doc[tok.i + 1].text)
-        return self.lookup(tok.text)
+        return self.lookup(tok.text) or self.demonstrative_at(tok)
+
+    def demonstrative_at(self, tok: Token) -> Pronoun | None:
+        """The demonstrative ('ce dernier', 'celle-ci', which the tokenizer splits in three)
+        that `tok` begins or ends."""
+        if not self.demonstrative or not tok.is_alpha:
+            return None
+        doc = tok.doc
+        n = self._demonstrative_words
+        spans = [doc[tok.i : tok.i + k] for k in range(2, n + 1) if tok.i + k <= len(doc)]
+        spans += [doc[tok.i - k + 1 : tok.i + 1] for k in range(2, n + 1) if tok.i - k + 1 >= 0]
+        return next(
+            (p for sp in spans if (p := self.demonstrative.get(sp.text.lower())) is not None),
+            None,
+        )
 
 
 @cache
@@ -416,6 +437,8 @@ class DocActors:
         """
         low = head.text.lower()
         pronoun = self.pronouns.at(head)
+        if pronoun is not None and pronoun.latest:
+            return self.memory.resolve_latest(pronoun, self.offset + head.idx)
         if pronoun is not None:
             sent_start = self.offset + head.sent.start_char
             return self.memory.resolve_pronoun(
@@ -516,8 +539,7 @@ class DocActors:
             or self.lex.role_of(head) is not None
             or self._unlisted_name(head) is not None
             or any(
-                c.dep_ in self.syn.appos
-                and (self._person_at(c) or self._body_at(c))
+                c.dep_ in self.syn.appos and (self._person_at(c) or self._body_at(c))
                 for c in head.children
             )  # 'la Communauté des États … (Cédéao)': the apposed name says who
             or any(
@@ -1159,9 +1181,16 @@ class ActorMemory:
             return self._latest(named, pronoun, pos)
         return self._salient(named, pronoun, pos)
 
-    def resolve_object(
-        self, pronoun: Pronoun, pos: int, not_of: list[Actor]
-    ) -> Actor | None:
+    def resolve_latest(self, pronoun: Pronoun, pos: int) -> Actor | None:
+        """A demonstrative ('ce dernier', 'celle-ci', 'ceux-ci'): the last person (or,
+        plural, actor) named before it outside quotes that agrees with it, whatever its
+        role in its sentence ('X a reçu Y. Ce dernier a …' is Y)."""
+        gender = pronoun.gender if pronoun.number == "sg" else None
+        pool = self.persons if pronoun.number == "sg" else self.actors + self.persons
+        named = self._named(self._agreeing(self._outside_quotes(pool), gender))
+        return self._latest(named, pronoun.base, pos)
+
+    def resolve_object(self, pronoun: Pronoun, pos: int, not_of: list[Actor]) -> Actor | None:
         """An object clitic ('pour le féliciter', 'les a condamnés'): the last person (or,
         plural, actor) named before it outside quotes that is not the act's own actor."""
         pool = self.actors + self.persons if pronoun.number == "pl" else self.persons

@@ -437,6 +437,8 @@ class QuoteExtractor:
             pronoun = da.pronouns.at(s)
             if pronoun is not None and self._lemma(s.head) in self.cues.impersonal_verbs:
                 return None  # 's'il existait un consensus pour dire que …': no one speaks
+            if pronoun is not None and pronoun.latest:
+                return da.memory.resolve_latest(pronoun, da.offset + s.idx)
             if pronoun is not None and (pronoun.number == "pl" or pronoun.gender is not None):
                 plural = pronoun.number == "pl"
                 return da.memory.resolve_speaker(
