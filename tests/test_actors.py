@@ -162,6 +162,40 @@ def test_pronoun_speaker_prefers_the_subject_to_the_object_of_the_last_sentence(
     assert a is not None and a.name == "Paul Roux"
 
 
+def test_a_singular_pronoun_in_its_sentence_takes_the_person_subject_before_a_body():
+    # 'Paul Roux recevait la médaille de l'université de Lyon, où il a appelé …' and
+    # 'Paul Roux a réagi à la mise en examen de Luc Vidal, disant qu'il …': Paul Roux
+    from chronique.extract.actors import ActorMemory
+    from chronique.model import Actor
+
+    m = ActorMemory()
+    _remembered(m, Actor("Paul Roux", name="Paul Roux", country="FRA", start=0), True,
+                sent=0, subject=True)  # fmt: skip
+    _remembered(m, Actor("Luc Vidal", name="Luc Vidal", start=40), True, sent=0)
+    _remembered(m, Actor("l'université", name="Lyon University", country="FRA", start=60),
+                False, sent=0)  # fmt: skip
+    a = m.resolve_pronoun("il", 90, 0, gender="m")
+    assert a is not None and a.name == "Paul Roux"
+    # no person in its sentence: the body named there
+    m2 = ActorMemory()
+    _remembered(m2, Actor("l'université", name="Lyon University", country="FRA", start=60),
+                False, sent=0)  # fmt: skip
+    assert m2.resolve_pronoun("il", 90, 0, gender="m").name == "Lyon University"
+
+
+def test_a_demonstrative_is_the_last_one_named_of_its_number_and_gender():
+    from chronique.extract.actors import ActorMemory, get_pronouns
+    from chronique.model import Actor
+
+    demo = get_pronouns("fr").demonstrative
+    m = ActorMemory()
+    _remembered(m, Actor("Paul Roux", name="Paul Roux", start=0), True, sent=0, subject=True)
+    _remembered(m, Actor("Luc Vidal", name="Luc Vidal", start=25), True, sent=0)
+    _remembered(m, Actor("Japon", country="JPN", kind="country", start=40), False, sent=0)
+    assert m.resolve_latest(demo["ce dernier"], 60).name == "Luc Vidal"
+    assert m.resolve_latest(demo["ces derniers"], 60).country == "JPN"
+
+
 def test_definite_description_is_the_office_holder_named_before():
     from chronique.extract.actors import ActorMemory, Office, Person
     from chronique.model import Actor

@@ -216,7 +216,7 @@ Chine Chine PROPN 4 obl:arg
 def test_every_constraint_has_a_test_below():
     assert set(CONSTRAINTS) == {
         "reflexive", "prep", "object", "modifier", "follow", "need_governor", "complement",
-        "comp_aux",
+        "comp_aux", "object_not",
     }  # fmt: skip
 
 
@@ -1259,6 +1259,32 @@ def test_a_demonstrative_subject_is_the_last_one_named_not_the_topic():
     )
     c = only([c for c in code(doc, rules, named=True) if c.rule.type == "ACCUSE"])
     assert sides(c)[0] == ["FRA"]
+
+
+HOST_GUEST = entry(
+    lemma="recevoir", type="CONSULT", cameo="043", recipient=["obj"], need_recipient=True,
+    object_not=["lettre"],
+)
+RECEIVED_LETTER = """
+Oslo Oslo PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+reçu recevoir VERB 2 ROOT VerbForm=Part|Tense=Past
+une un DET 4 det
+lettre lettre NOUN 2 obj
+de de ADP 6 case
+Rome Rome PROPN 4 nmod
+. . PUNCT 2 punct
+"""
+
+
+def test_object_not_rules_a_thing_received_out_of_a_meeting():
+    # 'Oslo a reçu une lettre de Rome' is no visit; 'Oslo a reçu l'envoyé de Rome' is one
+    c = only(code(rows(RECEIVED_LETTER), rules_with("fr", [HOST_GUEST])))
+    assert c.reason == "constraint:object_not"
+    doc = rows(RECEIVED_LETTER.replace("une un DET", "l' le DET").replace(
+        "lettre lettre NOUN", "envoyé envoyé NOUN"))  # fmt: skip
+    c = only(code(doc, rules_with("fr", [HOST_GUEST])))
+    assert c.reason is None and sides(c) == (["NOR"], ["ITA"])
 
 
 PRAISE = entry(lemma="féliciter", type="SUPPORT", cameo="051", recipient=["obj"])

@@ -38,6 +38,7 @@ OPTIONAL = {
     "follow",
     "modifier",
     "need_governor",
+    "object_not",
 }
 POS = {"VERB", "NOUN", "PROPN", "ADJ"}
 RECIPIENT_SLOTS = {"obj", "iobj", "obj_owner", "comp_subj"}

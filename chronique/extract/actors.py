@@ -1154,9 +1154,10 @@ class ActorMemory:
         gender: str | None = None,
         plural: bool = False,
     ) -> Actor | None:
-        """A subject pronoun: an actor named earlier in its sentence, else the last person
-        (singular) or actor (plural) named outside quotes, the subject of its sentence
-        before its objects; never one known to be of the other gender."""
+        """A subject pronoun: an actor named earlier in its sentence (for a singular, a person
+        first), else the last person (singular) or actor (plural) named outside quotes, the
+        subject of its sentence before its objects; never one known to be of the other
+        gender."""
         if plural:
             gender = None  # 'ils' may stand for men and women
         here = self._named(
@@ -1169,6 +1170,13 @@ class ActorMemory:
                 gender,
             )
         )
+        if here and not plural:
+            # 'X recevait la distinction de l'université, où il a …', 'X a réagi à la mise en
+            # examen de Y, indiquant qu'il …': a person of its sentence before a body named
+            # after them, its subject first
+            people = [(p, a) for p, a in here if any(a is b for _, b in self.persons)]
+            subjects = [(p, a) for p, a in people if self.note(a).subject]
+            here = subjects or people or here
         if here:
             return self._latest(here, pronoun, pos)
         persons = self._named(self._agreeing(self._outside_quotes(self.persons), gender))

@@ -53,6 +53,7 @@ FILE_KEYS = frozenset(
 F = TypeVar("F")
 Check = Callable[[Token, Any, "Rules"], bool]
 CONSTRAINTS: dict[str, Check] = {}
+EXCLUDING = frozenset({"object_not"})  # constraints that only rule a reading out
 
 
 def register(registry: dict[str, F], name: str) -> Callable[[F], F]:
@@ -146,6 +147,14 @@ def _object(tok: Token, value: frozenset[str], rules: Rules) -> bool:
     title before a name counts ('released journalist Ana Lima')."""
     measures = rules.quantity_heads | rules.kind_heads
     return bool(_object_lemmas(tok, rules.syntax, measures) & value)
+
+
+@constraint("object_not")
+def _object_not(tok: Token, value: frozenset[str], rules: Rules) -> bool:
+    """'a reçu une lettre de X', 'a accueilli la nouvelle': an object of one of these lemmas
+    (a thing, not a guest) rules the reading out."""
+    syn = rules.syntax
+    return not any(lemma_of(o) in value for o in syn.objects(tok) + syn.passive_subjects(tok))
 
 
 @lru_cache(maxsize=256)
@@ -457,8 +466,9 @@ def parse_rules(lang: str, data: dict[str, Any], where: str) -> Rules:
         seen.add(t.id)
         by_lemma.setdefault(t.lemma, []).append(t)
     for entries in by_lemma.values():
-        # the most constrained reading is tried first: 'opposer son veto' before 'opposer'
-        entries.sort(key=lambda t: -len(t.constraints))
+        # the most constrained reading is tried first: 'opposer son veto' before 'opposer';
+        # a constraint that only rules things out ('object_not') makes a reading no narrower
+        entries.sort(key=lambda t: -sum(n not in EXCLUDING for n, _ in t.constraints))
     for key in TYPE_SETS:
         bad = [t for t in data.get(key, []) if t not in PLOVER_TYPES]
         if bad:
