@@ -274,6 +274,27 @@ def test_fill_locations_sentence_then_article_then_actor(fr) -> None:
     assert foreign.location.precision == "country"
 
 
+def test_a_city_setting_widens_to_its_country_for_an_act_set_across_it(fr) -> None:
+    # a story set in Lyon: 'des grèves dans tout le pays' and 'arrêté … en France' are not
+    # in Lyon; an act whose sentence names Lyon, or nothing, is
+    setting = Place("Lyon", "FRA", 45.7, 4.8, 2996944, "Lyon", precision="city")
+    text = "Les syndicats ont organisé des grèves dans tout le pays."
+    wide, arrest, there, plain = (ev("PROTEST", ["FRA"]), ev("COERCE", ["FRA"]),
+                                  ev("COERCE", ["FRA"]), ev("PROTEST", ["FRA"]))  # fmt: skip
+    wide.text = text
+    for e, start in ((wide, 5), (arrest, 105), (there, 205), (plain, 305)):
+        e.evidence = [Evidence(e.text or "x", "x", start, start + 1, "t", 0)]
+    france = fr.country("FRA")
+    france.start = 120  # 'un juge de la cour en France a été arrêté'
+    lyon = dataclasses.replace(setting, start=220)
+    sentences = [(0, 100), (100, 200), (200, 300), (300, 400)]
+    fill_locations([wide, arrest, there, plain], setting, fr, named=[france, lyon],
+                   sentences=sentences)  # fmt: skip
+    assert (wide.location.precision, wide.location.country) == ("country", "FRA")
+    assert (arrest.location.precision, arrest.location.kind) == ("country", "article")
+    assert (there.location.name, plain.location.name) == ("Lyon", "Lyon")
+
+
 def test_a_shared_city_name_takes_the_articles_country(fr) -> None:
     vienne = fr.lookup("Vienne")
     assert vienne is not None and vienne.country == "AUT"

@@ -467,6 +467,7 @@ class PlaceGrammar:
     other_moment_marks: frozenset[str] = frozenset()
     margin_nouns: frozenset[str] = frozenset()
     occasion_nouns: frozenset[str] = frozenset()
+    nationwide: tuple[str, ...] = ()  # folded phrases: 'dans tout le pays'
 
 
 def _fold(text: str) -> str:
@@ -502,6 +503,7 @@ def place_grammar(lang: str) -> PlaceGrammar:
         frozenset(data.get("other_moment_marks", [])),
         frozenset(data.get("margin_nouns", [])),
         frozenset(data.get("occasion_nouns", [])),
+        tuple(_fold(n) for n in data.get("nationwide", [])),
     )
 
 
@@ -1366,6 +1368,31 @@ def _unplaced_side(ev: Event, gazetteer: Gazetteer) -> Place | None:
     return None
 
 
+def _elsewhere_in_country(
+    ev: Event,
+    place: Place,
+    named: list[Place],
+    sentences: list[tuple[int, int]],
+    gazetteer: Gazetteer,
+) -> bool:
+    """Does the event's sentence set it across the setting city's country, or in another
+    place of it, rather than in the city ('arrêté … la juridiction suprême en Turquie' in a
+    story set in Istanbul, 'les arrestations dans tout le pays' in one set in Moscow)?"""
+    if place.precision not in ("city", "region") or not place.country:
+        return False
+    text = _fold(ev.text or "")
+    if any(phrase in text for phrase in place_grammar(gazetteer.lang).nationwide):
+        return True
+    at = ev.evidence[0].start if ev.evidence else None
+    bounds = next(((s, e) for s, e in sentences if at is not None and s <= at < e), None)
+    if bounds is None:
+        return False
+    here = [p for p in named if p.start is not None and bounds[0] <= p.start < bounds[1]]
+    return bool(here) and all(
+        p.country == place.country and p.name != place.name for p in here
+    )
+
+
 def _sentence_named(
     ev: Event,
     named: list[Place],
@@ -1643,6 +1670,11 @@ def fill_locations(
             )
             if not said_at_home:
                 ev.location = _setting_for(setting, ev, gazetteer)
+                if _elsewhere_in_country(ev, ev.location, named or [], sentences or [],
+                                         gazetteer):  # fmt: skip
+                    ev.location = dataclasses.replace(
+                        gazetteer.country(setting.country) or ev.location, kind="article"
+                    )
                 continue
         at_target = ev.event in rules.target_types or (ev.mode or "") in rules.target_modes
         if unplaced and not at_target:
