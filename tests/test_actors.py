@@ -399,3 +399,12 @@ def test_election_candidates_are_of_the_country_the_story_is_about(code):
     (e,) = [e for e in r.events if e.event == "REQUEST"]
     assert [a.country for a in e.actor] == ["UNO"]
     assert [a.country for a in e.recipient] == ["MWI"]
+
+
+def test_a_surname_that_is_a_word_needs_its_capital(code):
+    # 'Le maire Paul Roux' is a mayor, not the minister the lexicon calls 'Le Maire'
+    r = code("Le maire Paul Roux a vivement critiqué le gouvernement italien.")
+    assert all(a.name != "Bruno Le Maire" for a in r.entities)
+    r = code("Le ministre Bruno Le Maire a vivement critiqué le gouvernement italien.")
+    assert any(a.name == "Bruno Le Maire" for a in r.entities)
+

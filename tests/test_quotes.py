@@ -469,3 +469,32 @@ def test_a_demonstrative_speaker_is_the_last_one_named(code):
         "2019-08-20",
     )
     assert _quote(r, "ne céderons rien").speaker.name == "Vladimir Putin"
+
+
+@pytest.mark.slow
+def test_an_adverb_between_the_quote_and_its_inverted_reporting_verb(code):
+    r = code(
+        "Le sénateur Paul Garnier multiplie les interviews. "
+        '"La réforme a été poussée trop loin", a-t-il encore assuré sur une radio mercredi. '
+        '"Le texte doit être retiré", a ensuite ajouté le sénateur.'
+    )
+    assert _quote(r, "poussée trop loin").speaker.name == "Paul Garnier"
+    assert _quote(r, "doit être retiré").speaker is not None
+
+
+@pytest.mark.slow
+def test_a_pronoun_subject_with_an_apposed_name_gives_the_name(code):
+    # '"…", a justifié l'un d'eux, Marc Tissot': one of the voters, named
+    r = code(
+        "Des électeurs attendaient devant le bureau de vote. "
+        '"Les gens veulent vraiment voter", a justifié l\'un d\'eux, Marc Tissot, un chauffeur.'
+    )
+    assert _quote(r, "veulent vraiment voter").speaker.name == "Marc Tissot"
+
+
+@pytest.mark.slow
+def test_convenir_que_reports_what_the_speaker_concedes(code):
+    # 'convient' is lemmatised 'convier' by the tagger: the lexicon's ending rewrite reads it
+    r = code("Le chercheur Louis Perrin convient que le projet est trop coûteux.")
+    q = _quote(r, "le projet est trop coûteux")
+    assert q.cue == "convenir" and q.speaker.name == "Louis Perrin"

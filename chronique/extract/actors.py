@@ -272,6 +272,9 @@ class ActorLexicon:
                 key in self.proper and key not in self.lower and not _capitalised(doc[start:end])
             ):
                 continue  # 'Maison Blanche' is a seat of power, 'maison blanche' is not
+            if kind == "person" and end - start > 1 and doc[start:end].text.split()[-1].islower():
+                continue  # 'Le Maire' is a minister, 'Le maire Paul Roux' a mayor ('Kim Jong-un'
+                # ends in a capitalised word, split by the tokenizer)
             found.append(Mention(start, end, kind, data))
         found.sort(key=lambda m: (-(m.end - m.start), m.start))
         taken: set[int] = set()

@@ -469,6 +469,16 @@ class QuoteExtractor:
                 return self._document(t, da)  # ', estime une étude publiée lundi'
             if t.pos_ in ("NOUN", "PROPN") and da.actorish(t) and not self._in_quotes(t, da):
                 return da.actor(t, loose=True)
+            if t.pos_ == "PRON":
+                # 'a justifié l'un d'eux, Marc Tissot': the name apposed to the pronoun (or
+                # coordinated with its complement, as the parser may read it)
+                named = [
+                    c
+                    for c in t.subtree
+                    if c.i > t.i and c.dep_ in syn.appos | syn.conj and da.actorish(c)
+                ]
+                if named:
+                    return da.actor(named[0], loose=True)
             break
         window = doc[verb.i + 1 : min(len(doc), verb.i + 12)]
         stop = next(
@@ -580,8 +590,7 @@ class QuoteExtractor:
             if any(s <= cstart < e for s, e, _ in direct):
                 continue  # the complement is itself a direct quote
             if any(
-                0 <= tok.idx - e <= 12
-                and not self._subject_before(tok, qs, da)
+                0 <= tok.idx - e <= 12 and not self._subject_before(tok, qs, da)
                 for qs, e, _ in direct
             ):
                 # '"…", a déclaré X, conscient que …': the quote before is its speech, unless
@@ -796,8 +805,10 @@ class QuoteExtractor:
         ('a déclaré lundi, X')."""
         if any(s <= tok.idx < e for s, e in self.times):
             return True
-        return tok.is_punct and tok.i > 0 and any(
-            s <= tok.doc[tok.i - 1].idx < e for s, e in self.times
+        return (
+            tok.is_punct
+            and tok.i > 0
+            and any(s <= tok.doc[tok.i - 1].idx < e for s, e in self.times)
         )
 
     def _inverted_pronoun(self, tok: Token, da: DocActors) -> bool:
@@ -822,9 +833,10 @@ class QuoteExtractor:
             i = int(i)
             for words in by_last[int(lowers[i])]:
                 n = len(words)
-                if i + 1 >= n and tuple(
-                    t.lower_.replace("’", "'") for t in doc[i + 1 - n : i + 1]
-                ) == words:
+                if (
+                    i + 1 >= n
+                    and tuple(t.lower_.replace("’", "'") for t in doc[i + 1 - n : i + 1]) == words
+                ):
                     out.append((doc[i + 1 - n], doc[i]))
                     break
         return out
@@ -849,15 +861,30 @@ class QuoteExtractor:
             return sub[0].idx, sub[-1].idx + len(sub[-1].text)
         return None
 
+    @staticmethod
+    def _adverb_of(tok: Token, verb: Token, da: DocActors) -> bool:
+        """An adverb of the verb that is no negation ('a-t-il encore assuré', 'a ensuite
+        ajouté')."""
+        return (
+            tok.pos_ == "ADV"
+            and tok.head.i == verb.i
+            and tok.dep_ not in da.syn.neg
+            and "Neg" not in tok.morph.get("Polarity")
+            and tok.lower_ not in da.syn.words["negation_particles"]
+        )
+
     def _postposed(self, verb: Token, da: DocActors) -> tuple[int, int] | None:
         """'Le sommet aura lieu en mai, a annoncé X.': the clause before a reporting verb
         set after a comma, its subject inverted after it."""
         doc = verb.doc
         i = verb.i - 1
         while i >= 0 and (
-            doc[i].dep_ in da.syn.aux or self._clitic(doc[i]) or self._inverted_pronoun(doc[i], da)
+            doc[i].dep_ in da.syn.aux
+            or self._clitic(doc[i])
+            or self._inverted_pronoun(doc[i], da)
+            or self._adverb_of(doc[i], verb, da)
         ):
-            i -= 1  # ', a-t-il estimé': auxiliary, euphonic 't' and pronoun before the verb
+            i -= 1  # ', a-t-il encore estimé': auxiliary, euphonic 't', pronoun, adverb
         if i <= 0 or doc[i].text != ",":
             return None
         form = verb.morph.get("VerbForm")
@@ -952,8 +979,9 @@ class QuoteExtractor:
             if len(da.text[s:e].split()) < 3:
                 continue
             out.append(
-                Quote(speaker, da.text[s:e], "indirect", t.lower_, da.offset + s, da.offset + e,
-                      index)  # fmt: skip
+                Quote(
+                    speaker, da.text[s:e], "indirect", t.lower_, da.offset + s, da.offset + e, index
+                )  # fmt: skip
             )
         return out
 
@@ -989,7 +1017,13 @@ class QuoteExtractor:
     ) -> tuple[Actor | None, str | None]:
         # after the quote, next to it: '", a-t-elle déclaré' / '", a déclaré Keir Giles'
         as_said = False
-        for t in offsets.after(doc, qe, 6):
+        adverbs = 0
+        for k, t in enumerate(offsets.after(doc, qe, 8)):
+            if self._adverb_of(t, t.head, da) and t.head.i > t.i:
+                adverbs += 1
+                continue  # '", a-t-il encore assuré', '", a ensuite ajouté X'
+            if k - adverbs >= 6:
+                break  # six words past the quote, adverbs aside
             if t.is_punct or t.dep_ in da.syn.aux or t.lower_.startswith("-"):
                 continue
             if self._clitic(t):
@@ -1052,4 +1086,3 @@ def home_speakers(quotes: list[Quote], home: str | None, sectors: frozenset[str]
         sp = q.speaker
         if sp is not None and not sp.country and sp.kind == "group" and sp.sector in sectors:
             sp.country = home
-
