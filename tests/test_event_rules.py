@@ -688,6 +688,17 @@ def test_untargeted_act_takes_the_frames_recipient(mentions, expected):
     assert ev.recipient == []
 
 
+def test_an_act_told_twice_takes_the_frames_recipient_when_one_telling_is_untargeted():
+    # '« … », demande X, qui réclame Y': the first telling takes an object, the second none
+    from chronique.extract.events import infer_recipients
+    from chronique.model import Evidence
+
+    ev = _accusation("USA")
+    ev.evidence.insert(0, Evidence("s", "demande", 2, 9, "t.accuse"))
+    infer_recipients([ev], {10}, _mentions(USA=6), "USA", event_rules("fr"), "a")
+    assert [a.country for a in ev.recipient] == ["USA"]
+
+
 def test_an_international_body_named_often_makes_a_story_not_domestic():
     from chronique.extract.events import infer_recipients
 
@@ -2201,6 +2212,75 @@ def test_a_reporting_verb_after_a_direct_quote_acts_for_its_speaker():
     c = only(code(doc, rules_with("fr", [PROTEST_WORDS]), quotes=[_said_by(doc, 1, 4, "USA")]))
     assert c.reason is None
     assert sides(c) == (["USA"], [])
+
+
+def _said_after(doc, first: int, last: int, speaker_at: int, country: str):
+    """Quoted words from token `first` to `last`, said by the person named at `speaker_at`."""
+    from chronique.model import Actor, Quote
+
+    start, end = doc[first].idx, doc[last].idx + len(doc[last])
+    who = doc[speaker_at]
+    speaker = Actor(text=who.text, name=who.text, country=country, kind="person",
+                    start=who.idx, end=who.idx + len(who))  # fmt: skip
+    return Quote(speaker, doc.text[start:end], "direct", "déclarer", start, end)
+
+
+ACCUSE_WORDS = entry(lemma="accuser", type="ACCUSE", cameo="112", recipient=["obj"])
+SPLIT_INCISE = """
+« « PUNCT 2 punct
+Rome Rome PROPN 2 nsubj
+ment mentir VERB 2 ROOT VerbForm=Fin
+» » PUNCT 2 punct
+, , PUNCT 6 punct
+a avoir AUX 6 aux:tense
+accusé accuser VERB 6 ROOT VerbForm=Part|Tense=Past
+vendredi vendredi NOUN 6 obj
+Anna Anna PROPN 6 obj
+Lind Lind PROPN 8 flat:name
+. . PUNCT 6 punct
+"""
+
+
+def test_a_reporting_verb_cut_from_its_quote_with_its_speaker_as_object_acts_for_it():
+    # the parser ends the sentence with the quote and reads the speaker after the verb as
+    # its object: the speaker accuses, the day and the speaker are no recipient
+    doc = rows(SPLIT_INCISE)
+    said = _said_after(doc, 1, 2, 8, "SWE")
+    c = only(code(doc, rules_with("fr", [ACCUSE_WORDS]), quotes=[said]))
+    assert c.reason is None and sides(c) == (["SWE"], [])
+
+
+ASK = entry(lemma="demander", type="REQUEST", cameo="100", recipient=["iobj", "à"])
+MAINTAIN = entry(lemma="soutenir", type="SUPPORT", cameo="051", recipient=["obj"])
+ASKED = """
+« « PUNCT 2 punct
+Rome Rome PROPN 2 nsubj
+ment mentir VERB 6 ccomp VerbForm=Fin
+? ? PUNCT 2 punct
+» » PUNCT 2 punct
+, , PUNCT 6 punct
+demande demander VERB 6 ROOT VerbForm=Fin
+Anna Anna PROPN 6 nsubj
+Lind Lind PROPN 7 flat:name
+. . PUNCT 6 punct
+"""
+
+
+def test_a_verb_after_quoted_words_that_ask_or_only_say_them_codes_nothing():
+    # '« … ? », demande X' asks; '« … », soutient X' maintains; '« … ! », demande X' demands
+    rules = rules_with("fr", [ASK, MAINTAIN], question_marks=["?"], question_types=["REQUEST"],
+                       speech_verbs=["soutenir"])  # fmt: skip
+    doc = rows(ASKED)
+    c = only(code(doc, rules, quotes=[_said_after(doc, 1, 3, 7, "SWE")]))
+    assert c.reason == "asks_question"
+    doc = rows(ASKED.replace("? ? PUNCT", "! ! PUNCT"))
+    c = only(code(doc, rules, quotes=[_said_after(doc, 1, 3, 7, "SWE")]))
+    assert c.reason is None  # the parser's subject after the verb acts
+    doc = rows(
+        ASKED.replace("? ? PUNCT", "! ! PUNCT").replace("demande demander", "soutient soutenir")
+    )
+    c = only(code(doc, rules, quotes=[_said_after(doc, 1, 3, 7, "SWE")]))
+    assert c.reason == "reports_speech"
 
 
 def test_a_place_under_a_noun_of_what_is_dealt_with_is_no_affiliation():

@@ -24,6 +24,9 @@ REASONS: dict[str, str] = {
     "('were killed when a bomber attacked'): the telling with the author is kept",
     "describes_actor": "a participle describing the actor of another act ('the warplanes "
     "supported by X pounded Y'): background, the main act is coded",
+    "asks_question": "a verb reporting a question ('« … ? », demande X'): asking, not demanding",
+    "reports_speech": "a verb that, set after quoted words, only says them ('« … », a soutenu "
+    "X' maintains, no support)",
 }
 
 
@@ -41,6 +44,8 @@ class Candidate:
     date: DateSpan | None = None
     place: Place | None = None
     infer: bool = False  # may take the article's main counterpart as recipient
+    asks: bool = False  # reports quoted words that are a question
+    reports: bool = False  # set after quoted words, as the clause that reports them
     implicit: bool = False  # its actor is the home country's, the text names none
     verb_reading: bool = False  # a verb the parser tagged otherwise: sides read by position
     stage: str | None = None  # where it was dropped

@@ -38,8 +38,6 @@ def check(registry: dict[str, CheckFn], reason: str) -> Callable[[CheckFn], Chec
     return register(registry, reason)
 
 
-
-
 def _complements(tok: Token, p: Paragraph) -> list[Token]:
     """Clausal complements, and infinitive clauses of purpose ('called X on Monday to
     congratulate him': the call is made for that act)."""
@@ -55,8 +53,10 @@ def _complements(tok: Token, p: Paragraph) -> list[Token]:
 def _forecast(c: Candidate, p: Paragraph) -> str | None:
     # 'promet d'être la plus regardée': a forecast, not a promise; 'ordered X to appear':
     # the complement is what the object must do, no forecast
-    if c.rule.embeds and not p.rules.syntax.objects(c.token) and any(
-        lemma_of(x) in p.rules.non_event_complements for x in _complements(c.token, p)
+    if (
+        c.rule.embeds
+        and not p.rules.syntax.objects(c.token)
+        and any(lemma_of(x) in p.rules.non_event_complements for x in _complements(c.token, p))
     ):
         return "forecast"
     return None
@@ -143,6 +143,19 @@ def explicit_actor(c: Candidate, p: Paragraph) -> bool:
         and m.kind == "adjective"
         for c2 in c.token.children
     )
+
+
+@check(AFTER_FRAME, "asks_question")
+def _question(c: Candidate, p: Paragraph) -> str | None:
+    # '« Attaquer la Libye, ça faisait partie des droits de l'homme ? », demande X': a
+    # question asked, no demand made
+    return "asks_question" if c.asks and c.rule.type in p.rules.question_types else None
+
+
+@check(AFTER_FRAME, "reports_speech")
+def _reports_speech(c: Candidate, p: Paragraph) -> str | None:
+    # '« … », a soutenu le ministre', '« … », s'est défendu X': saying, not supporting
+    return "reports_speech" if c.reports and lemma_of(c.token) in p.rules.speech_verbs else None
 
 
 @check(AFTER_FRAME, "topic")

@@ -194,7 +194,7 @@ def infer_recipients(events: list[Event], inferable: set[int], entities: list[Ac
                      home: str | None, rules: Rules, article_id: str) -> None:  # fmt: skip
     """Give recipient-less directed acts the article's main counterpart: the country named
     most often after the actor's own, if it is named at least twice and more than any other;
-    a home challenger's act its own government. Only acts whose first trigger starts at an
+    a home challenger's act its own government. Only acts one of whose triggers starts at an
     offset in `inferable` (a verb naming no target and taking no object) take one.
 
     'Pyongyang a menacé de renforcer sa présence militaire' threatens South Korea: news
@@ -210,8 +210,8 @@ def infer_recipients(events: list[Event], inferable: set[int], entities: list[Ac
             counts[a.country] = counts.get(a.country, 0) + 1
             first.setdefault(a.country, a)
     for ev in events:
-        if ev.recipient or not ev.evidence or ev.evidence[0].start not in inferable:
-            continue
+        if ev.recipient or not any(x.start in inferable for x in ev.evidence):
+            continue  # some telling of the act names no target and takes no object
         if not all(a.resolved for a in ev.actor):
             continue
         target = (

@@ -42,7 +42,6 @@ class Discourse:
             self.pairs.append(actor)
 
 
-
 def dedupe(actors: list[Actor]) -> list[Actor]:
     """One actor per (country, sector); unresolved sides once per text."""
     out: list[Actor] = []
@@ -240,8 +239,11 @@ def incise_mark(verb: Token, da: DocActors) -> Token | None:
         and verb.doc[j].dep_ not in syn.subj
     ):
         j -= 1  # 's'insurgeait', 'l'a dénoncé'; not ', il a dénoncé'
-    if j <= verb.sent.start or not verb.doc[j].is_punct:
+    if j < verb.sent.start or not verb.doc[j].is_punct:
         return None
+    if j == verb.sent.start and (j == 0 or not verb.doc[j - 1].is_punct):
+        return None  # a sentence opening on punctuation; unless the parser cut the
+        # sentence at the comma after the closing mark ('…", a accusé X')
     return verb.doc[j]
 
 
@@ -271,6 +273,7 @@ def incise(tok: Token, da: DocActors, rules: Rules,
     syn = rules.syntax
     objects = syn.objects(tok)
     own = syn.subjects(tok) + syn.passive_subjects(tok)
+    after = False
     if clitic is not None:
         skip = frozenset(o.i for o in objects if o.i < mark.i or o.i <= clitic.i)
     else:
@@ -280,6 +283,9 @@ def incise(tok: Token, da: DocActors, rules: Rules,
         after = start is None or start > da.offset + tok.idx
         skip = frozenset(o.i for o in objects if o.i < mark.i or after)
     if clitic is None and not any(s.i < mark.i for s in own):
+        if not own and after and said[-1].speaker.start is not None:
+            # '…", a accusé vendredi X': no subject at all, X read as the object speaks
+            return [replace(said[-1].speaker)], skip
         return None, skip
     speaker = da.pronouns.at(clitic) if clitic is not None else None
     if said:
@@ -292,6 +298,16 @@ def incise(tok: Token, da: DocActors, rules: Rules,
         plural=plural,
     )  # fmt: skip
     return ([found] if found is not None else []), skip
+
+
+def reported_quote(tok: Token, da: DocActors, disc: Discourse) -> Quote | None:
+    """The quoted words a reporting clause set after them opens on ('« … », demande X')."""
+    mark = incise_mark(tok, da)
+    if mark is None:
+        return None
+    at = da.offset + mark.idx
+    said = [q for q in disc.quotes if q.kind == "direct" and q.end <= at + 1 and at - q.end <= 3]
+    return said[-1] if said else None
 
 
 def office_owner(tok: Token, da: DocActors, rules: Rules) -> list[Actor]:
@@ -736,6 +752,9 @@ def fill(c: Candidate, da: DocActors, rules: Rules, disc: Discourse) -> None:
     else:
         actor, recipient = _verbal_actor(tok, da, rules, disc)
         reported = incise(tok, da, rules, disc)
+        words = reported_quote(tok, da, disc)
+        c.reports = reported is not None or words is not None
+        c.asks = words is not None and words.text.rstrip().endswith(tuple(rules.question_marks))
         if reported is not None:
             speaker, skip = reported
             if speaker is not None:

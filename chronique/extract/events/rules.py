@@ -36,9 +36,10 @@ LIST_KEYS = ("context", "recipient", "actor")
 WORD_SETS = (
     "light_verbs", "co_actor_heads", "object_control", "non_event_complements", "between",
     "noun_date_preps", "purpose_marks", "stative_participles", "quantity_heads",
-    "domestic_objects", "claim_objects", "owner_heads", "kind_heads",
+    "domestic_objects", "claim_objects", "owner_heads", "kind_heads", "question_marks",
+    "speech_verbs",
 )  # fmt: skip
-TYPE_SETS = ("infer_recipient", "motive_absorbing_types", "object_clitic_types")
+TYPE_SETS = ("infer_recipient", "motive_absorbing_types", "object_clitic_types", "question_types")
 # Type by construction (see the file's comment): each {"type", "types": {type: CAMEO code} or
 # "cameo", "words"}; a construction the file leaves out never applies.
 CONSTRUCTIONS = ("refusal", "conditional_threat", "hostile_condition")
@@ -356,9 +357,12 @@ class Rules:
     claim_objects: frozenset[str]
     owner_heads: frozenset[str]
     kind_heads: frozenset[str]
+    question_marks: frozenset[str]
+    speech_verbs: frozenset[str]
     infer_recipient: frozenset[str]
     object_clitic_types: frozenset[str]
     motive_absorbing_types: frozenset[str]
+    question_types: frozenset[str]
     constructions: dict[str, Construction]
     unnamed_agent: dict[str, Any]  # types, instruments, causes, text (empty: never)
     modality: dict[str, Any]
