@@ -1298,6 +1298,30 @@ def test_object_not_rules_a_thing_received_out_of_a_meeting():
     assert c.reason is None and sides(c) == (["NOR"], ["ITA"])
 
 
+def test_a_personal_verbs_expletive_il_is_its_subject():
+    # the parser labels 'Il se rendra à Oslo' like 'Il faut partir': only an impersonal verb
+    # ('falloir', 's'agir', 'il y a') has no subject in its 'il'
+    from chronique.extract.syntax import syntax_for
+
+    syn = syntax_for("fr")
+    doc = rows("""
+Il il PRON 2 expl:subj
+se se PRON 2 expl:comp
+rendra rendre VERB 2 ROOT VerbForm=Fin
+à à ADP 4 case
+Oslo Oslo PROPN 2 obl:mod
+. . PUNCT 2 punct
+""")
+    assert syn.subjects(doc[2]) == [doc[0]]
+    doc = rows("""
+Il il PRON 1 expl:subj
+faut falloir VERB 1 ROOT VerbForm=Fin
+partir partir VERB 1 xcomp VerbForm=Inf
+. . PUNCT 1 punct
+""")
+    assert syn.subjects(doc[1]) == []
+
+
 PRAISE = entry(lemma="féliciter", type="SUPPORT", cameo="051", recipient=["obj"])
 HOST = entry(lemma="recevoir", type="CONSULT", cameo="043", recipient=["obj"])
 

@@ -22,12 +22,12 @@ LABEL_ROLES = (
     "subj", "subj_pass", "obj", "direct_obj", "indirect_obj", "obl", "prep", "pobj", "agent",
     "relcl", "appos", "conj", "comp", "xcomp", "ccomp", "advcl", "acl", "aux", "aux_pass", "neg",
     "name", "mark", "case", "cc", "punct", "det", "amod", "nmod", "compound", "poss", "expl",
-    "nominal", "climb", "predicative",
+    "nominal", "climb", "predicative", "expl_subj",
 )  # fmt: skip
 WORD_LISTS = (
     "auxiliaries", "agent_preps", "comitative_preps", "genitive_preps", "locative_preps",
     "negation_particles", "prepositions", "passive_verbs", "present_participle_endings",
-    "time_nouns", "partitive_articles",
+    "time_nouns", "partitive_articles", "impersonal_verbs",
 )  # fmt: skip
 
 
@@ -60,7 +60,17 @@ class Syntax:
         own = self.children(tok, self.labels["subj"])
         if own or self.children(tok, self.labels["aux_pass"]):
             return own
-        return self.displaced_subjects(tok)
+        return self.personal_expletives(tok) or self.displaced_subjects(tok)
+
+    def personal_expletives(self, tok: Token) -> list[Token]:
+        """'Il se rendra à Moscou' with 'il' labelled an impersonal subject by the parser:
+        only an impersonal verb ('il faut', 'il s'agit', 'il y a') or a passive ('il a été
+        décidé') has one; any other verb's 'il' is its subject."""
+        if tok.lemma_.lower() in self.words["impersonal_verbs"] or tok.pos_ not in ("VERB",):
+            return []
+        if "Part" in tok.morph.get("VerbForm") and not self.children(tok, self.labels["aux"]):
+            return []
+        return [c for c in self.children(tok, self.labels["expl_subj"]) if c.pos_ == "PRON"]
 
     def passive_subjects(self, tok: Token) -> list[Token]:
         own = self.children(tok, self.labels["subj_pass"])
