@@ -85,6 +85,24 @@ def test_a_city_after_a_locative_preposition_is_the_place(fr) -> None:
     assert (p.text, p.start, p.end) == ("Varsovie", da.doc[6].idx, da.doc[6].idx + 8)
 
 
+def test_a_locative_clitic_stands_for_the_place_named_before(fr) -> None:
+    # 'Il ira à Varsovie . Il y verra le ministre .': 'y' is Warsaw; 'Il y a un ministre .'
+    # (an impersonal 'il y a') says no place
+    words = ["Il", "ira", "à", "Varsovie", ".", "Il", "y", "verra", "le", "ministre", "."]
+    heads = [1, 1, 3, 1, 1, 7, 7, 7, 9, 7, 7]
+    deps = ["nsubj", "ROOT", "case", "obl:mod", "punct", "nsubj", "iobj", "ROOT", "det", "obj",
+            "punct"]  # fmt: skip
+    pos = ["PRON", "VERB", "ADP", "PROPN", "PUNCT", "PRON", "PRON", "VERB", "DET", "NOUN",
+           "PUNCT"]  # fmt: skip
+    da = parse(words, heads, deps, pos)
+    da.doc[7].lemma_ = "voir"
+    p = sentence_place(da.doc[7], da, set(), fr)
+    assert p is not None and (p.name, p.kind) == ("Warsaw", "sentence")
+    da = parse(words[:7] + ["a"] + words[8:], heads, deps, pos)
+    da.doc[7].lemma_ = "avoir"
+    assert sentence_place(da.doc[7], da, set(), fr) is None
+
+
 def test_a_partner_after_a_with_its_article_is_not_a_place(fr) -> None:
     # 'La Russie s' est jointe à la Chine .': the partner, whether or not it was read as a side
     da = parse(

@@ -468,6 +468,7 @@ class PlaceGrammar:
     margin_nouns: frozenset[str] = frozenset()
     occasion_nouns: frozenset[str] = frozenset()
     nationwide: tuple[str, ...] = ()  # folded phrases: 'dans tout le pays'
+    locative_clitics: frozenset[str] = frozenset()  # 'y': the place named just before
 
 
 def _fold(text: str) -> str:
@@ -504,6 +505,7 @@ def place_grammar(lang: str) -> PlaceGrammar:
         frozenset(data.get("margin_nouns", [])),
         frozenset(data.get("occasion_nouns", [])),
         tuple(_fold(n) for n in data.get("nationwide", [])),
+        frozenset(data.get("locative_clitics", [])),
     )
 
 
@@ -891,7 +893,27 @@ def sentence_place(
             if place is not None:
                 place.kind = "sentence"
                 return place
-    return _antecedent_place(heads, da, grammar, gazetteer, argument_token_ids, on_ground)
+    return _antecedent_place(
+        heads, da, grammar, gazetteer, argument_token_ids, on_ground
+    ) or _clitic_place(tok, da, grammar, gazetteer)
+
+
+def _clitic_place(
+    tok: Token, da: DocActors, grammar: PlaceGrammar, gazetteer: Gazetteer
+) -> Place | None:
+    """'Il se rendra à Ramallah. Il y rencontrera …': a locative clitic of the trigger's verb
+    stands for the last place its paragraph named before it."""
+    verbs = _clause_heads(tok)
+    impersonal = da.syn.words["impersonal_verbs"]  # 'il y a' says no place
+    if not any(c.lower_ in grammar.locative_clitics and c.pos_ == "PRON" and c.i < v.i
+               and v.lemma_.lower() not in impersonal
+               for v in verbs for c in v.children):  # fmt: skip
+        return None
+    before = [p for p in locative_places(tok.doc, da, gazetteer)
+              if p.start is not None and p.start < da.offset + tok.idx]  # fmt: skip
+    if not before:
+        return None
+    return dataclasses.replace(max(before, key=lambda p: p.start or 0), kind="sentence")
 
 
 def _in_subclause(tok: Token, top: Token, da: DocActors) -> bool:
@@ -963,8 +985,7 @@ def other_moment_spans(doc: Doc, da: DocActors) -> list[tuple[int, int]]:
         other = t.dep_ in da.syn.relcl or (
             t.dep_ in da.syn.advcl
             and any(
-                c.dep_ in da.syn.mark and c.lower_ in grammar.other_moment_marks
-                for c in t.children
+                c.dep_ in da.syn.mark and c.lower_ in grammar.other_moment_marks for c in t.children
             )
         )
         if other:
@@ -1388,9 +1409,7 @@ def _elsewhere_in_country(
     if bounds is None:
         return False
     here = [p for p in named if p.start is not None and bounds[0] <= p.start < bounds[1]]
-    return bool(here) and all(
-        p.country == place.country and p.name != place.name for p in here
-    )
+    return bool(here) and all(p.country == place.country and p.name != place.name for p in here)
 
 
 def _sentence_named(
@@ -1449,7 +1468,8 @@ def _carried(
     )
     if mention is not None:
         earlier = [
-            o for o in occasions
+            o
+            for o in occasions
             if o.place is not None and o.lemma == mention.lemma and o.start < mention.start
         ]
         if earlier:
