@@ -498,3 +498,13 @@ def test_convenir_que_reports_what_the_speaker_concedes(code):
     r = code("Le chercheur Louis Perrin convient que le projet est trop coûteux.")
     q = _quote(r, "le projet est trop coûteux")
     assert q.cue == "convenir" and q.speaker.name == "Louis Perrin"
+
+
+@pytest.mark.slow
+def test_a_first_name_gives_an_unknown_persons_gender_to_pronouns(code):
+    # 'il' is not the woman named as the subject before: her first name says she is one
+    r = code(
+        "Élise Roux a rencontré jeudi le maire Paul Dumas. "
+        '"Nous avons longuement parlé du budget", a-t-il déclaré.'
+    )
+    assert _quote(r, "longuement parlé").speaker.name == "Paul Dumas"

@@ -340,6 +340,13 @@ def _capitalised(span: Span) -> bool:
 
 
 @cache
+def first_names() -> dict[str, str]:
+    """Folded first name → the gender it most often gives (`lexicons/first_names.json`)."""
+    data = lexicons.load("first_names")
+    return {fold(n): g for g in ("f", "m") for n in data.get(g, [])}
+
+
+@cache
 def get_lexicon(lang: str) -> ActorLexicon:
     return ActorLexicon(lang)
 
@@ -914,7 +921,7 @@ class DocActors:
     def _gender_cue(self, name: Mention) -> str | None:
         """The gender the words around a name give its bearer: a title right before it
         ('Mme', 'Mr'), or the article of the noun it stands beside ('la rappeuse Cardi B',
-        'la porte-parole, Maud Bregeon')."""
+        'la porte-parole, Maud Bregeon'), else its first name."""
         if name.start > 0:
             before = self.doc[name.start - 1]
             if (g := self.pronouns.titles.get(before.lower_)) is not None:
@@ -933,7 +940,8 @@ class DocActors:
             for c in noun.children:
                 if c.dep_ in self.syn.det and (g := self.pronouns.determiners.get(c.lower_)):
                     return g
-        return None
+        # 'Élise Lucet': the gender a first name most often gives
+        return first_names().get(fold(self.doc[name.start].text))
 
     def entities(self) -> list[Actor]:
         """Every actor mention in the paragraph, each resolved on its own noun phrase.
