@@ -1404,12 +1404,24 @@ def _elsewhere_in_country(
     text = _fold(ev.text or "")
     if any(phrase in text for phrase in place_grammar(gazetteer.lang).nationwide):
         return True
-    at = ev.evidence[0].start if ev.evidence else None
-    bounds = next(((s, e) for s, e in sentences if at is not None and s <= at < e), None)
+    bounds = _event_sentence(ev, sentences)
     if bounds is None:
         return False
-    here = [p for p in named if p.start is not None and bounds[0] <= p.start < bounds[1]]
+    here = _named_in(bounds, named)
     return bool(here) and all(p.country == place.country and p.name != place.name for p in here)
+
+
+def _event_sentence(ev: Event, sentences: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The article offsets of the sentence the event's first telling is in."""
+    at = ev.evidence[0].start if ev.evidence else None
+    if at is None:
+        return None
+    return next(((s, e) for s, e in sentences if s <= at < e), None)
+
+
+def _named_in(bounds: tuple[int, int], named: list[Place]) -> list[Place]:
+    """The places of `named` that stand within `bounds`, in their order."""
+    return [p for p in named if p.start is not None and bounds[0] <= p.start < bounds[1]]
 
 
 def _sentence_named(
@@ -1423,15 +1435,11 @@ def _sentence_named(
     Not a place of a clause that tells another moment (`elsewhere`, from
     `other_moment_spans`) the event is not in: 'Après être passés par Lyon, ils ont
     signé …' does not say where they signed."""
-    at = ev.evidence[0].start if ev.evidence else None
-    if at is None:
-        return None
-    bounds = next(((s, e) for s, e in sentences if s <= at < e), None)
+    bounds = _event_sentence(ev, sentences)
     if bounds is None:
         return None
-    for p in named:
-        if p.start is None or not bounds[0] <= p.start < bounds[1]:
-            continue
+    at = ev.evidence[0].start
+    for p in _named_in(bounds, named):
         if any(s <= p.start < e and not s <= at < e for s, e in elsewhere or []):
             continue
         return dataclasses.replace(p, kind="sentence")

@@ -66,7 +66,7 @@ class Syntax:
         """'Il se rendra à Moscou' with 'il' labelled an impersonal subject by the parser:
         only an impersonal verb ('il faut', 'il s'agit', 'il y a') or a passive ('il a été
         décidé') has one; any other verb's 'il' is its subject."""
-        if tok.lemma_.lower() in self.words["impersonal_verbs"] or tok.pos_ not in ("VERB",):
+        if tok.lemma_.lower() in self.words["impersonal_verbs"] or tok.pos_ != "VERB":
             return []
         if "Part" in tok.morph.get("VerbForm") and not self.children(tok, self.labels["aux"]):
             return []
@@ -127,9 +127,8 @@ class Syntax:
         if t.lower_ in self.words["time_nouns"]:
             return True
         if self.is_month(t):
-            name = t.text if self.months_case_sensitive else t.lower_
             return (
-                name not in self.ambiguous_months
+                self._month_key(t) not in self.ambiguous_months
                 or any(
                     (n.pos_ == "NUM" and abs(n.i - t.i) == 1) or n.dep_ in self.labels["case"]
                     for n in t.children
@@ -139,7 +138,11 @@ class Syntax:
         return t.pos_ == "NUM" and any(self.is_month(n) and n.i == t.i + 1 for n in t.children)
 
     def is_month(self, t: Token) -> bool:
-        return (t.text if self.months_case_sensitive else t.lower_) in self.months
+        return self._month_key(t) in self.months
+
+    def _month_key(self, t: Token) -> str:
+        """A word as the time grammar spells its months: as written, or in lower case."""
+        return t.text if self.months_case_sensitive else t.lower_
 
     def date_words(self, c: Token) -> list[Token]:
         """The words of the date `c` heads as a verb's dependent ('vendredi', 'lundi 3 mai',
@@ -267,6 +270,7 @@ class Syntax:
 
 
 def _build(lang: str, data: dict, time: dict | None = None) -> Syntax:
+    time = time or {}
     where = f"lexicons/{lang}/grammar.json"
     labels = data.get("labels", {})
     missing = [r for r in LABEL_ROLES if r not in labels]
@@ -282,9 +286,9 @@ def _build(lang: str, data: dict, time: dict | None = None) -> Syntax:
         words={k: frozenset(data[k]) for k in WORD_LISTS},
         contractions=dict(data.get("contractions", {})),
         present_endings=tuple((e, i) for e, i in data.get("present_endings", [])),
-        months=frozenset(time["months"] if time else ()),
-        ambiguous_months=frozenset(time.get("ambiguous_months", []) if time else ()),
-        months_case_sensitive=bool(time.get("case_sensitive_names")) if time else False,
+        months=frozenset(time.get("months", ())),
+        ambiguous_months=frozenset(time.get("ambiguous_months", ())),
+        months_case_sensitive=bool(time.get("case_sensitive_names")),
     )
 
 

@@ -261,12 +261,7 @@ def incise(tok: Token, da: DocActors, rules: Rules,
     mark = incise_mark(tok, da)
     if mark is None:
         return None
-    at = da.offset + mark.idx
-    said = [
-        q
-        for q in disc.quotes
-        if q.kind == "direct" and q.speaker is not None and q.end <= at + 1 and at - q.end <= 3
-    ]  # quoted words end at the mark: '«…», a-t-il dit' (not a clause read as reported)
+    said = [q for q in _quotes_ending_at(mark, da, disc) if q.speaker is not None]
     clitic = inverted_clitic(tok, da)
     if clitic is None and not said:
         return None
@@ -303,11 +298,15 @@ def incise(tok: Token, da: DocActors, rules: Rules,
 def reported_quote(tok: Token, da: DocActors, disc: Discourse) -> Quote | None:
     """The quoted words a reporting clause set after them opens on ('« … », demande X')."""
     mark = incise_mark(tok, da)
-    if mark is None:
-        return None
-    at = da.offset + mark.idx
-    said = [q for q in disc.quotes if q.kind == "direct" and q.end <= at + 1 and at - q.end <= 3]
+    said = _quotes_ending_at(mark, da, disc) if mark is not None else []
     return said[-1] if said else None
+
+
+def _quotes_ending_at(mark: Token, da: DocActors, disc: Discourse) -> list[Quote]:
+    """Direct quotes whose words end at the mark: '«…», a-t-il dit' (not a clause read as
+    reported)."""
+    at = da.offset + mark.idx
+    return [q for q in disc.quotes if q.kind == "direct" and q.end <= at + 1 and at - q.end <= 3]
 
 
 def office_owner(tok: Token, da: DocActors, rules: Rules) -> list[Actor]:
