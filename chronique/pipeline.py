@@ -67,6 +67,9 @@ def empty_result(article: Article) -> ArticleResult:
     )
 
 
+FINER = ("city", "region")  # places that name no actor, unlike a country or a capital
+
+
 def extract(article: Article, lang: str, parsed: list[ParsedParagraph]) -> ArticleResult:
     """Run every extractor over an article's parsed paragraphs, in reading order."""
     result = empty_result(article)
@@ -79,13 +82,22 @@ def extract(article: Article, lang: str, parsed: list[ParsedParagraph]) -> Artic
     ]
     quotes = QuoteExtractor(lang)
     rules = coder.event_rules(lang)
-    disc = coder.Discourse(home=home_country(docs))
     gazetteer = get_gazetteer(lang)
+    # every place named after a locative word: the article's setting; where its towns are
+    # (a country or a capital names an actor, counted already) places a story whose actors
+    # name no country
+    located = [
+        p
+        for pp, da in zip(parsed, docs, strict=True)
+        for p in locative_places(pp.doc, da, gazetteer)
+    ]
+    named = {da.offset + da.doc[m.start].idx for da in docs for m in da.mentions}
+    towns = [p.country for p in located if p.precision in FINER and p.start not in named]
+    disc = coder.Discourse(home=home_country(docs), scene=home_country(docs, located=towns))
     cues = cues_for(lang)
     domestic = frozenset(rules.groups.get("domestic_sectors", []))
     events = []
     inferable: set[int] = set()  # trigger offsets of acts that may take the frame's target
-    located = []  # every place named after a locative word: the article's setting
     gathered = []  # the places gatherings are held in: the lead's summit
     elsewhere = []  # clauses that tell another moment than their sentence's main act
     occasions = []  # occasions named, with their place or the clause they set
@@ -99,7 +111,6 @@ def extract(article: Article, lang: str, parsed: list[ParsedParagraph]) -> Artic
         disc.quotes = quotes.paragraph(pp.doc, da, pp.paragraph.index, spans, times)
         home_speakers(disc.quotes, disc.home, domestic)
         result.quotes.extend(disc.quotes)
-        located.extend(locative_places(pp.doc, da, gazetteer))
         gathered.extend(gathering_places(pp.doc, da, gazetteer))
         elsewhere.extend(other_moment_spans(pp.doc, da))
         occasions.extend(occasion_mentions(pp.doc, da, gazetteer))
@@ -249,8 +260,10 @@ def _parse_group(
                 grouped[i] = parse_paragraphs(paras, lang, batch_size)
             except Exception as exc:  # noqa: BLE001
                 results[i] = _not_coded(
-                    articles[i], lang, f"parser failed ({type(exc).__name__}: "
-                    f"{' '.join(str(exc).split())[:300]}); not coded"
+                    articles[i],
+                    lang,
+                    f"parser failed ({type(exc).__name__}: "
+                    f"{' '.join(str(exc).split())[:300]}); not coded",
                 )
                 del grouped[i]
         return grouped

@@ -65,7 +65,7 @@ def rules_with(lang: str, triggers: list[dict], **lists: list[str]) -> Rules:
 
 
 def code(doc: Doc, rules: Rules, lang: str = "fr", home: str | None = None, memory=None,
-         quotes=(), named: bool = False):  # fmt: skip
+         quotes=(), named: bool = False, scene: str | None = None):  # fmt: skip
     """All candidates of a hand-built paragraph, coded and dropped; `memory` holds the
     people named before it, `quotes` the paragraph's quoted words with their speakers;
     with `named`, the paragraph's names are listed first, as the pipeline does."""
@@ -73,6 +73,6 @@ def code(doc: Doc, rules: Rules, lang: str = "fr", home: str | None = None, memo
     if named:
         da.entities()
     return code_paragraph(
-        doc, da, [], rules, Discourse(home=home, quotes=list(quotes)),
+        doc, da, [], rules, Discourse(home=home, scene=scene, quotes=list(quotes)),
         PartialDate.parse("2023-09-12"), get_gazetteer(lang),
     )  # fmt: skip

@@ -338,6 +338,25 @@ def test_home_country_counts_state_bodies_but_not_international_ones():
     assert home_country([doc(*places, ("org", "UNO"), ("org", "UNO"))]) is None
 
 
+def test_home_country_falls_back_on_the_towns_a_story_is_told_in():
+    from types import SimpleNamespace
+
+    from chronique.extract.actors import Mention, home_country
+
+    def doc(*mentions):
+        return SimpleNamespace(mentions=[Mention(0, 1, k, {"country": c}) for k, c in mentions])
+
+    # one mention of the US: no home by actors; three towns of the US make it the scene
+    story = [doc(("adjective", "USA"))]
+    assert home_country(story) is None
+    assert home_country(story, located=["USA", "USA", "USA"]) == "USA"
+    # towns split between two countries say nothing
+    assert home_country(story, located=["USA", "CAN", "CAN", "USA"]) is None
+    # actors that point at a country keep it, whatever towns are named
+    french = [doc(("country", "FRA"), ("adjective", "FRA"), ("capital", "FRA"))]
+    assert home_country(french, located=["BEL"] * 6) == "FRA"
+
+
 def test_people_of_another_country_hold_a_home_off_but_never_make_one():
     from types import SimpleNamespace
 

@@ -491,6 +491,42 @@ arrêtés arrêter VERB 4 ROOT VerbForm=Part
     assert not c.implicit and sides(c)[0] == ["RUS"]
 
 
+def test_agentless_arrest_in_a_story_told_through_its_towns_is_done_by_their_police():
+    # 'Le suspect a été arrêté' where the actors name no country but the places are in one
+    doc = rows("""
+Le le DET 1 det
+suspect suspect NOUN 4 nsubj:pass
+a avoir AUX 4 aux:tense
+été être AUX 4 aux:pass
+arrêté arrêter VERB 4 ROOT VerbForm=Part
+. . PUNCT 4 punct
+""")
+    c = only(code(doc, rules_with("fr", [ARREST]), scene="USA"))
+    assert c.reason is None and c.implicit and sides(c) == (["USA"], ["USA"])
+    # the home, when the actors name one, is the story's country
+    assert sides(only(code(doc, rules_with("fr", [ARREST]), home="FRA", scene="USA")))[0] == ["FRA"]
+    # neither: nobody acts
+    assert only(code(doc, rules_with("fr", [ARREST]))).reason == "no_actor"
+
+
+BORDERS = entry(lemma="fermer", type="COERCE", cameo="191", object=["frontière"],
+               recipient=["à", "aux", "avec"])  # fmt: skip
+
+
+def test_an_agentless_passive_on_a_thing_names_the_home_actor_but_no_target():
+    # 'Les frontières ont été fermées': closed by the home state, aimed at no one named
+    doc = rows("""
+Les le DET 1 det
+frontières frontière NOUN 4 nsubj:pass
+ont avoir AUX 4 aux:tense
+été être AUX 4 aux:pass
+fermées fermer VERB 4 ROOT VerbForm=Part
+. . PUNCT 4 punct
+""")
+    c = only(code(doc, rules_with("fr", [BORDERS]), home="PRK"))
+    assert c.reason is None and c.implicit and sides(c) == (["PRK"], [])
+
+
 def test_an_unnamed_home_body_as_passive_agent_takes_the_home_country():
     # 'un suspect tué par la police' in an American story
     doc = rows("""

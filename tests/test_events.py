@@ -263,3 +263,15 @@ def test_the_day_after_an_event_the_article_dated(code):
     assert france.date.start == "2024-03-04"
     (italy,) = events_of(r, "ACCUSE", "ITA", "RUS")
     assert italy.date.start == "2024-03-09"
+
+
+def test_agentless_arrest_in_a_story_told_through_its_towns(code):
+    # the actors name no country; the towns are all Belgian, and their police arrest
+    text = (
+        "Un homme armé a semé la panique lundi matin à Charleroi.\n\n"
+        "Le suspect a été arrêté quelques minutes plus tard, selon le parquet. Les trains "
+        "venus de Namur ont été retenus à Mons, et ceux de Liège sont restés à quai à Liège."
+    )
+    r = code(text, "2021-03-02")
+    (e,) = events_of(r, "COERCE")
+    assert [(a.country, a.kind) for a in e.actor] == [("BEL", "inferred")]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
@@ -993,12 +994,26 @@ def _leader(counts: dict[str, int], least: int, ratio: float) -> str | None:
     return max(counts, key=lambda c: counts[c])
 
 
-def home_country(docs: list[DocActors], least: int = 3, ratio: float = 2.0) -> str | None:
+def home_country(docs: list[DocActors], least: int = 3, ratio: float = 2.0,
+                 located: Iterable[str | None] = ()) -> str | None:  # fmt: skip
     """The country an article is about, when one dominates its mentions: named at least
     `least` times and `ratio` times as often as any other. A bilateral story has none, nor
     does one that names people of another country as often ('Sarkozy' on Syria: the country
-    talked about is not the story's)."""
+    talked about is not the story's).
+
+    A story told through its towns ('à Marseille', 'près de Times Square') names its country
+    seldom: when the actors alone point at no country, the countries of the places named
+    after a locative word (`located`) count beside them."""
+    home = _home_by(docs, least, ratio, [])
+    if home is None:
+        home = _home_by(docs, least, ratio, [c for c in located if c])
+    return home
+
+
+def _home_by(docs: list[DocActors], least: int, ratio: float, located: list[str]) -> str | None:
     places: dict[str, int] = {}
+    for c in located:
+        places[c] = places.get(c, 0) + 1
     people: dict[str, int] = {}
     groups = frozenset(lexicons.load("plover").get("group_codes", []))
     for da in docs:

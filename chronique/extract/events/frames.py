@@ -28,6 +28,7 @@ class Discourse:
     paragraph being coded, whose speakers say 'je' and 'nous'."""
 
     home: str | None = None
+    scene: str | None = None  # the home, or failing it the country the story's towns are in
     pairs: list[list[Actor]] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     dated: dict[str, DateSpan] = field(default_factory=dict)  # event type → first own date
@@ -676,15 +677,18 @@ def implicit_agent(c: Candidate, rules: Rules, disc: Discourse) -> tuple[list[Ac
     """'La manifestation de samedi', 'onze suspects ont été arrêtés' in an article about one
     country: a protest noun or an agentless arrest names no actor, and the reader takes the
     home country's people or police acting on its government or people (plover.json
-    implicit_home_agent): (actor, recipient), both marked inferred."""
+    implicit_home_agent): (actor, recipient), both marked inferred. A passive whose subject is
+    a thing (a verb rule with an object constraint: 'les frontières sont fermées') is aimed at
+    no one the text names: the actor only."""
     sectors = rules.implicit_home_agent.get(c.rule.type)
-    if disc.home is None or sectors is None:
+    home = disc.home or disc.scene  # 'interpellé près de Times Square': the police there
+    if home is None or sectors is None:
         return [], []
     if not (c.rule.nominal or passive(c.token, rules)):
         return [], []
-    home = disc.home
     actor, recipient = (Actor(text=home, country=home, sector=s, kind="inferred") for s in sectors)
-    return [actor], [recipient]
+    on_thing = not c.rule.nominal and c.rule.value("object")
+    return [actor], [] if on_thing else [recipient]
 
 
 def unnamed_agent(c: Candidate, da: DocActors, rules: Rules) -> list[Actor]:
