@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import GOLD_DEV, need
+from conftest import GOLD_DEV, events_of, need
 
 from chronique.extract.actors import get_lexicon
 
@@ -427,3 +427,111 @@ def test_a_surname_that_is_a_word_needs_its_capital(code):
     r = code("Le ministre Bruno Le Maire a vivement critiqué le gouvernement italien.")
     assert any(a.name == "Bruno Le Maire" for a in r.entities)
 
+
+# -- French members of parliament (legislators.json) ----------------------------------------
+
+
+def test_a_deputy_named_in_full_is_a_french_legislator(code):
+    # Fannette Charvier: a deputy of the 15th legislature that people.json does not list
+    r = code(
+        "« Ce budget oublie les communes rurales », a déclaré Fannette Charvier mardi.",
+        "2019-10-15",
+    )
+    (q,) = [q for q in r.quotes if "communes rurales" in q.text]
+    assert (q.speaker.name, q.speaker.country, q.speaker.sector) == (
+        "Fannette Charvier",
+        "FRA",
+        "LEG",
+    )
+
+
+def test_a_deputys_surname_alone_is_not_the_deputy(code):
+    # the full name is known ...
+    r = code("Fannette Charvier a voté contre le budget mardi.", "2019-10-15")
+    assert any(a.name == "Fannette Charvier" and a.country == "FRA" for a in r.entities)
+    # ... but a bare surname, never named in full before, is nobody the lexicon knows
+    r = code(
+        "« Ce budget oublie les communes rurales », a déclaré Mme Charvier mardi.", "2019-10-15"
+    )
+    assert all(a.name != "Fannette Charvier" for a in r.entities)
+    assert all(q.speaker is None or q.speaker.name != "Fannette Charvier" for q in r.quotes)
+
+
+def test_hand_compiled_people_win_over_legislators_on_a_shared_alias(monkeypatch):
+    from chronique import lexicons
+    from chronique.extract.actors import ActorLexicon, fold
+
+    real = lexicons.load
+
+    def load(name, lang=None):
+        if name != "legislators":
+            return real(name, lang)
+        clash = {"name": "Emmanuel Macron", "country": "FRA", "sector": "LEG", "gender": "m",
+                 "aliases": ["Emmanuel Macron", "Macron"]}  # fmt: skip
+        other = {"name": "Zélie Vautrinot", "country": "FRA", "sector": "LEG", "gender": "f",
+                 "aliases": ["Zélie Vautrinot"]}  # fmt: skip
+        return {"version": 1, "people": [clash, other]}
+
+    monkeypatch.setattr(lexicons, "load", load)
+    lex = ActorLexicon("fr")
+    _, macron = lex.entries[f"person|{fold('Emmanuel Macron')}"]
+    assert macron["person"].wikidata == "Q3052772" and macron["person"].offices
+    assert lex.entries[f"person|{fold('Macron')}"][1]["person"] is macron["person"]
+    _, zelie = lex.entries[f"person|{fold('Zélie Vautrinot')}"]
+    assert (zelie["person"].country, zelie["person"].sector) == ("FRA", "LEG")
+
+
+def test_legislators_lexicon_names_people_by_full_name_only():
+    from chronique import lexicons
+    from chronique.extract.actors import fold
+
+    data = lexicons.load("legislators")
+    assert "ODbL" in data["source"]
+    people = lexicons.load("people")["people"]
+    hand = {fold(a) for p in people for a in [p["name"], *p.get("aliases", [])]}
+    for p in data["people"]:
+        assert p["country"] == "FRA" and p["sector"] in ("LEG", None) and p["gender"] in "fm"
+        assert not p.get("offices")
+        for alias in p["aliases"]:
+            assert len(alias.split()) >= 2, alias  # never a bare surname or first name
+            assert fold(alias) not in hand, alias  # people.json's entry is the one
+
+
+# -- circles around someone, outlets, parties --------------------------------------------
+
+
+def test_a_circle_around_someone_acts_for_them_and_is_not_them(code):
+    r = code("Le bureau du Premier ministre israélien a démenti cette information.", "2019-10-15")
+    (e,) = events_of(r, "REJECT")
+    (a,) = e.actor
+    assert (a.country, a.sector, a.kind, a.name) == ("ISR", "GOV", "group", None)
+    r = code("L'entourage de Vladimir Poutine a démenti cette information.", "2019-10-15")
+    (e,) = events_of(r, "REJECT")
+    (a,) = e.actor
+    assert (a.country, a.kind) == ("RUS", "group") and a.name != "Vladimir Putin"
+
+
+def test_a_demonstrative_circle_noun_is_an_anaphor_not_a_circle(code):
+    # 'un proche du président' is someone of his circle; 'ce proche du président' refers back
+    # to a person named before, and is never read as the circle
+    r = code("Un proche du président américain a démenti cette information.", "2019-10-15")
+    (e,) = events_of(r, "REJECT")
+    assert [(a.country, a.kind) for a in e.actor] == [("USA", "group")]
+    r = code("Ce proche du président américain a démenti cette information.", "2019-10-15")
+    assert all(a.kind != "group" for e in r.events for a in e.actor)
+
+
+def test_french_outlets_are_french_media(code):
+    r = code("Selon Europe 1, le gouvernement va reculer. « Rien n'est décidé », a dit RTL.")
+    found = {(a.text, a.country, a.sector) for a in r.entities}
+    assert ("Europe 1", "FRA", "MED") in found and ("RTL", "FRA", "MED") in found
+
+
+def test_a_description_resolved_to_a_person_of_no_country_takes_its_party(code):
+    text = (
+        "Paul Dumarchais a critiqué la réforme lundi. « C'est une erreur », a déclaré le député "
+        "LR."
+    )
+    r = code(text, "2019-10-15")
+    (q,) = [q for q in r.quotes if "erreur" in q.text]
+    assert (q.speaker.name, q.speaker.country) == ("Paul Dumarchais", "FRA")

@@ -215,13 +215,15 @@ class ActorLexicon:
         self.origin_nouns = frozenset(groups.get("origin_nouns", []))
         self.topic_nouns = frozenset(groups.get("topic_nouns", []))
         self.partitive = frozenset(groups.get("partitive_heads", []))
+        self.circle = frozenset(groups.get("circle_nouns", []))
         self.according_to = set(lexicons.load("reporting", lang).get("according_to", []))
         roles = lexicons.load("roles", lang)
         self.bodies = frozenset(fold(b) for b in roles.get("bodies", []))
         for r in roles["roles"]:
             self.roles[fold(r["text"])] = r
             self._add("role", r["text"], dict(r))
-        for p in lexicons.load("people")["people"]:
+        # the hand-compiled people first: their entries (with offices) win on a shared alias
+        for p in lexicons.load("people")["people"] + lexicons.load("legislators")["people"]:
             person = Person(
                 p["name"],
                 p.get("country"),
@@ -465,7 +467,40 @@ class DocActors:
         if inner is not None:
             return self.actor(inner, loose)
         toks = self.phrase(head)
+        circle = self._circle(head, toks)
+        if circle is not None:
+            return circle
         return self._from_tokens(toks, head, loose)
+
+    def _circle_owner(self, head: Token) -> Token | None:
+        """The owner noun of a circle noun ('le bureau *du Premier ministre*')."""
+        if head.i in self.by_token or head.lemma_.lower() not in self.lex.circle:
+            return None
+        if any("Dem" in c.morph.get("PronType") for c in head.children):
+            return None  # 'cette proche du maire' refers back to someone named before
+        return next(
+            (noun for p, noun in self.syn.prepositional(head) if p in self.lex.genitive), None
+        )
+
+    def _circle(self, head: Token, toks: list[Token]) -> Actor | None:
+        """'le bureau du Premier ministre israélien', "l'entourage de Donald Trump": a circle
+        around someone (groups.json circle_nouns) acts for them, with their country and
+        sector, and is not them: what it says is its own, not its owner's words."""
+        owner = self._circle_owner(head)
+        found = self.actor(owner) if owner is not None else None
+        if found is None or not found.country:
+            return None
+        last = toks[-1]
+        actor = Actor(
+            text=self.text[toks[0].idx : last.idx + len(last.text)],
+            start=self.offset + toks[0].idx,
+            end=self.offset + last.idx + len(last.text),
+            country=found.country,
+            sector=found.sector,
+            kind="group",
+        )
+        self._remember(actor, person=False, head=head)
+        return actor
 
     def partitive_of(self, head: Token) -> Token | None:
         """'Thousands of Kurds', 'a group of hackers', 'members of the army': a quantity or
@@ -544,6 +579,9 @@ class DocActors:
         inner = self.partitive_of(head)
         if inner is not None:
             return self.actorish(inner)
+        owner = self._circle_owner(head)
+        if owner is not None:
+            return self.actorish(owner)
         return (
             head.i in self.by_token
             or head.pos_ == "PROPN"
@@ -836,8 +874,9 @@ class DocActors:
             return None
         out = _copy(found, actor.text)
         out.start, out.end = actor.start, actor.end
-        if not out.country and places:
-            out.country = places[0].country  # the seat's country is the person's
+        if not out.country and (places or orgs):
+            # the seat's country is the person's, else the party's ('l'eurodéputé FN')
+            out.country = (places or orgs)[0].country
         known = self.memory.note(found)
         note = Note(roles={role_key(role)} if role else set(), person=known.person)
         note.affiliation = known.affiliation
