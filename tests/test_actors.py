@@ -535,3 +535,10 @@ def test_a_description_resolved_to_a_person_of_no_country_takes_its_party(code):
     r = code(text, "2019-10-15")
     (q,) = [q for q in r.quotes if "erreur" in q.text]
     assert (q.speaker.name, q.speaker.country) == ("Paul Dumarchais", "FRA")
+
+
+def test_a_name_opening_on_an_article_is_judged_by_the_word_after_it(code):
+    r = code("Selon le Parisien, le ministre a refusé. Le monde entier regarde Paris.")
+    found = {(a.text, a.country) for a in r.entities}
+    assert ("le Parisien", "FRA") in found  # the paper, article in lower case
+    assert not any(a.text.lower() == "le monde" for a in r.entities)  # the world, not the paper

@@ -275,3 +275,15 @@ def test_agentless_arrest_in_a_story_told_through_its_towns(code):
     r = code(text, "2021-03-02")
     (e,) = events_of(r, "COERCE")
     assert [(a.country, a.kind) for a in e.actor] == [("BEL", "inferred")]
+
+
+def test_a_visit_begun_or_ended_is_the_visitor_s(code):
+    r = code("Le président français a débuté mardi une visite officielle en Égypte.", "2019-10-15")
+    assert events_of(r, "CONSULT", "FRA", "EGY")
+    r = code("La chancelière allemande a terminé lundi sa tournée au Japon.", "2019-10-15")
+    assert events_of(r, "CONSULT", "DEU", "JPN")
+
+
+def test_an_animal_charity_is_not_the_saudi_press_agency(code):
+    r = code("La SPA a recueilli trente chiens abandonnés le mois dernier.", "2019-10-15")
+    assert all(a.country != "SAU" for a in r.entities)

@@ -337,7 +337,11 @@ def _identify(actor: Actor, who: Person | Actor) -> None:
 
 
 def _capitalised(span: Span) -> bool:
-    """Proper-name lexicon entries must start with a capital or be an all-caps acronym."""
+    """Proper-name lexicon entries must start with a capital or be an all-caps acronym; one
+    that opens on an article is judged by the word after it, which the article's case does not
+    change: 'selon le Parisien' names the paper, 'Le monde entier' does not."""
+    if len(span) > 1 and span[0].pos_ == "DET":
+        return span[1].text[:1].isupper()
     first = span[0].text
     return first[:1].isupper() or (len(span) == 1 and first.isupper())
 
