@@ -542,3 +542,4 @@ def test_a_name_opening_on_an_article_is_judged_by_the_word_after_it(code):
     found = {(a.text, a.country) for a in r.entities}
     assert ("le Parisien", "FRA") in found  # the paper, article in lower case
     assert not any(a.text.lower() == "le monde" for a in r.entities)  # the world, not the paper
+

@@ -5,6 +5,7 @@ the shipped lexicon cannot hide a change of behaviour). No statistical parser ru
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 from handparse import actors_of, code, parse, rules_with
@@ -2518,3 +2519,24 @@ appelé appeler VERB 7 ROOT VerbForm=Part|Tense=Past
 . . PUNCT 7 punct
 """), 3, 5)
     assert actors_of(doc).actor(doc[3]).text == "Le ministre, Jean Dupont"
+
+
+
+def test_a_title_the_parser_apposes_to_a_country_is_no_one_of_that_country():
+    # 'au Liban, le chef de l'État a salué …' read with the title apposed to 'Liban': the
+    # title is the next clause's subject, not Lebanon's head of state
+    doc = rows("""
+au au ADP 1 case
+Liban Liban PROPN 9 obl:mod
+, , PUNCT 1 punct
+le le DET 4 det
+chef chef NOUN 1 appos
+de de ADP 7 case
+l' le DET 7 det
+État État NOUN 4 nmod
+a avoir AUX 9 aux:tense
+salué saluer VERB 9 ROOT
+""")
+    da = actors_of(doc, when=date(2020, 8, 6))
+    (lebanon,) = [a for a in da.entities() if a.country == "LBN"]
+    assert lebanon.kind != "person" and lebanon.name != "Michel Aoun"

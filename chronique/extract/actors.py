@@ -721,6 +721,8 @@ class DocActors:
             role is not None
             and role.get("role")
             and main.kind in ("country", "adjective", "capital", "seat")
+            and not main.start <= head.i < main.end  # 'en Égypte, le chef de l'État a …':
+            # a role apposed to a country names no one of it (a parse of the next subject)
             and self._governs(head, main)
             and not self._former(head)
         ):
