@@ -543,3 +543,12 @@ def test_a_name_opening_on_an_article_is_judged_by_the_word_after_it(code):
     assert ("le Parisien", "FRA") in found  # the paper, article in lower case
     assert not any(a.text.lower() == "le monde" for a in r.entities)  # the world, not the paper
 
+
+def test_a_plural_pronoun_after_a_coordinated_subject_stands_for_those_people(code):
+    text = (
+        "Donald Trump et son épouse sont arrivés lundi à Paris. Ils se sont rendus à l'Élysée "
+        "mardi."
+    )
+    r = code(text, "2019-10-15")
+    (e,) = events_of(r, "CONSULT")
+    assert [a.country for a in e.actor] == ["USA"] and [a.country for a in e.recipient] == ["FRA"]

@@ -942,6 +942,10 @@ class DocActors:
         if head is not None:
             note.sent = self.offset + head.sent.start_char
             note.subject = self._is_subject(head)
+            name = [head, *(c for c in head.children if c.dep_ in self.syn.name)]
+            note.paired = head.dep_ in self.syn.conj or any(
+                c.dep_ in self.syn.conj for t in name for c in t.children
+            )  # the parser hangs 'et son épouse' on the name's last word
         self.memory.remember(actor, person, gender, note)
 
     def _bare_description(self, head: Token) -> bool:
@@ -1081,6 +1085,7 @@ class Note:
 
     sent: int = -1  # article offset of the start of its sentence
     subject: bool = False  # named as a clause's subject (not its object)
+    paired: bool = False  # coordinated with another ('X et son épouse'): 'ils' may be them
     roles: set[str] = field(default_factory=set)  # folded role nouns it was given
     affiliation: str | None = None  # the organisation it was said to belong to
     person: Person | None = None  # its people-lexicon entry, for the offices it held
@@ -1257,8 +1262,25 @@ class ActorMemory:
         named = self._named(self._agreeing(pool, gender))
         # the latest sentence's subject before its objects ('X a critiqué Y. Il a …' is X)
         if plural:
-            return self._latest(named, pronoun, pos)
+            return self._latest(self._pair_subject(named, pos) or named, pronoun, pos)
         return self._salient(named, pronoun, pos)
+
+    def _pair_subject(
+        self, actors: list[tuple[int, Actor]], pos: int
+    ) -> list[tuple[int, Actor]]:
+        """'X et son épouse sont arrivés à Paris. Ils …': people coordinated as the subject of
+        the latest sentence that names anyone are who a plural subject pronoun stands for,
+        before a place or body named after them."""
+        people = [
+            (p, a)
+            for p, a in self._named(self._outside_quotes(self.persons))
+            if p < pos and self.note(a).subject and self.note(a).paired
+        ]
+        if not people:
+            return []
+        last = max(self.note(a).sent for _, a in people)
+        latest = max((self.note(a).sent for p, a in actors if p < pos), default=-1)
+        return [(p, a) for p, a in people if self.note(a).sent == last] if last >= latest else []
 
     def resolve_latest(self, pronoun: Pronoun, pos: int) -> Actor | None:
         """A demonstrative ('ce dernier', 'celle-ci', 'ceux-ci'): the last person (or,
