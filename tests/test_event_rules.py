@@ -2540,3 +2540,28 @@ salué saluer VERB 9 ROOT
     da = actors_of(doc, when=date(2020, 8, 6))
     (lebanon,) = [a for a in da.entities() if a.country == "LBN"]
     assert lebanon.kind != "person" and lebanon.name != "Michel Aoun"
+
+
+def test_what_a_measure_counts_meets_an_object_constraint():
+    # 'a condamné les militants à huit mois de prison', the measure hung on the object
+    doc = rows("""
+Le le DET 1 det
+juge juge NOUN 3 nsubj
+a avoir AUX 3 aux:tense
+condamné condamner VERB 3 ROOT
+les le DET 5 det
+militants militant NOUN 3 obj
+à à ADP 8 case
+huit huit NUM 8 nummod
+mois mois NOUN 5 nmod
+de de ADP 10 case
+prison prison NOUN 8 nmod
+""")
+    blame = entry(id="t.blame", lemma="condamner", type="ACCUSE", cameo="111",
+                  recipient=["obj"])  # fmt: skip
+    sentence = entry(id="t.sentence", lemma="condamner", type="COERCE", cameo="173",
+                     object=["prison"], recipient=["obj"])  # fmt: skip
+    c = only(code(doc, rules_with("fr", [blame, sentence])))
+    assert c.rule.type == "COERCE"
+    c = only(code(doc, rules_with("fr", [blame, sentence], quantity_heads=[])))
+    assert c.rule.type == "ACCUSE"
