@@ -552,3 +552,14 @@ def test_a_plural_pronoun_after_a_coordinated_subject_stands_for_those_people(co
     r = code(text, "2019-10-15")
     (e,) = events_of(r, "CONSULT")
     assert [a.country for a in e.actor] == ["USA"] and [a.country for a in e.recipient] == ["FRA"]
+
+
+def test_french_and_american_state_bodies_are_known(code):
+    r = code(
+        "La Cour des comptes a épinglé la SNCF. La Cour des comptes européenne a critiqué la "
+        "Commission. La SEC a infligé une amende à la banque, a indiqué la Fed."
+    )
+    found = {(a.text, a.country) for a in r.entities}
+    assert ("Cour des comptes", "FRA") in found and ("SNCF", "FRA") in found
+    assert ("Cour des comptes européenne", "EUR") in found
+    assert ("SEC", "USA") in found and ("Fed", "USA") in found
