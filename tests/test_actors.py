@@ -563,3 +563,19 @@ def test_french_and_american_state_bodies_are_known(code):
     assert ("Cour des comptes", "FRA") in found and ("SNCF", "FRA") in found
     assert ("Cour des comptes européenne", "EUR") in found
     assert ("SEC", "USA") in found and ("Fed", "USA") in found
+
+
+def test_a_seat_inside_a_role_says_whose_it_is(code):
+    r = code("Le porte-parole du Kremlin a déclaré mardi que les sanctions étaient illégales.")
+    (q,) = [q for q in r.quotes if "sanctions" in q.text]
+    assert q.speaker.country == "RUS"
+
+
+def test_a_description_of_another_nationality_is_not_the_person_named_before(code):
+    text = (
+        "Dmitri Peskov a dénoncé lundi les sanctions. Mardi, le maire de Londres a déclaré que "
+        "la ville restait sûre."
+    )
+    r = code(text, "2019-10-15")
+    (q,) = [q for q in r.quotes if "ville restait" in q.text]
+    assert q.speaker.country == "GBR" and q.speaker.name != "Dmitry Peskov"

@@ -652,6 +652,10 @@ class DocActors:
             for m in ms
             if (p := self._place(m)) is not None and not self._origin(m) and not self._topic(m, idx)
         ]
+        if not located:
+            # 'le porte-parole du Kremlin' is one role in the lexicon: the seat inside it says
+            # whose spokesman
+            located = [p for m in ms if m.kind == "role" for p in self._inner_places(m)]
         # a multi-word role around the head ('Premier ministre') says more than the head alone
         role = (
             next((m.data for m in ms if m.kind == "role" and m.start <= head.i < m.end), None)
@@ -813,6 +817,23 @@ class DocActors:
         """'l'ancien président', 'le futur chancelier': not the holder at the article date."""
         return any(c.lower_ in self.lex.former for c in head.children)
 
+    def _inner_places(self, m: Mention) -> list[Mention]:
+        """The country, capital or seat a multi-word role names inside it ('porte-parole du
+        *Kremlin*', 'chef du *Pentagone*')."""
+        out = []
+        for i in range(m.start + 1, m.end):
+            for j in range(m.end, i, -1):
+                folded = fold(self.doc[i:j].text)
+                for kind in ("seat", "capital", "country"):
+                    entry = self.lex.entries.get(f"{kind}|{folded}")
+                    if entry is not None and self.doc[i].text[:1].isupper():
+                        out.append(Mention(i, j, kind, entry[1]))
+                        break
+                else:
+                    continue
+                return out
+        return out
+
     def _place(self, m: Mention) -> Mention | None:
         """The country-bearing reading of a mention, where the article decides it: 'le Nord'
         is North Korea once a Korea has been named, 'Bruxelles' the EU once the EU has been
@@ -868,6 +889,9 @@ class DocActors:
             orgs[-1].data.get("name") if orgs else None,
             self.when,
         )
+        if found is not None and found.country and places:
+            if found.country not in {m.country for m in places}:
+                found = None  # 'le ministre turc' is no Russian named before
         if found is None and office:
             home = self.memory.dominant()
             holder = self.lex.office_holder(office, home, self.when) if home else None
