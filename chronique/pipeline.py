@@ -26,7 +26,7 @@ from chronique.extract.places import (
 )
 from chronique.extract.quotes import QuoteExtractor, cues_for, home_speakers, quote_spans
 from chronique.extract.time import find_times
-from chronique.model import Article, ArticleResult, Paragraph
+from chronique.model import Article, ArticleResult, Paragraph, Place
 from chronique.nlp import (
     ParsedParagraph,
     UnsupportedLanguage,
@@ -70,6 +70,12 @@ def empty_result(article: Article) -> ArticleResult:
 FINER = ("city", "region")  # places that name no actor, unlike a country or a capital
 
 
+def _towns(docs: list[DocActors], located: list[Place]) -> list[str | None]:
+    """The countries of the towns and regions among `located` that are no actor mention."""
+    named = {da.offset + da.doc[m.start].idx for da in docs for m in da.mentions}
+    return [p.country for p in located if p.precision in FINER and p.start not in named]
+
+
 def extract(article: Article, lang: str, parsed: list[ParsedParagraph]) -> ArticleResult:
     """Run every extractor over an article's parsed paragraphs, in reading order."""
     result = empty_result(article)
@@ -91,9 +97,10 @@ def extract(article: Article, lang: str, parsed: list[ParsedParagraph]) -> Artic
         for pp, da in zip(parsed, docs, strict=True)
         for p in locative_places(pp.doc, da, gazetteer)
     ]
-    named = {da.offset + da.doc[m.start].idx for da in docs for m in da.mentions}
-    towns = [p.country for p in located if p.precision in FINER and p.start not in named]
-    disc = coder.Discourse(home=home_country(docs), scene=home_country(docs, located=towns))
+    home = home_country(docs)
+    disc = coder.Discourse(
+        home=home, scene=home or home_country(docs, located=_towns(docs, located))
+    )
     cues = cues_for(lang)
     domestic = frozenset(rules.groups.get("domestic_sectors", []))
     events = []

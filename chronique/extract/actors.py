@@ -476,6 +476,14 @@ class DocActors:
             return circle
         return self._from_tokens(toks, head, loose)
 
+    def _span_actor(self, toks: list[Token]) -> Actor:
+        """An actor bearing the words of `toks` (a phrase, in order) and their article offsets."""
+        first, last = toks[0], toks[-1]
+        end = last.idx + len(last.text)
+        return Actor(
+            text=self.text[first.idx : end], start=self.offset + first.idx, end=self.offset + end
+        )
+
     def _circle_owner(self, head: Token) -> Token | None:
         """The owner noun of a circle noun ('le bureau *du Premier ministre*')."""
         if head.i in self.by_token or head.lemma_.lower() not in self.lex.circle:
@@ -494,15 +502,8 @@ class DocActors:
         found = self.actor(owner) if owner is not None else None
         if found is None or not found.country:
             return None
-        last = toks[-1]
-        actor = Actor(
-            text=self.text[toks[0].idx : last.idx + len(last.text)],
-            start=self.offset + toks[0].idx,
-            end=self.offset + last.idx + len(last.text),
-            country=found.country,
-            sector=found.sector,
-            kind="group",
-        )
+        actor = self._span_actor(toks)
+        actor.country, actor.sector, actor.kind = found.country, found.sector, "group"
         self._remember(actor, person=False, head=head)
         return actor
 
@@ -662,11 +663,7 @@ class DocActors:
             or self.lex.role_of(head)
             or next((m.data for m in ms if m.kind == "role"), None)
         )
-        start = self.offset + self.doc[toks[0].i].idx
-        last = self.doc[toks[-1].i]
-        end = self.offset + last.idx + len(last.text)
-        text = self.text[toks[0].idx : last.idx + len(last.text)]
-        actor = Actor(text=text, start=start, end=end)
+        actor = self._span_actor(toks)
         if person is not None:
             actor.kind = "person"
             gender = None
@@ -820,19 +817,16 @@ class DocActors:
     def _inner_places(self, m: Mention) -> list[Mention]:
         """The country, capital or seat a multi-word role names inside it ('porte-parole du
         *Kremlin*', 'chef du *Pentagone*')."""
-        out = []
         for i in range(m.start + 1, m.end):
-            for j in range(m.end, i, -1):
+            if not self.doc[i].text[:1].isupper():
+                continue
+            for j in range(m.end, i, -1):  # the longest name first
                 folded = fold(self.doc[i:j].text)
                 for kind in ("seat", "capital", "country"):
                     entry = self.lex.entries.get(f"{kind}|{folded}")
-                    if entry is not None and self.doc[i].text[:1].isupper():
-                        out.append(Mention(i, j, kind, entry[1]))
-                        break
-                else:
-                    continue
-                return out
-        return out
+                    if entry is not None:
+                        return [Mention(i, j, kind, entry[1])]
+        return []
 
     def _place(self, m: Mention) -> Mention | None:
         """The country-bearing reading of a mention, where the article decides it: 'le Nord'
@@ -944,10 +938,7 @@ class DocActors:
         definite, gender = self._definite(head)
         if not definite or head.pos_ != "NOUN" or any(t.pos_ == "PROPN" for t in toks):
             return None
-        start = self.offset + self.doc[toks[0].i].idx
-        last = self.doc[toks[-1].i]
-        text = self.text[toks[0].idx : last.idx + len(last.text)]
-        actor = Actor(text=text, start=start, end=self.offset + last.idx + len(last.text))
+        actor = self._span_actor(toks)
         if key in self.pronouns.person_nouns or fold(head.text) in self.pronouns.person_nouns:
             return self._described(actor, head, None, [], gender)
         return None
