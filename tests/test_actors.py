@@ -183,6 +183,36 @@ def test_a_singular_pronoun_in_its_sentence_takes_the_person_subject_before_a_bo
     assert m2.resolve_pronoun("il", 90, 0, gender="m").name == "Lyon University"
 
 
+def test_the_source_of_a_report_is_not_the_pronoun_of_its_sentence():
+    # 'Paul Roux a comparu. Selon les informations de la radio, il a critiqué …': the radio
+    # is the source, 'il' is Paul Roux
+    from chronique.extract.actors import ActorMemory
+    from chronique.model import Actor
+
+    m = ActorMemory()
+    _remembered(m, Actor("Paul Roux", name="Paul Roux", country="FRA", start=0), True,
+                sent=0, subject=True)  # fmt: skip
+    _remembered(m, Actor("la radio", name="Radio Une", country="BEL", start=50), False,
+                sent=30, source=True)  # fmt: skip
+    a = m.resolve_pronoun("il", 70, 30, gender="m")
+    assert a is not None and a.name == "Paul Roux"
+    # named in the sentence as no source, the body would be taken
+    m2 = ActorMemory()
+    _remembered(m2, Actor("la radio", name="Radio Une", country="BEL", start=50), False,
+                sent=30)  # fmt: skip
+    assert m2.resolve_pronoun("il", 70, 30, gender="m").name == "Radio Une"
+
+
+def test_a_source_named_before_a_pronoun_in_its_sentence_is_not_its_actor(code):
+    text = (
+        "Vladimir Poutine a reçu lundi le ministre. Selon les informations de RTL, il a "
+        "ensuite vivement critiqué l'Ukraine."
+    )
+    r = code(text, "2019-10-15")
+    (e,) = events_of(r, "ACCUSE")
+    assert [a.country for a in e.actor] == ["RUS"]
+
+
 def test_a_demonstrative_is_the_last_one_named_of_its_number_and_gender():
     from chronique.extract.actors import ActorMemory, get_pronouns
     from chronique.model import Actor

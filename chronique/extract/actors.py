@@ -961,7 +961,24 @@ class DocActors:
             note.paired = head.dep_ in self.syn.conj or any(
                 c.dep_ in self.syn.conj for t in name for c in t.children
             )  # the parser hangs 'et son épouse' on the name's last word
+            note.source = self._source(head)
         self.memory.remember(actor, person, gender, note)
+
+    def _source(self, head: Token) -> bool:
+        """Named as the source of the report around it ('selon X', 'selon les informations
+        de X'): a pronoun later in its sentence speaks of someone else."""
+        tok = head
+        hops = self.syn.nmod | self.syn.appos | self.syn.name
+        for _ in range(3):
+            if any(
+                g.dep_ in self.syn.case and g.lower_ in self.lex.according_to
+                for g in tok.children
+            ):
+                return True
+            if tok.dep_ not in hops or tok.head.i == tok.i:
+                return False
+            tok = tok.head
+        return False
 
     def _bare_description(self, head: Token) -> bool:
         """A definite role noun naming no one and nowhere ('le chef de l'Etat', 'la
@@ -1101,6 +1118,7 @@ class Note:
     sent: int = -1  # article offset of the start of its sentence
     subject: bool = False  # named as a clause's subject (not its object)
     paired: bool = False  # coordinated with another ('X et son épouse'): 'ils' may be them
+    source: bool = False  # named as the source of a report ('selon les informations de X')
     roles: set[str] = field(default_factory=set)  # folded role nouns it was given
     affiliation: str | None = None  # the organisation it was said to belong to
     person: Person | None = None  # its people-lexicon entry, for the offices it held
@@ -1256,7 +1274,7 @@ class ActorMemory:
                 [
                     (p, a)
                     for p, a in self._outside_quotes(self.actors + self.persons)
-                    if sent_start <= p < pos
+                    if sent_start <= p < pos and not self.note(a).source
                 ],
                 gender,
             )
