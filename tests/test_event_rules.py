@@ -2565,3 +2565,90 @@ prison prison NOUN 8 nmod
     assert c.rule.type == "COERCE"
     c = only(code(doc, rules_with("fr", [blame, sentence], quantity_heads=[])))
     assert c.rule.type == "ACCUSE"
+
+
+POLICE_ARREST = entry(lemma="interpeller", type="COERCE", cameo="173", mode="arrest",
+               recipient=["obj"], actor_sectors=["COP"], person_sectors=["JUD"])  # fmt: skip
+
+
+def test_an_act_only_some_bodies_do_is_dropped_when_another_does_it():
+    # 'Jean Dupont a interpellé le ministre .': a named person challenges, the police arrest
+    doc = _named_person(rows("""
+Jean Jean PROPN 3 nsubj
+Dupont Dupont PROPN 0 flat:name
+a avoir AUX 3 aux:tense
+interpellé interpeller VERB 3 ROOT VerbForm=Part|Tense=Past
+le le DET 5 det
+ministre ministre NOUN 3 obj
+. . PUNCT 3 punct
+"""), 0, 2)
+    c = only(code(doc, rules_with("fr", [POLICE_ARREST])))
+    assert c.reason == "actor_not_agent"
+    assert c.reason in REASONS
+    # 'La police a interpellé le ministre .'
+    doc = rows("""
+La le DET 1 det
+police police NOUN 3 nsubj
+a avoir AUX 3 aux:tense
+interpellé interpeller VERB 3 ROOT VerbForm=Part|Tense=Past
+le le DET 5 det
+ministre ministre NOUN 3 obj
+. . PUNCT 3 punct
+""")
+    c = only(code(doc, rules_with("fr", [POLICE_ARREST]), home="FRA"))
+    assert c.reason is None and c.actor[0].sector == "COP"
+    # a rule without the list is done by anyone
+    doc = _named_person(rows("""
+Jean Jean PROPN 3 nsubj
+Dupont Dupont PROPN 0 flat:name
+a avoir AUX 3 aux:tense
+interpellé interpeller VERB 3 ROOT VerbForm=Part|Tense=Past
+le le DET 5 det
+ministre ministre NOUN 3 obj
+. . PUNCT 3 punct
+"""), 0, 2)
+    c = only(code(doc, rules_with("fr", [POLICE_ARREST | {"actor_sectors": []}])))
+    assert c.reason is None
+    # a named person of a sector that does it in person: 'le juge Jean Dupont a interpellé …'
+    doc = _named_person(rows("""
+le le DET 1 det
+juge juge NOUN 5 nsubj
+Jean Jean PROPN 1 appos
+Dupont Dupont PROPN 2 flat:name
+a avoir AUX 5 aux:tense
+interpellé interpeller VERB 5 ROOT VerbForm=Part|Tense=Past
+deux deux NUM 7 nummod
+hommes homme NOUN 5 obj
+. . PUNCT 5 punct
+"""), 2, 4)
+    c = only(code(doc, rules_with("fr", [POLICE_ARREST])))
+    assert [a.sector for a in c.actor] == ["JUD"] and c.reason is None
+    c = only(code(doc, rules_with("fr", [POLICE_ARREST | {"person_sectors": []}])))
+    assert c.reason == "actor_not_agent"
+
+
+def test_a_sector_list_holds_sector_codes():
+    with pytest.raises(LexiconError, match="actor_sectors"):
+        rules_with("fr", [POLICE_ARREST | {"actor_sectors": ["police"]}])
+    with pytest.raises(LexiconError, match="person_sectors"):
+        rules_with("fr", [POLICE_ARREST | {"person_sectors": ["juge"]}])
+
+
+def test_an_infinitive_with_its_auxiliary_takes_its_controllers_subject():
+    # 'Paul , affirmant aux juges avoir renoncé à tout , ...': 'avoir renoncé' is an
+    # infinitive; its subject is the speaker's, not the nouns before it ('juges')
+    doc = rows("""
+La le DET 1 det
+France France PROPN 2 nsubj
+insiste insister VERB 2 ROOT VerbForm=Fin
+, , PUNCT 4 punct
+affirmant affirmer VERB 2 advcl VerbForm=Part|Tense=Pres
+aux à ADP 7 case
+juges juge NOUN 4 obl:arg
+belges belge ADJ 6 amod
+avoir avoir AUX 9 aux:tense VerbForm=Inf
+renoncé renoncer VERB 4 xcomp VerbForm=Part|Tense=Past
+. . PUNCT 2 punct
+""")
+    c = only(code(doc, rules_with("fr", [RETREAT | {"lemma": "renoncer", "id": "t.renoncer"}])))
+    assert sides(c)[0] == ["FRA"]

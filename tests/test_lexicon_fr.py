@@ -23,6 +23,8 @@ CAMEO2PLOVER = CAMEO2PLOVER / "CAMEO2PLOVER-2021.txt"
 REQUIRED = {"id", "lemma", "pos", "type", "cameo", "example"}
 OPTIONAL = {
     "mode",
+    "actor_sectors",
+    "person_sectors",
     "context",
     "recipient",
     "actor",

@@ -25,6 +25,8 @@ REASONS: dict[str, str] = {
     "describes_actor": "a participle describing the actor of another act ('the warplanes "
     "supported by X pounded Y'): background, the main act is coded",
     "asks_question": "a verb reporting a question ('« … ? », demande X'): asking, not demanding",
+    "actor_not_agent": "the rule is done by bodies of certain sectors (the police arrest) and "
+    "its actor is a person or body of another ('le député a interpellé le ministre')",
     "reports_speech": "a verb that, set after quoted words, only says them ('« … », a soutenu "
     "X' maintains, no support)",
 }

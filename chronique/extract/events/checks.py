@@ -171,6 +171,22 @@ def _no_actor(c: Candidate, p: Paragraph) -> str | None:
     return None if c.actor else "no_actor"
 
 
+@check(AFTER_FRAME, "actor_not_agent")
+def _actor_not_agent(c: Candidate, p: Paragraph) -> str | None:
+    """An act only some bodies do (the police arrest): a named person not of the sectors
+    that do it in person (a judge), or a body of another sector, does something else ('le
+    député a interpellé le ministre' challenges him). A state, or a body of unknown kind or
+    sector, may act through its forces."""
+    bodies, people = c.rule.actor_sectors, c.rule.person_sectors
+    if bodies and any(
+        (a.kind == "person" and a.name and a.sector not in people)
+        or (a.kind in ("group", "organization") and a.sector and a.sector not in bodies)
+        for a in c.actor
+    ):
+        return "actor_not_agent"
+    return None
+
+
 @check(AFTER_FRAME, "no_recipient")
 def _no_recipient(c: Candidate, p: Paragraph) -> str | None:
     return "no_recipient" if c.rule.need_recipient and not c.recipient else None

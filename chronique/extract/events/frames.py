@@ -92,7 +92,10 @@ def finite(verb: Token, da: DocActors) -> bool:
     forms = set(verb.morph.get("VerbForm"))
     if "Fin" in forms:
         return True
-    return "Part" in forms and any(c.dep_ in da.syn.aux for c in verb.children)
+    # a participle with a finite auxiliary ('a renoncé'); one with an infinitive auxiliary
+    # ('affirmant avoir renoncé') is an infinitive clause, whose subject is its controller's
+    aux = [c for c in verb.children if c.dep_ in da.syn.aux]
+    return "Part" in forms and bool(aux) and not any("Inf" in a.morph.get("VerbForm") for a in aux)
 
 
 def left_subject(verb: Token, da: DocActors) -> list[Token]:

@@ -30,7 +30,7 @@ FLAGS = (
 PARTS_OF_SPEECH = frozenset({"VERB", "NOUN", "PROPN", "ADJ", "AUX"})
 REQUIRED = ("id", "lemma", "pos", "type", "cameo")
 TEXT_KEYS = ("mode", "example")
-LIST_KEYS = ("context", "recipient", "actor")
+LIST_KEYS = ("context", "recipient", "actor", "actor_sectors", "person_sectors")
 
 # The lists beside the triggers, each a set of lemmas or words (see the file's comment).
 WORD_SETS = (
@@ -273,6 +273,11 @@ class Trigger:
     context: tuple[str, ...] = ()
     recipient: tuple[str, ...] = ()
     actor: tuple[str, ...] = ()
+    # the bodies that do the act, by sector (empty: anyone), and the named people who do it
+    # in person ('le juge X'); others do something else: 'le député a interpellé le
+    # ministre' challenges him, the police arrest
+    actor_sectors: frozenset[str] = frozenset()
+    person_sectors: frozenset[str] = frozenset()
     nominal: bool = False
     symmetric: bool = False
     need_recipient: bool = False
@@ -417,6 +422,10 @@ def parse_trigger(raw: dict[str, Any], where: str, prepositions: frozenset[str])
     for slot in lists["actor"]:
         if slot not in ACTOR_SLOTS and slot not in prepositions:
             raise _fail(where, entry, "actor", f"{slot!r} is no slot and no known preposition")
+    for key in ("actor_sectors", "person_sectors"):
+        for sector in lists[key]:
+            if not (len(sector) == 3 and sector.isalpha() and sector.isupper()):
+                raise _fail(where, entry, key, f"{sector!r} is no sector code")
     constraints: list[tuple[str, Any]] = []
     for name in CONSTRAINTS:  # registry order: cheapest and most selective first
         if name not in raw:
@@ -445,6 +454,8 @@ def parse_trigger(raw: dict[str, Any], where: str, prepositions: frozenset[str])
         context=lists["context"],
         recipient=lists["recipient"],
         actor=lists["actor"],
+        actor_sectors=frozenset(lists["actor_sectors"]),
+        person_sectors=frozenset(lists["person_sectors"]),
         **{k: bool(raw.get(k, False)) for k in FLAGS},
         constraints=tuple(constraints),
     )
