@@ -292,6 +292,29 @@ def test_fill_locations_sentence_then_article_then_actor(fr) -> None:
     assert foreign.location.precision == "country"
 
 
+def test_the_police_and_the_courts_act_on_their_own_ground(fr) -> None:
+    # a story set in Lyon: Ukraine's border guards arrest someone unnamed, or a Frenchman;
+    # the arrest is in Ukraine. Soldiers (not a home sector) may act in the setting.
+    setting = Place("Lyon", "FRA", 45.7, 4.8, 2996944, "Lyon", precision="city")
+    guards, of_a_french, soldiers = ev("COERCE", ["UKR"]), ev("COERCE", ["UKR"], ["FRA"]), ev(
+        "COERCE", ["UKR"]
+    )
+    guards.actor[0].sector = of_a_french.actor[0].sector = "COP"
+    soldiers.actor[0].sector = "MIL"
+    fill_locations([guards, of_a_french, soldiers], setting, fr)
+    assert (guards.location.country, guards.location.kind) == ("UKR", "actor")
+    assert (of_a_french.location.country, of_a_french.location.kind) == ("UKR", "actor")
+    assert (soldiers.location.name, soldiers.location.kind) == ("Lyon", "article")
+    # the police an agentless passive implies are a guess: the setting outweighs them, but
+    # with no setting they act at home rather than at the suspect's
+    implied, abroad = ev("COERCE", ["ITA"]), ev("COERCE", ["FRA"], ["USA"])
+    for e in (implied, abroad):
+        e.actor[0].sector, e.actor[0].kind = "COP", "inferred"
+    fill_locations([implied], setting, fr)
+    assert (implied.location.name, implied.location.kind) == ("Lyon", "article")
+    assert actor_place(abroad, fr).country == "FRA"
+
+
 def test_a_city_setting_widens_to_its_country_for_an_act_set_across_it(fr) -> None:
     # a story set in Lyon: 'des grèves dans tout le pays' and 'arrêté … en France' are not
     # in Lyon; an act whose sentence names Lyon, or nothing, is
@@ -1217,3 +1240,104 @@ def test_a_persons_later_act_stays_at_the_occasion_that_placed_the_earlier_one(f
     defended = _said("SUPPORT", "FRA", "Paul Marchand", 900)
     fill_locations([warned, defended], None, fr, occasions=[])
     assert defended.location.kind == "actor"
+
+
+def test_the_verbs_own_place_beats_one_hung_on_a_fronted_date(fr) -> None:
+    # 'Le 3 mai dans la ville de Gand , il a été inculpé à Lyon .': the parser hangs the
+    # first place on the date; the charge was brought where the verb's own phrase says
+    words = ["Le", "3", "mai", "dans", "la", "ville", "de", "Gand", ",", "il", "a", "été",
+             "inculpé", "à", "Lyon", "."]  # fmt: skip
+    da = parse(
+        words,
+        [1, 12, 1, 5, 5, 1, 7, 5, 12, 12, 12, 12, 12, 14, 12, 12],
+        ["det", "obl:mod", "nmod", "case", "det", "nmod", "case", "nmod", "punct",
+         "nsubj:pass", "aux:tense", "aux:pass", "ROOT", "case", "obl:mod", "punct"],
+        ["DET", "NUM", "NOUN", "ADP", "DET", "NOUN", "ADP", "PROPN", "PUNCT", "PRON", "AUX",
+         "AUX", "VERB", "ADP", "PROPN", "PUNCT"],
+    )  # fmt: skip
+    p = sentence_place(da.doc[12], da, set(), fr)
+    assert p is not None and (p.name, p.country, p.kind) == ("Lyon", "FRA", "sentence")
+    # with no phrase of its own, the verb takes the one hung on its date
+    da = parse(
+        words[:13] + ["."],
+        [1, 12, 1, 5, 5, 1, 7, 5, 12, 12, 12, 12, 12, 12],
+        ["det", "obl:mod", "nmod", "case", "det", "nmod", "case", "nmod", "punct",
+         "nsubj:pass", "aux:tense", "aux:pass", "ROOT", "punct"],
+        ["DET", "NUM", "NOUN", "ADP", "DET", "NOUN", "ADP", "PROPN", "PUNCT", "PRON", "AUX",
+         "AUX", "VERB", "PUNCT"],
+    )  # fmt: skip
+    p = sentence_place(da.doc[12], da, set(), fr)
+    assert p is not None and (p.name, p.country) == ("Gent", "BEL")
+
+
+@pytest.mark.slow
+def test_a_countrys_ground_named_by_its_adjective_is_the_place(code) -> None:
+    # 'sur le sol X' names the country X even after 'sur', which before a country mostly
+    # names a topic; the act is placed there, not at its actor's home
+    r = code("La police néerlandaise a interpellé deux militants sur le sol allemand.")
+    (arrest,) = [e for e in r.events if e.event == "COERCE"]
+    assert (arrest.location.country, arrest.location.kind) == ("DEU", "sentence")
+    assert arrest.location.text == "allemand"
+    en = code("Dutch police arrested two activists on German soil.", lang="en")
+    (arrest,) = [e for e in en.events if e.event == "COERCE"]
+    assert (arrest.location.country, arrest.location.kind) == ("DEU", "sentence")
+    # 'de' + the territory says where from only on the act itself, not inside a noun phrase
+    r = code("Le Brésil va expulser du territoire argentin quatre militants chiliens.")
+    assert [e.location.country for e in r.events if e.event == "COERCE"] == ["ARG"]
+    r = code("Le Japon a accusé la Chine, qui affirme que l'île fait partie du territoire chinois.")
+    (blame,) = [e for e in r.events if e.event == "ACCUSE"]
+    assert blame.location.kind != "sentence"
+
+
+def test_a_territory_named_inside_a_noun_phrase_is_no_place(fr) -> None:
+    from chronique.extract.places import locative_places
+
+    russe = SimpleNamespace(kind="adjective", country="RUS")
+    # 'Ils ont été expulsés du territoire russe .': where from, hung on the act
+    da = parse(["Ils", "ont", "été", "expulsés", "du", "territoire", "russe", "."],
+               [3, 3, 3, 3, 5, 3, 5, 3],
+               ["nsubj:pass", "aux:tense", "aux:pass", "ROOT", "case", "obl:arg", "amod", "punct"],
+               ["PRON", "AUX", "AUX", "VERB", "ADP", "NOUN", "ADJ", "PUNCT"])  # fmt: skip
+    da.by_token = {6: russe}
+    assert [p.country for p in locative_places(da.doc, da, fr)] == ["RUS"]
+    # 'La Crimée fait partie du territoire russe .': what it belongs to, not where
+    da = parse(["La", "Crimée", "fait", "partie", "du", "territoire", "russe", "."],
+               [1, 2, 2, 2, 5, 3, 5, 2],
+               ["det", "nsubj", "ROOT", "obj", "case", "nmod", "amod", "punct"],
+               ["DET", "PROPN", "VERB", "NOUN", "ADP", "NOUN", "ADJ", "PUNCT"])  # fmt: skip
+    da.by_token = {6: russe}
+    assert locative_places(da.doc, da, fr) == []
+
+
+def _intercepted(words_after: list[str], heads_after: list[int], deps_after: list[str],
+                 pos_after: list[str], adjectives: dict[int, str]) -> Any:
+    # 'Les garde-côtes ont intercepté un navire <words_after> .'
+    da = parse(
+        ["Les", "garde-côtes", "ont", "intercepté", "un", "navire", *words_after, "."],
+        [1, 3, 3, 3, 5, 3, *heads_after, 3],
+        ["det", "nsubj", "aux:tense", "ROOT", "det", "obj", *deps_after, "punct"],
+        ["DET", "NOUN", "AUX", "VERB", "DET", "NOUN", *pos_after, "PUNCT"],
+    )
+    da.by_token = {i: SimpleNamespace(kind="adjective", country=c) for i, c in adjectives.items()}
+    return da
+
+
+def test_a_relational_noun_names_its_country_by_complement_or_adjective(fr) -> None:
+    # '… au large des côtes libyennes .': the coast's adjective names the country
+    da = _intercepted(["au", "large", "des", "côtes", "libyennes"], [7, 3, 9, 7, 9],
+                      ["case", "obl:mod", "case", "nmod", "amod"],
+                      ["ADP", "NOUN", "ADP", "NOUN", "ADJ"], {10: "LBY"})  # fmt: skip
+    p = sentence_place(da.doc[3], da, set(), fr)
+    assert p is not None and (p.country, p.precision, p.text) == ("LBY", "country", "libyennes")
+    # '… au large des côtes de la Libye .': through two relational nouns
+    da = _intercepted(["au", "large", "des", "côtes", "de", "la", "Libye"],
+                      [7, 3, 9, 7, 12, 12, 9],
+                      ["case", "obl:mod", "case", "nmod", "case", "det", "nmod"],
+                      ["ADP", "NOUN", "ADP", "NOUN", "ADP", "DET", "PROPN"], {})  # fmt: skip
+    p = sentence_place(da.doc[3], da, set(), fr)
+    assert p is not None and p.country == "LBY"
+    # '… à la frontière italienne .': a border is on either side of it
+    da = _intercepted(["à", "la", "frontière", "italienne"], [8, 8, 3, 8],
+                      ["case", "det", "obl:mod", "amod"], ["ADP", "DET", "NOUN", "ADJ"],
+                      {9: "ITA"})  # fmt: skip
+    assert sentence_place(da.doc[3], da, set(), fr) is None

@@ -469,6 +469,8 @@ class PlaceGrammar:
     occasion_nouns: frozenset[str] = frozenset()
     nationwide: tuple[str, ...] = ()  # folded phrases: 'dans tout le pays'
     locative_clitics: frozenset[str] = frozenset()  # 'y': the place named just before
+    territory_nouns: frozenset[str] = frozenset()  # 'sur le sol français': France
+    border_nouns: frozenset[str] = frozenset()  # 'la frontière turque': whose side, unsaid
 
 
 def _fold(text: str) -> str:
@@ -506,6 +508,8 @@ def place_grammar(lang: str) -> PlaceGrammar:
         frozenset(data.get("occasion_nouns", [])),
         tuple(_fold(n) for n in data.get("nationwide", [])),
         frozenset(data.get("locative_clitics", [])),
+        frozenset(data.get("territory_nouns", [])),
+        frozenset(data.get("border_nouns", [])),
     )
 
 
@@ -530,6 +534,7 @@ class ActorRules:
     lead_chars: int
     abroad_types: frozenset[str]
     scene_chars: int = 0
+    home_sectors: frozenset[str] = frozenset()
 
 
 @cache
@@ -554,6 +559,7 @@ def actor_rules() -> ActorRules:
         int(data.get("lead_chars", 0)),
         frozenset(data.get("abroad_types", [])),
         int(data.get("scene_chars", 0)),
+        frozenset(data.get("home_sectors", [])),
     )
 
 
@@ -738,6 +744,11 @@ def _place_of(
     the ground, for which 'sur X' says where ('des frappes sur Kharkiv')."""
     if prep in grammar.genitive:
         prep = _adverb_before(noun) or prep  # 'près de Lyon' parsed as an adverb and 'de'
+    if noun.lemma_.lower() in grammar.territory_nouns and (
+        prep in grammar.locative
+        or (prep in grammar.genitive and noun.head.pos_ not in ("NOUN", "PROPN"))
+    ):  # 'expulsé du territoire russe', but not 'une partie du territoire russe'
+        return _territory(noun, da, gazetteer)
     if prep in grammar.on_ground_only and not on_ground:
         return None  # 'la souveraineté sur un territoire': a topic
     if prep not in grammar.locative and (
@@ -755,15 +766,7 @@ def _place_of(
             return venue
     lemma = noun.lemma_.lower()
     if noun.lower_ in grammar.relational or lemma in grammar.relational:
-        precision = grammar.relational.get(noun.lower_, grammar.relational.get(lemma))
-        for p, inner in da.syn.prepositional(noun):
-            if p in grammar.genitive and inner.i not in arguments:
-                place = _lookup_noun(inner, gazetteer, da.offset)
-                if place is not None:
-                    if precision and place.precision == "city":
-                        place.precision = precision  # 'la région de Kherson': the region
-                    return place
-        return None
+        return _relational_place(noun, da, grammar, gazetteer, arguments)
     if lemma in grammar.circumstance_nouns or noun.lower_ in grammar.circumstance_nouns:
         # 'lors de sa visite à Oslo, il a critiqué …': the gathering's place is the act's
         for p, inner in da.syn.prepositional(noun):
@@ -789,6 +792,53 @@ def _place_of(
         ):
             return None
     return place
+
+
+def _relational_place(
+    noun: Token,
+    da: DocActors,
+    grammar: PlaceGrammar,
+    gazetteer: Gazetteer,
+    arguments: set[int],
+    depth: int = 0,
+) -> Place | None:
+    """The place a relational noun points at: its 'de' complement ('dans la région de
+    Kherson'), through another relational noun ('au large des côtes de la Libye'), or its
+    nationality adjective ('au large des côtes libyennes')."""
+    lemma = noun.lemma_.lower()
+    precision = grammar.relational.get(noun.lower_, grammar.relational.get(lemma))
+    for p, inner in da.syn.prepositional(noun):
+        if p not in grammar.genitive or inner.i in arguments:
+            continue
+        place = _lookup_noun(inner, gazetteer, da.offset)
+        if place is None and depth < 2 and (
+            inner.lower_ in grammar.relational or inner.lemma_.lower() in grammar.relational
+        ):
+            place = _relational_place(inner, da, grammar, gazetteer, arguments, depth + 1)
+        if place is not None:
+            if precision and place.precision == "city":
+                place.precision = precision  # 'la région de Kherson': the region
+            return place
+    if lemma in grammar.border_nouns or noun.lower_ in grammar.border_nouns:
+        return None  # 'près de la frontière turque': on either side
+    return _territory(noun, da, gazetteer)
+
+
+def _territory(noun: Token, da: DocActors, gazetteer: Gazetteer) -> Place | None:
+    """A country's ground named by its adjective ('sur le sol français', 'expulsés du
+    territoire russe', 'on American soil', 'dans une ville syrienne'): that country, at
+    country precision."""
+    for c in noun.children:
+        m = da.by_token.get(c.i)
+        if c.dep_ not in da.syn.amod or m is None or m.kind != "adjective" or not m.country:
+            continue
+        place = gazetteer.country(m.country)
+        if place is not None:
+            place.text = c.text
+            place.start = da.offset + c.idx
+            place.end = place.start + len(c.text)
+        return place
+    return None
 
 
 def _venue_city(
@@ -888,7 +938,10 @@ def sentence_place(
                     seen.add(t.i)
                     heads.append(t)
     for head in heads:
-        for prep, noun in da.syn.prepositional(head):
+        # the verb's own phrases before those the parser hangs on a date: 'le 3 mai dans
+        # la commune de X, il a été inculpé à Y' was charged in Y
+        pairs = sorted(da.syn.prepositional(head), key=lambda pn: pn[1].head.i != head.i)
+        for prep, noun in pairs:
             place = _place_of(prep, noun, da, grammar, gazetteer, argument_token_ids, on_ground)
             if place is not None:
                 place.kind = "sentence"
@@ -1201,6 +1254,8 @@ def actor_place(event: Event, gazetteer: Gazetteer) -> Place | None:
     actors = [a.country for a in event.actor if a.country]
     targets = _states(event.recipient)
     at_target = event.event in rules.target_types or (event.mode or "") in rules.target_modes
+    if _at_home(event):
+        at_target = False  # Ukraine's border guards arrest a Frenchman in Ukraine
     order = (targets + actors) if at_target else (actors + targets)
     for code in order:
         if code in seats:
@@ -1233,7 +1288,20 @@ def _fits(setting: Place, event: Event) -> bool:
         return setting.country in targets  # 'menace de détruire la Corée du Nord' at the UN
     if not actors or setting.country in actors:
         return True
+    if _at_home(event, guessed=False):
+        return False  # a foreign police's arrest in a story set in France is made at home
     return on_ground and (not targets or setting.country in targets)
+
+
+def _at_home(event: Event, guessed: bool = True) -> bool:
+    """Is the act done by a body that acts only in its own country (`home_sectors`: the
+    police, the courts), so that its state's ground is where it happened? `guessed`: count
+    the police an agentless passive implies, whose country is itself a guess that the
+    article's setting outweighs."""
+    home = actor_rules().home_sectors
+    return bool(_states(event.actor)) and any(
+        a.sector in home and (guessed or a.kind != "inferred") for a in event.actor
+    )
 
 
 def _setting_for(setting: Place, event: Event, gazetteer: Gazetteer) -> Place:
