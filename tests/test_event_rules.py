@@ -2652,3 +2652,71 @@ renoncé renoncer VERB 4 xcomp VerbForm=Part|Tense=Past
 """)
     c = only(code(doc, rules_with("fr", [RETREAT | {"lemma": "renoncer", "id": "t.renoncer"}])))
     assert sides(c)[0] == ["FRA"]
+
+
+def test_a_subject_hung_on_the_copula_is_the_predicate_nouns_for_its_infinitive():
+    # 'Les Belges ne sont pas en mesure de nous accuser': the parser hangs the subject on
+    # 'sont' rather than on 'mesure', and the infinitive under 'mesure' is the Belgians' act
+    doc = rows("""
+Les le DET 1 det
+Belges Belge PROPN 3 nsubj
+ne ne ADV 3 advmod Polarity=Neg
+sont être AUX 6 cop VerbForm=Fin
+pas pas ADV 3 advmod Polarity=Neg
+en en ADP 6 case
+mesure mesure NOUN 6 ROOT
+de de ADP 9 mark
+nous nous PRON 9 iobj
+accuser accuser VERB 6 acl VerbForm=Inf
+. . PUNCT 6 punct
+""")
+    c = only(code(doc, rules_with("fr", [ACCUSE_WORDS | {"recipient": ["iobj"]}])))
+    assert sides(c)[0] == ["BEL"]
+
+
+def test_a_misread_verb_takes_its_constraints_and_sides_from_the_words_around_it():
+    # 'Tokyo livre des armes à Kiev' with 'Tokyo' hung on 'livre' as its determiner and
+    # 'Kiev' on 'armes': the object constraint and the 'à' slot are read by position
+    doc = rows("""
+Tokyo Tokyo PROPN 1 det
+livre livre NOUN 1 ROOT
+des de ADP 3 case
+armes arme NOUN 1 nmod
+à à ADP 5 case
+Kiev Kiev PROPN 3 nmod
+. . PUNCT 1 punct
+""")
+    c = only(code(doc, rules_with("fr", [DELIVER | {"object": ["arme"]}])))
+    assert c.verb_reading and c.reason is None
+    assert sides(c) == (["JPN"], ["UKR"])
+    # 'La Pologne presse la Biélorussie de libérer …' parsed as one noun phrase: the phrase is
+    # cut at the verb, the 'de' the rule needs is found after it
+    doc = rows("""
+La le DET 1 det
+Pologne Pologne PROPN 1 ROOT
+presse presse NOUN 1 acl
+la le DET 4 det
+Biélorussie Biélorussie PROPN 1 nmod
+de de ADP 6 mark
+libérer libérer VERB 1 acl VerbForm=Inf
+les le DET 8 det
+détenus détenu NOUN 6 obj
+. . PUNCT 1 punct
+""")
+    press = entry(lemma="presser", type="REQUEST", cameo="100", prep=["de"], recipient=["obj"])
+    c = only(code(doc, rules_with("fr", [press])))
+    assert c.verb_reading and c.reason is None
+    assert sides(c) == (["POL"], ["BLR"])
+    assert [a.text for a in c.actor] == ["La Pologne"]
+    # a noun after a title is no verb when a complement, not an object, follows it
+    doc = rows("""
+La le DET 1 det
+ministre ministre NOUN 6 nsubj
+polonaise polonais ADJ 1 amod
+presse presse NOUN 1 nmod
+de de ADP 5 case
+Varsovie Varsovie PROPN 3 nmod
+parle parler VERB 6 ROOT VerbForm=Fin
+. . PUNCT 6 punct
+""")
+    assert code(doc, rules_with("fr", [press])) == []

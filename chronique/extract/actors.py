@@ -476,6 +476,19 @@ class DocActors:
             return circle
         return self._from_tokens(toks, head, loose)
 
+    def words_actor(self, toks: list[Token]) -> Actor | None:
+        """The actor a run of words names on its own, whatever the parser hung on it: the
+        sides of a verb it misread as a noun ('La Pologne presse la Biélorussie de …' parsed
+        as one noun phrase). Its head is its first word the lexicons name, else its first
+        noun or name."""
+        head = next((t for t in toks if t.i in self.by_token), None) or next(
+            (t for t in toks if t.pos_ in ("PROPN", "NOUN")), None
+        )
+        if head is None:
+            return None
+        a = self._from_tokens(toks, head)
+        return a if a is not None and a.country else None
+
     def _span_actor(self, toks: list[Token]) -> Actor:
         """An actor bearing the words of `toks` (a phrase, in order) and their article offsets."""
         first, last = toks[0], toks[-1]

@@ -60,7 +60,22 @@ class Syntax:
         own = self.children(tok, self.labels["subj"])
         if own or self.children(tok, self.labels["aux_pass"]):
             return own
-        return self.personal_expletives(tok) or self.displaced_subjects(tok)
+        return (
+            self.personal_expletives(tok)
+            or self.copula_subjects(tok)
+            or self.displaced_subjects(tok)
+        )
+
+    def copula_subjects(self, tok: Token) -> list[Token]:
+        """'X ne sont pas en mesure de …' with the subject hung on the copula rather than on
+        the predicate noun: the predicate's subject, which an infinitive under it inherits."""
+        if tok.pos_ not in ("NOUN", "ADJ", "PROPN"):
+            return []
+        return [
+            s
+            for a in self.children(tok, self.labels["aux"])
+            for s in self.children(a, self.labels["subj"])
+        ]
 
     def personal_expletives(self, tok: Token) -> list[Token]:
         """'Il se rendra à Moscou' with 'il' labelled an impersonal subject by the parser:

@@ -78,8 +78,15 @@ def verb_reading(tok: Token, da: DocActors, rules: Rules) -> list[Trigger]:
         return []
     if tok.i - 1 not in da.by_token and tok.doc[tok.i - 1].pos != PROPN:
         return []
-    if any(c.dep_ in rules.syntax.det for c in tok.children):
-        return []
+    m = da.by_token.get(tok.i)
+    if m is not None and m.start < tok.i:
+        return []  # the end of a title: 'attaché de presse'
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    genitive = rules.syntax.words["genitive_preps"]
+    if after is None or after.is_punct or after.pos_ == "CCONJ" or after.lower_ in genitive:
+        return []  # a verb has its object or complement next, not 'la conseillère presse de X'
+    if any(c.dep_ in rules.syntax.det and c.pos_ == "DET" for c in tok.children):
+        return []  # 'la presse': a noun ('Ankara' hung on 'livre' as its determiner is not)
     return [
         e
         for lemma in rules.syntax.infinitives(tok.text)
@@ -115,13 +122,15 @@ def match(
             entries = [e for e in rules.candidates(tok) if e.accepts_pos(tok.pos_)]
             if not entries and tok.pos == VERB and tok.lemma_ == tok.lower_:
                 entries = unlemmatised(tok, rules)
+        misread = False
         if not entries and da is not None:
             entries = verb_reading(tok, da, rules)
-            if entries:
+            misread = bool(entries)
+            if misread:
                 as_verb.add(tok.i)
         failed = None
         for e in entries:
-            failed = e.unmet(tok, rules)
+            failed = e.unmet_by_position(tok, rules) if misread else e.unmet(tok, rules)
             if failed is None:
                 matched[tok.i] = e
                 break

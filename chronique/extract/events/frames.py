@@ -662,18 +662,64 @@ def object_clitics(tok: Token, c: Candidate, da: DocActors, rules: Rules,
 def _by_position(c: Candidate, da: DocActors, rules: Rules,
                  disc: Discourse) -> tuple[list[Actor], list[Actor]]:  # fmt: skip
     """A verb the parser misread has no reliable arcs: its subject is the actor phrase just
-    before it, its object (for an 'obj' slot) the actor named right after it."""
+    before it, its object (for an 'obj' slot) the actor named right after it, a prepositional
+    slot's the actor right after that preposition ('livre des drones à Bakou'). A phrase the
+    parser ran across the verb ('La Pologne presse la Biélorussie' as one noun phrase) is
+    cut at the verb."""
     tok = c.token
-    actor = [a for s in left_subject(tok, da) for a in _argument(s, da, rules, disc)]
+    before = da.words_actor(_run_before(tok))
+    actor = [before] if before is not None else []
+    if not actor:
+        actor = [a for s in left_subject(tok, da) for a in _argument(s, da, rules, disc)]
     recipient: list[Actor] = []
-    if "obj" in c.rule.recipient and tok.i + 1 < len(tok.doc):
-        after = tok.doc[tok.i + 1]
-        m = da.by_token.get(after.i)
-        if m is not None:
-            recipient = sides(tok.doc[m.start : m.end].root, da)
-        elif after.pos_ == "PROPN":
-            recipient = sides(after, da)
+    window = _clause_after(tok)
+    for spec in c.rule.recipient:
+        if spec == "obj":
+            start = 0
+        else:
+            start = next(
+                (k + 1 for k, t in enumerate(window)
+                 if t.pos_ == "ADP" and rules.syntax.word(t.text) == spec),
+                None,
+            )  # fmt: skip
+            if start is None:
+                continue
+        words = []
+        for t in window[start:]:
+            if t.pos_ in PHRASE_ENDS or t.dep_ in rules.syntax.mark:
+                break
+            if words or t.pos_ != "ADV" or t.i in da.by_token:
+                words.append(t)  # 'tacle alors le président': not 'alors'
+
+        a = da.words_actor(words) if words else None
+        if a is not None:
+            recipient.append(a)
+            break
     return actor, recipient
+
+
+PHRASE_ENDS = frozenset({"ADP", "SCONJ", "CCONJ", "VERB", "AUX", "PRON"})
+
+
+def _run_before(tok: Token) -> list[Token]:
+    """The words just before `tok`, back to the first that ends a phrase: 'X s'exécute, et
+    la ministre allemande tacle …' gives 'la ministre allemande'."""
+    out: list[Token] = []
+    for t in reversed(tok.doc[max(0, tok.i - 8) : tok.i]):
+        if t.is_punct or t.pos_ in PHRASE_ENDS:
+            break
+        out.append(t)
+    return out[::-1]
+
+
+def _clause_after(tok: Token) -> list[Token]:
+    """The words after `tok` up to the clause's punctuation (at most eight)."""
+    out = []
+    for t in tok.doc[tok.i + 1 : tok.i + 9]:
+        if t.is_punct:
+            break
+        out.append(t)
+    return out
 
 
 def implicit_agent(c: Candidate, rules: Rules, disc: Discourse) -> tuple[list[Actor], list[Actor]]:

@@ -72,6 +72,9 @@ def constraint(name: str) -> Callable[[Check], Check]:
     return register(CONSTRAINTS, name)
 
 
+POSITION_WINDOW = 8  # words after a misread verb that its preposition or object may be
+
+
 def lemma_of(tok: Token) -> str:
     return tok.lemma_.lower()
 
@@ -298,6 +301,27 @@ class Trigger:
         """The first constraint `tok` fails, or None when the rule holds."""
         for name, value in self.constraints:
             if not CONSTRAINTS[name](tok, value, rules):
+                return name
+        return None
+
+    def unmet_by_position(self, tok: Token, rules: Rules) -> str | None:
+        """`unmet` for a verb the parser read as a noun ('Varsovie presse Minsk de …'),
+        whose arcs say nothing: its preposition and object are read from the words after
+        it, up to the clause's punctuation; other constraints as usual."""
+        window = []
+        for t in tok.doc[tok.i + 1 : tok.i + 1 + POSITION_WINDOW]:
+            if t.is_punct:
+                break
+            window.append(t)
+        nouns = [lemma_of(t) for t in window if t.pos_ in ("NOUN", "PROPN")][:2]
+        for name, value in self.constraints:
+            if name == "prep":
+                held = any(rules.syntax.word(t.text) in value for t in window)
+            elif name == "object":
+                held = any(n in value for n in nouns)
+            else:
+                held = CONSTRAINTS[name](tok, value, rules)
+            if not held:
                 return name
         return None
 
