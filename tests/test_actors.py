@@ -277,6 +277,28 @@ def test_unknown_person_placed_by_title_is_remembered(code):
     assert q.speaker.country == "UGA"
 
 
+def test_an_unnamed_official_is_the_pronoun_speaker_after_the_person_they_acted_on(code):
+    # 'le ministre turc' names one person: 'a-t-il déclaré' is him, not the one he criticised
+    r = code(
+        "Le ministre turc a vivement critiqué Emmanuel Macron mardi soir. « Nous ne "
+        "reculerons sur aucun de ces dossiers », a-t-il déclaré devant la presse.",
+        "2020-10-27",
+    )
+    (q,) = [q for q in r.quotes if "aucun de ces dossiers" in q.text]
+    assert q.speaker.country == "TUR"
+
+
+def test_a_description_naming_another_country_is_not_the_official_described_before(code):
+    # the Russian representative is remembered with his role; the Syrian one is another man
+    r = code(
+        "Le représentant russe a vivement critiqué Washington au Conseil de sécurité. Le "
+        "représentant du régime syrien a pour sa part rejeté toutes ces accusations.",
+        "2016-12-14",
+    )
+    (e,) = events_of(r, "REJECT")
+    assert [a.country for a in e.actor] == ["SYR"]
+
+
 @pytest.mark.slow
 def test_role_noun_speaker_is_the_person_named_before(code):
     r = code(

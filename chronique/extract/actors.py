@@ -759,8 +759,24 @@ class DocActors:
             actor.kind = "group"
         else:
             actor.sector = main.data.get("sector") or "GOV"
-        self._remember(actor, person=False, head=head)
+        # 'le ministre turc', 'une diplomate russe': one person, unnamed, whom 'il'/'elle'
+        # may stand for ('… a critiqué X. « … », a-t-il déclaré' is the minister, not X);
+        # its role kept, so that only a description of that role is later taken for it
+        one = role is not None and not named and self._person_role(head, role)
+        gender = self._article_gender(head) if role is not None and one else None
+        note = Note(roles={role_key(role)}) if role is not None and gender else None
+        self._remember(actor, person=gender is not None, gender=gender, head=head, note=note)
         return actor
+
+    def _article_gender(self, head: Token) -> str | None:
+        """The gender a singular noun's article gives it ('le', 'une'), or None (a plural, a
+        bare noun, or an elided article that hides it)."""
+        if "Plur" in head.morph.get("Number"):
+            return None
+        for c in head.children:
+            if c.dep_ in self.syn.det:
+                return self.pronouns.determiners.get(c.lower_.replace("’", "'"))
+        return None
 
     def _origin(self, m: Mention) -> bool:
         """'le député d'origine coréenne': a place that says where someone comes from,
@@ -896,9 +912,10 @@ class DocActors:
             orgs[-1].data.get("name") if orgs else None,
             self.when,
         )
-        if found is not None and found.country and places:
-            if found.country not in {m.country for m in places}:
-                found = None  # 'le ministre turc' is no Russian named before
+        own = {m.country for m in located if m.kind != "org" and m.country}
+        if found is not None and found.country and own and found.country not in own:
+            # 'le ministre turc', 'le représentant du régime syrien' is no Russian named before
+            found = None
         if found is None and office:
             home = self.memory.dominant()
             holder = self.lex.office_holder(office, home, self.when) if home else None
