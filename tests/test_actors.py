@@ -52,6 +52,29 @@ def test_role_noun_resolves_to_the_office_holder_at_the_article_date(code):
     assert {a.name for a in r2023.entities if a.country == "RUS"} == {"Vladimir Putin"}
 
 
+def test_the_future_holder_of_an_office_is_the_one_already_chosen(code):
+    # two months before the inauguration, 'le futur président américain' is the
+    # president-elect; 'l'ancien' names no one; a year and a half before, nobody is chosen
+    text = "Le futur président américain a critiqué la Chine mardi."
+    (e,) = events_of(code(text, "2016-11-22"), "ACCUSE")
+    assert [a.name for a in e.actor] == ["Donald Trump"]
+    (e,) = events_of(code(text, "2015-06-02"), "ACCUSE")
+    assert e.actor[0].name != "Donald Trump" and e.actor[0].country == "USA"
+    (e,) = events_of(code("L'ancien président américain a critiqué la Chine.", "2016-11-22"),
+                     "ACCUSE")  # fmt: skip
+    assert e.actor[0].name != "Barack Obama"
+
+
+def test_the_president_elect_is_the_one_named_before_who_takes_office(code):
+    r = code(
+        "Donald Trump a reçu lundi le patron d'une grande banque à New York. « C'est un "
+        "homme remarquable et un grand ami », a déclaré le président élu devant la presse.",
+        "2017-01-09",
+    )
+    (q,) = [q for q in r.quotes if "homme remarquable" in q.text]
+    assert q.speaker.name == "Donald Trump"
+
+
 def test_unknown_person_gets_country_from_title(code):
     r = code(
         "Le ministre ukrainien de l'Énergie, Ivan Petrenko, a démissionné lundi.", "2019-05-06"

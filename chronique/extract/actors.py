@@ -11,7 +11,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import cache, lru_cache
 from typing import Any
 
@@ -23,6 +23,8 @@ from chronique.extract.countrynames import iso_names
 from chronique.extract.syntax import Syntax, syntax_for
 from chronique.model import Actor
 from chronique.nlp import get_nlp
+
+ELECT_DAYS = 400  # how long before taking office a holder is 'le futur président'
 
 
 @dataclass(frozen=True)
@@ -212,6 +214,7 @@ class ActorLexicon:
         self.place_nouns = set(groups.get("place_nouns", []))
         self.genitive = frozenset(groups.get("genitive", []))
         self.former = frozenset(groups.get("former_markers", []))
+        self.elect = frozenset(groups.get("elect_markers", []))
         self.origin_nouns = frozenset(groups.get("origin_nouns", []))
         self.topic_nouns = frozenset(groups.get("topic_nouns", []))
         self.partitive = frozenset(groups.get("partitive_heads", []))
@@ -314,6 +317,21 @@ class ActorLexicon:
                 key = o.start or date.min
                 if best is None or key > best[0]:
                     best = (key, p)
+        return best[1] if best else None
+
+    def next_holder(self, role: str, country: str, when: date | None) -> Person | None:
+        """Who took `role` for `country` soonest after `when`, within `ELECT_DAYS`: 'le futur
+        président américain' in January 2017 is the president-elect."""
+        if when is None:
+            return None
+        best: tuple[date, Person] | None = None
+        for p in self.people:
+            for o in p.offices:
+                if o.role != role or o.country != country or o.start is None:
+                    continue
+                if when < o.start <= when + timedelta(days=ELECT_DAYS):
+                    if best is None or o.start < best[0]:
+                        best = (o.start, p)
         return best[1] if best else None
 
     def role_of(self, tok: Token) -> dict[str, Any] | None:
@@ -738,9 +756,10 @@ class DocActors:
             and not main.start <= head.i < main.end  # 'en Égypte, le chef de l'État a …':
             # a role apposed to a country names no one of it (a parse of the next subject)
             and self._governs(head, main)
-            and not self._former(head)
+            and (not self._former(head) or self._elect(head))
         ):
-            holder = self.lex.office_holder(role["role"], main.country or "", self.when)
+            find = self.lex.next_holder if self._elect(head) else self.lex.office_holder
+            holder = find(role["role"], main.country or "", self.when)
             if holder is not None:
                 actor.kind = "person"
                 _identify(actor, holder)
@@ -841,7 +860,11 @@ class DocActors:
 
     def _former(self, head: Token) -> bool:
         """'l'ancien président', 'le futur chancelier': not the holder at the article date."""
-        return any(c.lower_ in self.lex.former for c in head.children)
+        return any(c.lower_ in self.lex.former | self.lex.elect for c in head.children)
+
+    def _elect(self, head: Token) -> bool:
+        """'le futur président', 'le président élu': the next holder, already chosen."""
+        return any(c.lower_ in self.lex.elect for c in head.children)
 
     def _inner_places(self, m: Mention) -> list[Mention]:
         """The country, capital or seat a multi-word role names inside it ('porte-parole du
@@ -902,15 +925,19 @@ class DocActors:
             return None  # 'le président ougandais': the office holder, or a group
         # 'le député des Français de l'étranger': a seat's place describes the deputy named
         # before; it names no office holder
-        office = None if self._former(head) or self._of_body(head) else (role or {}).get("role")
+        elect = self._elect(head)
+        former = self._former(head) and not elect
+        office = None if former or self._of_body(head) else (role or {}).get("role")
         pos = self.offset + head.idx
+        # 'le président élu' holds the office once in it: someone named who holds it then
+        when = self.when + timedelta(days=ELECT_DAYS) if elect and self.when else self.when
         found = self.memory.described(
             pos,
             role_key(role) if role else fold(head.lemma_),
             office,
             gender,
             orgs[-1].data.get("name") if orgs else None,
-            self.when,
+            when,
         )
         own = {m.country for m in located if m.kind != "org" and m.country}
         if found is not None and found.country and own and found.country not in own:
@@ -918,7 +945,8 @@ class DocActors:
             found = None
         if found is None and office:
             home = self.memory.dominant()
-            holder = self.lex.office_holder(office, home, self.when) if home else None
+            find = self.lex.next_holder if elect else self.lex.office_holder
+            holder = find(office, home, self.when) if home else None
             if holder is not None:
                 _identify(actor, holder)
                 actor.kind = "inferred"  # the country is the article's frame, not the text's
