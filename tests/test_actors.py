@@ -322,6 +322,31 @@ def test_a_description_naming_another_country_is_not_the_official_described_befo
     assert [a.country for a in e.actor] == ["SYR"]
 
 
+def test_a_person_noun_after_a_demonstrative_speaks_for_the_one_named_before(code):
+    # 'ce petit septuagénaire moustachu', with the last adjective parsed as the head: the
+    # activist named before, though the text gave him a role ('le militant')
+    r = code(
+        "Le militant Paul Martin est venu de Lyon samedi pour le meeting. « Nous avons enfin "
+        "un candidat qui nous écoute », se réjouit ce petit septuagénaire moustachu.",
+        "2020-09-07",
+    )
+    (q,) = [q for q in r.quotes if "candidat qui nous écoute" in q.text]
+    assert q.speaker.name == "Paul Martin"
+
+
+def test_a_person_noun_is_not_the_office_holder_named_in_passing(code):
+    # 'l'acteur' is the subject of the sentence before (given a role there), not the
+    # president named last in it
+    r = code(
+        "Installé en Belgique depuis 2013, le militant Jean Valmont a longuement comparé "
+        "Vladimir Poutine à Emmanuel Macron. « Je ne comprends pas pourquoi on me le "
+        "reproche », s'insurge l'acteur.",
+        "2018-09-24",
+    )
+    (q,) = [q for q in r.quotes if "pourquoi on me le reproche" in q.text]
+    assert q.speaker.name == "Jean Valmont"
+
+
 @pytest.mark.slow
 def test_role_noun_speaker_is_the_person_named_before(code):
     r = code(

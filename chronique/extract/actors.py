@@ -915,6 +915,7 @@ class DocActors:
         role: dict[str, Any] | None,
         located: list[Mention],
         gender: str | None,
+        anyone: bool = False,
     ) -> Actor | None:
         """A definite description of a person resolved to the one named earlier it describes
         ('le chef de l'Etat' → the head of state named before; 'la ministre' → the last
@@ -938,6 +939,7 @@ class DocActors:
             gender,
             orgs[-1].data.get("name") if orgs else None,
             when,
+            anyone=anyone,
         )
         own = {m.country for m in located if m.kind != "org" and m.country}
         if found is not None and found.country and own and found.country not in own:
@@ -994,11 +996,12 @@ class DocActors:
         """A noun that only refers back: 'la chanteuse' (a person noun), 'l'ONG' (a body)."""
         key = fold(head.lemma_) if head.lemma_ else fold(head.text)
         definite, gender = self._definite(head)
-        if not definite or head.pos_ != "NOUN" or any(t.pos_ == "PROPN" for t in toks):
+        # 'ce septuagénaire' is often tagged an adjective: with its article it is a noun
+        if not definite or head.pos_ not in ("NOUN", "ADJ") or any(t.pos_ == "PROPN" for t in toks):
             return None
         actor = self._span_actor(toks)
         if key in self.pronouns.person_nouns or fold(head.text) in self.pronouns.person_nouns:
-            return self._described(actor, head, None, [], gender)
+            return self._described(actor, head, None, [], gender, anyone=True)
         return None
 
     def _remember(
@@ -1037,6 +1040,26 @@ class DocActors:
                 return False
             tok = tok.head
         return False
+
+    def person_noun(self, tok: Token) -> Actor | None:
+        """A person noun after a definite or demonstrative article, whatever the parser hung
+        them on ('la chanteuse', 'ce petit septuagénaire moustachu' with its last adjective
+        read as the head): the person named before that it describes."""
+        if not {fold(tok.lemma_), fold(tok.text)} & self.pronouns.person_nouns:
+            return None
+        det = None
+        for t in reversed(self.doc[max(0, tok.i - 3) : tok.i]):
+            if t.pos_ == "DET":
+                det = t
+                break
+            if t.pos_ != "ADJ":
+                return None
+        low = det.lower_.replace("’", "'") if det is not None else ""
+        if det is None or low not in self.pronouns.definite or "Plur" in tok.morph.get("Number"):
+            return None
+        actor = self._span_actor(list(self.doc[det.i : tok.i + 1]))
+        gender = self.pronouns.determiners.get(low)
+        return self._described(actor, tok, None, [], gender, anyone=True)
 
     def _bare_description(self, head: Token) -> bool:
         """A definite role noun naming no one and nowhere ('le chef de l'Etat', 'la
@@ -1414,6 +1437,7 @@ class ActorMemory:
         affiliation: str | None,
         when: date | None,
         window: int = 3000,
+        anyone: bool = False,
     ) -> Actor | None:
         """The person a definite description ('le chef de l'Etat', 'la ministre', 'le
         leader de LFI', 'la chanteuse') refers back to: one holding its office, else one the
@@ -1449,13 +1473,19 @@ class ActorMemory:
             pool = [(p, a) for p, a in pool if not _office_holder(self.note(a).person)]
         if office:
             return None  # 'le ministre de l'Intérieur' is not whoever was named last
-        free = [
-            (p, a)
-            for p, a in pool
-            if not self.note(a).roles
-            and (affiliation is None or self.note(a).affiliation in (None, affiliation))
-            and not (office and self.note(a).person and self.note(a).person.offices)
-        ]
+        if anyone:
+            # 'l'acteur', 'ce septuagénaire': a person noun fits anyone but one in office then
+            # (the president named in passing is not 'the actor'), whatever role they were
+            # given ('X, ancien combattant, …')
+            free = [(p, a) for p, a in pool if not _in_office(self.note(a).person, when)]
+        else:
+            free = [
+                (p, a)
+                for p, a in pool
+                if not self.note(a).roles
+                and (affiliation is None or self.note(a).affiliation in (None, affiliation))
+                and not (office and self.note(a).person and self.note(a).person.offices)
+            ]
         lead = [(p, a) for p, a in free if self.note(a).subject]
         lead += [(p, a) for p, a in self.speakers if pos - window <= p < pos and a.name]
         lead = [(p, a) for p, a in lead if any(a is b for _, b in free)]
@@ -1483,6 +1513,16 @@ def _epithets(person: Person | None) -> frozenset[str]:
 
 def _office_holder(person: Person | None) -> bool:
     return person is not None and bool(person.offices)
+
+
+def _in_office(person: Person | None, when: date | None) -> bool:
+    """Does the person hold an office on `when` (any, when no date)?"""
+    if person is None or when is None:
+        return _office_holder(person)
+    return any(
+        (o.start is None or o.start <= when) and (o.end is None or when <= o.end)
+        for o in person.offices
+    )
 
 
 def _holds(person: Person | None, office: str, when: date | None) -> bool:

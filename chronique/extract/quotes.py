@@ -463,6 +463,12 @@ class QuoteExtractor:
         # conférence de presse Anna Mitianina': a title right after the verb, else the first
         # name before the clause ends
         for t in doc[verb.i + 1 : min(len(doc), verb.i + 8)]:
+            if (
+                t.pos_ in ("NOUN", "ADJ")
+                and not (t.pos_ == "NOUN" and da.actorish(t))  # 'le patron des députés PS'
+                and (described := da.person_noun(t)) is not None
+            ):
+                return described  # ', se réjouit ce petit septuagénaire', ', juge la chanteuse'
             if t.pos_ in ("ADV", "DET", "ADJ") or self._euphonic(t, da) or self._timing(t):
                 continue
             if t.pos_ == "NOUN" and t.lemma_.lower() in self.cues.document_nouns:
