@@ -75,6 +75,19 @@ def test_the_president_elect_is_the_one_named_before_who_takes_office(code):
     assert q.speaker.name == "Donald Trump"
 
 
+def test_a_place_where_people_are_is_not_whom_they_act_for(code):
+    # 'près de la frontière italienne', 'dans la région italienne du Piémont' say where the
+    # migrants were, not that they are Italian
+    r = code(
+        "La police française a interpellé dix migrants près de la frontière italienne. "
+        "Les gendarmes ont interpellé six migrants dans la région italienne du Piémont.",
+        "2019-06-04",
+    )
+    arrests = events_of(r, "COERCE")
+    assert len(arrests) == 2
+    assert all(a.country != "ITA" for e in arrests for a in e.recipient)
+
+
 def test_unknown_person_gets_country_from_title(code):
     r = code(
         "Le ministre ukrainien de l'Énergie, Ivan Petrenko, a démissionné lundi.", "2019-05-06"

@@ -682,7 +682,10 @@ class DocActors:
         located = [
             p
             for m in ms
-            if (p := self._place(m)) is not None and not self._origin(m) and not self._topic(m, idx)
+            if (p := self._place(m)) is not None
+            and not self._origin(m)
+            and not self._topic(m, idx)
+            and not self._setting(m, idx)
         ]
         if not located:
             # 'le porte-parole du Kremlin' is one role in the lexicon: the seat inside it says
@@ -815,6 +818,25 @@ class DocActors:
             t = t.head
             if t.lemma_.lower() in topics or t.lower_ in topics:
                 return True
+        return False
+
+    def _setting(self, m: Mention, idx: set[int]) -> bool:
+        """'dix migrants près de la frontière italienne', 'des civils dans la région
+        syrienne de X': a place under a geographic noun (groups.json place_nouns) introduced
+        as a location ('à', 'dans', 'près de'), within the phrase, is where its bearer is,
+        not whom they act for."""
+        t = self.doc[m.start : m.end].root
+        while t.head.i != t.i and t.head.i in idx:
+            t = t.head
+            if t.lemma_.lower() not in self.lex.place_nouns:
+                continue
+            for c in t.children:
+                if c.dep_ not in self.syn.case:
+                    continue
+                if self.syn.word(c.text) in self.syn.words["locative_preps"]:
+                    return True
+                if c.i > 0 and self.doc[c.i - 1].pos_ == "ADV":
+                    return True  # 'près de', 'loin de', wherever the adverb is hung
         return False
 
     def _complement(self, tok: Token, head: Token) -> bool:
