@@ -287,3 +287,17 @@ def test_a_visit_begun_or_ended_is_the_visitor_s(code):
 def test_an_animal_charity_is_not_the_saudi_press_agency(code):
     r = code("La SPA a recueilli trente chiens abandonnés le mois dernier.", "2019-10-15")
     assert all(a.country != "SAU" for a in r.entities)
+
+
+def test_an_act_named_again_is_aimed_at_whoever_did_it(code):
+    # 'ces bombardements' names the shelling told before: the condemnation targets Syria;
+    # its author does not condemn itself, and 'les bombardements turcs' say whose they are
+    r = code(
+        "L'armée syrienne a bombardé plusieurs villages du nord mardi. La Turquie a reçu "
+        "l'envoyé russe à Ankara, puis le président turc a appelé la Russie. Mercredi, la "
+        "France a fermement condamné ces bombardements. Damas a défendu les bombardements.",
+        "2020-03-05",
+    )
+    (fra,) = [e for e in events_of(r, "ACCUSE") if e.actor[0].country == "FRA"]
+    assert [a.country for a in fra.recipient] == ["SYR"]
+    assert all(a.country != "SYR" for e in events_of(r, "SUPPORT") for a in e.recipient)

@@ -32,11 +32,16 @@ class Discourse:
     pairs: list[list[Actor]] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     dated: dict[str, DateSpan] = field(default_factory=dict)  # event type → first own date
+    authors: dict[str, list[Actor]] = field(default_factory=dict)  # event type → last named
 
     def remember(self, c: Candidate) -> None:
-        """'Moscou et Pyongyang ont démenti' names the pair for what follows."""
+        """'Moscou et Pyongyang ont démenti' names the pair for what follows; who did the
+        last act of each type, for 'ces frappes' later."""
         actor = [a for a in c.actor if a.resolved]
         recipient = [a for a in c.recipient if a.resolved]
+        named = [a for a in actor if a.kind not in ("inferred", "unnamed")]
+        if named and c.modality in (None, "asserted"):
+            self.authors[c.rule.type] = named
         if len(actor) + len(recipient) >= 2 and c.rule.symmetric:
             self.pairs.append(actor + recipient)
         elif len(actor) >= 2:
@@ -772,6 +777,35 @@ def unnamed_agent(c: Candidate, da: DocActors, rules: Rules) -> list[Actor]:
     return [Actor(text=spec["text"], kind="unnamed")]
 
 
+def act_author(tok: Token, actor: list[Actor], rules: Rules, disc: Discourse) -> list[Actor]:
+    """'La Russie a bombardé Idlib. La Turquie a condamné ces frappes.': an act named again
+    by a definite or demonstrative event noun, with nothing saying whose, is aimed at whoever
+    did the last act of that type the article told (never the actor itself)."""
+    own = {a.country for a in actor}
+    for o in rules.syntax.objects(tok):
+        if o.pos_ != "NOUN" or not _anaphoric(o, rules):
+            continue
+        if any(c.dep_ in rules.syntax.nmod | rules.syntax.amod for c in o.children):
+            continue  # 'les frappes russes', 'les frappes de la coalition': said whose
+        for e in rules.candidates(o):
+            if not e.nominal or e.unmet(o, rules) not in (None, "need_governor"):
+                continue
+            authors = [a for a in disc.authors.get(e.type, []) if a.country not in own]
+            if authors:
+                return [replace(a, kind="inferred") for a in authors]
+    return []
+
+
+def _anaphoric(noun: Token, rules: Rules) -> bool:
+    """A noun with a definite or demonstrative article ('les frappes', 'cette attaque')."""
+    marks = {"Def", "Dem"}
+    return any(
+        d.dep_ in rules.syntax.det
+        and bool(marks & {*d.morph.get("Definite"), *d.morph.get("PronType")})
+        for d in noun.children
+    )
+
+
 def own_groups(c: Candidate, actor: list[Actor], recipient: list[Actor], rules: Rules,
                disc: Discourse) -> None:  # fmt: skip
     """'Washington a appelé les élus à …' in a story of two countries: an unnamed domestic
@@ -815,6 +849,8 @@ def fill(c: Candidate, da: DocActors, rules: Rules, disc: Discourse) -> None:
         actor = actor or adjunct_speaker(tok, da, disc)
     recipient = recipient + _recipients(tok, c, da, rules, disc, skip)
     recipient += object_clitics(tok, c, da, rules, actor)
+    if not recipient and not c.rule.nominal and "obj" in c.rule.recipient:
+        recipient = act_author(tok, actor, rules, disc)
     actor = dedupe(actor)
     own_groups(c, actor, recipient, rules, disc)
     recipient = [r for r in dedupe(recipient) if all(r.key() != a.key() for a in actor)]
