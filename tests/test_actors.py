@@ -88,6 +88,14 @@ def test_a_place_where_people_are_is_not_whom_they_act_for(code):
     assert all(a.country != "ITA" for e in arrests for a in e.recipient)
 
 
+def test_a_warship_acts_for_its_navy(code):
+    # a submarine or frigate named by its flag is that country's military
+    r = code("Un sous-marin russe a tiré des missiles de croisière sur des cibles en Syrie.",
+             "2020-08-27")  # fmt: skip
+    (e,) = events_of(r, "MOBILIZE")
+    assert [(a.country, a.sector) for a in e.actor] == [("RUS", "MIL")]
+
+
 def test_unknown_person_gets_country_from_title(code):
     r = code(
         "Le ministre ukrainien de l'Énergie, Ivan Petrenko, a démissionné lundi.", "2019-05-06"
