@@ -2720,3 +2720,23 @@ parle parler VERB 6 ROOT VerbForm=Fin
 . . PUNCT 6 punct
 """)
     assert code(doc, rules_with("fr", [press])) == []
+
+
+def test_the_target_hung_on_a_partitive_object_read_as_an_oblique():
+    # 'Le Canada va envoyer de l'aide au Mali': the parser reads 'de' as the preposition of
+    # 'aide' and hangs 'au Mali' on the noun; the noun is the verb's object all the same
+    doc = rows("""
+Le le DET 1 det
+Canada Canada PROPN 2 nsubj
+va aller VERB 2 ROOT VerbForm=Fin
+envoyer envoyer VERB 2 xcomp VerbForm=Inf
+de de ADP 6 case
+l' le DET 6 det Definite=Def
+aide aide NOUN 3 obl:arg
+au au ADP 8 case
+Mali Mali PROPN 6 nmod
+. . PUNCT 2 punct
+""")
+    send = entry(lemma="envoyer", type="AID", cameo="070", recipient=["à", "au"])
+    c = only(code(doc, rules_with("fr", [send])))
+    assert sides(c) == (["CAN"], ["MLI"])

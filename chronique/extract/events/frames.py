@@ -621,7 +621,7 @@ def _recipients(tok: Token, c: Candidate, da: DocActors, rules: Rules,
             # names its recipients
         else:
             out.extend(prep_actors(tok, (spec,), da, rules, owner=True, disc=disc))
-            for o in syn.objects(tok) + _object_nouns(tok, c, rules):
+            for o in syn.objects(tok) + _object_nouns(tok, c, rules) + _partitive(tok, rules):
                 out.extend(prep_actors(o, (spec,), da, rules, owner=True, disc=disc))
     if not out and c.rule.nominal:
         # 'a adressé ses félicitations à X': the parser hangs the target on the light verb
@@ -629,6 +629,28 @@ def _recipients(tok: Token, c: Candidate, da: DocActors, rules: Rules,
         preps = tuple(p for p in c.rule.recipient if p not in ("obj", "iobj", "obj_owner"))
         if governor is not None and preps and tok.dep_ in syn.direct_obj:
             out = prep_actors(governor, preps, da, rules, owner=True, disc=disc)
+    return out
+
+
+def _partitive(tok: Token, rules: Rules) -> list[Token]:
+    """An object whose partitive article the parser read as a preposition ('apporter de
+    l'aide au Liban', 'livrer des armes à Kiev' with 'de'/'des' as its case): the target
+    phrase hangs on it."""
+    syn = rules.syntax
+    if tok.pos_ not in ("VERB", "AUX"):
+        return []  # 'la visite du président': a noun's 'du' is a genitive
+    partitives = syn.words["partitive_articles"]
+    out = []
+    for o in syn.children(tok, syn.obl):
+        cases = [c for c in o.children if c.dep_ in syn.case and c.i < o.i]
+        if len(cases) != 1:
+            continue
+        case = cases[0]
+        articles = [d for d in o.children if d.dep_ in syn.det and case.i < d.i < o.i]
+        if case.lower_ in partitives or (
+            syn.word(case.text) in syn.words["genitive_preps"] and articles
+        ):
+            out.append(o)
     return out
 
 
