@@ -301,3 +301,14 @@ def test_an_act_named_again_is_aimed_at_whoever_did_it(code):
     (fra,) = [e for e in events_of(r, "ACCUSE") if e.actor[0].country == "FRA"]
     assert [a.country for a in fra.recipient] == ["SYR"]
     assert all(a.country != "SYR" for e in events_of(r, "SUPPORT") for a in e.recipient)
+
+
+def test_an_act_one_is_reluctant_to_do_is_not_done(code):
+    # 'rechigner à', 'éviter de': the act they govern did not happen ('ne pas hésiter à' is
+    # the idiom for doing it, so 'hésiter' is no such head)
+    r = code("La Hongrie rechigne à sanctionner la Russie.", "2022-03-01")
+    (e,) = _events(r, "SANCTION", "HUN", "RUS")
+    assert e.modality == "negated"
+    r = code("La Russie a soigneusement évité de critiquer la Chine.", "2022-03-01")
+    (e,) = _events(r, "ACCUSE", "RUS", "CHN")
+    assert e.modality == "negated"
