@@ -312,3 +312,18 @@ def test_an_act_one_is_reluctant_to_do_is_not_done(code):
     r = code("La Russie a soigneusement évité de critiquer la Chine.", "2022-03-01")
     (e,) = _events(r, "ACCUSE", "RUS", "CHN")
     assert e.modality == "negated"
+
+
+@pytest.mark.parametrize(
+    "text, typ, actor, recipient",
+    [
+        ("Le Brésil a subi les sanctions des Etats-Unis.", "SANCTION", "USA", "BRA"),
+        ("La Turquie a fait l'objet de vives critiques de l'Union européenne.", "ACCUSE",
+         "EUR", "TUR"),
+        ("L'Iran est la cible de frappes israéliennes.", "ASSAULT", "ISR", "IRN"),
+    ],
+)  # fmt: skip
+def test_the_subject_of_an_undergoing_head_is_acted_on(code, text, typ, actor, recipient):
+    # 'subir', 'faire l'objet de', 'être la cible de': the subject undergoes the noun's act
+    (e,) = _events(code(text, "2020-05-04"), typ, actor, recipient)
+    assert e.actor[0].country == actor

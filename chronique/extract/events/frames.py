@@ -559,9 +559,31 @@ def _nominal_actor(tok: Token, c: Candidate, da: DocActors, rules: Rules,
             inherited = prep_actors(governor, rules.syntax.words["agent_preps"], da, rules)
         if inherited and (not actor or e.symmetric):
             actor = inherited
+    undergone = _undergone_by(tok, da, rules, disc)
+    if undergone:
+        # 'X a essuyé les critiques de Y': X is criticised; only the noun's own owner acts
+        keys = {u.key() for u in undergone}
+        return [a for a in actor if a.key() not in keys], undergone
     if not recipient and e.recipient and not e.symmetric:
         recipient = undergoer(tok, da, rules)
     return actor, recipient
+
+
+def _undergone_by(tok: Token, da: DocActors, rules: Rules, disc: Discourse) -> list[Actor]:
+    """Who undergoes an event noun under an undergoing head (events.json undergoing_heads):
+    the subject of 'a essuyé les critiques', 'a subi des sanctions', 'fait l'objet de
+    critiques', 'est la cible de frappes'."""
+    gov = governing_word(tok, rules)
+    heads = rules.undergoing_heads
+    if gov.i == tok.i:
+        return []
+    if lemma_of(gov) not in heads and not any(
+        lemma_of(o) in heads for o in rules.syntax.objects(gov)
+    ):  # 'a fait l'objet de critiques' with 'critiques' hung on 'fait'
+        return []
+    if gov.pos_ not in ("VERB", "AUX") and not subjects(gov, rules):
+        gov = gov.head  # 'fait l'objet de': the support verb's subject
+    return subject_actors(gov, da, rules, disc)
 
 
 def _verbal_actor(tok: Token, da: DocActors, rules: Rules,

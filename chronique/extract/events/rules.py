@@ -37,7 +37,7 @@ WORD_SETS = (
     "light_verbs", "co_actor_heads", "object_control", "non_event_complements", "between",
     "noun_date_preps", "purpose_marks", "stative_participles", "quantity_heads",
     "domestic_objects", "claim_objects", "owner_heads", "kind_heads", "question_marks",
-    "speech_verbs",
+    "speech_verbs", "undergoing_heads",
 )  # fmt: skip
 TYPE_SETS = ("infer_recipient", "motive_absorbing_types", "object_clitic_types", "question_types")
 # Type by construction (see the file's comment): each {"type", "types": {type: CAMEO code} or
@@ -388,6 +388,7 @@ class Rules:
     kind_heads: frozenset[str]
     question_marks: frozenset[str]
     speech_verbs: frozenset[str]
+    undergoing_heads: frozenset[str]
     infer_recipient: frozenset[str]
     object_clitic_types: frozenset[str]
     motive_absorbing_types: frozenset[str]
