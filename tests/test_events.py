@@ -321,9 +321,12 @@ def test_an_act_one_is_reluctant_to_do_is_not_done(code):
         ("La Turquie a fait l'objet de vives critiques de l'Union européenne.", "ACCUSE",
          "EUR", "TUR"),
         ("L'Iran est la cible de frappes israéliennes.", "ASSAULT", "ISR", "IRN"),
+        ("L'Ukraine a obtenu le soutien de l'Allemagne.", "SUPPORT", "DEU", "UKR"),
+        ("Le Liban bénéficiera de l'aide de la France.", "AID", "FRA", "LBN"),
     ],
 )  # fmt: skip
 def test_the_subject_of_an_undergoing_head_is_acted_on(code, text, typ, actor, recipient):
-    # 'subir', 'faire l'objet de', 'être la cible de': the subject undergoes the noun's act
+    # 'subir', 'faire l'objet de', 'être la cible de', 'obtenir', 'bénéficier de': the
+    # subject undergoes or receives the noun's act
     (e,) = _events(code(text, "2020-05-04"), typ, actor, recipient)
     assert e.actor[0].country == actor
