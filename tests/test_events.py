@@ -323,6 +323,7 @@ def test_an_act_one_is_reluctant_to_do_is_not_done(code):
         ("L'Iran est la cible de frappes israéliennes.", "ASSAULT", "ISR", "IRN"),
         ("L'Ukraine a obtenu le soutien de l'Allemagne.", "SUPPORT", "DEU", "UKR"),
         ("Le Liban bénéficiera de l'aide de la France.", "AID", "FRA", "LBN"),
+        ("Séoul a obtenu des excuses officielles de Tokyo.", "CONCEDE", "JPN", "KOR"),
     ],
 )  # fmt: skip
 def test_the_subject_of_an_undergoing_head_is_acted_on(code, text, typ, actor, recipient):

@@ -563,7 +563,14 @@ def _nominal_actor(tok: Token, c: Candidate, da: DocActors, rules: Rules,
     if undergone:
         # 'X a essuyé les critiques de Y': X is criticised; only the noun's own owner acts
         keys = {u.key() for u in undergone}
-        return [a for a in actor if a.key() not in keys], undergone
+        actor = [a for a in actor if a.key() not in keys]
+        genitive = syn.words["genitive_preps"]
+        if not actor and not genitive & set(e.recipient):
+            # 'a reçu des excuses de Tokyo': the noun's genitive owner, unless the genitive
+            # is what it acts on ('obtenir la libération de X')
+            owners = prep_actors(tok, genitive, da, rules)
+            actor = [a for a in owners if a.key() not in keys]
+        return actor, undergone
     if not recipient and e.recipient and not e.symmetric:
         recipient = undergoer(tok, da, rules)
     return actor, recipient
