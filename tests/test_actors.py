@@ -339,20 +339,20 @@ SPEAKERS = [
         id="the president-elect",
     ),
     pytest.param(
-        # 'ce petit septuagénaire moustachu', with the last adjective parsed as the head: the
-        # activist named before, though the text gave him a role ('le militant')
-        "Le militant Paul Martin est venu de Lyon samedi pour le meeting. « Nous avons enfin "
-        "un candidat qui nous écoute », se réjouit ce petit septuagénaire moustachu.",
-        "2020-09-07", "candidat qui nous écoute", "name", "Paul Martin",
+        # 'ce vieux sexagénaire barbu', the noun tagged an adjective: the activist named
+        # before, though the text gave him a role ('le militant')
+        "Le militant Paul Martin est venu de Lyon samedi pour le meeting. « Ce candidat parle "
+        "enfin pour les gens comme nous », se félicite ce vieux sexagénaire barbu.",
+        "2020-09-07", "gens comme nous", "name", "Paul Martin",
         id="a person noun after a demonstrative",
     ),
     pytest.param(
         # 'l'acteur' is the subject of the sentence before (given a role there), not the
         # president named last in it
         "Installé en Belgique depuis 2013, le militant Jean Valmont a longuement comparé "
-        "Vladimir Poutine à Emmanuel Macron. « Je ne comprends pas pourquoi on me le "
-        "reproche », s'insurge l'acteur.",
-        "2018-09-24", "pourquoi on me le reproche", "name", "Jean Valmont",
+        "Vladimir Poutine à Emmanuel Macron. « Personne ne peut me dicter mes amitiés », "
+        "s'insurge l'acteur.",
+        "2018-09-24", "dicter mes amitiés", "name", "Jean Valmont",
         id="a person noun, not an office holder named in passing",
     ),
 ]  # fmt: skip

@@ -2655,23 +2655,22 @@ renoncé renoncer VERB 4 xcomp VerbForm=Part|Tense=Past
 
 
 def test_a_subject_hung_on_the_copula_is_the_predicate_nouns_for_its_infinitive():
-    # 'Les Belges ne sont pas en mesure de nous accuser': the parser hangs the subject on
-    # 'sont' rather than on 'mesure', and the infinitive under 'mesure' is the Belgians' act
+    # 'Les Belges sont en droit de critiquer Paris': the parser hangs the subject on 'sont'
+    # rather than on 'droit', and the infinitive under 'droit' is the Belgians' act
     doc = rows("""
 Les le DET 1 det
-Belges Belge PROPN 3 nsubj
-ne ne ADV 3 advmod Polarity=Neg
-sont être AUX 6 cop VerbForm=Fin
-pas pas ADV 3 advmod Polarity=Neg
-en en ADP 6 case
-mesure mesure NOUN 6 ROOT
-de de ADP 9 mark
-nous nous PRON 9 iobj
-accuser accuser VERB 6 acl VerbForm=Inf
-. . PUNCT 6 punct
+Belges Belge PROPN 2 nsubj
+sont être AUX 4 cop VerbForm=Fin
+en en ADP 4 case
+droit droit NOUN 4 ROOT
+de de ADP 6 mark
+critiquer critiquer VERB 4 acl VerbForm=Inf
+Paris Paris PROPN 6 obj
+. . PUNCT 4 punct
 """)
-    c = only(code(doc, rules_with("fr", [ACCUSE_WORDS | {"recipient": ["iobj"]}])))
-    assert sides(c)[0] == ["BEL"]
+    blame = entry(lemma="critiquer", type="ACCUSE", cameo="111", recipient=["obj"])
+    c = only(code(doc, rules_with("fr", [blame])))
+    assert sides(c) == (["BEL"], ["FRA"])
 
 
 def test_a_misread_verb_takes_its_constraints_and_sides_from_the_words_around_it():

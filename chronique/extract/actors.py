@@ -1018,7 +1018,7 @@ class DocActors:
         """A noun that only refers back: 'la chanteuse' (a person noun), 'l'ONG' (a body)."""
         key = fold(head.lemma_) if head.lemma_ else fold(head.text)
         definite, gender = self._definite(head)
-        # 'ce septuagénaire' is often tagged an adjective: with its article it is a noun
+        # 'ce sexagénaire' is often tagged an adjective: with its article it is a noun
         if not definite or head.pos_ not in ("NOUN", "ADJ") or any(t.pos_ == "PROPN" for t in toks):
             return None
         actor = self._span_actor(toks)
@@ -1065,7 +1065,7 @@ class DocActors:
 
     def person_noun(self, tok: Token) -> Actor | None:
         """A person noun after a definite or demonstrative article, whatever the parser hung
-        them on ('la chanteuse', 'ce petit septuagénaire moustachu' with its last adjective
+        them on ('la chanteuse', 'ce vieux sexagénaire barbu' with its last adjective
         read as the head): the person named before that it describes."""
         if not {fold(tok.lemma_), fold(tok.text)} & self.pronouns.person_nouns:
             return None
@@ -1496,7 +1496,7 @@ class ActorMemory:
         if office:
             return None  # 'le ministre de l'Intérieur' is not whoever was named last
         if anyone:
-            # 'l'acteur', 'ce septuagénaire': a person noun fits anyone but one in office then
+            # 'l'acteur', 'ce sexagénaire': a person noun fits anyone but one in office then
             # (the president named in passing is not 'the actor'), whatever role they were
             # given ('X, ancien combattant, …')
             free = [(p, a) for p, a in pool if not _in_office(self.note(a).person, when)]

@@ -468,7 +468,7 @@ class QuoteExtractor:
                 and not (t.pos_ == "NOUN" and da.actorish(t))  # 'le patron des députés PS'
                 and (described := da.person_noun(t)) is not None
             ):
-                return described  # ', se réjouit ce petit septuagénaire', ', juge la chanteuse'
+                return described  # ', se félicite ce vieux sexagénaire', ', juge la chanteuse'
             if t.pos_ in ("ADV", "DET", "ADJ") or self._euphonic(t, da) or self._timing(t):
                 continue
             if t.pos_ == "NOUN" and t.lemma_.lower() in self.cues.document_nouns:

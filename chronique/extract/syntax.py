@@ -67,7 +67,7 @@ class Syntax:
         )
 
     def copula_subjects(self, tok: Token) -> list[Token]:
-        """'X ne sont pas en mesure de …' with the subject hung on the copula rather than on
+        """'X sont en droit de …' with the subject hung on the copula rather than on
         the predicate noun: the predicate's subject, which an infinitive under it inherits."""
         if tok.pos_ not in ("NOUN", "ADJ", "PROPN"):
             return []
