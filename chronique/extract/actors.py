@@ -785,20 +785,10 @@ class DocActors:
         # may stand for ('… a critiqué X. « … », a-t-il déclaré' is the minister, not X);
         # its role kept, so that only a description of that role is later taken for it
         one = role is not None and not named and self._person_role(head, role)
-        gender = self._article_gender(head) if role is not None and one else None
+        gender = det_gender if one else None
         note = Note(roles={role_key(role)}) if role is not None and gender else None
         self._remember(actor, person=gender is not None, gender=gender, head=head, note=note)
         return actor
-
-    def _article_gender(self, head: Token) -> str | None:
-        """The gender a singular noun's article gives it ('le', 'une'), or None (a plural, a
-        bare noun, or an elided article that hides it)."""
-        if "Plur" in head.morph.get("Number"):
-            return None
-        for c in head.children:
-            if c.dep_ in self.syn.det:
-                return self.pronouns.determiners.get(c.lower_.replace("’", "'"))
-        return None
 
     def _origin(self, m: Mention) -> bool:
         """'le député d'origine coréenne': a place that says where someone comes from,
@@ -881,8 +871,8 @@ class DocActors:
         return False
 
     def _former(self, head: Token) -> bool:
-        """'l'ancien président', 'le futur chancelier': not the holder at the article date."""
-        return any(c.lower_ in self.lex.former | self.lex.elect for c in head.children)
+        """'l'ancien président': a former holder, not the one at the article date."""
+        return any(c.lower_ in self.lex.former for c in head.children)
 
     def _elect(self, head: Token) -> bool:
         """'le futur président', 'le président élu': the next holder, already chosen."""
@@ -1499,7 +1489,7 @@ class ActorMemory:
             # 'l'acteur', 'ce sexagénaire': a person noun fits anyone but one in office then
             # (the president named in passing is not 'the actor'), whatever role they were
             # given ('X, ancien combattant, …')
-            free = [(p, a) for p, a in pool if not _in_office(self.note(a).person, when)]
+            free = [(p, a) for p, a in pool if not _holds(self.note(a).person, None, when)]
         else:
             free = [
                 (p, a)
@@ -1537,21 +1527,12 @@ def _office_holder(person: Person | None) -> bool:
     return person is not None and bool(person.offices)
 
 
-def _in_office(person: Person | None, when: date | None) -> bool:
-    """Does the person hold an office on `when` (any, when no date)?"""
-    if person is None or when is None:
-        return _office_holder(person)
-    return any(
-        (o.start is None or o.start <= when) and (o.end is None or when <= o.end)
-        for o in person.offices
-    )
-
-
-def _holds(person: Person | None, office: str, when: date | None) -> bool:
+def _holds(person: Person | None, office: str | None, when: date | None) -> bool:
+    """Does the person hold `office` (None: any office) on `when` (None: ever)?"""
     if person is None:
         return False
     for o in person.offices:
-        if o.role != office:
+        if office is not None and o.role != office:
             continue
         if when is None or (
             (o.start is None or o.start <= when) and (o.end is None or o.end >= when)

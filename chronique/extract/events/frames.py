@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from chronique.extract.actors import DocActors, Person
 from chronique.extract.events.candidate import Candidate
-from chronique.extract.events.rules import Rules, Trigger, lemma_of, prep_children
+from chronique.extract.events.rules import Rules, Trigger, lemma_of, prep_children, words_after
 from chronique.extract.events.rules import governor as governing_word
 from chronique.extract.places import get_gazetteer
 from chronique.model import Actor, DateSpan, Quote
@@ -36,11 +36,12 @@ class Discourse:
 
     def remember(self, c: Candidate) -> None:
         """'Moscou et Pyongyang ont démenti' names the pair for what follows; who did the
-        last act of each type, for 'ces frappes' later."""
+        last act of each type, for 'ces frappes' later (whatever its modality: it is
+        remembered before the modality is read)."""
         actor = [a for a in c.actor if a.resolved]
         recipient = [a for a in c.recipient if a.resolved]
         named = [a for a in actor if a.kind not in ("inferred", "unnamed")]
-        if named and c.modality in (None, "asserted"):
+        if named:
             self.authors[c.rule.type] = named
         if len(actor) + len(recipient) >= 2 and c.rule.symmetric:
             self.pairs.append(actor + recipient)
@@ -728,7 +729,7 @@ def _by_position(c: Candidate, da: DocActors, rules: Rules,
     if not actor:
         actor = [a for s in left_subject(tok, da) for a in _argument(s, da, rules, disc)]
     recipient: list[Actor] = []
-    window = _clause_after(tok)
+    window = words_after(tok)
     for spec in c.rule.recipient:
         if spec == "obj":
             start = 0
@@ -746,7 +747,6 @@ def _by_position(c: Candidate, da: DocActors, rules: Rules,
                 break
             if words or t.pos_ != "ADV" or t.i in da.by_token:
                 words.append(t)  # 'tacle alors le président': not 'alors'
-
         a = da.words_actor(words) if words else None
         if a is not None:
             recipient.append(a)
@@ -766,16 +766,6 @@ def _run_before(tok: Token) -> list[Token]:
             break
         out.append(t)
     return out[::-1]
-
-
-def _clause_after(tok: Token) -> list[Token]:
-    """The words after `tok` up to the clause's punctuation (at most eight)."""
-    out = []
-    for t in tok.doc[tok.i + 1 : tok.i + 9]:
-        if t.is_punct:
-            break
-        out.append(t)
-    return out
 
 
 def implicit_agent(c: Candidate, rules: Rules, disc: Discourse) -> tuple[list[Actor], list[Actor]]:
@@ -831,7 +821,7 @@ def unnamed_agent(c: Candidate, da: DocActors, rules: Rules) -> list[Actor]:
 def act_author(tok: Token, actor: list[Actor], rules: Rules, disc: Discourse) -> list[Actor]:
     """'La Russie a bombardé Idlib. La Turquie a condamné ces frappes.': an act named again
     by a definite or demonstrative event noun, with nothing saying whose, is aimed at whoever
-    did the last act of that type the article told (never the actor itself)."""
+    did the last act of that type the article coded (never the actor itself)."""
     own = {a.country for a in actor}
     for o in rules.syntax.objects(tok):
         if o.pos_ != "NOUN" or not _anaphoric(o, rules):

@@ -75,6 +75,17 @@ def constraint(name: str) -> Callable[[Check], Check]:
 POSITION_WINDOW = 8  # words after a misread verb that its preposition or object may be
 
 
+def words_after(tok: Token) -> list[Token]:
+    """The words after a misread verb up to its clause's punctuation, at most
+    `POSITION_WINDOW`: where its preposition, object and target are read by position."""
+    out = []
+    for t in tok.doc[tok.i + 1 : tok.i + 1 + POSITION_WINDOW]:
+        if t.is_punct:
+            break
+        out.append(t)
+    return out
+
+
 def lemma_of(tok: Token) -> str:
     return tok.lemma_.lower()
 
@@ -308,11 +319,7 @@ class Trigger:
         """`unmet` for a verb the parser read as a noun ('Varsovie presse Minsk de …'),
         whose arcs say nothing: its preposition and object are read from the words after
         it, up to the clause's punctuation; other constraints as usual."""
-        window = []
-        for t in tok.doc[tok.i + 1 : tok.i + 1 + POSITION_WINDOW]:
-            if t.is_punct:
-                break
-            window.append(t)
+        window = words_after(tok)
         nouns = [lemma_of(t) for t in window if t.pos_ in ("NOUN", "PROPN")][:2]
         for name, value in self.constraints:
             if name == "prep":
