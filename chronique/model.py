@@ -26,6 +26,8 @@ MODALITIES = (
     "negated",
     "historical",
 )
+# told as not done (yet): no later 'ces frappes' can name such an act
+UNREALISED = frozenset({"future", "hypothetical", "negated"})
 _PLOVER = lexicons.load("plover")
 PLOVER_TYPES: tuple[str, ...] = tuple(_PLOVER["types"])  # defined once, in lexicons/plover.json
 # both sides act: a record may name them in either order (GOLD.md)

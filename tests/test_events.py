@@ -331,3 +331,15 @@ def test_the_subject_of_an_undergoing_head_is_acted_on(code, text, typ, actor, r
     # subject undergoes or receives the noun's act
     (e,) = _events(code(text, "2020-05-04"), typ, actor, recipient)
     assert e.actor[0].country == actor
+
+
+def test_an_act_not_done_is_no_author_of_one_named_again(code):
+    # the Russian raid is told as not done: 'ces bombardements' are still the Syrian army's
+    r = code(
+        "L'armée syrienne a bombardé plusieurs villages du nord mardi. Mercredi, l'aviation "
+        "russe n'a pas bombardé la province, a assuré Moscou. Jeudi, la France a fermement "
+        "condamné ces bombardements.",
+        "2020-03-05",
+    )
+    (fra,) = [e for e in events_of(r, "ACCUSE") if e.actor[0].country == "FRA"]
+    assert [a.country for a in fra.recipient] == ["SYR"]

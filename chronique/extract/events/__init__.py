@@ -300,6 +300,7 @@ def code_paragraph(doc: Doc, da: DocActors, times: list[TimeExpr], rules: Rules,
             and _historical(c.date.end, published, rules)
         ):
             c.modality = "historical"
+        disc.remember_author(c)
         sides = place_arguments(rule.mode, c.actor, c.recipient)
         not_places = argument_token_ids(doc, da.offset, sides)
         c.place = sentence_place(c.token, da, not_places, gazetteer, rule.type)

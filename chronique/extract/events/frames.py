@@ -18,7 +18,7 @@ from chronique.extract.events.candidate import Candidate
 from chronique.extract.events.rules import Rules, Trigger, lemma_of, prep_children, words_after
 from chronique.extract.events.rules import governor as governing_word
 from chronique.extract.places import get_gazetteer
-from chronique.model import Actor, DateSpan, Quote
+from chronique.model import UNREALISED, Actor, DateSpan, Quote
 
 
 @dataclass
@@ -35,18 +35,20 @@ class Discourse:
     authors: dict[str, list[Actor]] = field(default_factory=dict)  # event type → last named
 
     def remember(self, c: Candidate) -> None:
-        """'Moscou et Pyongyang ont démenti' names the pair for what follows; who did the
-        last act of each type, for 'ces frappes' later (whatever its modality: it is
-        remembered before the modality is read)."""
+        """'Moscou et Pyongyang ont démenti' names the pair for what follows."""
         actor = [a for a in c.actor if a.resolved]
         recipient = [a for a in c.recipient if a.resolved]
-        named = [a for a in actor if a.kind not in ("inferred", "unnamed")]
-        if named:
-            self.authors[c.rule.type] = named
         if len(actor) + len(recipient) >= 2 and c.rule.symmetric:
             self.pairs.append(actor + recipient)
         elif len(actor) >= 2:
             self.pairs.append(actor)
+
+    def remember_author(self, c: Candidate) -> None:
+        """Who did the last act of each type, for 'ces frappes' later: only an act told as
+        done or alleged, once its modality is read ('n'a pas frappé', 'frappera' did none)."""
+        named = [a for a in c.actor if a.resolved and a.kind not in ("inferred", "unnamed")]
+        if named and c.modality not in UNREALISED:
+            self.authors[c.rule.type] = named
 
 
 def dedupe(actors: list[Actor]) -> list[Actor]:
