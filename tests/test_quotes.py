@@ -508,3 +508,27 @@ def test_a_first_name_gives_an_unknown_persons_gender_to_pronouns(code):
         '"Nous avons longuement parlé du budget", a-t-il déclaré.'
     )
     assert _quote(r, "longuement parlé").speaker.name == "Paul Dumas"
+
+
+@pytest.mark.slow
+def test_a_medium_relaying_news_does_not_take_the_floor(code):
+    # the paper relays what happened to the minister: 'a-t-il écrit' is the minister's
+    r = code(
+        "Le ministre italien Karim Benali a été brièvement hospitalisé à Rome après une "
+        'chute, a rapporté Le Monde. "Je vais bien", a-t-il écrit.'
+    )
+    assert _quote(r, "Je vais bien").speaker.country == "ITA"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("said", "speaker"),
+    [
+        ('"Vous pouvez compter sur nous", lui a dit Volodymyr Zelensky.', "Volodymyr Zelensky"),
+        ('"Vous pouvez compter sur nous", lui a-t-il assuré.', "Joe Biden"),
+    ],
+)
+def test_to_whom_the_words_were_said_is_not_who_said_them(code, said, speaker):
+    # 'lui' before the reporting verb is its indirect object, the guest
+    r = code(f"Joe Biden a reçu Emmanuel Macron à la Maison Blanche. {said}")
+    assert _quote(r, "compter sur nous").speaker.name == speaker

@@ -68,6 +68,7 @@ class Cues:
     adjective_verbs: frozenset[str]  # 'se dit inquiète de …': the adjective says it
     impersonal_verbs: frozenset[str]  # 'il existe', 'il faut': their pronoun is no one
     fragment_verbs: frozenset[str]  # 'a dénoncé la « répression »': quoted words are theirs
+    relay_sectors: frozenset[str]  # 'a rapporté Le Monde': a medium relays, keeps no floor
     # (lemma hash, form hash) -> (gives a reporting verb, has a gerund ending), and lemma hash
     # -> a document noun: what every token of every paragraph is asked, remembered
     seen_forms: dict[tuple[int, int], tuple[bool, bool]] = field(default_factory=dict)
@@ -110,6 +111,7 @@ def cues_for(lang: str) -> Cues:
         adjective_verbs=frozenset(lex.get("adjective_verbs", [])),
         impersonal_verbs=frozenset(lex.get("impersonal_verbs", [])),
         fragment_verbs=frozenset(lex.get("fragment_verbs", [])),
+        relay_sectors=frozenset(lex.get("relay_sectors", [])),
     )
 
 
@@ -262,9 +264,39 @@ class QuoteExtractor:
         for s in subjects:
             if any(c.dep_ in da.syn.case for c in s.children):
                 out.extend(da.syn.children(s, da.syn.appos))
+            elif (inverted := self._after_clitic(s, da)) is not None:
+                out.append(inverted)
             else:
                 out.append(s)
         return out
+
+    @staticmethod
+    def _to_whom(tok: Token, da: DocActors) -> bool:
+        """An object clitic before its verb ('lui a dit', 'leur a assuré'): to whom the
+        words were said, never their speaker."""
+        return (
+            da.pronouns.object_before_verb
+            and tok.pos_ == "PRON"
+            and tok.lower_ in da.pronouns.object
+        )
+
+    def _after_clitic(self, s: Token, da: DocActors) -> Token | None:
+        """'« … », lui a dit X', 'leur a expliqué X': an object clitic (in a language whose
+        object pronouns come before the verb) read as the subject, with a name after the
+        verb: that name is the subject."""
+        verb = s.head
+        if (
+            not self._to_whom(s, da)
+            or not s.i < verb.i
+            or any(t.dep_ not in da.syn.aux for t in s.doc[s.i + 1 : verb.i])
+        ):
+            return None
+        after = [
+            c
+            for c in verb.children
+            if c.i > verb.i and c.dep_ in da.syn.obj | da.syn.subj and da.actorish(c)
+        ]
+        return after[0] if after else None
 
     def _incise_before(self, doc: Doc, qs: int, da: DocActors) -> Token | None:
         """The verb of ', souligne le chercheur X, "…"': a reporting verb after a comma (or
@@ -620,7 +652,8 @@ class QuoteExtractor:
                     index,
                 )
             )
-            da.memory.spoke(speaker, da.offset + tok.idx)
+            if speaker.kind == "person" or speaker.sector not in self.cues.relay_sectors:
+                da.memory.spoke(speaker, da.offset + tok.idx)
 
         for first, tok in self._according_to(doc):
             objects = [c for c in tok.children if c.dep_ in da.syn.pobj]
@@ -1023,13 +1056,13 @@ class QuoteExtractor:
     ) -> tuple[Actor | None, str | None]:
         # after the quote, next to it: '", a-t-elle déclaré' / '", a déclaré Keir Giles'
         as_said = False
-        adverbs = 0
+        skipped = 0
         for k, t in enumerate(offsets.after(doc, qe, 8)):
-            if self._adverb_of(t, t.head, da) and t.head.i > t.i:
-                adverbs += 1
-                continue  # '", a-t-il encore assuré', '", a ensuite ajouté X'
-            if k - adverbs >= 6:
-                break  # six words past the quote, adverbs aside
+            if (self._adverb_of(t, t.head, da) or self._to_whom(t, da)) and t.head.i > t.i:
+                skipped += 1
+                continue  # '", a-t-il encore assuré', '", lui a-t-il assuré'
+            if k - skipped >= 6:
+                break  # six words past the quote, adverbs and object clitics aside
             if t.is_punct or t.dep_ in da.syn.aux or t.lower_.startswith("-"):
                 continue
             if self._clitic(t):
