@@ -343,3 +343,16 @@ def test_an_act_not_done_is_no_author_of_one_named_again(code):
     )
     (fra,) = [e for e in events_of(r, "ACCUSE") if e.actor[0].country == "FRA"]
     assert [a.country for a in fra.recipient] == ["SYR"]
+
+
+def test_a_headline_label_is_not_a_title_of_who_acts(code):
+    # 'Italie :' says what the story is about, not the nationality of the man named after it;
+    # 'Affaire … :' parsed as the subject leaves the act to the country after the colon
+    r = code(
+        "Italie : Karim Benali hospitalisé après une chute\n\n"
+        "Affaire des sous-marins : la France rappelle son ambassadeur en Australie",
+        "2021-09-18",
+    )
+    assert not [a for a in r.entities if a.kind == "person" and a.country == "ITA"]
+    (recall,) = events_of(r, "SANCTION")
+    assert [a.country for a in recall.actor] == ["FRA"]

@@ -35,6 +35,12 @@ class Pronoun:
     latest: bool = False  # a demonstrative ('ce dernier'): the last one named, not the topic
 
 
+def _across_colon(head: Token, child: Token) -> bool:
+    """Whether a colon stands between a word and its dependent's words."""
+    lo, hi = (head.i, child.left_edge.i) if child.i > head.i else (child.right_edge.i, head.i)
+    return any(t.text == ":" for t in head.doc[lo + 1 : hi])
+
+
 class Pronouns:
     """A language's words that refer back to actors (`lexicons/<lang>/pronouns.json`)."""
 
@@ -432,6 +438,8 @@ class DocActors:
                     continue
                 if t.i == head.i and c.i < head.i and c.dep_ in self.syn.case:
                     continue  # 'selon la firme X': the preposition is no part of the name
+                if _across_colon(t, c):
+                    continue  # 'Italie : X hospitalisé': a headline's label, not X's title
                 out.append(c)
                 stack.append(c)
         return sorted(out, key=lambda t: t.i)
@@ -485,6 +493,9 @@ class DocActors:
             )
         if low in self.pronouns.relative and head.head.dep_ in self.syn.relcl:
             return self.actor(head.head.head, loose)
+        labelled = self._labelled(head)
+        if labelled is not None:
+            return self.actor(labelled, loose)
         inner = self.partitive_of(head)
         if inner is not None:
             return self.actor(inner, loose)
@@ -493,6 +504,21 @@ class DocActors:
         if circle is not None:
             return circle
         return self._from_tokens(toks, head, loose)
+
+    def _labelled(self, head: Token) -> Token | None:
+        """'Affaire X : la France expulse …', 'Brexit : Marine Le Pen se défend': a
+        headline's label parsed as the subject, with who acts hung on it after the colon."""
+        return next(
+            (
+                c
+                for c in head.children
+                if c.i > head.i
+                and c.dep_ in self.syn.nmod | self.syn.appos
+                and _across_colon(head, c)
+                and self.actorish(c)
+            ),
+            None,
+        )
 
     def words_actor(self, toks: list[Token]) -> Actor | None:
         """The actor a run of words names on its own, whatever the parser hung on it: the
