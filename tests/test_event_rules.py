@@ -2739,3 +2739,47 @@ Mali Mali PROPN 6 nmod
     send = entry(lemma="envoyer", type="AID", cameo="070", recipient=["à", "au"])
     c = only(code(doc, rules_with("fr", [send])))
     assert sides(c) == (["CAN"], ["MLI"])
+
+
+def test_a_bare_name_after_the_verb_is_its_object_whatever_the_parser_called_it():
+    # 'Oslo a blâmé Ankara' with the name read as a complement (xcomp): it is the object
+    doc = rows("""
+Oslo Oslo PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+blâmé blâmer VERB 2 ROOT VerbForm=Part
+Ankara Ankara PROPN 2 xcomp
+. . PUNCT 2 punct
+""")
+    blame = entry(lemma="blâmer", type="ACCUSE", cameo="111", recipient=["obj"])
+    assert sides(only(code(doc, rules_with("fr", [blame])))) == (["NOR"], ["TUR"])
+    # a name with a preposition is no object ('a blâmé à Ankara': a place)
+    doc = rows("""
+Oslo Oslo PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+blâmé blâmer VERB 2 ROOT VerbForm=Part
+à à ADP 4 case
+Ankara Ankara PROPN 2 obl:arg
+. . PUNCT 2 punct
+""")
+    assert sides(only(code(doc, rules_with("fr", [blame])))) == (["NOR"], [])
+
+
+def test_what_a_request_asks_for_is_not_an_act():
+    # 'Oslo a appelé Ankara à retirer ses soldats': the request is coded, the withdrawal
+    # it asks for is not
+    doc = rows("""
+Oslo Oslo PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+appelé appeler VERB 2 ROOT VerbForm=Part
+Ankara Ankara PROPN 2 obj
+à à ADP 5 mark
+retirer retirer VERB 2 xcomp VerbForm=Inf
+ses son DET 7 det
+soldats soldat NOUN 5 obj
+. . PUNCT 2 punct
+""")
+    found = code(doc, rules_with("fr", [CALL, RETREAT]))
+    assert [(c.rule.type, c.reason) for c in found] == [("REQUEST", None), ("RETREAT", "asked")]
+    # without a coded request, the same infinitive is read as before
+    (c,) = [c for c in code(doc, rules_with("fr", [RETREAT]))]
+    assert c.reason != "asked"

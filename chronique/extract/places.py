@@ -913,7 +913,7 @@ def sentence_place(
     on_ground = event_type in actor_rules().object_place_types
     heads = _clause_heads(tok)
     # 'lors de sa visite à Oslo': the parser hangs the gathering on the adverb
-    heads += [c for h in heads for c in h.children if c.pos_ == "ADV" and c.dep_ == "advmod"]
+    heads += [c for h in heads for c in h.children if c.pos_ == "ADV" and c.dep_ in da.syn.advmod]
     # 'Interrogé à Berlin, X a estimé …': a fronted participle clause says where its
     # subject, the act's actor, was when acting
     heads += [

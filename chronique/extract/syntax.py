@@ -22,7 +22,7 @@ LABEL_ROLES = (
     "subj", "subj_pass", "obj", "direct_obj", "indirect_obj", "obl", "prep", "pobj", "agent",
     "relcl", "appos", "conj", "comp", "xcomp", "ccomp", "advcl", "acl", "aux", "aux_pass", "neg",
     "name", "mark", "case", "cc", "punct", "det", "amod", "nmod", "compound", "poss", "expl",
-    "nominal", "climb", "predicative", "expl_subj",
+    "nominal", "climb", "predicative", "expl_subj", "misread_obj", "advmod",
 )  # fmt: skip
 WORD_LISTS = (
     "auxiliaries", "agent_preps", "comitative_preps", "genitive_preps", "locative_preps",
@@ -133,7 +133,21 @@ class Syntax:
                 out.extend(self.after_date(date))
             elif c.dep_ in self.labels["obj"]:
                 out.append(c)
-        return out
+        return out or self.misread_objects(tok)
+
+    def misread_objects(self, tok: Token) -> list[Token]:
+        """'La France a critiqué Washington' with the name read as a complement or an
+        adverb: a bare proper noun right after a verb that has no object is its object."""
+        if tok.pos_ != "VERB":
+            return []
+        return [
+            c
+            for c in tok.children
+            if c.dep_ in self.labels["misread_obj"]
+            and c.pos_ == "PROPN"
+            and c.left_edge.i == tok.i + 1
+            and not any(g.dep_ in self.labels["case"] | self.labels["mark"] for g in c.children)
+        ]
 
     def is_date_word(self, t: Token) -> bool:
         """A day name, a part of the day, a month, or a day number before its month; a

@@ -323,6 +323,8 @@ def code_paragraph(doc: Doc, da: DocActors, times: list[TimeExpr], rules: Rules,
     for c in kept:
         if checks.protest_head(c, para) in coded:
             c.drop("checks", "motive")
+        elif checks.asking_head(c, para) in coded:
+            c.drop("checks", "asked")
         elif [a.kind for a in c.actor] == ["unnamed"]:
             told = [
                 d

@@ -211,6 +211,16 @@ def run(registry: dict[str, CheckFn], c: Candidate, p: Paragraph) -> str | None:
     return None
 
 
+def asking_head(c: Candidate, p: Paragraph) -> int | None:
+    """The request trigger whose infinitive complement `c` is ('a appelé Moscou à retirer
+    ses troupes', 'a demandé à rencontrer le ministre'): what is asked is not an act."""
+    syn, tok = p.rules.syntax, c.token
+    if "Inf" not in tok.morph.get("VerbForm") or tok.dep_ not in syn.xcomp | syn.advcl | syn.acl:
+        return None
+    head = p.matched.get(tok.head.i)
+    return tok.head.i if head is not None and head.type in p.rules.asking_types else None
+
+
 def protest_head(c: Candidate, p: Paragraph) -> int | None:
     """The protest trigger whose purpose clause `c` heads ('manifester pour réclamer Y')."""
     syn, tok = p.rules.syntax, c.token

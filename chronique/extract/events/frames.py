@@ -637,6 +637,8 @@ def _recipients(tok: Token, c: Candidate, da: DocActors, rules: Rules,
     for spec in c.rule.recipient:
         if spec in ("obj", "iobj", "obj_owner"):
             labels = syn.indirect_obj if spec == "iobj" else syn.direct_obj
+            if spec != "iobj":
+                labels = labels | syn.misread_obj
             # an object the parser hung on a day name ('a condamné vendredi des …') is direct
             objects = [o for o in syn.objects(tok) if o.i not in skip]
             for o in [o for o in objects if o.dep_ in labels or o.head.i != tok.i]:

@@ -39,7 +39,10 @@ WORD_SETS = (
     "domestic_objects", "claim_objects", "owner_heads", "kind_heads", "question_marks",
     "speech_verbs", "undergoing_heads",
 )  # fmt: skip
-TYPE_SETS = ("infer_recipient", "motive_absorbing_types", "object_clitic_types", "question_types")
+TYPE_SETS = (
+    "infer_recipient", "motive_absorbing_types", "object_clitic_types", "question_types",
+    "asking_types",
+)  # fmt: skip
 # Type by construction (see the file's comment): each {"type", "types": {type: CAMEO code} or
 # "cameo", "words"}; a construction the file leaves out never applies.
 CONSTRUCTIONS = ("refusal", "conditional_threat", "hostile_condition")
@@ -399,6 +402,7 @@ class Rules:
     infer_recipient: frozenset[str]
     object_clitic_types: frozenset[str]
     motive_absorbing_types: frozenset[str]
+    asking_types: frozenset[str]
     question_types: frozenset[str]
     constructions: dict[str, Construction]
     unnamed_agent: dict[str, Any]  # types, instruments, causes, text (empty: never)
