@@ -101,6 +101,22 @@ def test_sector_from_role_noun(code):
     assert e.event == "ASSAULT" and e.actor[0].country == "RUS" and e.actor[0].sector == "MIL"
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "country", "sector"),
+    [
+        ("fr", "Le patron de l'armée américaine a critiqué Pékin mardi.", "USA", "MIL"),
+        ("fr", "Le porte-parole de la police allemande a critiqué Pékin mardi.", "DEU", "COP"),
+        ("fr", "Le patron du Kremlin a critiqué Pékin mardi.", "RUS", "GOV"),
+        ("en", "The leader of the Russian army criticized Beijing on Tuesday.", "RUS", "MIL"),
+    ],
+)
+def test_a_role_heading_a_body_takes_the_body_s_sector(code, lang, text, country, sector):
+    # 'patron' alone is a business boss and 'porte-parole' a government one: what they
+    # head or speak for says which
+    (e,) = events_of(code(text, "2022-03-02", lang), "ACCUSE")
+    assert (e.actor[0].country, e.actor[0].sector) == (country, sector)
+
+
 def test_lowercase_common_words_are_not_places():
     lex = get_lexicon("fr")
     assert lex.roles  # the role lexicon is loaded

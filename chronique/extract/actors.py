@@ -745,9 +745,9 @@ class DocActors:
                 # the affiliation said last ("… de Chatham House", "… de Séoul") is the person's
                 actor.country = located[-1].country
             if not actor.sector:
-                actor.sector = (role or {}).get("sector") or (
-                    "GOV" if located and located[-1].kind != "org" else None
-                )
+                actor.sector = self._led_sector(role, located + ms, title) or (role or {}).get(
+                    "sector"
+                ) or ("GOV" if located and located[-1].kind != "org" else None)
                 if located and located[-1].kind == "org" and located[-1].data.get("sector"):
                     actor.sector = actor.sector or located[-1].data["sector"]
             orgs = [m for m in located if m.kind == "org"]
@@ -773,7 +773,7 @@ class DocActors:
                 return body
         if not located:
             if loose and head.pos_ in ("NOUN", "PROPN"):
-                actor.sector = (role or {}).get("sector")
+                actor.sector = self._led_sector(role, ms, head) or (role or {}).get("sector")
                 actor.kind = "group"
                 return actor
             return None
@@ -803,7 +803,7 @@ class DocActors:
         actor.wikidata = main.data.get("wikidata")
         actor.kind = "organization" if main.kind == "org" else "country"
         if role is not None and role.get("sector"):
-            actor.sector = role["sector"]
+            actor.sector = self._led_sector(role, located + ms, head) or role["sector"]
             actor.kind = "group"
         else:
             actor.sector = main.data.get("sector") or "GOV"
@@ -815,6 +815,34 @@ class DocActors:
         note = Note(roles={role_key(role)}) if role is not None and gender else None
         self._remember(actor, person=gender is not None, gender=gender, head=head, note=note)
         return actor
+
+    def _led_sector(self, role: dict[str, Any] | None, mentions: list[Mention],
+                    head: Token) -> str | None:  # fmt: skip
+        """'le patron de la police', 'le porte-parole de Renault': a role that heads or
+        speaks for a body (roles.json `leads`) has the sector of the body its complement
+        names (an organisation, a seat, a group noun such as 'l'armée'), when it has one."""
+        if not role or not role.get("leads"):
+            return None
+        for m in mentions:
+            if (
+                m.kind in ("org", "seat", "role")
+                and m.start > head.i
+                and m.data.get("sector")
+                and self._genitive_of(self.doc[m.start : m.end].root, head)
+            ):
+                return m.data["sector"]
+        return None
+
+    def _genitive_of(self, tok: Token, head: Token) -> bool:
+        """Whether `tok` is in the 'de' complement of `head` ('le patron *de la police*'),
+        not in a phrase hung on it otherwise ('le directeur de campagne, *sur CNN*')."""
+        while tok.head.i != head.i:
+            if tok.head.i == tok.i or tok.head.i < head.i:
+                return False
+            tok = tok.head
+        if tok.dep_ in self.syn.prep:
+            return tok.lower_ in self.lex.genitive  # 'the leader *of* the army': 'of' heads it
+        return any(c.dep_ in self.syn.case and c.lower_ in self.lex.genitive for c in tok.children)
 
     def _origin(self, m: Mention) -> bool:
         """'le député d'origine coréenne': a place that says where someone comes from,
