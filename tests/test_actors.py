@@ -117,6 +117,19 @@ def test_a_role_heading_a_body_takes_the_body_s_sector(code, lang, text, country
     assert (e.actor[0].country, e.actor[0].sector) == (country, sector)
 
 
+def test_a_name_whose_article_is_fused_with_de_is_still_found(code):
+    # 'des Républicains' is 'de Les Républicains', 'du Figaro' 'de Le Figaro'; the party is
+    # capitalised, the American 'républicains' are not
+    r = code(
+        "La trésorière des Républicains a critiqué mardi le gouvernement, selon un "
+        "journaliste du Figaro. Les élus des républicains américains se sont tus.",
+        "2019-05-14",
+    )
+    named = {(a.name, a.sector) for a in r.entities}
+    assert ("Les Républicains", "PTY") in named and ("Le Figaro", "MED") in named
+    assert not [a for a in r.entities if a.name == "Les Républicains" and a.start > 100]
+
+
 def test_lowercase_common_words_are_not_places():
     lex = get_lexicon("fr")
     assert lex.roles  # the role lexicon is loaded

@@ -206,6 +206,11 @@ class ActorLexicon:
             base = {"country": code, "name": c.get("name") or name, "wikidata": c.get("wikidata")}
             for alias in names:
                 self._add("country", alias, base | {"sector": "GOV"})
+        groups = lexicons.load("groups", lang)
+        # 'du Figaro', 'des Républicains': the article a name begins with, fused with 'de'
+        self.fused: dict[str, frozenset[str]] = {}
+        for fused, article in groups.get("article_contractions", {}).items():
+            self.fused[article] = self.fused.get(article, frozenset()) | {fused}
         for o in lexicons.load("organizations", lang)["organizations"]:
             data = {
                 "country": o.get("country") or o.get("code"),
@@ -216,7 +221,7 @@ class ActorLexicon:
             for alias in o.get("aliases", []) + [o.get("name", "")]:
                 if alias:
                     self._add("org", alias, data)
-        groups = lexicons.load("groups", lang)
+                    self._add_fused("org", alias, data)
         self.place_nouns = set(groups.get("place_nouns", []))
         self.genitive = frozenset(groups.get("genitive", []))
         self.former = frozenset(groups.get("former_markers", []))
@@ -248,7 +253,9 @@ class ActorLexicon:
             self.people.append(person)
             for alias in set(p.get("aliases", [])) | {p["name"]}:
                 self._add("person", alias, {"person": person})
-        spelled = {key.split("|", 1)[1] for key in self.entries}
+        spelled = {
+            key.split("|", 1)[1] for key in self.entries if not key.startswith("fused|")
+        }  # 'Républicains' after 'des' is the party; 'républicains' alone may be American
         for folded, entry in self.contextual.items():
             if folded not in spelled:  # 'Bruxelles' is already the capital, 'Nord' is not
                 self._add("contextual", entry["text"], dict(entry))
@@ -274,12 +281,26 @@ class ActorLexicon:
             seen.add(v)
             self._patterns.setdefault(key, []).append(self._make(v))
 
+    def _add_fused(self, kind: str, alias: str, data: dict[str, Any]) -> None:
+        """'Le Figaro' is also 'Figaro' right after 'du' ('selon les informations du
+        Figaro'), and only there."""
+        first, _, rest = alias.partition(" ")
+        after = self.fused.get(first.lower())
+        if after and rest:
+            self._add("fused", rest, {"kind": kind, "data": data, "after": after})
+
     def find(self, doc: Doc) -> list[Mention]:
         """Lexicon mentions in `doc`, longest first, without overlaps."""
         found = []
         for match_id, start, end in self.matcher(doc):
             key = doc.vocab.strings[match_id]
             kind, data = self.entries[key]
+            if kind == "fused":
+                if start == 0 or doc[start - 1].lower_ not in data["after"]:
+                    continue
+                kind, data = data["kind"], data["data"]
+                if not _capitalised(doc[start:end]):
+                    continue
             if kind in ("country", "capital", "seat", "org", "person", "contextual") and (
                 key in self.proper and key not in self.lower and not _capitalised(doc[start:end])
             ):
