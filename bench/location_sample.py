@@ -10,8 +10,10 @@ bench/location_verdicts.tsv name events by article and trigger offset, not by th
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import random
+import sys
 
 
 def main() -> None:
@@ -28,31 +30,30 @@ def main() -> None:
                 events.append((r["id"], e))
     rng = random.Random(args.seed)
     picked = sorted(rng.sample(range(len(events)), min(args.n, len(events))))
-    print(
-        "n\tarticle\ttype\tactor\trecipient\tlocation\tcountry\tprecision\tkind\t"
-        "trigger_start\tsentence"
-    )
+    # csv quoting: a sentence that opens with a quotation mark must not swallow the next row
+    out = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
+    out.writerow(
+        ["n", "article", "type", "actor", "recipient", "location", "country", "precision",
+         "kind", "trigger_start", "sentence"]
+    )  # fmt: skip
     for k, i in enumerate(picked, 1):
         aid, e = events[i]
         loc = e.get("location") or {}
-        print(
-            "\t".join(
-                [
-                    str(k),
-                    aid,
-                    e["event"],
-                    ",".join(a["country"] or "?" for a in e["actor"]),
-                    ",".join(a["country"] or "?" for a in e["recipient"]),
-                    loc.get("name") or "",
-                    loc.get("country") or "",
-                    loc.get("precision") or "",
-                    loc.get("kind") or "",
-                    str((e.get("trigger") or {}).get("start", "")),
-                    " ".join((e.get("text") or "").split())[:300],
-                ]
-            )
+        out.writerow(
+            [
+                str(k),
+                aid,
+                e["event"],
+                ",".join(a["country"] or "?" for a in e["actor"]),
+                ",".join(a["country"] or "?" for a in e["recipient"]),
+                loc.get("name") or "",
+                loc.get("country") or "",
+                loc.get("precision") or "",
+                loc.get("kind") or "",
+                str((e.get("trigger") or {}).get("start", "")),
+                " ".join((e.get("text") or "").split())[:300],
+            ]
         )
-
 
 if __name__ == "__main__":
     main()

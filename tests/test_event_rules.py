@@ -2783,3 +2783,17 @@ soldats soldat NOUN 5 obj
     # without a coded request, the same infinitive is read as before
     (c,) = [c for c in code(doc, rules_with("fr", [RETREAT]))]
     assert c.reason != "asked"
+    # 'Oslo a menacé de retirer ses soldats': what is threatened is no act either
+    doc = rows("""
+Oslo Oslo PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+menacé menacer VERB 2 ROOT VerbForm=Part
+de de ADP 4 mark
+retirer retirer VERB 2 xcomp VerbForm=Inf
+ses son DET 6 det
+soldats soldat NOUN 4 obj
+. . PUNCT 2 punct
+""")
+    threat = entry(lemma="menacer", type="THREATEN", cameo="130", prep=["de"])
+    found = code(doc, rules_with("fr", [threat, RETREAT]))
+    assert [(c.rule.type, c.reason) for c in found] == [("THREATEN", None), ("RETREAT", "asked")]

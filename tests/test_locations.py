@@ -723,6 +723,17 @@ def test_an_envoy_speaks_where_its_phrase_stations_it(fr) -> None:
     assert home.location.country == "IRN"
 
 
+def test_a_station_in_the_actors_phrase_comes_before_the_articles_setting(fr) -> None:
+    # a story set in Crimea: the Ukrainian embassy's protest is made where it sits
+    setting = Place("Ukraine", "UKR", precision="country")
+    refused = ev("ACCUSE", ["UKR"], ["FRA"])
+    refused.actor = [Actor(text="L'ambassade d'Ukraine en France", country="UKR")]
+    home = ev("ACCUSE", ["UKR"], ["FRA"])  # 'Kiev a critiqué ce voyage'
+    fill_locations([refused, home], setting, fr)
+    assert (refused.location.country, refused.location.kind) == ("FRA", "actor")
+    assert (home.location.country, home.location.kind) == ("UKR", "article")
+
+
 def test_an_unidentified_speaker_speaks_from_the_articles_country(fr) -> None:
     # a story about French deputies set in Syria: 'la députée a réclamé …' is said in France,
     # while an unattributed strike there happens in the setting
@@ -1117,6 +1128,20 @@ def test_a_relative_clause_of_where_happens_at_its_antecedent(fr) -> None:
                "ROOT", "case", "det", "obl:arg", "case", "nmod", "obj", "nsubj", "aux:tense",
                "acl:relcl", "nummod", "obj", "punct"], pos)
     assert sentence_place(da.doc[11], da, set(), fr, "ASSAULT") is None
+
+
+def test_a_name_right_before_where_is_its_antecedent_whatever_its_preposition(fr) -> None:
+    # 'Il part mardi pour Oslo où il rencontrera le ministre .' with the clause hung on
+    # the day: the name before 'où' is where the meeting takes place
+    words = ["Il", "part", "mardi", "pour", "Oslo", "où", "il", "rencontrera", "le", "ministre",
+             "."]
+    pos = ["PRON", "VERB", "NOUN", "ADP", "PROPN", "PRON", "PRON", "VERB", "DET", "NOUN",
+           "PUNCT"]
+    deps = ["nsubj", "ROOT", "obl:mod", "case", "nmod", "iobj", "nsubj", "acl:relcl", "det",
+            "obj", "punct"]
+    da = parse(words, [1, 1, 1, 4, 2, 7, 7, 2, 9, 7, 1], deps, pos)
+    p = sentence_place(da.doc[7], da, set(), fr, "CONSULT")
+    assert p is not None and (p.name, p.kind) == ("Oslo", "sentence")
 
 
 def test_a_place_of_a_clause_of_another_moment_is_not_the_acts(fr) -> None:

@@ -1010,6 +1010,14 @@ def _antecedent_place(
             if place is not None:
                 place.kind = "sentence"
                 return place
+        before = da.doc[where.i - 1] if where.i > 0 else None
+        if before is not None and _proper(before) and before.i not in arguments:
+            # 'part pour l'Allemagne où il rencontrera …': the name right before the pronoun
+            # is its antecedent, whatever its preposition or where the parser hung the clause
+            place = _lookup_noun(before, gazetteer, da.offset)
+            if place is not None:
+                place.kind = "sentence"
+                return place
         for t in reversed(da.doc[head.head.left_edge.i : where.i]):
             if t.pos_ in ("VERB", "AUX") or t.is_sent_start:
                 break
@@ -1755,6 +1763,14 @@ def fill_locations(
             ev.location.kind = ev.location.kind or "sentence"
             continue
         unplaced = not any(a.country for a in ev.actor)
+        at_target = ev.event in rules.target_types or (ev.mode or "") in rules.target_modes
+        stationed = None if at_target else _stationed(ev, gazetteer)
+        if stationed is not None:
+            # 'la mission diplomatique ukrainienne en France': its own words say where it
+            # is, before any setting the article has
+            stationed.kind, stationed.text = "actor", None
+            ev.location = stationed
+            continue
         if setting is not None and _fits(setting, ev):
             # an unidentified speaker's statement in a story set abroad ('la députée a
             # réclamé une visite en Syrie') is made where the article's people are
@@ -1772,7 +1788,6 @@ def fill_locations(
                         gazetteer.country(setting.country) or ev.location, kind="article"
                     )
                 continue
-        at_target = ev.event in rules.target_types or (ev.mode or "") in rules.target_modes
         if unplaced and not at_target:
             place = _unplaced_side(ev, gazetteer)
             if place is not None:
@@ -1795,8 +1810,7 @@ def fill_locations(
             if place is not None:
                 ev.location = place
                 continue
-        place = None if at_target else _stationed(ev, gazetteer)
-        place = place or actor_place(ev, gazetteer)
+        place = actor_place(ev, gazetteer)
         if place is None and unplaced:
             place = _unplaced_side(ev, gazetteer)
         if place is not None:

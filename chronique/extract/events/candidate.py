@@ -20,8 +20,8 @@ REASONS: dict[str, str] = {
     "no_recipient": "the rule needs a recipient and the sentence names none",
     "no_second_side": "a symmetric act with only one side",
     "motive": "what a coded protest denounces or demands: its motive, not an event",
-    "asked": "what a coded request asks for ('appelle Moscou à retirer ses troupes'): the "
-    "request carries it, it is not an act",
+    "asked": "what a coded request or threat asks for or threatens ('appelle Moscou à retirer "
+    "ses troupes', 'menace de relâcher les détenus'): the request or threat carries it",
     "same_act": "an act told without its author whose clause tells it again with one "
     "('were killed when a bomber attacked'): the telling with the author is kept",
     "describes_actor": "a participle describing the actor of another act ('the warplanes "

@@ -212,13 +212,16 @@ def run(registry: dict[str, CheckFn], c: Candidate, p: Paragraph) -> str | None:
 
 
 def asking_head(c: Candidate, p: Paragraph) -> int | None:
-    """The request trigger whose infinitive complement `c` is ('a appelé Moscou à retirer
-    ses troupes', 'a demandé à rencontrer le ministre'): what is asked is not an act."""
+    """The request or threat whose infinitive complement `c` is, an act of another type ('a
+    appelé Moscou à retirer ses troupes', 'menace de relâcher les détenus'): what is asked
+    or threatened is not an act."""
     syn, tok = p.rules.syntax, c.token
     if "Inf" not in tok.morph.get("VerbForm") or tok.dep_ not in syn.xcomp | syn.advcl | syn.acl:
         return None
     head = p.matched.get(tok.head.i)
-    return tok.head.i if head is not None and head.type in p.rules.asking_types else None
+    if head is None or head.type not in p.rules.asking_types or head.type == c.rule.type:
+        return None  # 'menacer d'attaquer' read as one threat keeps its own code
+    return tok.head.i
 
 
 def protest_head(c: Candidate, p: Paragraph) -> int | None:
