@@ -2797,3 +2797,40 @@ soldats soldat NOUN 4 obj
     threat = entry(lemma="menacer", type="THREATEN", cameo="130", prep=["de"])
     found = code(doc, rules_with("fr", [threat, RETREAT]))
     assert [(c.rule.type, c.reason) for c in found] == [("THREATEN", None), ("RETREAT", "asked")]
+
+
+def test_a_word_after_a_subject_pronoun_and_an_object_clitic_is_a_verb():
+    # 'il leur demande de partir' read as 'il' (expletive) + 'leur demande' (a noun with a
+    # possessive): no noun reading holds, the verb one does, and 'il' is its subject
+    doc = rows("""
+Puis puis ADV 3 advmod
+il il PRON 3 expl:subj
+leur son DET 3 det
+demande demande NOUN 3 ROOT
+de de ADP 5 mark
+partir partir VERB 3 xcomp VerbForm=Inf
+. . PUNCT 3 punct
+""")
+    from chronique.extract.actors import ActorMemory
+    from chronique.model import Actor
+
+    ask = entry(lemma="demander", type="REQUEST", cameo="100")
+    request = entry(lemma="demande", pos=["NOUN"], type="REQUEST", cameo="100", nominal=True,
+                    need_governor=["formuler"])  # fmt: skip
+    memory = ActorMemory()  # a man named before: 'il' is him
+    memory.remember(Actor(text="Pedro Sánchez", country="ESP", kind="person", start=0), True)
+    c = only(code(doc, rules_with("fr", [ask, request]), memory=memory))
+    assert c.verb_reading and c.reason is None and c.rule.lemma == "demander"
+    assert sides(c)[0] == ["ESP"]
+    # with no subject pronoun before it, a possessive is what it is: 'à leur demande'
+    doc = rows("""
+Puis puis ADV 3 advmod
+à à ADP 3 case
+leur son DET 3 det
+demande demande NOUN 3 ROOT
+de de ADP 5 mark
+partir partir VERB 3 xcomp VerbForm=Inf
+. . PUNCT 3 punct
+""")
+    c = only(code(doc, rules_with("fr", [ask, request]), memory=memory))
+    assert not c.verb_reading and c.reason == "constraint:need_governor"

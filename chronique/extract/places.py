@@ -1765,6 +1765,8 @@ def fill_locations(
         unplaced = not any(a.country for a in ev.actor)
         at_target = ev.event in rules.target_types or (ev.mode or "") in rules.target_modes
         stationed = None if at_target else _stationed(ev, gazetteer)
+        if stationed is None and unplaced and not at_target:
+            stationed = _unplaced_side(ev, gazetteer)  # 'un élu d'un village de Haute-Saône'
         if stationed is not None:
             # 'la mission diplomatique ukrainienne en France': its own words say where it
             # is, before any setting the article has

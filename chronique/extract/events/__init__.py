@@ -76,17 +76,21 @@ def verb_reading(tok: Token, da: DocActors, rules: Rules) -> list[Trigger]:
     word with no determiner whose present-tense ending gives a trigger verb's infinitive."""
     if tok.pos not in VERB_SLOTS or tok.i == 0 or not tok.is_lower:
         return []
-    if tok.i - 1 not in da.by_token and tok.doc[tok.i - 1].pos != PROPN:
+    after_clitic = frames.clitic_subject(tok, da) is not None  # 'il leur demande de …'
+    if not after_clitic and tok.i - 1 not in da.by_token and tok.doc[tok.i - 1].pos != PROPN:
         return []
     m = da.by_token.get(tok.i)
     if m is not None and m.start < tok.i:
         return []  # the end of a title: 'attaché de presse'
     after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     genitive = rules.syntax.words["genitive_preps"]
-    if after is None or after.is_punct or after.pos_ == "CCONJ" or after.lower_ in genitive:
-        return []  # a verb has its object or complement next, not 'la conseillère presse de X'
-    if any(c.dep_ in rules.syntax.det and c.pos_ == "DET" for c in tok.children):
-        return []  # 'la presse': a noun ('Ankara' hung on 'livre' as its determiner is not)
+    if after is None or after.is_punct or after.pos_ == "CCONJ":
+        return []  # a verb has its object or complement next
+    if not after_clitic:  # 'il leur demande de partir' is a verb whatever follows it
+        if after.lower_ in genitive:
+            return []  # not 'la conseillère presse de X'
+        if any(c.dep_ in rules.syntax.det and c.pos_ == "DET" for c in tok.children):
+            return []  # 'la presse': a noun ('Ankara' hung on 'livre' as its determiner is not)
     return [
         e
         for lemma in rules.syntax.infinitives(tok.text)
@@ -135,6 +139,15 @@ def match(
                 matched[tok.i] = e
                 break
         else:
+            # 'il leur demande de …' read as a noun phrase: when no noun reading holds, the
+            # verb the words around it make it
+            if entries and not misread and da is not None and frames.clitic_subject(tok, da):
+                for e in verb_reading(tok, da, rules):
+                    if e.unmet_by_position(tok, rules) is None:
+                        matched[tok.i] = e
+                        as_verb.add(tok.i)
+                        break
+        if tok.i not in matched:
             if entries and failed is not None:
                 c = Candidate(entries[-1], tok)
                 c.drop("match", f"constraint:{failed}")

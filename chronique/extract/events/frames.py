@@ -728,8 +728,11 @@ def _by_position(c: Candidate, da: DocActors, rules: Rules,
     parser ran across the verb ('La Pologne presse la Biélorussie' as one noun phrase) is
     cut at the verb."""
     tok = c.token
-    before = da.words_actor(_run_before(tok))
+    pronoun = clitic_subject(tok, da)  # 'il leur demande de …'
+    before = None if pronoun is not None else da.words_actor(_run_before(tok))
     actor = [before] if before is not None else []
+    if pronoun is not None:
+        actor = _argument(pronoun, da, rules, disc)
     if not actor:
         actor = [a for s in left_subject(tok, da) for a in _argument(s, da, rules, disc)]
     recipient: list[Actor] = []
@@ -759,6 +762,18 @@ def _by_position(c: Candidate, da: DocActors, rules: Rules,
 
 
 PHRASE_ENDS = frozenset({"ADP", "SCONJ", "CCONJ", "VERB", "AUX", "PRON"})
+
+
+def clitic_subject(tok: Token, da: DocActors) -> Token | None:
+    """The subject pronoun of a word that follows it and an object clitic ('il leur
+    demande', 'elle lui reproche'): such a word is a verb whatever its tag, 'leur' no
+    possessive and 'il' no expletive."""
+    if tok.i < 2 or not da.pronouns.object_before_verb:
+        return None
+    clitic, subject = tok.doc[tok.i - 1], tok.doc[tok.i - 2]
+    if clitic.lower_ not in da.pronouns.object or subject.lower_ not in da.pronouns.subject:
+        return None
+    return subject
 
 
 def _run_before(tok: Token) -> list[Token]:
