@@ -734,6 +734,15 @@ def test_a_station_in_the_actors_phrase_comes_before_the_articles_setting(fr) ->
     assert (home.location.country, home.location.kind) == ("UKR", "article")
 
 
+def test_an_unplaced_actors_own_phrase_comes_before_the_articles_setting(fr) -> None:
+    # a story set in Moscow (a final there): a French mayor's letter is written at home
+    setting = Place("Moscow", "RUS", precision="city")
+    wrote = ev("REQUEST", [None])
+    wrote.actor = [Actor(text="Le maire de Bordeaux")]
+    fill_locations([wrote], setting, fr)
+    assert (wrote.location.country, wrote.location.kind) == ("FRA", "actor")
+
+
 def test_an_unidentified_speaker_speaks_from_the_articles_country(fr) -> None:
     # a story about French deputies set in Syria: 'la députée a réclamé …' is said in France,
     # while an unattributed strike there happens in the setting
