@@ -532,3 +532,14 @@ def test_to_whom_the_words_were_said_is_not_who_said_them(code, said, speaker):
     # 'lui' before the reporting verb is its indirect object, the guest
     r = code(f"Joe Biden a reçu Emmanuel Macron à la Maison Blanche. {said}")
     assert _quote(r, "compter sur nous").speaker.name == speaker
+
+
+@pytest.mark.slow
+def test_a_body_named_by_a_circle_noun_and_its_nationality_speaks(code):
+    # 'bureau' is a circle noun ('le bureau du Premier ministre'); a bureau whose complement
+    # names no one is still the body its nationality adjective says
+    r = code(
+        '"Le débris provient bien du navire disparu", a indiqué le Bureau canadien de la '
+        "sécurité des transports."
+    )
+    assert _quote(r, "provient bien du navire").speaker.country == "CAN"

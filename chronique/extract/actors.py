@@ -663,8 +663,9 @@ class DocActors:
         if inner is not None:
             return self.actorish(inner)
         owner = self._circle_owner(head)
-        if owner is not None:
-            return self.actorish(owner)
+        if owner is not None and self.actorish(owner):
+            return True  # 'le bureau du Premier ministre'; not 'le Bureau australien de la
+            # sécurité des transports', whose nationality says who it is
         return (
             head.i in self.by_token
             or head.pos_ == "PROPN"
