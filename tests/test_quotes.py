@@ -543,3 +543,13 @@ def test_a_body_named_by_a_circle_noun_and_its_nationality_speaks(code):
         "sécurité des transports."
     )
     assert _quote(r, "provient bien du navire").speaker.country == "CAN"
+
+
+@pytest.mark.slow
+def test_an_inverted_pronoun_whose_t_lost_its_hyphen_still_speaks(code):
+    # 'a t-il lancé' is a common misspelling of 'a-t-il lancé'
+    r = code(
+        "Le ministre Paul Roux a rencontré les grévistes. "
+        '"Je n\'ai aucune leçon à recevoir de vous", a t-il lancé.'
+    )
+    assert _quote(r, "aucune leçon").speaker.name == "Paul Roux"

@@ -1065,6 +1065,8 @@ class QuoteExtractor:
                 break  # six words past the quote, adverbs and object clitics aside
             if t.is_punct or t.dep_ in da.syn.aux or t.lower_.startswith("-"):
                 continue
+            if self._euphonic(t, da) and t.head.i > t.i:
+                continue  # '", a t-il lancé': the euphonic 't' written without its hyphen
             if self._clitic(t):
                 continue  # '", s'est exclamé X'
             if t.lower_ in self.cues.as_markers:
