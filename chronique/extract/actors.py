@@ -90,6 +90,11 @@ class Pronouns:
             return None
         return self.lookup(tok.text)
 
+    def object_clitic(self, tok: Token) -> bool:
+        """An object pronoun of a language that sets it before its verb ('lui a dit', 'il
+        leur demande')."""
+        return self.object_before_verb and tok.lower_ in self.object
+
     def at(self, tok: Token) -> Pronoun | None:
         """The subject pronoun `tok` stands for; a euphonic '-t' the parser took for the
         subject stands for the pronoun right after it ('a -t -elle déclaré')."""

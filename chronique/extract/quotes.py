@@ -274,11 +274,7 @@ class QuoteExtractor:
     def _to_whom(tok: Token, da: DocActors) -> bool:
         """An object clitic before its verb ('lui a dit', 'leur a assuré'): to whom the
         words were said, never their speaker."""
-        return (
-            da.pronouns.object_before_verb
-            and tok.pos_ == "PRON"
-            and tok.lower_ in da.pronouns.object
-        )
+        return tok.pos_ == "PRON" and da.pronouns.object_clitic(tok)
 
     def _after_clitic(self, s: Token, da: DocActors) -> Token | None:
         """'« … », lui a dit X', 'leur a expliqué X': an object clitic (in a language whose

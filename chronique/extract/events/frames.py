@@ -729,10 +729,11 @@ def _by_position(c: Candidate, da: DocActors, rules: Rules,
     cut at the verb."""
     tok = c.token
     pronoun = clitic_subject(tok, da)  # 'il leur demande de …'
-    before = None if pronoun is not None else da.words_actor(_run_before(tok))
-    actor = [before] if before is not None else []
     if pronoun is not None:
         actor = _argument(pronoun, da, rules, disc)
+    else:
+        before = da.words_actor(_run_before(tok))
+        actor = [before] if before is not None else []
     if not actor:
         actor = [a for s in left_subject(tok, da) for a in _argument(s, da, rules, disc)]
     recipient: list[Actor] = []
@@ -768,10 +769,10 @@ def clitic_subject(tok: Token, da: DocActors) -> Token | None:
     """The subject pronoun of a word that follows it and an object clitic ('il leur
     demande', 'elle lui reproche'): such a word is a verb whatever its tag, 'leur' no
     possessive and 'il' no expletive."""
-    if tok.i < 2 or not da.pronouns.object_before_verb:
+    if tok.i < 2:
         return None
     clitic, subject = tok.doc[tok.i - 1], tok.doc[tok.i - 2]
-    if clitic.lower_ not in da.pronouns.object or subject.lower_ not in da.pronouns.subject:
+    if not da.pronouns.object_clitic(clitic) or subject.lower_ not in da.pronouns.subject:
         return None
     return subject
 
