@@ -289,15 +289,22 @@ def test_an_animal_charity_is_not_the_saudi_press_agency(code):
     assert all(a.country != "SAU" for a in r.entities)
 
 
-def test_an_act_named_again_is_aimed_at_whoever_did_it(code):
+NAMED_AGAIN = [
     # 'ces bombardements' names the shelling told before: the condemnation targets Syria;
     # its author does not condemn itself, and 'les bombardements turcs' say whose they are
-    r = code(
-        "L'armée syrienne a bombardé plusieurs villages du nord mardi. La Turquie a reçu "
-        "l'envoyé russe à Ankara, puis le président turc a appelé la Russie. Mercredi, la "
-        "France a fermement condamné ces bombardements. Damas a défendu les bombardements.",
-        "2020-03-05",
-    )
+    "L'armée syrienne a bombardé plusieurs villages du nord mardi. La Turquie a reçu "
+    "l'envoyé russe à Ankara, puis le président turc a appelé la Russie. Mercredi, la "
+    "France a fermement condamné ces bombardements. Damas a défendu les bombardements.",
+    # the Russian raid is told as not done: 'ces bombardements' are still the Syrian army's
+    "L'armée syrienne a bombardé plusieurs villages du nord mardi. Mercredi, l'aviation "
+    "russe n'a pas bombardé la province, a assuré Moscou. Jeudi, la France a fermement "
+    "condamné ces bombardements.",
+]
+
+
+@pytest.mark.parametrize("text", NAMED_AGAIN)
+def test_an_act_named_again_is_aimed_at_whoever_did_it(code, text):
+    r = code(text, "2020-03-05")
     (fra,) = [e for e in events_of(r, "ACCUSE") if e.actor[0].country == "FRA"]
     assert [a.country for a in fra.recipient] == ["SYR"]
     assert all(a.country != "SYR" for e in events_of(r, "SUPPORT") for a in e.recipient)
@@ -331,18 +338,6 @@ def test_the_subject_of_an_undergoing_head_is_acted_on(code, text, typ, actor, r
     # subject undergoes or receives the noun's act
     (e,) = _events(code(text, "2020-05-04"), typ, actor, recipient)
     assert e.actor[0].country == actor
-
-
-def test_an_act_not_done_is_no_author_of_one_named_again(code):
-    # the Russian raid is told as not done: 'ces bombardements' are still the Syrian army's
-    r = code(
-        "L'armée syrienne a bombardé plusieurs villages du nord mardi. Mercredi, l'aviation "
-        "russe n'a pas bombardé la province, a assuré Moscou. Jeudi, la France a fermement "
-        "condamné ces bombardements.",
-        "2020-03-05",
-    )
-    (fra,) = [e for e in events_of(r, "ACCUSE") if e.actor[0].country == "FRA"]
-    assert [a.country for a in fra.recipient] == ["SYR"]
 
 
 def test_a_headline_label_is_not_a_title_of_who_acts(code):

@@ -511,16 +511,6 @@ def test_a_first_name_gives_an_unknown_persons_gender_to_pronouns(code):
 
 
 @pytest.mark.slow
-def test_a_medium_relaying_news_does_not_take_the_floor(code):
-    # the paper relays what happened to the minister: 'a-t-il écrit' is the minister's
-    r = code(
-        "Le ministre italien Karim Benali a été brièvement hospitalisé à Rome après une "
-        'chute, a rapporté Le Monde. "Je vais bien", a-t-il écrit.'
-    )
-    assert _quote(r, "Je vais bien").speaker.country == "ITA"
-
-
-@pytest.mark.slow
 @pytest.mark.parametrize(
     ("said", "speaker"),
     [
@@ -534,22 +524,30 @@ def test_to_whom_the_words_were_said_is_not_who_said_them(code, said, speaker):
     assert _quote(r, "compter sur nous").speaker.name == speaker
 
 
-@pytest.mark.slow
-def test_a_body_named_by_a_circle_noun_and_its_nationality_speaks(code):
+SPEAKER_CASES = [
+    # the paper relays what happened to the minister: 'a-t-il écrit' is the minister's
+    (
+        "Le ministre italien Karim Benali a été brièvement hospitalisé à Rome après une "
+        'chute, a rapporté Le Monde. "Je vais bien", a-t-il écrit.',
+        "Je vais bien", "country", "ITA",
+    ),
     # 'bureau' is a circle noun ('le bureau du Premier ministre'); a bureau whose complement
     # names no one is still the body its nationality adjective says
-    r = code(
+    (
         '"Le débris provient bien du navire disparu", a indiqué le Bureau canadien de la '
-        "sécurité des transports."
-    )
-    assert _quote(r, "provient bien du navire").speaker.country == "CAN"
+        "sécurité des transports.",
+        "provient bien du navire", "country", "CAN",
+    ),
+    # 'a t-il lancé' is a common misspelling of 'a-t-il lancé'
+    (
+        "Le ministre Paul Roux a rencontré les grévistes. "
+        '"Je n\'ai aucune leçon à recevoir de vous", a t-il lancé.',
+        "aucune leçon", "name", "Paul Roux",
+    ),
+]  # fmt: skip
 
 
 @pytest.mark.slow
-def test_an_inverted_pronoun_whose_t_lost_its_hyphen_still_speaks(code):
-    # 'a t-il lancé' is a common misspelling of 'a-t-il lancé'
-    r = code(
-        "Le ministre Paul Roux a rencontré les grévistes. "
-        '"Je n\'ai aucune leçon à recevoir de vous", a t-il lancé.'
-    )
-    assert _quote(r, "aucune leçon").speaker.name == "Paul Roux"
+@pytest.mark.parametrize(("text", "words", "field", "expected"), SPEAKER_CASES)
+def test_who_speaks_after_the_quote(code, text, words, field, expected):
+    assert getattr(_quote(code(text), words).speaker, field) == expected
