@@ -544,6 +544,22 @@ SPEAKER_CASES = [
         '"Je n\'ai aucune leçon à recevoir de vous", a t-il lancé.',
         "aucune leçon", "name", "Paul Roux",
     ),
+    # 'tweeté', a participle the tagger does not know, read as a name or left untagged with
+    # its auxiliary hung elsewhere
+    (
+        "Le ministre Paul Roux a parlé. "
+        '"Nos routes sont notre première richesse", a-t-il tweeté.',
+        "notre première richesse", "name", "Paul Roux",
+    ),
+    (
+        '"Je reviendrai plus tôt que vous ne le croyez", avait tweeté Ada Colau.',
+        "plus tôt que vous", "name", "Ada Colau",
+    ),
+    # a reporting verb of the lexicon's latest additions
+    (
+        '"Nous aimons votre pays et votre cuisine", s\'est écrié le président américain.',
+        "votre cuisine", "country", "USA",
+    ),
 ]  # fmt: skip
 
 

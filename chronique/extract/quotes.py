@@ -44,6 +44,7 @@ def _clitic(entry: str, reflexive: frozenset[str]) -> str | None:
 VERB_IDS = frozenset({POS_IDS["VERB"], POS_IDS["AUX"]})
 NOUN_ID = POS_IDS["NOUN"]
 OTHER_ID = POS_IDS["X"]  # 'a tweeté': a participle the tagger did not know
+UNKNOWN_IDS = frozenset({OTHER_ID, POS_IDS["PROPN"]})  # or took for a name
 
 
 @dataclass
@@ -213,7 +214,7 @@ class QuoteExtractor:
                     self._lemma_of(strings[lemma], low) in cues.verbs,
                     bool(endings) and low.endswith(endings),
                 )
-            if known[0] and (pos in VERB_IDS or known[1] or pos in (NOUN_ID, OTHER_ID)):
+            if known[0] and (pos in VERB_IDS or known[1] or pos == NOUN_ID or pos in UNKNOWN_IDS):
                 out.append(i)  # a noun: a present-tense form the tagger misread
         return out
 
@@ -384,18 +385,31 @@ class QuoteExtractor:
         """'juge-t-il', 'a-t-elle ajouté': a subject pronoun after its verb; a gerund climbs
         to the verb it hangs on ('a-t-elle poursuivi, tout en affirmant que …') and takes
         this one."""
+        near = list(verb.children)
+        if self._unknown_participle(verb):
+            # 'a -t -il tweeté' with the pronoun hung on the auxiliary's euphonic 't'
+            near += [t for t in verb.doc[max(0, verb.i - 3) : verb.i] if t.lower_.startswith("-")]
         return [
             c
-            for c in verb.children
+            for c in near
             if (c.i > verb.i or c.lower_.startswith("-"))
             and (p := da.pronouns.at(c)) is not None  # 'estime t -il': after a euphonic 't'
             and (p.number == "pl" or p.gender is not None)  # 'it' names no speaker
         ]
 
     def _unknown_participle(self, tok: Token) -> bool:
-        """'a tweeté': a word the tagger could not place but that carries a tense auxiliary
-        is a verb's participle."""
-        return tok.pos == OTHER_ID and any(c.dep_ in self.syn.aux for c in tok.children)
+        """'a tweeté', 'avait tweeté', 'a-t-il tweeté': a lower-case word the tagger could not
+        place (or took for a name) right after a tense auxiliary is a verb's participle,
+        whatever the parser hung the auxiliary on."""
+        if tok.pos not in UNKNOWN_IDS or not tok.is_lower:
+            return False
+        if any(c.dep_ in self.syn.aux for c in tok.children):
+            return True
+        for t in reversed(tok.doc[max(0, tok.i - 4) : tok.i]):
+            if t.lower_.startswith("-") or t.lower_ in self.cues.clitics:
+                continue  # '-t', '-il', "s'"
+            return t.lemma_.lower() in self.syn.words["auxiliaries"]
+        return False
 
     def _verb_tagged_noun(self, tok: Token) -> bool:
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
@@ -1059,8 +1073,8 @@ class QuoteExtractor:
                 continue  # '", a-t-il encore assuré', '", lui a-t-il assuré'
             if k - skipped >= 6:
                 break  # six words past the quote, adverbs and object clitics aside
-            if t.is_punct or t.dep_ in da.syn.aux or t.lower_.startswith("-"):
-                continue
+            if t.is_punct or t.dep_ in da.syn.aux or t.pos_ == "AUX" or t.lower_.startswith("-"):
+                continue  # an auxiliary, whatever the parser hung it on ('avait tweeté')
             if self._euphonic(t, da) and t.head.i > t.i:
                 continue  # '", a t-il lancé': the euphonic 't' written without its hyphen
             if self._clitic(t):
