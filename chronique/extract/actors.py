@@ -1577,7 +1577,6 @@ class ActorMemory:
                 for p, a in pool
                 if not self.note(a).roles
                 and (affiliation is None or self.note(a).affiliation in (None, affiliation))
-                and not (office and self.note(a).person and self.note(a).person.offices)
             ]
         lead = [(p, a) for p, a in free if self.note(a).subject]
         lead += [(p, a) for p, a in self.speakers if pos - window <= p < pos and a.name]

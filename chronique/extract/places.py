@@ -1173,11 +1173,7 @@ def occasion_mentions(doc: Doc, da: DocActors, gazetteer: Gazetteer) -> list[Occ
                     da.offset + t.idx for t in [head, *head.children] if t.i != noun.i
                 )
         # 'la finale', 'ce sommet' point back at one named before; 'une visite' is another
-        definite = any(
-            c.dep_ in da.syn.det
-            and ("Def" in c.morph.get("Definite") or "Dem" in c.morph.get("PronType"))
-            for c in noun.children
-        )
+        definite = da.syn.definite(noun)
         out.append(Occasion(lemma, da.offset + noun.idx, place, clause, definite))
     return out
 
@@ -1766,7 +1762,7 @@ def fill_locations(
         at_target = ev.event in rules.target_types or (ev.mode or "") in rules.target_modes
         stationed = None if at_target else _stationed(ev, gazetteer)
         if stationed is None and unplaced and not at_target:
-            stationed = _unplaced_side(ev, gazetteer)  # 'un élu d'un village de Haute-Saône'
+            stationed = _unplaced_side(ev, gazetteer)  # 'le maire de Bordeaux'
         if stationed is not None:
             # 'la mission diplomatique ukrainienne en France': its own words say where it
             # is, before any setting the article has
@@ -1790,12 +1786,7 @@ def fill_locations(
                         gazetteer.country(setting.country) or ev.location, kind="article"
                     )
                 continue
-        if unplaced and not at_target:
-            place = _unplaced_side(ev, gazetteer)
-            if place is not None:
-                place.kind = "actor"
-                ev.location = place
-                continue
+        if unplaced and not at_target:  # its own phrase placed nothing (tried above)
             if fallback is not None and (home_place := gazetteer.country(fallback)):
                 home_place.kind = "article"
                 ev.location = home_place

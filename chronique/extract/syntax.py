@@ -135,6 +135,15 @@ class Syntax:
                 out.append(c)
         return out or self.misread_objects(tok)
 
+    def definite(self, noun: Token) -> bool:
+        """A noun with a definite or demonstrative article ('la finale', 'ces frappes'): it
+        points back at one named before."""
+        return any(
+            d.dep_ in self.labels["det"]
+            and ("Def" in d.morph.get("Definite") or "Dem" in d.morph.get("PronType"))
+            for d in noun.children
+        )
+
     def misread_objects(self, tok: Token) -> list[Token]:
         """'La France a critiqué Washington' with the name read as a complement or an
         adverb: a bare proper noun right after a verb that has no object is its object."""

@@ -636,9 +636,7 @@ def _recipients(tok: Token, c: Candidate, da: DocActors, rules: Rules,
     out: list[Actor] = []
     for spec in c.rule.recipient:
         if spec in ("obj", "iobj", "obj_owner"):
-            labels = syn.indirect_obj if spec == "iobj" else syn.direct_obj
-            if spec != "iobj":
-                labels = labels | syn.misread_obj
+            labels = syn.indirect_obj if spec == "iobj" else syn.direct_obj | syn.misread_obj
             # an object the parser hung on a day name ('a condamné vendredi des …') is direct
             objects = [o for o in syn.objects(tok) if o.i not in skip]
             for o in [o for o in objects if o.dep_ in labels or o.head.i != tok.i]:
@@ -844,7 +842,7 @@ def act_author(tok: Token, actor: list[Actor], rules: Rules, disc: Discourse) ->
     did the last act of that type the article coded (never the actor itself)."""
     own = {a.country for a in actor}
     for o in rules.syntax.objects(tok):
-        if o.pos_ != "NOUN" or not _anaphoric(o, rules):
+        if o.pos_ != "NOUN" or not rules.syntax.definite(o):
             continue
         if any(c.dep_ in rules.syntax.nmod | rules.syntax.amod for c in o.children):
             continue  # 'les frappes russes', 'les frappes de la coalition': said whose
@@ -855,16 +853,6 @@ def act_author(tok: Token, actor: list[Actor], rules: Rules, disc: Discourse) ->
             if authors:
                 return [replace(a, kind="inferred") for a in authors]
     return []
-
-
-def _anaphoric(noun: Token, rules: Rules) -> bool:
-    """A noun with a definite or demonstrative article ('les frappes', 'cette attaque')."""
-    marks = {"Def", "Dem"}
-    return any(
-        d.dep_ in rules.syntax.det
-        and bool(marks & {*d.morph.get("Definite"), *d.morph.get("PronType")})
-        for d in noun.children
-    )
 
 
 def own_groups(c: Candidate, actor: list[Actor], recipient: list[Actor], rules: Rules,
