@@ -210,7 +210,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
     people, counts = build(args.files)
-    lexicon = {"version": 1, "source": SOURCE, "comment": COMMENT, "people": people}
+    lexicon = {"version": 2, "source": SOURCE, "comment": COMMENT, "people": people}
     # one person per line: the file stays readable and diffs stay small
     lines = [json.dumps(p, ensure_ascii=False) for p in people]
     meta = {k: v for k, v in lexicon.items() if k != "people"}

@@ -117,6 +117,69 @@ def test_a_role_heading_a_body_takes_the_body_s_sector(code, lang, text, country
     assert (e.actor[0].country, e.actor[0].sector) == (country, sector)
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "published", "name"),
+    [
+        ("fr", "La présidente du Rassemblement national a critiqué Bruxelles mardi.",
+         "2017-03-01", "Marine Le Pen"),
+        ("fr", "La présidente du Rassemblement national a critiqué Bruxelles mardi.",
+         "2022-12-01", "Jordan Bardella"),
+        ("fr", "Le patron du FMI a critiqué Pékin mardi.", "2017-03-01", "Christine Lagarde"),
+        ("fr", "Le président de l'Assemblée nationale a critiqué Pékin mardi.", "2017-03-01",
+         "Claude Bartolone"),
+        ("en", "The head of the IMF criticized Beijing on Tuesday.", "2021-03-01",
+         "Kristalina Georgieva"),
+    ],
+)  # fmt: skip
+def test_the_head_of_a_body_is_whoever_headed_it_on_the_date(code, lang, text, published, name):
+    (e,) = [e for e in code(text, published, lang).events if e.event == "ACCUSE"]
+    assert e.actor[0].name == name and e.actor[0].kind == "person"
+
+
+def test_the_head_of_a_body_inside_the_complement_is_not_the_one_named(code):
+    # the group's president is not the party's
+    r = code("Le président du groupe Les Républicains au Sénat a critiqué Pékin mardi.",
+             "2015-06-01")  # fmt: skip
+    (e,) = events_of(r, "ACCUSE")
+    assert e.actor[0].name != "Nicolas Sarkozy"
+
+
+def test_a_party_leader_is_still_the_candidate_a_description_names(code):
+    # heading a party is no office of state: 'la candidate' may still be its leader
+    r = code(
+        "Marine Le Pen a présenté son programme samedi à Lyon. "
+        "La candidate a ensuite critiqué Bruxelles.",
+        "2017-02-06",
+    )
+    (e,) = events_of(r, "ACCUSE")
+    assert e.actor[0].name == "Marine Le Pen"
+
+
+def test_a_bare_role_noun_refers_back_to_the_narrower_role_named_before(code):
+    # 'la ministre' is 'la ministre de la Justice Anne Roy' of the sentence before
+    r = code(
+        "La ministre de la Justice Anne Roy a présenté son budget lundi. « Nous ne céderons "
+        "pas », a déclaré la ministre.",
+        "2019-03-04",
+    )
+    (q,) = [q for q in r.quotes if "céderons" in q.text]
+    assert q.speaker.name == "Anne Roy"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("« Cet accord tiendra », a affirmé le porte-parole de Vladimir Poutine.", None, "RUS"),
+        ("« Cet accord tiendra », a affirmé le président russe à Donald Trump.",
+         "Vladimir Putin", "RUS"),
+    ],
+)  # fmt: skip
+def test_a_person_in_a_role_noun_s_complement_is_not_its_bearer(code, text, name, country):
+    # whose spokesman, or to whom it was said: the role's bearer is someone else
+    (q,) = code(text, "2019-03-04").quotes
+    assert (q.speaker.name, q.speaker.country) == (name, country)
+
+
 def test_a_name_whose_article_is_fused_with_de_is_still_found(code):
     # 'des Républicains' is 'de Les Républicains', 'du Figaro' 'de Le Figaro'; the party is
     # capitalised, the American 'républicains' are not

@@ -555,6 +555,11 @@ SPEAKER_CASES = [
         '"Je reviendrai plus tôt que vous ne le croyez", avait tweeté Ada Colau.',
         "plus tôt que vous", "name", "Ada Colau",
     ),
+    (
+        # 'a' of 'a tweeté' left untagged too: an auxiliary still, skipped like one
+        '"Il faut un référendum sur les retraites", a tweeté vendredi Ada Colau.',
+        "un référendum sur les retraites", "name", "Ada Colau",
+    ),
     # a reporting verb of the lexicon's latest additions
     (
         '"Nous aimons votre pays et votre cuisine", s\'est écrié le président américain.',

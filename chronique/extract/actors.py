@@ -25,6 +25,7 @@ from chronique.model import Actor
 from chronique.nlp import get_nlp
 
 ELECT_DAYS = 400  # how long before taking office a holder is 'le futur président'
+PARTY_OFFICE = "party_leader"  # a party's head: a politician still, not one in public office
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,7 @@ class Office:
     country: str
     start: date | None
     end: date | None
+    body: str | None = None  # the organisation headed ('Rassemblement national'), by its name
 
 
 @dataclass
@@ -238,6 +240,7 @@ class ActorLexicon:
         self.according_to = set(lexicons.load("reporting", lang).get("according_to", []))
         roles = lexicons.load("roles", lang)
         self.bodies = frozenset(fold(b) for b in roles.get("bodies", []))
+        self.heads = frozenset(fold(h) for h in roles.get("heads", []))
         for r in roles["roles"]:
             self.roles[fold(r["text"])] = r
             self._add("role", r["text"], dict(r))
@@ -249,7 +252,13 @@ class ActorLexicon:
                 p.get("sector"),
                 p.get("wikidata"),
                 [
-                    Office(o["role"], o["country"], _d(o.get("start")), _d(o.get("end")))
+                    Office(
+                        o["role"],
+                        o["country"],
+                        _d(o.get("start")),
+                        _d(o.get("end")),
+                        o.get("body"),
+                    )
                     for o in p.get("offices", [])
                 ],
                 p.get("gender"),
@@ -350,6 +359,21 @@ class ActorLexicon:
                 if best is None or key > best[0]:
                     best = (key, p)
         return best[1] if best else None
+
+    def body_holder(self, body: str, role: str | None, when: date | None) -> Person | None:
+        """Who headed the organisation named `body` on `when` (people.json offices with a
+        `body`): any of its offices when `role` is None (the noun says only 'the head of'),
+        else that office ('le secrétaire général de l'ONU')."""
+        if when is None:
+            return None  # a party's head changes too often to guess without a date
+        for p in self.people:
+            for o in p.offices:
+                if o.body != body or (role is not None and o.role != role):
+                    continue
+                if (o.start and o.start > when) or (o.end and o.end < when):
+                    continue
+                return p
+        return None
 
     def next_holder(self, role: str, country: str, when: date | None) -> Person | None:
         """Who took `role` for `country` soonest after `when`, within `ELECT_DAYS`: 'le futur
@@ -676,6 +700,13 @@ class DocActors:
             or head.pos_ == "PROPN"
             or self.lex.role_of(head) is not None
             or self._unlisted_name(head) is not None
+            or (
+                fold(head.lemma_) in self.lex.heads
+                and any(
+                    p in self.lex.genitive and self._body_at(n)
+                    for p, n in self.syn.prepositional(head)
+                )
+            )  # 'le chef du RN', 'the head of the IMF': the body's head
             or any(
                 c.dep_ in self.syn.appos and (self._person_at(c) or self._body_at(c))
                 for c in head.children
@@ -725,11 +756,17 @@ class DocActors:
             toks = sorted({*toks, *self.phrase(title)}, key=lambda t: t.i)
         idx = {t.i for t in toks}
         ms = [m for m in self.mentions if not idx.isdisjoint(range(m.start, m.end))]
+        own = self.lex.role_of(head)
+        if own is not None and self._person_role(head, own):
+            names = [m for m in ms if not self._governed(m)]  # 'le porte-parole de X' is not X
+        else:
+            names = ms  # 'le régime de Bachar al-Assad', 'l'administration Trump': theirs
         person = (
             next((m for m in ms if m.kind in PERSON_KINDS and m.start <= head.i < m.end), None)
-            or next((m for m in ms if m.kind == "person"), None)
-            or next((m for m in ms if m.kind == "per"), None)
-        )  # the name the phrase is headed by, before one in its complements
+            or next((m for m in names if m.kind == "person"), None)
+            or next((m for m in names if m.kind == "per"), None)
+        )  # the name the phrase is headed by or apposed to, not one in a complement
+        # of a role noun ('le porte-parole de Vladimir Poutine', 'le président à Donald Trump')
         if person is None:
             person = self._unlisted_name(head)
         located = [
@@ -790,6 +827,15 @@ class DocActors:
             t.pos_ == "PROPN" and t.i not in self.by_token and not self._complement(t, head)
             for t in toks
         )  # a name the NER missed ('… de la MEC Chifundo Kachale'), not a place it governs
+        head_of = self._body_head(head, role, located)
+        if head_of is not None:
+            # 'le président du MoDem': the body's head then, before anyone the text described
+            actor.kind = "person"
+            _identify(actor, head_of)
+            self._remember(
+                actor, person=True, gender=head_of.gender, head=head, note=Note(person=head_of)
+            )
+            return actor
         if role is not None and definite and not named and self._person_role(head, role):
             found = self._described(actor, head, role, located, det_gender)
             if found is not None:
@@ -799,9 +845,23 @@ class DocActors:
             if body is not None:
                 return body
         if not located:
-            if loose and head.pos_ in ("NOUN", "PROPN"):
+            # 'le porte-parole de Vladimir Poutine', 'l'ancien ministre de François Hollande'
+            # act for the person's country
+            whose = next(
+                (
+                    m.data["person"].country
+                    for m in ms
+                    if role is not None
+                    and m.kind == "person"
+                    and m.start > head.i
+                    and self._genitive_of(self.doc[m.start : m.end].root, head)
+                ),
+                None,
+            )
+            if (loose or whose) and head.pos_ in ("NOUN", "PROPN"):
                 actor.sector = self._led_sector(role, ms, head) or (role or {}).get("sector")
                 actor.kind = "group"
+                actor.country = whose
                 return actor
             return None
         main = located[0]
@@ -859,6 +919,48 @@ class DocActors:
             ):
                 return m.data["sector"]
         return None
+
+    def _body_head(
+        self, head: Token, role: dict[str, Any] | None, located: list[Mention]
+    ) -> Person | None:
+        """'la présidente du Rassemblement national', 'le secrétaire général de l'ONU': a noun
+        naming the head of the organisation in its 'de' complement (roles.json `heads`, or a
+        role with an office of that body) is whoever held that office on the article's date."""
+        if self._former(head) or self._elect(head):
+            return None
+        keys = {fold(head.text), fold(head.lemma_)}
+        keys |= {
+            fold(f"{c.text} {head.text}" if c.i < head.i else f"{head.text} {c.text}")
+            for c in head.children
+            if c.dep_ in self.syn.amod and abs(c.i - head.i) == 1
+        }  # 'premier secrétaire', 'directeur général'
+        heads = bool(keys & self.lex.heads)
+        office = (role or {}).get("role")
+        if not heads and not office:
+            return None
+        for m in located:
+            if m.kind != "org" or m.start <= head.i or not m.data.get("name"):
+                continue
+            tok = self.doc[m.start : m.end].root
+            while (
+                tok.head.i != head.i
+                and tok.head.i != tok.i
+                and (
+                    m.start <= tok.head.i < m.end
+                    or (tok.head.dep_ in self.syn.prep and tok.head.head.i == head.i)
+                )  # 'the head *of* the IMF': the preposition heads the body
+            ):
+                tok = tok.head
+            if tok.head.i == head.i and self._genitive_of(tok, head):
+                # the body itself is the complement: not 'le président du groupe LFI'
+                return self.lex.body_holder(m.data["name"], None if heads else office, self.when)
+        return None
+
+    def _governed(self, m: Mention) -> bool:
+        """A name introduced by a preposition ('de Vladimir Poutine', 'à Donald Trump'): the
+        complement of a noun, not that noun's own name."""
+        root = self.doc[m.start : m.end].root
+        return any(c.dep_ in self.syn.case and c.i < m.start for c in root.children)
 
     def _genitive_of(self, tok: Token, head: Token) -> bool:
         """Whether `tok` is in the 'de' complement of `head` ('le patron *de la police*'),
@@ -1038,6 +1140,19 @@ class DocActors:
         if found is not None and found.country and own and found.country not in own:
             # 'le ministre turc', 'le représentant du régime syrien' is no Russian named before
             found = None
+        body = (role or {}).get("body")
+        if found is None and body and not former:
+            # 'le président du Sénat' (roles.json `body`): whoever headed that body then, if
+            # the article is about the country the body belongs to
+            home = self.memory.dominant()
+            holder = self.lex.body_holder(body, None, when)
+            if holder is not None and (home is None or role.get("country") in (None, home)):
+                _identify(actor, holder)
+                actor.kind = "person"
+                self._remember(
+                    actor, person=True, gender=holder.gender, head=head, note=Note(person=holder)
+                )
+                return actor
         if found is None and office:
             home = self.memory.dominant()
             find = self.lex.next_holder if elect else self.lex.office_holder
@@ -1552,7 +1667,12 @@ class ActorMemory:
             if holders:
                 return _last(holders)
         if role:
-            same = [(p, a) for p, a in pool if role in self.note(a).roles]
+            # 'la ministre' is 'la ministre de la Justice' named before: a narrower role
+            same = [
+                (p, a)
+                for p, a in pool
+                if any(r == role or r.startswith(role + " ") for r in self.note(a).roles)
+            ]
             if same:
                 return _last(same)
             known = [(p, a) for p, a in pool if role in _epithets(self.note(a).person)]
@@ -1604,15 +1724,17 @@ def _epithets(person: Person | None) -> frozenset[str]:
 
 
 def _office_holder(person: Person | None) -> bool:
-    return person is not None and bool(person.offices)
+    """Known to hold an office of state (not only to head a body: 'l'élu LR' may be the
+    Senate's president)."""
+    return person is not None and any(o.body is None for o in person.offices)
 
 
 def _holds(person: Person | None, office: str | None, when: date | None) -> bool:
-    """Does the person hold `office` (None: any office) on `when` (None: ever)?"""
+    """Does the person hold `office` (None: any public office) on `when` (None: ever)?"""
     if person is None:
         return False
     for o in person.offices:
-        if office is not None and o.role != office:
+        if office is not None and o.role != office or office is None and o.role == PARTY_OFFICE:
             continue
         if when is None or (
             (o.start is None or o.start <= when) and (o.end is None or o.end >= when)

@@ -1073,8 +1073,14 @@ class QuoteExtractor:
                 continue  # '", a-t-il encore assuré', '", lui a-t-il assuré'
             if k - skipped >= 6:
                 break  # six words past the quote, adverbs and object clitics aside
-            if t.is_punct or t.dep_ in da.syn.aux or t.pos_ == "AUX" or t.lower_.startswith("-"):
-                continue  # an auxiliary, whatever the parser hung it on ('avait tweeté')
+            if (
+                t.is_punct
+                or t.dep_ in da.syn.aux
+                or t.pos_ == "AUX"
+                or t.lower_.startswith("-")
+                or t.lemma_.lower() in da.syn.words["auxiliaries"]
+            ):
+                continue  # an auxiliary, whatever the parser made of it ('a tweeté': X, dep)
             if self._euphonic(t, da) and t.head.i > t.i:
                 continue  # '", a t-il lancé': the euphonic 't' written without its hyphen
             if self._clitic(t):
