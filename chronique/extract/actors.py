@@ -26,6 +26,7 @@ from chronique.nlp import get_nlp
 
 ELECT_DAYS = 400  # how long before taking office a holder is 'le futur président'
 PARTY_OFFICE = "party_leader"  # a party's head: a politician still, not one in public office
+BODY_HEADS = frozenset({"head", PARTY_OFFICE})  # people.json roles that only head a `body`
 
 
 @dataclass(frozen=True)
@@ -1724,9 +1725,9 @@ def _epithets(person: Person | None) -> frozenset[str]:
 
 
 def _office_holder(person: Person | None) -> bool:
-    """Known to hold an office of state (not only to head a body: 'l'élu LR' may be the
-    Senate's president)."""
-    return person is not None and any(o.body is None for o in person.offices)
+    """Known to hold an office of state, not only to head a party or an assembly ('l'élu LR'
+    may be the Senate's president)."""
+    return person is not None and any(o.role not in BODY_HEADS for o in person.offices)
 
 
 def _holds(person: Person | None, office: str | None, when: date | None) -> bool:
