@@ -302,3 +302,50 @@ def test_an_infinitive_adjunct_after_the_verb_is_not_the_subject_s_words(code):
         "seule femme candidate, pour avoir appelé « à être aidée » dans sa campagne."
     )
     assert not [q for q in r.quotes if "être aidée" in q.text and q.speaker.name == "Anne Roux"]
+
+
+def test_a_gerund_after_an_inverted_noun_subject_speaks_for_it(code):
+    # the verb before the gerund has its subject after it: that subject says the rest
+    r = code(
+        "« Je resterai dans cette ville jusqu'au bout », assure le maire Paul Garnier, se "
+        "disant toutefois triste d'être obligé de fermer l'usine."
+    )
+    q = _quote(r, "triste d'être obligé")
+    assert q.kind == "indirect" and q.speaker.name == "Paul Garnier"
+    assert q.text.startswith("toutefois triste")  # the adjective opens what is said
+
+
+def test_a_gerund_the_parser_hung_on_its_own_infinitive_still_reports(code):
+    # 'en précisant ne pas avoir V-é' comes out with the gerund as an adjunct of the
+    # infinitive, or fused with 'en' into its marker
+    r = code(
+        "La ministre Claire Vasseur a parlé lundi. « Ce soir je suis prête à partir », "
+        "a-t-elle ajouté, en précisant ne pas avoir prévenu ses collègues du gouvernement."
+    )
+    q = _quote(r, "ne pas avoir prévenu ses collègues")
+    assert q.speaker.name == "Claire Vasseur"
+
+
+def test_a_bare_participle_before_the_subject_is_not_the_gerund_s_verb(code):
+    # 'Accusé par X de …, Y a défendu …, estimant que …': Y speaks, never the agent X
+    r = code(
+        "Accusé par le régime de Kim Jong-un d'avoir perdu la raison, le président américain "
+        "a défendu sa formule sur « le feu et la colère », estimant qu'elle n'était "
+        "« peut-être pas assez dure ».",
+    )
+    assert all(q.speaker.country != "PRK" for q in r.quotes)
+
+
+def test_an_opening_mark_ending_a_reported_sentence_is_not_part_of_it(code):
+    r = code(
+        "Selon une étude de l'OCDE publiée jeudi, la France reste chère. « Le taux moyen "
+        "va baisser de deux points cette année », selon cette étude."
+    )
+    q = _quote(r, "la France reste chère")
+    assert q.text.endswith("chère.")
+
+
+def test_contre_argumenter_reports(code):
+    r = code("Le maire Paul Garnier a contre-argumenté que la loi ne suffirait pas à protéger "
+             "les forêts.")  # fmt: skip
+    assert _quote(r, "la loi ne suffirait pas").cue == "contre-argumenter"

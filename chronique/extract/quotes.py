@@ -150,7 +150,8 @@ def quote_spans(text: str, cues: Cues) -> list[tuple[int, int, bool]]:
 def _clean(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and (text[start].isspace() or text[start] in '"«“,:'):
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in '"»”,'):
+    while end > start and (text[end - 1].isspace() or text[end - 1] in '"»”,«“'):
+        # an opening mark at the end opens the next quote ('… reste chère. « Le taux …')
         end -= 1
     return start, end
 
@@ -350,7 +351,19 @@ class QuoteExtractor:
     def _governing_verb(self, tok: Token, da: DocActors) -> Token | None:
         """The clause verb above `tok`, through the noun or clause the parser hung it on: the
         first verb with a subject of its own, or the root."""
-        h = tok
+        h = self._gerund_head_infinitive(tok, da) or tok  # above its own infinitive
+        if h.head.i == h.i:
+            # '"…", assure X, se disant …' parsed with the gerund as the root: the tensed
+            # reporting verb hung on it before it
+            before = [
+                c
+                for c in h.children
+                if c.i < tok.i
+                and self._is_reporting(c)
+                and self._tensed(c, da)
+                and not self._in_quotes(c, da)
+            ]
+            return before[-1] if before else None
         for _ in range(6):
             if h.head.i == h.i:
                 return None
@@ -379,6 +392,13 @@ class QuoteExtractor:
                 return near[-1] if near else h
             if self._inverted(h, da) or self._gerund(h):
                 return h  # a gerund climbs on from there
+            if (
+                self._is_reporting(h)
+                and h.i < tok.i
+                and not self._in_quotes(h, da)
+                and self._tensed(h, da)
+            ):
+                return h  # '"…", a ajouté X, en précisant …': a subject after its verb
         return None
 
     def _inverted(self, verb: Token, da: DocActors) -> list[Token]:
@@ -396,6 +416,25 @@ class QuoteExtractor:
             and (p := da.pronouns.at(c)) is not None  # 'estime t -il': after a euphonic 't'
             and (p.number == "pl" or p.gender is not None)  # 'it' names no speaker
         ]
+
+    @staticmethod
+    def _tensed(verb: Token, da: DocActors) -> bool:
+        """A finite verb or one with its auxiliary ('assure', 'a ajouté'), which may have its
+        subject after it; not a bare participle ('Accusé par X, …')."""
+        return "Fin" in verb.morph.get("VerbForm") or bool(da.syn.children(verb, da.syn.aux))
+
+    def _gerund_head_infinitive(self, tok: Token, da: DocActors) -> Token | None:
+        """', en précisant ne pas avoir …': the infinitive a reporting gerund introduces when
+        the parser hung the gerund on it, fused with its 'en' into a marker of it or as its
+        adjunct; None otherwise."""
+        if self._lemma(tok) not in self.cues.infinitive_verbs:
+            return None
+        up = tok.head
+        if tok.dep_ in da.syn.fixed and up.dep_ in da.syn.mark:
+            up = up.head  # 'en précisant' one marker
+        elif tok.dep_ not in da.syn.advcl or not da.syn.children(tok, da.syn.mark):
+            return None
+        return up if up.i > tok.i and self._infinitive(up, da) else None
 
     def _unknown_participle(self, tok: Token) -> bool:
         """'a tweeté', 'avait tweeté', 'a-t-il tweeté': a lower-case word the tagger could not
@@ -498,7 +537,15 @@ class QuoteExtractor:
             if a is not None:
                 return a
         if self._gerund(verb):
-            return None  # what follows a gerund is its object, never its subject
+            if (
+                head is verb
+                or head.i > verb.i
+                or self._gerund(head)
+                or not self._is_reporting(head)
+                or not self._tensed(head, da)
+            ):
+                return None  # what follows a gerund is its object, never its subject
+            verb = head  # '"…", assure X, se disant …': the inverted subject of its verb
         if not subjects and (before := self._name_before(verb, da)) is not None:
             return before
         # inverted clause: 'a déclaré le porte-parole …, Yoon Do-han', 'a indiqué lors d'une
@@ -593,11 +640,13 @@ class QuoteExtractor:
             infinitive = [
                 c
                 for c in tok.children
-                if c.dep_ in da.syn.xcomp
+                if c.dep_ in da.syn.xcomp | da.syn.ccomp  # 'ne pas avoir V-é' read as ccomp
                 and self._infinitive(c, da)
                 and c.i > tok.i
                 and self._lemma(tok) in self.cues.infinitive_verbs
             ]
+            if not infinitive and (carried := self._gerund_head_infinitive(tok, da)):
+                infinitive = [carried]  # 'en précisant avoir …' with the gerund hung on it
             stated = [
                 c
                 for c in tok.children
@@ -607,12 +656,13 @@ class QuoteExtractor:
                 and self._lemma(tok) in self.cues.adjective_verbs
                 and any(self._clitic(g) for g in tok.children)
             ]  # 'se dit inquiète de …', 'se déclare favorable à …'
-            if not comp and not infinitive and stated:
+            if not comp and stated and (not infinitive or stated[0].i < infinitive[0].i):
+                # 'se dit triste d'être …': the adjective opens what is said
                 cstart = min(t.idx for t in stated[0].subtree)
                 cend = sentence_end(text, cstart)
             elif not comp and infinitive:
                 # 'a indiqué avoir récupéré le t-shirt', 'a expliqué se baser sur …'
-                cstart = min(t.idx for t in infinitive[0].subtree)
+                cstart = min(t.idx for t in infinitive[0].subtree if t.i > tok.i)
                 cend = sentence_end(text, cstart)
             elif not comp:
                 nxt = doc[tok.i + 1 : tok.i + 5]

@@ -22,7 +22,7 @@ LABEL_ROLES = (
     "subj", "subj_pass", "obj", "direct_obj", "indirect_obj", "obl", "prep", "pobj", "agent",
     "relcl", "appos", "conj", "comp", "xcomp", "ccomp", "advcl", "acl", "aux", "aux_pass", "neg",
     "name", "mark", "case", "cc", "punct", "det", "amod", "nmod", "compound", "poss", "expl",
-    "nominal", "climb", "predicative", "expl_subj", "misread_obj", "advmod",
+    "nominal", "climb", "predicative", "expl_subj", "misread_obj", "advmod", "fixed",
 )  # fmt: skip
 WORD_LISTS = (
     "auxiliaries", "agent_preps", "comitative_preps", "genitive_preps", "locative_preps",
