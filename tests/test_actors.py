@@ -202,6 +202,34 @@ def test_lowercase_common_words_are_not_places():
     assert not [m for m in lex.find(doc) if m.kind in ("seat", "capital", "country")]
 
 
+def test_a_name_read_with_the_affair_it_names_is_the_name_alone():
+    # the NER reads 'affaire Weinstein' as one person: the affair is no part of the name
+    from chronique.nlp import get_nlp
+
+    doc = get_nlp("fr")("Le député a été interrogé mardi sur l'affaire Weinstein.")
+    names = [m.data["name"] for m in get_lexicon("fr").find(doc) if m.kind == "per"]
+    assert names == ["Weinstein"]
+
+
+def test_a_hyphen_between_two_countries_names_no_one(code):
+    # 'Ukraine-Pologne', a match: the hyphen the tagger reads as a name apposed to a
+    # country is no person
+    r = code("La fête a été reportée en raison d'Ukraine-Pologne, un match à risques.",
+             "2016-06-21")  # fmt: skip
+    assert all(e.kind != "person" for e in r.entities)
+
+
+def test_a_minister_out_of_office_is_named_by_his_party_role(code):
+    # between two ministries, the party's delegate general may be the person named before
+    r = code(
+        "Christophe Castaner a rencontré des militants lundi à Lyon. Le délégué général du "
+        "parti La République en marche a ensuite estimé que la campagne serait longue.",
+        "2018-03-01",
+    )
+    (q,) = r.quotes
+    assert q.speaker.name == "Christophe Castaner"
+
+
 def test_a_body_the_lexicon_also_spells_in_lower_case_matches_so():
     from chronique.nlp import get_nlp
 

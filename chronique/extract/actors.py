@@ -340,9 +340,13 @@ class ActorLexicon:
                 # 'Yoon Do-han' is not the 'Yoon' of the lexicon: a longer name is another person
                 out = [m for m in out if m not in inside]
                 taken.difference_update(i for m in inside for i in range(m.start, m.end))
-            if not taken.intersection(range(ent.start, ent.end)):
-                out.append(Mention(ent.start, ent.end, "per", {"name": ent.text}))
-                taken.update(range(ent.start, ent.end))
+            start = ent.start
+            while start < ent.end - 1 and doc[start].lower_ in self.topic_nouns:
+                start += 1  # 'l'affaire Benalla' read as a person: the name is 'Benalla'
+            if not taken.intersection(range(start, ent.end)):
+                name = doc[start : ent.end].text
+                out.append(Mention(start, ent.end, "per", {"name": name}))
+                taken.update(range(start, ent.end))
         return sorted(out, key=lambda m: m.start)
 
     def office_holder(self, role: str, country: str, when: date | None) -> Person | None:
@@ -1024,12 +1028,16 @@ class DocActors:
         return False
 
     def _unlisted_name(self, head: Token) -> Mention | None:
-        """A proper name set beside a noun that the NER missed ('la médecin Irina Salova')."""
+        """A proper name set beside a noun that the NER missed ('la médecin Irina Salova');
+        never beside a place or body the lexicon knows ('Ukraine-Pologne', a match)."""
+        if self._kind_at(head) is not None and not self.lex.role_of(head):
+            return None
         for c in head.children:
             if c.dep_ in self.syn.appos and c.pos_ == "PROPN" and c.i not in self.by_token:
                 toks = [c] + [g for g in c.children if g.dep_ in self.syn.name]
                 start, end = min(t.i for t in toks), max(t.i for t in toks) + 1
-                if all(t.pos_ == "PROPN" for t in self.doc[start:end]):
+                words = self.doc[start:end]
+                if all(t.pos_ == "PROPN" and any(ch.isalpha() for ch in t.text) for t in words):
                     return Mention(start, end, "per", {"name": self.doc[start:end].text})
         return None
 
@@ -1684,7 +1692,7 @@ class ActorMemory:
             if members:
                 return _last(members)
             # 'le président de l'AMF' is no head of state: one known to hold an office is not
-            pool = [(p, a) for p, a in pool if not _office_holder(self.note(a).person)]
+            pool = [(p, a) for p, a in pool if not _office_holder(self.note(a).person, when)]
         if office:
             return None  # 'le ministre de l'Intérieur' is not whoever was named last
         if anyone:
@@ -1724,24 +1732,30 @@ def _epithets(person: Person | None) -> frozenset[str]:
     return person.epithets if person is not None else frozenset()
 
 
-def _office_holder(person: Person | None) -> bool:
-    """Known to hold an office of state, not only to head a party or an assembly ('l'élu LR'
-    may be the Senate's president)."""
-    return person is not None and any(o.role not in BODY_HEADS for o in person.offices)
+def _office_holder(person: Person | None, when: date | None) -> bool:
+    """Known to hold an office of state on `when` (ever, when None), not only to head a party
+    or an assembly ('l'élu LR' may be the Senate's president); a minister between two
+    offices may be named by his party role ('le délégué général de LREM')."""
+    if person is None:
+        return False
+    return any(o.role not in BODY_HEADS and _during(o, when) for o in person.offices)
+
+
+def _during(o: Office, when: date | None) -> bool:
+    """Was the office held on `when` (at any time, when None)?"""
+    return when is None or (
+        (o.start is None or o.start <= when) and (o.end is None or o.end >= when)
+    )
 
 
 def _holds(person: Person | None, office: str | None, when: date | None) -> bool:
     """Does the person hold `office` (None: any public office) on `when` (None: ever)?"""
     if person is None:
         return False
-    for o in person.offices:
-        if office is not None and o.role != office or office is None and o.role == PARTY_OFFICE:
-            continue
-        if when is None or (
-            (o.start is None or o.start <= when) and (o.end is None or o.end >= when)
-        ):
-            return True
-    return False
+    return any(
+        (o.role == office if office is not None else o.role != PARTY_OFFICE) and _during(o, when)
+        for o in person.offices
+    )
 
 
 def _copy(a: Actor, text: str) -> Actor:
