@@ -15,6 +15,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
+from chronique.extract.actors import Mention
 from chronique.extract.places import (
     actor_place,
     article_setting,
@@ -39,10 +40,11 @@ def parse(
     deps: list[str],
     pos: list[str],
     ents: list[str] | None = None,
+    mentions: tuple[Mention, ...] = (),
 ) -> Any:
     """A hand-built French parse (no model): each word's head index, label and tag (and its
     named-entity IOB tag, when given), with what the place rules read of a paragraph's actors
-    (its language, label scheme and offset)."""
+    (its language, label scheme and offset, and the lexicon's `mentions` of its words)."""
     doc = Doc(
         FR_VOCAB,
         words=words,
@@ -52,7 +54,8 @@ def parse(
         lemmas=[w.lower() for w in words],
         ents=ents,
     )
-    return SimpleNamespace(doc=doc, lang="fr", syn=syntax_for("fr"), offset=0)
+    by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+    return SimpleNamespace(doc=doc, lang="fr", syn=syntax_for("fr"), offset=0, by_token=by_token)
 
 
 @pytest.fixture(scope="module")
@@ -83,6 +86,21 @@ def test_a_city_after_a_locative_preposition_is_the_place(fr) -> None:
         "sentence",
     )
     assert (p.text, p.start, p.end) == ("Varsovie", da.doc[6].idx, da.doc[6].idx + 8)
+
+
+def test_a_medium_named_after_a_locative_preposition_is_no_place(fr) -> None:
+    # 'Le ministre a parlé à Paris Match .': the magazine the words were given to; 'à Paris'
+    # alone is the place
+    words = ["Le", "ministre", "a", "parlé", "à", "Paris", "Match", "."]
+    heads = [1, 3, 3, 3, 5, 3, 5, 3]
+    deps = ["det", "nsubj", "aux:tense", "ROOT", "case", "obl:arg", "flat:name", "punct"]
+    tags = ["DET", "NOUN", "AUX", "VERB", "ADP", "PROPN", "PROPN", "PUNCT"]
+    medium = Mention(5, 7, "org", {"name": "Paris Match", "country": "FRA", "sector": "MED"})
+    da = parse(words, heads, deps, tags, mentions=(medium,))
+    assert sentence_place(da.doc[3], da, set(), fr) is None
+    da = parse(words[:6] + ["."], heads[:6] + [3], deps[:6] + ["punct"], tags[:6] + ["PUNCT"])
+    p = sentence_place(da.doc[3], da, set(), fr)
+    assert p is not None and p.name == "Paris"
 
 
 def test_a_locative_clitic_stands_for_the_place_named_before(fr) -> None:

@@ -777,6 +777,9 @@ def _place_of(
         return _gathering_genitive(noun, da, grammar, gazetteer, arguments)
     if noun.pos_ == "NOUN" and lemma not in grammar.area_heads:
         return _venue_city(noun, da, grammar, gazetteer, arguments)
+    named = da.by_token.get(noun.i)
+    if named is not None and named.kind == "org" and named.data.get("sector") == "MED":
+        return None  # 'une interview accordée à Paris Match': a medium's name, no place
     place = _lookup_noun(noun, gazetteer, da.offset)
     if place is None:
         return None
