@@ -125,6 +125,8 @@ def test_a_role_heading_a_body_takes_the_body_s_sector(code, lang, text, country
         ("fr", "La présidente du Rassemblement national a critiqué Bruxelles mardi.",
          "2022-12-01", "Jordan Bardella"),
         ("fr", "Le patron du FMI a critiqué Pékin mardi.", "2017-03-01", "Christine Lagarde"),
+        ("fr", "Le président de Debout la France a critiqué Bruxelles mardi.", "2018-07-02",
+         "Nicolas Dupont-Aignan"),
         ("fr", "Le président de l'Assemblée nationale a critiqué Pékin mardi.", "2017-03-01",
          "Claude Bartolone"),
         ("en", "The head of the IMF criticized Beijing on Tuesday.", "2021-03-01",
@@ -178,6 +180,29 @@ def test_a_person_in_a_role_noun_s_complement_is_not_its_bearer(code, text, name
     # whose spokesman, or to whom it was said: the role's bearer is someone else
     (q,) = code(text, "2019-03-04").quotes
     assert (q.speaker.name, q.speaker.country) == (name, country)
+
+
+def test_a_former_office_holder_is_the_one_named_who_left_it(code):
+    # 'l'ancien Premier ministre' is the person named before who held the office, not the
+    # last person named
+    r = code(
+        "Paul Garnier a rencontré Manuel Valls lundi. « La sécurité doit rester la priorité », "
+        "a écrit l'ancien Premier ministre sur Twitter.",
+        "2018-07-23",
+    )
+    (q,) = r.quotes
+    assert q.speaker.name == "Manuel Valls"
+
+
+def test_the_nationality_of_a_person_s_title_beats_a_later_place(code):
+    # 'député italien …, à bord du navire d'une ONG espagnole' is an Italian deputy
+    r = code(
+        "« Il s'agit d'un refoulement collectif », a dénoncé Marco Rossi, député italien de "
+        "gauche actuellement à bord du navire d'une ONG espagnole.",
+        "2018-07-31",
+    )
+    (q,) = r.quotes
+    assert (q.speaker.name, q.speaker.country) == ("Marco Rossi", "ITA")
 
 
 def test_a_name_whose_article_is_fused_with_de_is_still_found(code):

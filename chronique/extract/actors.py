@@ -811,8 +811,11 @@ class DocActors:
                     actor.name = surface
             gender = gender or self._gender_cue(person)
             if not actor.country and located:
-                # the affiliation said last ("… de Chatham House", "… de Séoul") is the person's
-                actor.country = located[-1].country
+                # the affiliation said last ("… de Chatham House", "… de Séoul") is the person's,
+                # of those the title itself takes ('député italien …, à bord du navire d'une
+                # ONG espagnole' is Italian)
+                own = [m for m in located if title.i != person.start and self._governs(title, m)]
+                actor.country = (own or located)[-1].country
             if not actor.sector:
                 actor.sector = self._led_sector(role, located + ms, title) or (role or {}).get(
                     "sector"
@@ -1144,6 +1147,7 @@ class DocActors:
             orgs[-1].data.get("name") if orgs else None,
             when,
             anyone=anyone,
+            former=(role or {}).get("role") if former else None,
         )
         own = {m.country for m in located if m.kind != "org" and m.country}
         if found is not None and found.country and own and found.country not in own:
@@ -1655,9 +1659,11 @@ class ActorMemory:
         when: date | None,
         window: int = 3000,
         anyone: bool = False,
+        former: str | None = None,
     ) -> Actor | None:
         """The person a definite description ('le chef de l'Etat', 'la ministre', 'le
-        leader de LFI', 'la chanteuse') refers back to: one holding its office, else one the
+        leader de LFI', 'la chanteuse', 'l'ancien Premier ministre': `former`, an office held
+        before `when`) refers back to: one holding its office, else one the
         text gave its role or organisation, else the last person (subject or speaker first)
         it may be, none known to hold another role, belong elsewhere or be of the other
         gender."""
@@ -1675,6 +1681,10 @@ class ActorMemory:
             holders = [(p, a) for p, a in pool if _holds(self.note(a).person, office, when)]
             if holders:
                 return _last(holders)
+        if former:
+            before = [(p, a) for p, a in pool if _held_before(self.note(a).person, former, when)]
+            if before:
+                return _last(before)
         if role:
             # 'la ministre' is 'la ministre de la Justice' named before: a narrower role
             same = [
@@ -1739,6 +1749,14 @@ def _office_holder(person: Person | None, when: date | None) -> bool:
     if person is None:
         return False
     return any(o.role not in BODY_HEADS and _during(o, when) for o in person.offices)
+
+
+def _held_before(person: Person | None, office: str, when: date | None) -> bool:
+    """Had the person left `office` by `when` ('l'ancien Premier ministre')?"""
+    return person is not None and any(
+        o.role == office and o.end is not None and (when is None or o.end <= when)
+        for o in person.offices
+    )
 
 
 def _during(o: Office, when: date | None) -> bool:
