@@ -194,6 +194,26 @@ def test_a_former_office_holder_is_the_one_named_who_left_it(code):
     assert q.speaker.name == "Manuel Valls"
 
 
+def test_a_former_holder_of_an_office_of_a_seat_is_the_one_named(code):
+    # 'l'ancien secrétaire général de l'Élysée' names no office holder of France: the
+    # person named before whom it describes
+    r = code(
+        "Claude Guéant a été entendu par les juges mardi. L'ancien secrétaire général de "
+        "l'Élysée a assuré que l'argent provenait de la vente de deux tableaux.",
+        "2018-03-01",
+    )
+    (q,) = r.quotes
+    assert q.speaker.name == "Claude Guéant"
+
+
+def test_a_name_that_begins_with_a_country_s_name_is_a_person(code):
+    # the NER reads 'Salvador Sobral' as one person: no El Salvador in it
+    r = code("Le chanteur portugais Salvador Sobral a annoncé mardi mettre sa carrière entre "
+             "parenthèses.", "2017-09-12")  # fmt: skip
+    (q,) = r.quotes
+    assert (q.speaker.name, q.speaker.country) == ("Salvador Sobral", "PRT")
+
+
 def test_the_nationality_of_a_person_s_title_beats_a_later_place(code):
     # 'député italien …, à bord du navire d'une ONG espagnole' is an Italian deputy
     r = code(

@@ -336,7 +336,14 @@ class ActorLexicon:
             if ent.label_ not in ("PER", "PERSON"):
                 continue
             inside = [m for m in out if ent.start <= m.start and m.end <= ent.end]
-            if inside and all(m.kind == "person" and m.end - m.start < len(ent) for m in inside):
+            longer = bool(inside) and all(m.end - m.start < len(ent) for m in inside)
+            people = all(m.kind == "person" for m in inside)
+            place = (
+                all(m.kind in ("country", "capital") for m in inside)
+                and all(t.text[:1].isupper() for t in doc[ent.start : ent.end])
+                and not (ent.start > 0 and doc[ent.start - 1].pos_ == "ADP")
+            )  # 'Salvador Sobral' is no country; 'à Ankara Omer Celik' is a place, then a person
+            if longer and (people or place):
                 # 'Yoon Do-han' is not the 'Yoon' of the lexicon: a longer name is another person
                 out = [m for m in out if m not in inside]
                 taken.difference_update(i for m in inside for i in range(m.start, m.end))
@@ -1129,12 +1136,12 @@ class DocActors:
         minister, else the last woman or person of unknown gender named)."""
         places = [m for m in located if m.kind != "org" and self._governs(head, m)]
         orgs = [m for m in located if m.kind == "org"]
-        if places and (role or {}).get("role"):
+        former = self._former(head) and not self._elect(head)
+        if places and (role or {}).get("role") and not former:
             return None  # 'le président ougandais': the office holder, or a group
         # 'le député des Français de l'étranger': a seat's place describes the deputy named
         # before; it names no office holder
         elect = self._elect(head)
-        former = self._former(head) and not elect
         office = None if former or self._of_body(head) else (role or {}).get("role")
         pos = self.offset + head.idx
         # 'le président élu' holds the office once in it: someone named who holds it then
