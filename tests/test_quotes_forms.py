@@ -349,3 +349,12 @@ def test_contre_argumenter_reports(code):
     r = code("Le maire Paul Garnier a contre-argumenté que la loi ne suffirait pas à protéger "
              "les forêts.")  # fmt: skip
     assert _quote(r, "la loi ne suffirait pas").cue == "contre-argumenter"
+
+
+def test_a_hyphen_split_from_an_inverted_pronoun_is_no_speaker(code):
+    # 'écrivent-elles' comes out as 'écrivent', '-', 'elles' with the hyphen a subject
+    r = code(
+        "Les filles Bush ont écrit une lettre aux soeurs Obama. « Profitez de la fac, c'est "
+        "ce que nous avons fait », écrivent-elles."
+    )
+    assert all(any(ch.isalpha() for ch in q.speaker.text or "") for q in r.quotes)

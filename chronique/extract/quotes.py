@@ -264,6 +264,8 @@ class QuoteExtractor:
         is the subject."""
         out = []
         for s in subjects:
+            if not any(ch.isalpha() for ch in s.text):
+                continue  # 'écrivent -elles' split at its hyphen: the hyphen is no subject
             if any(c.dep_ in da.syn.case for c in s.children):
                 out.extend(da.syn.children(s, da.syn.appos))
             elif (inverted := self._after_clitic(s, da)) is not None:
