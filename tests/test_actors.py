@@ -182,28 +182,24 @@ def test_a_person_in_a_role_noun_s_complement_is_not_its_bearer(code, text, name
     assert (q.speaker.name, q.speaker.country) == (name, country)
 
 
-def test_a_former_office_holder_is_the_one_named_who_left_it(code):
-    # 'l'ancien Premier ministre' is the person named before who held the office, not the
-    # last person named
-    r = code(
-        "Paul Garnier a rencontré Manuel Valls lundi. « La sécurité doit rester la priorité », "
-        "a écrit l'ancien Premier ministre sur Twitter.",
-        "2018-07-23",
-    )
-    (q,) = r.quotes
-    assert q.speaker.name == "Manuel Valls"
-
-
-def test_a_former_holder_of_an_office_of_a_seat_is_the_one_named(code):
-    # 'l'ancien secrétaire général de l'Élysée' names no office holder of France: the
-    # person named before whom it describes
-    r = code(
-        "Claude Guéant a été entendu par les juges mardi. L'ancien secrétaire général de "
-        "l'Élysée a assuré que l'argent provenait de la vente de deux tableaux.",
-        "2018-03-01",
-    )
-    (q,) = r.quotes
-    assert q.speaker.name == "Claude Guéant"
+@pytest.mark.parametrize(
+    ("text", "published", "name"),
+    [
+        # 'l'ancien Premier ministre' is the person named before who held the office, not
+        # the last person named
+        ("Paul Garnier a rencontré Manuel Valls lundi. « La sécurité doit rester la "
+         "priorité », a écrit l'ancien Premier ministre sur Twitter.", "2018-07-23",
+         "Manuel Valls"),
+        # 'l'ancien secrétaire général de l'Élysée' names no office holder of France: the
+        # person named before whom it describes
+        ("Claude Guéant a été entendu par les juges mardi. L'ancien secrétaire général de "
+         "l'Élysée a assuré que l'argent provenait de la vente de deux tableaux.",
+         "2018-03-01", "Claude Guéant"),
+    ],
+)  # fmt: skip
+def test_a_former_office_holder_is_the_one_named_who_left_it(code, text, published, name):
+    (q,) = code(text, published).quotes
+    assert q.speaker.name == name
 
 
 def test_a_name_that_begins_with_a_country_s_name_is_a_person(code):
