@@ -202,23 +202,21 @@ def test_a_former_office_holder_is_the_one_named_who_left_it(code, text, publish
     assert q.speaker.name == name
 
 
-def test_a_name_that_begins_with_a_country_s_name_is_a_person(code):
-    # the NER reads 'Salvador Sobral' as one person: no El Salvador in it
-    r = code("Le chanteur portugais Salvador Sobral a annoncé mardi mettre sa carrière entre "
-             "parenthèses.", "2017-09-12")  # fmt: skip
-    (q,) = r.quotes
-    assert (q.speaker.name, q.speaker.country) == ("Salvador Sobral", "PRT")
-
-
-def test_the_nationality_of_a_person_s_title_beats_a_later_place(code):
-    # 'député italien …, à bord du navire d'une ONG espagnole' is an Italian deputy
-    r = code(
-        "« Il s'agit d'un refoulement collectif », a dénoncé Marco Rossi, député italien de "
-        "gauche actuellement à bord du navire d'une ONG espagnole.",
-        "2018-07-31",
-    )
-    (q,) = r.quotes
-    assert (q.speaker.name, q.speaker.country) == ("Marco Rossi", "ITA")
+@pytest.mark.parametrize(
+    ("text", "published", "name", "country"),
+    [
+        # the NER reads 'Salvador Sobral' as one person: no El Salvador in it
+        ("Le chanteur portugais Salvador Sobral a annoncé mardi mettre sa carrière entre "
+         "parenthèses.", "2017-09-12", "Salvador Sobral", "PRT"),
+        # 'député italien …, à bord du navire d'une ONG espagnole' is an Italian deputy
+        ("« Il s'agit d'un refoulement collectif », a dénoncé Marco Rossi, député italien de "
+         "gauche actuellement à bord du navire d'une ONG espagnole.", "2018-07-31",
+         "Marco Rossi", "ITA"),
+    ],
+)  # fmt: skip
+def test_a_named_speaker_s_country_is_his_title_s(code, text, published, name, country):
+    (q,) = code(text, published).quotes
+    assert (q.speaker.name, q.speaker.country) == (name, country)
 
 
 def test_a_name_whose_article_is_fused_with_de_is_still_found(code):
