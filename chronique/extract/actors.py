@@ -364,7 +364,7 @@ class ActorLexicon:
                 if o.role != role or o.country != country:
                     continue
                 if when is not None:
-                    if (o.start and o.start > when) or (o.end and o.end < when):
+                    if not _during(o, when):
                         continue
                     return p
                 key = o.start or date.min
@@ -380,11 +380,8 @@ class ActorLexicon:
             return None  # a party's head changes too often to guess without a date
         for p in self.people:
             for o in p.offices:
-                if o.body != body or (role is not None and o.role != role):
-                    continue
-                if (o.start and o.start > when) or (o.end and o.end < when):
-                    continue
-                return p
+                if o.body == body and (role is None or o.role == role) and _during(o, when):
+                    return p
         return None
 
     def next_holder(self, role: str, country: str, when: date | None) -> Person | None:
@@ -845,12 +842,7 @@ class DocActors:
         head_of = self._body_head(head, role, located)
         if head_of is not None:
             # 'le président du MoDem': the body's head then, before anyone the text described
-            actor.kind = "person"
-            _identify(actor, head_of)
-            self._remember(
-                actor, person=True, gender=head_of.gender, head=head, note=Note(person=head_of)
-            )
-            return actor
+            return self._as_holder(actor, head_of, head)
         if role is not None and definite and not named and self._person_role(head, role):
             found = self._described(actor, head, role, located, det_gender)
             if found is not None:
@@ -892,14 +884,7 @@ class DocActors:
             find = self.lex.next_holder if self._elect(head) else self.lex.office_holder
             holder = find(role["role"], main.country or "", self.when)
             if holder is not None:
-                actor.kind = "person"
-                _identify(actor, holder)
-                actor.country = actor.country or main.country
-                actor.sector = actor.sector or role.get("sector")
-                self._remember(
-                    actor, person=True, gender=holder.gender, head=head, note=Note(person=holder)
-                )
-                return actor
+                return self._as_holder(actor, holder, head, main.country, role.get("sector"))
         actor.country = main.country
         actor.name = main.data.get("name")
         actor.wikidata = main.data.get("wikidata")
@@ -916,6 +901,25 @@ class DocActors:
         gender = det_gender if one else None
         note = Note(roles={role_key(role)}) if role is not None and gender else None
         self._remember(actor, person=gender is not None, gender=gender, head=head, note=note)
+        return actor
+
+    def _as_holder(
+        self,
+        actor: Actor,
+        holder: Person,
+        head: Token,
+        country: str | None = None,
+        sector: str | None = None,
+    ) -> Actor:
+        """The phrase names `holder` (an office's or a body's head): their identity, with the
+        phrase's country and sector where the lexicon gives none, remembered as a person."""
+        actor.kind = "person"
+        _identify(actor, holder)
+        actor.country = actor.country or country
+        actor.sector = actor.sector or sector
+        self._remember(
+            actor, person=True, gender=holder.gender, head=head, note=Note(person=holder)
+        )
         return actor
 
     def _led_sector(self, role: dict[str, Any] | None, mentions: list[Mention],
@@ -1136,12 +1140,12 @@ class DocActors:
         minister, else the last woman or person of unknown gender named)."""
         places = [m for m in located if m.kind != "org" and self._governs(head, m)]
         orgs = [m for m in located if m.kind == "org"]
-        former = self._former(head) and not self._elect(head)
+        elect = self._elect(head)
+        former = self._former(head) and not elect
         if places and (role or {}).get("role") and not former:
             return None  # 'le président ougandais': the office holder, or a group
         # 'le député des Français de l'étranger': a seat's place describes the deputy named
         # before; it names no office holder
-        elect = self._elect(head)
         office = None if former or self._of_body(head) else (role or {}).get("role")
         pos = self.offset + head.idx
         # 'le président élu' holds the office once in it: someone named who holds it then
@@ -1167,12 +1171,7 @@ class DocActors:
             home = self.memory.dominant()
             holder = self.lex.body_holder(body, None, when)
             if holder is not None and (home is None or role.get("country") in (None, home)):
-                _identify(actor, holder)
-                actor.kind = "person"
-                self._remember(
-                    actor, person=True, gender=holder.gender, head=head, note=Note(person=holder)
-                )
-                return actor
+                return self._as_holder(actor, holder, head)
         if found is None and office:
             home = self.memory.dominant()
             find = self.lex.next_holder if elect else self.lex.office_holder

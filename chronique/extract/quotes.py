@@ -357,14 +357,7 @@ class QuoteExtractor:
         if h.head.i == h.i:
             # '"…", assure X, se disant …' parsed with the gerund as the root: the tensed
             # reporting verb hung on it before it
-            before = [
-                c
-                for c in h.children
-                if c.i < tok.i
-                and self._is_reporting(c)
-                and self._tensed(c, da)
-                and not self._in_quotes(c, da)
-            ]
+            before = [c for c in h.children if self._reports_before(c, tok, da)]
             return before[-1] if before else None
         for _ in range(6):
             if h.head.i == h.i:
@@ -394,12 +387,7 @@ class QuoteExtractor:
                 return near[-1] if near else h
             if self._inverted(h, da) or self._gerund(h):
                 return h  # a gerund climbs on from there
-            if (
-                self._is_reporting(h)
-                and h.i < tok.i
-                and not self._in_quotes(h, da)
-                and self._tensed(h, da)
-            ):
+            if self._reports_before(h, tok, da):
                 return h  # '"…", a ajouté X, en précisant …': a subject after its verb
         return None
 
@@ -418,6 +406,16 @@ class QuoteExtractor:
             and (p := da.pronouns.at(c)) is not None  # 'estime t -il': after a euphonic 't'
             and (p.number == "pl" or p.gender is not None)  # 'it' names no speaker
         ]
+
+    def _reports_before(self, verb: Token, tok: Token, da: DocActors) -> bool:
+        """A tensed reporting verb before `tok`, outside the quote, whose subject may follow
+        it: the verb a gerund after it goes on from."""
+        return (
+            verb.i < tok.i
+            and self._is_reporting(verb)
+            and self._tensed(verb, da)
+            and not self._in_quotes(verb, da)
+        )
 
     @staticmethod
     def _tensed(verb: Token, da: DocActors) -> bool:
