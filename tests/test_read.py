@@ -525,3 +525,19 @@ def test_flattened_subheads_split_paragraphs_and_keep_offsets() -> None:
         "Les syndicats refusent. Un - deux - trois.",
     ]
     assert all(text[p.start : p.end] == p.text for p in paras)
+
+
+def test_subhead_glued_to_its_paragraph_is_split_at_the_seam() -> None:
+    from chronique.model import split_paragraphs
+
+    text = (
+        "Le conseil a voté la réforme. Une majorité courteLe ministre a salué le vote."
+        " McCain, TikTok et l'iPhone restent entiers, comme #alerteRouge et www.siteLe."
+    )
+    paras = split_paragraphs(text)
+    assert [p.text for p in paras] == [
+        "Le conseil a voté la réforme. Une majorité courte",
+        "Le ministre a salué le vote. McCain, TikTok et l'iPhone restent entiers, comme"
+        " #alerteRouge et www.siteLe.",
+    ]
+    assert all(text[p.start : p.end] == p.text for p in paras)
