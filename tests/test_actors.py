@@ -6,6 +6,8 @@ import json
 
 import pytest
 from conftest import GOLD_DEV, events_of, need
+from handparse import actors_of, parse
+from spacy.tokens import Span
 
 from chronique.extract.actors import get_lexicon
 
@@ -857,3 +859,31 @@ def test_a_description_of_another_nationality_is_not_the_person_named_before(cod
     r = code(text, "2019-10-15")
     (q,) = [q for q in r.quotes if "ville restait" in q.text]
     assert q.speaker.country == "GBR" and q.speaker.name != "Dmitry Peskov"
+
+
+SUBJECT_PARSES = [
+    # the parser hangs the name on the party: still the subject's own name
+    ("Le député des Verts Jean Morel a interpellé Paul Roux", [1, 7, 3, 1, 3, 4, 7, 7, 7, 8],
+     "det nsubj case nmod appos flat:name aux:tense ROOT obj flat:name",
+     "DET NOUN ADP PROPN PROPN PROPN AUX VERB PROPN PROPN", [(4, 6), (8, 10)], True),
+    # the name of another person of the subject's complement: not the subject
+    ("Le conseiller du président Jean Morel a interpellé Paul Roux",
+     [1, 7, 3, 1, 3, 4, 7, 7, 7, 8],
+     "det nsubj case nmod appos flat:name aux:tense ROOT obj flat:name",
+     "DET NOUN ADP NOUN PROPN PROPN AUX VERB PROPN PROPN", [(4, 6), (8, 10)], False),
+    # a genitive of the subject: not the subject
+    ("Le bilan de Jean Morel a inquiété Paul Roux", [1, 6, 3, 1, 3, 6, 6, 6, 7],
+     "det nsubj case nmod flat:name aux:tense ROOT obj flat:name",
+     "DET NOUN ADP PROPN PROPN AUX VERB PROPN PROPN", [(3, 5), (7, 9)], False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "heads", "deps", "pos", "people", "subject"), SUBJECT_PARSES)
+def test_which_named_person_is_the_subject(text, heads, deps, pos, people, subject):
+    """A later 'il' prefers subjects: a name in the subject's complement is none."""
+    doc = parse("fr", text, heads, deps.split(), pos.split())
+    doc.ents = [Span(doc, s, e, "PER") for s, e in people]
+    da = actors_of(doc)
+    da.entities()
+    noted = {a.name: da.memory.note(a).subject for _, a in da.memory.persons}
+    assert noted == {"Jean Morel": subject, "Paul Roux": False}

@@ -572,3 +572,71 @@ SPEAKER_CASES = [
 @pytest.mark.parametrize(("text", "words", "field", "expected"), SPEAKER_CASES)
 def test_who_speaks_after_the_quote(code, text, words, field, expected):
     assert getattr(_quote(code(text), words).speaker, field) == expected
+
+
+# who a later pronoun or description stands for: the person introduced with a person noun,
+# not a name in a complement of the subject or of another person's title
+REFERENCE_CASES = [
+    # 'le statut de Paul Martin' is no act of Paul Martin's: 'il' is still the director
+    (
+        "Le directeur de l'hôpital, Marc Duval, a été entendu mardi par les députés. "
+        "Il a rappelé que le statut de Paul Martin avait été modifié. "
+        "« Nous ne pouvions pas faire davantage », explique-t-il.",
+        "faire davantage", "name", "Marc Duval",
+    ),
+    # a name the parser hangs on its party ('le député des Verts X') is still the subject
+    (
+        "Le député des Verts Jean Morel a interpellé le ministre Paul Roux dans l'hémicycle. "
+        "« Pouvez-vous enfin nous répondre sur ce dossier ? », a-t-il demandé.",
+        "enfin nous répondre", "name", "Jean Morel",
+    ),
+    # the person noun she was introduced with ('la directrice de l'agence, X') names her later
+    (
+        "La directrice de l'agence, Claire Dupuis, a été entendue mardi. "
+        "La directrice générale a par ailleurs expliqué avoir rencontré Paul Martin.",
+        "avoir rencontré", "name", "Claire Dupuis",
+    ),
+    # 'le conseiller du président X' is not X
+    (
+        "Le conseiller spécial du président Paul Durand a déclaré que la réforme serait "
+        "retirée.",
+        "la réforme serait retirée", "name", None,
+    ),
+    # 'l'acteur français' is the man named before, not France
+    (
+        "Dans un entretien, Pierre Lenoir estime que la campagne est une farce. L'acteur "
+        "français explique aussi que le vote est une leçon. "
+        "« La confiance est brisée, le peuple veut reprendre la main », dit-il.",
+        "la confiance est brisée", "name", "Pierre Lenoir",
+    ),
+    # a person noun with a nationality and no one named before: one person of that country
+    (
+        "Hier, un chanteur russe a affirmé que la guerre était une erreur.",
+        "la guerre était une erreur", "kind", "group",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "words", "field", "expected"), REFERENCE_CASES)
+def test_who_a_description_or_pronoun_names(code, text, words, field, expected):
+    assert getattr(_quote(code(text), words).speaker, field) == expected
+
+
+@pytest.mark.slow
+def test_what_a_speaker_reports_thinking_is_one_statement(code):
+    # 'X a affirmé qu'il pensait que …': one quote of X's, even with a name between them
+    r = code(
+        "Un ancien conseiller du président sud-coréen Park Ji-hoon a affirmé qu'il pensait "
+        "que le dirigeant était malade."
+    )
+    found = [q for q in r.quotes if "le dirigeant était malade" in q.text]
+    assert len(found) == 1
+    assert found[0].speaker.text.startswith("Un ancien conseiller")
+    assert found[0].speaker.country == "KOR"
+    # a gerund's warning is another statement, kept apart from the clause it ends
+    r = code(
+        "Le Premier ministre Paul Roux a assuré que le pays ne chercherait pas l'escalade, "
+        "tout en prévenant que toute attaque recevrait une réponse."
+    )
+    assert any(q.text.startswith("que toute attaque") for q in r.quotes)

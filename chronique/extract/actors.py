@@ -767,7 +767,9 @@ class DocActors:
         ms = [m for m in self.mentions if not idx.isdisjoint(range(m.start, m.end))]
         own = self.lex.role_of(head)
         if own is not None and self._person_role(head, own):
-            names = [m for m in ms if not self._governed(m)]  # 'le porte-parole de X' is not X
+            names = [
+                m for m in ms if not self._governed(m) and not self._apposed_in_complement(m, head)
+            ]  # 'le porte-parole de X', 'le conseiller du président X' is not X
         else:
             names = ms  # 'le régime de Bachar al-Assad', 'l'administration Trump': theirs
         person = (
@@ -828,7 +830,7 @@ class DocActors:
                     actor.sector = actor.sector or located[-1].data["sector"]
             orgs = [m for m in located if m.kind == "org"]
             note = Note(
-                roles={role_key(role)} if role else set(),
+                roles=({role_key(role)} if role else set()) | self._person_nouns(title, person),
                 affiliation=orgs[-1].data.get("name") if orgs else None,
                 person=person.data["person"] if person.kind == "person" else None,
             )
@@ -851,6 +853,20 @@ class DocActors:
             body = self._institution(actor, head, role)
             if body is not None:
                 return body
+        elif role is None and not named and located and self._person_noun(head):
+            # 'l'acteur français': the actor named before, of that country or of none known;
+            # else one unnamed person of it ('un chanteur russe'), never the country itself
+            # 'l'acteur' says its gender by the noun's form when the article is elided
+            det_gender = det_gender or {"Masc": "m", "Fem": "f"}.get(
+                next(iter(head.morph.get("Gender")), "")
+            )
+            if definite:
+                found = self._described(actor, head, None, located, det_gender, anyone=True)
+                if found is not None:
+                    return found
+            actor.country, actor.kind = located[-1].country, "group"
+            self._remember(actor, person=det_gender is not None, gender=det_gender, head=head)
+            return actor
         if not located:
             # 'le porte-parole de Vladimir Poutine', 'l'ancien ministre de François Hollande'
             # act for the person's country
@@ -980,6 +996,20 @@ class DocActors:
         complement of a noun, not that noun's own name."""
         root = self.doc[m.start : m.end].root
         return any(c.dep_ in self.syn.case and c.i < m.start for c in root.children)
+
+    def _apposed_in_complement(self, m: Mention, head: Token) -> bool:
+        """'le conseiller du président X': a name apposed to a role or person noun in the
+        head's prepositional complement is that noun's bearer."""
+        tok = self.doc[m.start : m.end].root
+        for _ in range(4):
+            if tok.i == head.i or tok.head.i == tok.i:
+                return False
+            if not m.start <= tok.i < m.end and (
+                any(c.dep_ in self.syn.case for c in tok.children) and self._other_person(tok)
+            ):
+                return True
+            tok = tok.head
+        return False
 
     def _genitive_of(self, tok: Token, head: Token) -> bool:
         """Whether `tok` is in the 'de' complement of `head` ('le patron *de la police*'),
@@ -1288,6 +1318,19 @@ class DocActors:
         gender = self.pronouns.determiners.get(low)
         return self._described(actor, tok, None, [], gender, anyone=True)
 
+    def _person_nouns(self, title: Token, name: Mention) -> set[str]:
+        """The person noun a name is introduced with ('le directeur de l'agence, X'), kept
+        as one of its roles: a later 'le directeur' is that person."""
+        return {
+            key
+            for t in {title, self.doc[name.start : name.end].root.head}
+            if not name.start <= t.i < name.end
+            and (key := fold(t.lemma_ or t.text)) in self.pronouns.person_nouns
+        }
+
+    def _person_noun(self, head: Token) -> bool:
+        return bool({fold(head.lemma_), fold(head.text)} & self.pronouns.person_nouns)
+
     def _bare_description(self, head: Token) -> bool:
         """A definite role noun naming no one and nowhere ('le chef de l'Etat', 'la
         ministre'): an anaphor the resolver ties to someone named before."""
@@ -1299,14 +1342,39 @@ class DocActors:
         )
 
     def _is_subject(self, tok: Token) -> bool:
-        """Named as its clause's subject, itself or as the title or name beside one."""
-        for _ in range(3):
+        """Named as its clause's subject, itself or as the title or name beside one; not in
+        a complement the subject governs ('le bilan de X a été publié' is no act of X) nor
+        as another person's name ('le conseiller du président X')."""
+        for step in range(3):
             if tok.dep_ in self.syn.subj | self.syn.subj_pass:
                 return True
             if tok.dep_ not in self.syn.appos | self.syn.name | self.syn.nmod | self.syn.compound:
                 return False
+            if (
+                any(c.dep_ in self.syn.case for c in tok.children)
+                and not self._inside_role(tok)
+                and (step == 0 or self._other_person(tok))
+            ):
+                return False
             tok = tok.head
         return False
+
+    def _inside_role(self, tok: Token) -> bool:
+        """'Intérieur' in 'le ministre de l'Intérieur': a word of the role above it."""
+        m = self.by_token.get(tok.i)
+        return m is not None and m.kind == "role" and m.start <= tok.head.i < m.end
+
+    def _other_person(self, tok: Token) -> bool:
+        """A role or person noun that is not part of the role above it: 'président' in 'le
+        conseiller du président X' (X is the president), not 'Intérieur' in 'le ministre de
+        l'Intérieur X' nor a party or place ('le député des Tories X', 'le maire de Lyon X'),
+        which the parser makes the name's head alike."""
+        if self._inside_role(tok):
+            return False
+        m = self.by_token.get(tok.i)
+        return (m is not None and m.kind == "role") or fold(
+            tok.lemma_ or tok.text
+        ) in self.pronouns.person_nouns
 
     def _gender_cue(self, name: Mention) -> str | None:
         """The gender the words around a name give its bearer: a title right before it

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from chronique import lexicons
 from chronique.extract import offsets
-from chronique.extract.actors import DocActors, get_pronouns
+from chronique.extract.actors import DocActors, fold, get_pronouns
 from chronique.extract.sentences import sentence_end, sentence_start
 from chronique.extract.syntax import syntax_for
 from chronique.model import Actor, Quote, TimeExpr
@@ -462,6 +462,28 @@ class QuoteExtractor:
         lemma = self._lemma(tok)
         return lemma != tok.lemma_.lower() and lemma in self.cues.verbs
 
+    def _reporter_above(self, pronoun_tok: Token, pronoun, da: DocActors) -> Actor | None:
+        """'X a affirmé qu'il pensait que …': a pronoun subject of a clause another speaker
+        reports is that speaker, when they agree, whoever was named in between."""
+        verb = pronoun_tok.head
+        if verb.dep_ not in da.syn.ccomp or not self._is_reporting(verb.head):
+            return None
+        outer = [s for s in self._true_subjects(da.syn.subjects(verb.head), da) if s.i < verb.i]
+        if len(outer) != 1:
+            return None
+        subj = outer[0]
+        plural = "Plur" in subj.morph.get("Number")
+        if (pronoun.number == "pl") != plural:
+            return None
+        actor = da.actor(subj, loose=True)
+        if actor is None or not (actor.name or actor.country):
+            return None
+        gender = {"Masc": "m", "Fem": "f"}.get(next(iter(subj.morph.get("Gender")), ""))
+        gender = gender or da.memory.genders.get(fold(actor.name or ""))
+        if pronoun.number == "sg" and pronoun.gender and gender and gender != pronoun.gender:
+            return None
+        return actor
+
     def _speaker_of(
         self, verb: Token, da: DocActors, quote: tuple[int, int] | None
     ) -> Actor | None:
@@ -520,6 +542,8 @@ class QuoteExtractor:
                 return None  # 's'il existait un consensus pour dire que …': no one speaks
             if pronoun is not None and pronoun.latest:
                 return da.memory.resolve_latest(pronoun, da.offset + s.idx)
+            if pronoun is not None and (outer := self._reporter_above(s, pronoun, da)):
+                return outer
             if pronoun is not None and (pronoun.number == "pl" or pronoun.gender is not None):
                 plural = pronoun.number == "pl"
                 return da.memory.resolve_speaker(
@@ -626,6 +650,7 @@ class QuoteExtractor:
         self._note_documents(doc, da)
         # indirect speech first: its spans tell which quoted words are only scare quotes
         indirect: list[Quote] = []
+        by_verb: dict[int, Quote] = {}  # reporting verb's token -> its quote
         for i in self._maybe_reporting(doc):
             tok = doc[i]
             if not self._is_reporting(tok):
@@ -700,6 +725,11 @@ class QuoteExtractor:
             if speaker is None:
                 continue
             s, e = _clean(text, cstart, cend)
+            outer = by_verb.get(tok.head.i) if tok.dep_ in da.syn.ccomp else None
+            if outer is not None and outer.speaker.key() == speaker.key():
+                # 'X a affirmé qu'il pensait que …': what X thought is what X said, once
+                if outer.start <= da.offset + s and da.offset + e <= outer.end:
+                    continue
             used_verbs.add(tok.i)
             indirect.append(
                 Quote(
@@ -712,6 +742,7 @@ class QuoteExtractor:
                     index,
                 )
             )
+            by_verb[tok.i] = indirect[-1]
             if speaker.kind == "person" or speaker.sector not in self.cues.relay_sectors:
                 da.memory.spoke(speaker, da.offset + tok.idx)
 
