@@ -866,15 +866,24 @@ SUBJECT_PARSES = [
     ("Le député des Verts Jean Morel a interpellé Paul Roux", [1, 7, 3, 1, 3, 4, 7, 7, 7, 8],
      "det nsubj case nmod appos flat:name aux:tense ROOT obj flat:name",
      "DET NOUN ADP PROPN PROPN PROPN AUX VERB PROPN PROPN", [(4, 6), (8, 10)], True),
+    # ... or on a word of the subject's own role
+    ("Le ministre de l' Intérieur Jean Morel a interpellé Paul Roux",
+     [1, 8, 4, 4, 1, 4, 5, 8, 8, 8, 9],
+     "det nsubj case det nmod appos flat:name aux:tense ROOT obj flat:name",
+     "DET NOUN ADP DET PROPN PROPN PROPN AUX VERB PROPN PROPN", [(5, 7), (9, 11)], True),
     # the name of another person of the subject's complement: not the subject
     ("Le conseiller du président Jean Morel a interpellé Paul Roux",
      [1, 7, 3, 1, 3, 4, 7, 7, 7, 8],
      "det nsubj case nmod appos flat:name aux:tense ROOT obj flat:name",
      "DET NOUN ADP NOUN PROPN PROPN AUX VERB PROPN PROPN", [(4, 6), (8, 10)], False),
     # a genitive of the subject: not the subject
-    ("Le bilan de Jean Morel a inquiété Paul Roux", [1, 6, 3, 1, 3, 6, 6, 6, 7],
+    ("La voiture de Jean Morel a heurté Paul Roux", [1, 6, 3, 1, 3, 6, 6, 6, 7],
      "det nsubj case nmod flat:name aux:tense ROOT obj flat:name",
      "DET NOUN ADP PROPN PROPN AUX VERB PROPN PROPN", [(3, 5), (7, 9)], False),
+    # unless the subject is what they said: 'la réponse de X' is X's act
+    ("La réponse de Jean Morel a surpris Paul Roux", [1, 6, 3, 1, 3, 6, 6, 6, 7],
+     "det nsubj case nmod flat:name aux:tense ROOT obj flat:name",
+     "DET NOUN ADP PROPN PROPN AUX VERB PROPN PROPN", [(3, 5), (7, 9)], True),
 ]  # fmt: skip
 
 

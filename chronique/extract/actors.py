@@ -59,6 +59,7 @@ class Pronouns:
         self.determiners: dict[str, str] = lex.get("determiners", {})
         self.definite = frozenset(lex.get("definite", []))
         self.person_nouns = frozenset(fold(w) for w in lex.get("person_nouns", []))
+        self.author_nouns = frozenset(fold(w) for w in lex.get("author_nouns", []))
         self.institution_nouns: dict[str, str | None] = {
             fold(k): v for k, v in lex.get("institution_nouns", {}).items()
         }
@@ -1345,17 +1346,22 @@ class DocActors:
         """Named as its clause's subject, itself or as the title or name beside one; not in
         a complement the subject governs ('le bilan de X a été publié' is no act of X) nor
         as another person's name ('le conseiller du président X')."""
-        for step in range(3):
+        first = True  # the phrase's own head, or a word of its role ('chef d'État')
+        for _ in range(3):
             if tok.dep_ in self.syn.subj | self.syn.subj_pass:
                 return True
             if tok.dep_ not in self.syn.appos | self.syn.name | self.syn.nmod | self.syn.compound:
                 return False
+            if self._inside_role(tok):
+                tok = tok.head
+                continue
             if (
                 any(c.dep_ in self.syn.case for c in tok.children)
-                and not self._inside_role(tok)
-                and (step == 0 or self._other_person(tok))
+                and (first or self._other_person(tok))
+                and not (first and fold(tok.head.lemma_) in self.pronouns.author_nouns)
             ):
-                return False
+                return False  # 'la réponse du président' is his: he is its subject
+            first = False
             tok = tok.head
         return False
 
