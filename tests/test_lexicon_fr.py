@@ -283,6 +283,11 @@ NO_EVENT = [
     # things banned from a room, a flag held in one's hand
     "Les téléphones portables sont bannis de la salle d'audience.",
     "Le militant serrait dans sa main un drapeau palestinien.",
+    # efforts, energy and flags are deployed too, and a thing received is no visitor
+    "La Russie a déployé d'importants efforts pour convaincre la Chine.",
+    "Des efforts considérables ont été déployés par le gouvernement allemand.",
+    "Les manifestants ont déployé une immense banderole devant l'ambassade de France.",
+    "La lettre reçue par le président français a été publiée.",
 ]
 
 

@@ -169,10 +169,11 @@ def _object(tok: Token, value: frozenset[str], rules: Rules) -> bool:
 
 @constraint("object_not")
 def _object_not(tok: Token, value: frozenset[str], rules: Rules) -> bool:
-    """'a reçu une lettre de X', 'a accueilli la nouvelle': an object of one of these lemmas
-    (a thing, not a guest) rules the reading out."""
-    syn = rules.syntax
-    return not any(lemma_of(o) in value for o in syn.objects(tok) + syn.passive_subjects(tok))
+    """'a reçu une lettre de X', 'a accueilli la nouvelle', 'les efforts déployés': an object
+    of one of these lemmas (a thing, not a guest or a force), read as `object` reads it,
+    rules the reading out."""
+    measures = rules.quantity_heads | rules.kind_heads
+    return not _object_lemmas(tok, rules.syntax, measures) & value
 
 
 @lru_cache(maxsize=256)
