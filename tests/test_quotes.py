@@ -560,6 +560,38 @@ SPEAKER_CASES = [
         '"Il faut un référendum sur les retraites", a tweeté vendredi Ada Colau.',
         "un référendum sur les retraites", "name", "Ada Colau",
     ),
+    # 'faire valoir' is a two-word reporting verb: after its clause, and with 'il' (which
+    # the parser reads as impersonal before 'valoir')
+    (
+        "Le débat a duré. Les Français vivent dans une « forme d'insouciance » face au danger, "
+        "a fait valoir Paul Roux.",
+        "forme d'insouciance", "name", "Paul Roux",
+    ),
+    (
+        "Le ministre Paul Roux a été interrogé. Il a fait valoir que la réforme était "
+        "nécessaire.",
+        "la réforme était nécessaire", "name", "Paul Roux",
+    ),
+    # a medium named between the verb and its inverted subject is not the speaker
+    (
+        "« Le feu a tout détruit », a raconté au journal Le Monde une habitante du quartier.",
+        "le feu a tout détruit", "text", "une habitante du quartier",
+    ),
+    # ... and so is one set off by a comma after it, while an aside ends at its noun
+    (
+        "« Cela laisse un goût d'inachevé », a déclaré à l'AFP, Paul Roux, enseignant.",
+        "goût d'inachevé", "name", "Paul Roux",
+    ),
+    (
+        "« Rien n'est enterré », affirme de son côté le MoDem.",
+        "rien n'est enterré", "name", "MoDem",
+    ),
+    # someone the text does not name speaks under their description
+    (
+        "La police est intervenue vers midi. « Il y avait du sang partout », a indiqué un "
+        "témoin.",
+        "du sang partout", "text", "un témoin",
+    ),
     # a reporting verb of the lexicon's latest additions
     (
         '"Nous aimons votre pays et votre cuisine", s\'est écrié le président américain.',

@@ -1329,6 +1329,15 @@ class DocActors:
             and (key := fold(t.lemma_ or t.text)) in self.pronouns.person_nouns
         }
 
+    def unnamed_person(self, head: Token) -> Actor | None:
+        """'a indiqué un témoin', 'selon une habitante': someone the text does not name, as a
+        speaker, kept with their description (no country: never a side of an event)."""
+        if not self._person_noun(head) or head.pos_ not in ("NOUN", "ADJ"):
+            return None
+        found = self._span_actor(self.phrase(head))
+        found.kind = "group"
+        return found
+
     def _person_noun(self, head: Token) -> bool:
         return bool({fold(head.lemma_), fold(head.text)} & self.pronouns.person_nouns)
 

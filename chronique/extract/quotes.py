@@ -68,6 +68,7 @@ class Cues:
     as_markers: frozenset[str]  # '« … » comme le rappelle X': the words the verb follows
     adjective_verbs: frozenset[str]  # 'se dit inquiète de …': the adjective says it
     impersonal_verbs: frozenset[str]  # 'il existe', 'il faut': their pronoun is no one
+    aside_nouns: frozenset[str]  # 'affirme de son côté X': an aside's noun
     fragment_verbs: frozenset[str]  # 'a dénoncé la « répression »': quoted words are theirs
     relay_sectors: frozenset[str]  # 'a rapporté Le Monde': a medium relays, keeps no floor
     # (lemma hash, form hash) -> (gives a reporting verb, has a gerund ending), and lemma hash
@@ -111,6 +112,7 @@ def cues_for(lang: str) -> Cues:
         as_markers=frozenset(lex.get("as_markers", [])),
         adjective_verbs=frozenset(lex.get("adjective_verbs", [])),
         impersonal_verbs=frozenset(lex.get("impersonal_verbs", [])),
+        aside_nouns=frozenset(lex.get("aside_nouns", [])),
         fragment_verbs=frozenset(lex.get("fragment_verbs", [])),
         relay_sectors=frozenset(lex.get("relay_sectors", [])),
     )
@@ -407,6 +409,20 @@ class QuoteExtractor:
             and (p.number == "pl" or p.gender is not None)  # 'it' names no speaker
         ]
 
+    @staticmethod
+    def _phrase_end(noun: Token, da: DocActors) -> int:
+        """Where a prepositional phrase after a verb ends: its noun's own name ('Post' of 'au
+        Washington Post', which the parser may leave untied), else its subtree, up to a
+        person's name the parser hung on it ('sur Twitter Melania Trump')."""
+        m = da.by_token.get(noun.i)
+        end = noun.i
+        for x in noun.doc[noun.i + 1 : noun.right_edge.i + 1]:
+            mx = da.by_token.get(x.i)
+            if mx is not None and mx.start == x.i and mx.kind in ("person", "per"):
+                break
+            end = x.i
+        return max(end, m.end - 1) if m is not None else end
+
     def _reports_before(self, verb: Token, tok: Token, da: DocActors) -> bool:
         """A tensed reporting verb before `tok`, outside the quote, whose subject may follow
         it: the verb a gerund after it goes on from."""
@@ -538,7 +554,11 @@ class QuoteExtractor:
                 # author speaks
                 return self._document(s, da)
             pronoun = da.pronouns.at(s)
-            if pronoun is not None and self._lemma(s.head) in self.cues.impersonal_verbs:
+            if (
+                pronoun is not None
+                and self._lemma(s.head) in self.cues.impersonal_verbs
+                and not (s.head.i == verb.i and self._is_reporting(verb))  # 'il a fait valoir'
+            ):
                 return None  # 's'il existait un consensus pour dire que …': no one speaks
             if pronoun is not None and pronoun.latest:
                 return da.memory.resolve_latest(pronoun, da.offset + s.idx)
@@ -557,7 +577,7 @@ class QuoteExtractor:
                 low = low.removeprefix(prefix)
             if low in self.cues.impersonal:
                 return None
-            a = da.actor(s, loose=True)
+            a = da.actor(s, loose=True) or da.unnamed_person(s)
             if a is not None:
                 return a
         if self._gerund(verb):
@@ -575,13 +595,29 @@ class QuoteExtractor:
         # inverted clause: 'a déclaré le porte-parole …, Yoon Do-han', 'a indiqué lors d'une
         # conférence de presse Anna Mitianina': a title right after the verb, else the first
         # name before the clause ends
-        for t in doc[verb.i + 1 : min(len(doc), verb.i + 8)]:
+        skip_to = verb.i
+        for t in doc[verb.i + 1 : min(len(doc), verb.i + 12)]:
+            if t.i <= skip_to:
+                continue
+            if t.i > verb.i + 8:
+                break
+            if t.dep_ in syn.case and t.head.i > t.i and t.head.head.i == verb.i:
+                # 'a expliqué au Washington Post un ancien agent': the verb's prepositional
+                # phrase (a medium, a place) stands between it and its inverted subject
+                aside = t.head.lemma_.lower() in self.cues.aside_nouns
+                skip_to = t.head.i if aside else self._phrase_end(t.head, da)
+                continue
+            if t.text == "," and skip_to == t.i - 1 > verb.i:
+                skip_to = t.i  # 'a déclaré à l'AFP, Edgar Ngbaba'
+                continue
             if (
                 t.pos_ in ("NOUN", "ADJ")
                 and not (t.pos_ == "NOUN" and da.actorish(t))  # 'le patron des députés PS'
                 and (described := da.person_noun(t)) is not None
             ):
                 return described  # ', se félicite ce vieux sexagénaire', ', juge la chanteuse'
+            if t.pos_ == "NOUN" and not da.actorish(t) and (u := da.unnamed_person(t)):
+                return u  # ', raconte une habitante'
             if t.pos_ in ("ADV", "DET", "ADJ") or self._euphonic(t, da) or self._timing(t):
                 continue
             if t.pos_ == "NOUN" and t.lemma_.lower() in self.cues.document_nouns:
@@ -599,7 +635,7 @@ class QuoteExtractor:
                 if named:
                     return da.actor(named[0], loose=True)
             break
-        window = doc[verb.i + 1 : min(len(doc), verb.i + 12)]
+        window = doc[skip_to + 1 : min(len(doc), verb.i + 12)]
         stop = next(
             (
                 t.i
@@ -617,11 +653,8 @@ class QuoteExtractor:
             and (m := da.by_token.get(t.i)) is not None
             and m.start == t.i
             and not self._in_quotes(t, da)
-            and not (
-                m.kind in ("country", "capital", "seat")
-                and any(c.dep_ in da.syn.case for c in doc[m.start : m.end].root.children)
-            )
-        ]  # a subject is neither quoted words nor a place in a prepositional phrase
+            and not any(c.dep_ in da.syn.case for c in doc[m.start : m.end].root.children)
+        ]  # a subject is neither quoted words nor in a prepositional phrase ('au Monde')
         for kinds in (("person", "per"), ("org", "country", "capital", "seat")):
             for m in found:
                 if m.kind in kinds:
@@ -868,7 +901,7 @@ class QuoteExtractor:
                 return author
             if lemma in self.authors:
                 return self.authors[lemma]
-        return da.actor(src, loose=True)
+        return da.actor(src, loose=True) or da.unnamed_person(src)
 
     def _author(self, doc_noun: Token, da: DocActors) -> Actor | None:
         """'le rapport de l'OCDE'; 'une étude menée par X', 'Réalisée par X, cette étude …'."""
@@ -1008,8 +1041,10 @@ class QuoteExtractor:
         set after a comma, its subject inverted after it."""
         doc = verb.doc
         i = verb.i - 1
+        first = self.cues.preceded_by.get(self._lemma(verb))  # ', a fait valoir X'
         while i >= 0 and (
             doc[i].dep_ in da.syn.aux
+            or (first is not None and doc[i].lemma_.lower() == first)
             or self._clitic(doc[i])
             or self._inverted_pronoun(doc[i], da)
             or self._adverb_of(doc[i], verb, da)

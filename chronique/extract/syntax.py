@@ -27,7 +27,7 @@ LABEL_ROLES = (
 WORD_LISTS = (
     "auxiliaries", "agent_preps", "comitative_preps", "genitive_preps", "locative_preps",
     "negation_particles", "prepositions", "passive_verbs", "present_participle_endings",
-    "time_nouns", "partitive_articles", "impersonal_verbs",
+    "time_nouns", "partitive_articles", "impersonal_verbs", "causative_verbs",
 )  # fmt: skip
 
 
@@ -79,9 +79,15 @@ class Syntax:
 
     def personal_expletives(self, tok: Token) -> list[Token]:
         """'Il se rendra à Moscou' with 'il' labelled an impersonal subject by the parser:
-        only an impersonal verb ('il faut', 'il s'agit', 'il y a') or a passive ('il a été
-        décidé') has one; any other verb's 'il' is its subject."""
-        if tok.lemma_.lower() in self.words["impersonal_verbs"] or tok.pos_ != "VERB":
+        only an impersonal verb ('il faut', 'il s'agit', 'il y a', not after a causative:
+        'il a fait valoir') or a passive ('il a été décidé') has one; any other verb's 'il'
+        is its subject."""
+        causative = any(
+            c.i < tok.i and c.lemma_.lower() in self.words["causative_verbs"] for c in tok.children
+        )  # 'il a fait valoir que …'
+        if tok.pos_ != "VERB" or (
+            tok.lemma_.lower() in self.words["impersonal_verbs"] and not causative
+        ):
             return []
         if "Part" in tok.morph.get("VerbForm") and not self.children(tok, self.labels["aux"]):
             return []
