@@ -628,6 +628,12 @@ REFERENCE_CASES = [
         "La directrice générale a par ailleurs expliqué avoir rencontré Paul Martin.",
         "avoir rencontré", "name", "Claire Dupuis",
     ),
+    # 'l'avocate': the elided article says nothing, the feminine form does
+    (
+        "Le détenu Marc Duval a reçu mardi Claire Lenoir au parloir. L'avocate a affirmé que "
+        "le procès était inéquitable.",
+        "le procès était inéquitable", "name", "Claire Lenoir",
+    ),
     # 'le conseiller du président X' is not X
     (
         "Le conseiller spécial du président Paul Durand a déclaré que la réforme serait "

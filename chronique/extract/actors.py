@@ -687,7 +687,14 @@ class DocActors:
         for c in head.children:
             if c.dep_ in self.syn.det:
                 low = c.lower_.replace("’", "'")
-                return low in self.pronouns.definite, self.pronouns.determiners.get(low)
+                gender = self.pronouns.determiners.get(low)
+                if (
+                    gender is None
+                    and "Fem" in head.morph.get("Gender")
+                    and head.lower_ != head.lemma_.lower()
+                ):
+                    gender = "f"  # 'l'élue', 'l'avocate': an elided article, a feminine form
+                return low in self.pronouns.definite, gender
         return False, None
 
     def _body_at(self, tok: Token) -> bool:
