@@ -848,6 +848,9 @@ def test_a_small_towns_alternate_names_are_no_places(fr) -> None:
     assert fr.lookup("Mayence").name == "Mainz"
     assert fr.lookup("Ypres").country == "BEL"
     assert fr.lookup("Auschwitz").country == "POL"
+    assert [fr.lookup(n).name for n in ("Venise", "Douvres", "Dantzig", "Bethléem")] == [
+        "Venice", "Dover", "Gdańsk", "Bethlehem"
+    ]
 
 
 # -- small towns and the lead's summit ----------------------------------------------------------
