@@ -586,6 +586,11 @@ SPEAKER_CASES = [
         "« Rien n'est enterré », affirme de son côté le MoDem.",
         "rien n'est enterré", "name", "MoDem",
     ),
+    # a Radio France station is a medium, not France
+    (
+        "« La musique adoucit les mœurs », a déclaré France Musique.",
+        "adoucit les mœurs", "name", "Radio France",
+    ),
     # someone the text does not name speaks under their description
     (
         "La police est intervenue vers midi. « Il y avait du sang partout », a indiqué un "
