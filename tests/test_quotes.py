@@ -639,6 +639,17 @@ REFERENCE_CASES = [
         "le procès était inéquitable.",
         "le procès était inéquitable", "name", "Claire Lenoir",
     ),
+    # where someone serves is not whom they act for
+    (
+        "« Nous pouvons trouver une solution », a déclaré l'ambassadeur d'Iran en France, "
+        "Ali Rezaï.",
+        "trouver une solution", "country", "IRN",
+    ),
+    (
+        "« Avec la France, un pays allié, on peut trouver une solution », a déclaré Karim "
+        "Saleh, représentant en France du Kurdistan syrien.",
+        "un pays allié", "country", "SYR",
+    ),
     # 'le conseiller du président X' is not X
     (
         "Le conseiller spécial du président Paul Durand a déclaré que la réforme serait "

@@ -796,6 +796,11 @@ class DocActors:
             and not self._topic(m, idx)
             and not self._setting(m, idx)
         ]
+        posted = [m for m in located if self._posted_at(m)]
+        if posted and len(posted) < len(located):
+            # 'l'ambassadeur d'Iran en France', 'représentant en France du Kurdistan syrien':
+            # where someone serves is not whom they act for
+            located = [m for m in located if m not in posted]
         if not located:
             # 'le porte-parole du Kremlin' is one role in the lexicon: the seat inside it says
             # whose spokesman
@@ -1068,6 +1073,14 @@ class DocActors:
                 if c.i > 0 and self.doc[c.i - 1].pos_ == "ADV":
                     return True  # 'près de', 'loin de', wherever the adverb is hung
         return False
+
+    def _posted_at(self, m: Mention) -> bool:
+        """A place named after a locative preposition ('en France', 'à Paris')."""
+        root = self.doc[m.start : m.end].root
+        return any(
+            c.dep_ in self.syn.case and self.syn.word(c.text) in self.syn.words["locative_preps"]
+            for c in root.children
+        )
 
     def _complement(self, tok: Token, head: Token) -> bool:
         """Whether `tok` sits in a prepositional complement of `head` ('le député des
