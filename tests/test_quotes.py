@@ -650,6 +650,13 @@ REFERENCE_CASES = [
         "Saleh, représentant en France du Kurdistan syrien.",
         "un pays allié", "country", "SYR",
     ),
+    # a medium that relays quoted words does not take the floor from the man they are about
+    (
+        "Le suspect Paul Roux a été arrêté lundi. Sa lettre promettait « un bain de sang dans "
+        "tout le pays », rapporte Le Monde. « Nous frapperons encore et encore », "
+        "écrivait-il.",
+        "nous frapperons encore", "name", "Paul Roux",
+    ),
     # 'le conseiller du président X' is not X
     (
         "Le conseiller spécial du président Paul Durand a déclaré que la réforme serait "

@@ -843,7 +843,8 @@ class QuoteExtractor:
             out.append(
                 Quote(speaker, text[s:e], "direct", cue, da.offset + s, da.offset + e, index)
             )
-            da.memory.spoke(speaker, da.offset + qs)
+            if speaker.kind == "person" or speaker.sector not in self.cues.relay_sectors:
+                da.memory.spoke(speaker, da.offset + qs)  # a medium keeps no floor
             self.last_direct = (speaker, index)
         out.extend(indirect)
         return sorted(out, key=lambda q: q.start)
