@@ -362,13 +362,24 @@ def test_this_study_is_the_study_named_before(code):
 
 
 @pytest.mark.slow
-def test_gerund_inside_a_reported_clause_reports_for_the_reporter(code):
+def test_statements_inside_a_reported_clause(code):
     r = code(
         "La ministre Hélène Brunet a assuré que la Belgique ne fermerait pas ses frontières, "
         "tout en prévenant que la situation restait très fragile."
     )
     found = [q for q in r.quotes if "la situation restait" in q.text]
     assert found and {q.speaker.name for q in found} == {"Hélène Brunet"}
+    # the warning is a statement of its own, not folded into the clause it ends
+    assert any(q.text.startswith("que la situation restait") for q in found)
+    # but what a speaker says they think is one statement of theirs, even with a name
+    # between them: 'X a affirmé qu'il pensait que …'
+    r = code(
+        "Un ancien conseiller du président sud-coréen Park Ji-hoon a affirmé qu'il pensait "
+        "que le dirigeant était malade."
+    )
+    (thought,) = [q for q in r.quotes if "le dirigeant était malade" in q.text]
+    assert thought.speaker.text.startswith("Un ancien conseiller")
+    assert thought.speaker.country == "KOR"
 
 
 @pytest.mark.slow
@@ -605,12 +616,6 @@ SPEAKER_CASES = [
 ]  # fmt: skip
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize(("text", "words", "field", "expected"), SPEAKER_CASES)
-def test_who_speaks_after_the_quote(code, text, words, field, expected):
-    assert getattr(_quote(code(text), words).speaker, field) == expected
-
-
 # who a later pronoun or description stands for: the person introduced with a person noun,
 # not a name in a complement of the subject or of another person's title
 REFERENCE_CASES = [
@@ -679,25 +684,7 @@ REFERENCE_CASES = [
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("text", "words", "field", "expected"), REFERENCE_CASES)
-def test_who_a_description_or_pronoun_names(code, text, words, field, expected):
+@pytest.mark.parametrize(("text", "words", "field", "expected"), SPEAKER_CASES + REFERENCE_CASES)
+def test_who_speaks(code, text, words, field, expected):
+    """The speaker after the quote, and who a later pronoun or description names."""
     assert getattr(_quote(code(text), words).speaker, field) == expected
-
-
-@pytest.mark.slow
-def test_what_a_speaker_reports_thinking_is_one_statement(code):
-    # 'X a affirmé qu'il pensait que …': one quote of X's, even with a name between them
-    r = code(
-        "Un ancien conseiller du président sud-coréen Park Ji-hoon a affirmé qu'il pensait "
-        "que le dirigeant était malade."
-    )
-    found = [q for q in r.quotes if "le dirigeant était malade" in q.text]
-    assert len(found) == 1
-    assert found[0].speaker.text.startswith("Un ancien conseiller")
-    assert found[0].speaker.country == "KOR"
-    # a gerund's warning is another statement, kept apart from the clause it ends
-    r = code(
-        "Le Premier ministre Paul Roux a assuré que le pays ne chercherait pas l'escalade, "
-        "tout en prévenant que toute attaque recevrait une réponse."
-    )
-    assert any(q.text.startswith("que toute attaque") for q in r.quotes)

@@ -508,36 +508,38 @@ def test_normalize_date_rejects(raw) -> None:
         normalize_date(raw)
 
 
-def test_flattened_subheads_split_paragraphs_and_keep_offsets() -> None:
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # wire copy flattened to one line keeps its subheads between dashes
+        (
+            "Le port a rouvert lundi.- Une ville en attente -Le maire a salué la décision."
+            "\n\nIl a dit « oui ».- « Jamais » -Les syndicats refusent. Un - deux - trois.",
+            [
+                "Le port a rouvert lundi.",
+                "Une ville en attente",
+                "Le maire a salué la décision.",
+                "Il a dit « oui ».",
+                "« Jamais »",
+                "Les syndicats refusent. Un - deux - trois.",
+            ],
+        ),
+        # a scrape without markup glues a subhead to its paragraph: split at the seam, but
+        # not inside names, hashtags or links
+        (
+            "Le conseil a voté la réforme. Une majorité courteLe ministre a salué le vote."
+            " McCain, TikTok et l'iPhone restent entiers, comme #alerteRouge et www.siteLe.",
+            [
+                "Le conseil a voté la réforme. Une majorité courte",
+                "Le ministre a salué le vote. McCain, TikTok et l'iPhone restent entiers, comme"
+                " #alerteRouge et www.siteLe.",
+            ],
+        ),
+    ],
+)
+def test_subheads_split_paragraphs_and_keep_offsets(text, expected) -> None:
     from chronique.model import split_paragraphs
 
-    text = (
-        "Le port a rouvert lundi.- Une ville en attente -Le maire a salué la décision."
-        "\n\nIl a dit « oui ».- « Jamais » -Les syndicats refusent. Un - deux - trois."
-    )
     paras = split_paragraphs(text)
-    assert [p.text for p in paras] == [
-        "Le port a rouvert lundi.",
-        "Une ville en attente",
-        "Le maire a salué la décision.",
-        "Il a dit « oui ».",
-        "« Jamais »",
-        "Les syndicats refusent. Un - deux - trois.",
-    ]
-    assert all(text[p.start : p.end] == p.text for p in paras)
-
-
-def test_subhead_glued_to_its_paragraph_is_split_at_the_seam() -> None:
-    from chronique.model import split_paragraphs
-
-    text = (
-        "Le conseil a voté la réforme. Une majorité courteLe ministre a salué le vote."
-        " McCain, TikTok et l'iPhone restent entiers, comme #alerteRouge et www.siteLe."
-    )
-    paras = split_paragraphs(text)
-    assert [p.text for p in paras] == [
-        "Le conseil a voté la réforme. Une majorité courte",
-        "Le ministre a salué le vote. McCain, TikTok et l'iPhone restent entiers, comme"
-        " #alerteRouge et www.siteLe.",
-    ]
+    assert [p.text for p in paras] == expected
     assert all(text[p.start : p.end] == p.text for p in paras)
