@@ -870,9 +870,7 @@ class DocActors:
             # 'l'acteur français': the actor named before, of that country or of none known;
             # else one unnamed person of it ('un chanteur russe'), never the country itself
             # 'l'acteur' says its gender by the noun's form when the article is elided
-            det_gender = det_gender or {"Masc": "m", "Fem": "f"}.get(
-                next(iter(head.morph.get("Gender")), "")
-            )
+            det_gender = det_gender or morph_gender(head)
             if definite:
                 found = self._described(actor, head, None, located, det_gender, anyone=True)
                 if found is not None:
@@ -1323,7 +1321,7 @@ class DocActors:
         """A person noun after a definite or demonstrative article, whatever the parser hung
         them on ('la chanteuse', 'ce vieux sexagénaire barbu' with its last adjective
         read as the head): the person named before that it describes."""
-        if not {fold(tok.lemma_), fold(tok.text)} & self.pronouns.person_nouns:
+        if not self._person_noun(tok):
             return None
         det = None
         for t in reversed(self.doc[max(0, tok.i - 3) : tok.i]):
@@ -1841,6 +1839,11 @@ class ActorMemory:
             and (sector is None or a.sector == sector)
         ]
         return _last(pool)
+
+
+def morph_gender(tok: Token) -> str | None:
+    """The grammatical gender the tagger gives a word, as 'm' or 'f'."""
+    return {"Masc": "m", "Fem": "f"}.get(next(iter(tok.morph.get("Gender")), ""))
 
 
 def _last(pool: list[tuple[int, Actor]]) -> Actor | None:

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from chronique import lexicons
 from chronique.extract import offsets
-from chronique.extract.actors import DocActors, fold, get_pronouns
+from chronique.extract.actors import DocActors, Pronoun, fold, get_pronouns, morph_gender
 from chronique.extract.sentences import sentence_end, sentence_start
 from chronique.extract.syntax import syntax_for
 from chronique.model import Actor, Quote, TimeExpr
@@ -409,6 +409,11 @@ class QuoteExtractor:
             and (p.number == "pl" or p.gender is not None)  # 'it' names no speaker
         ]
 
+    def _takes_floor(self, speaker: Actor) -> bool:
+        """A person or a body speaking for itself keeps the floor for a later 'il'; a medium
+        relaying the news ('…, rapporte Le Monde') does not."""
+        return speaker.kind == "person" or speaker.sector not in self.cues.relay_sectors
+
     @staticmethod
     def _phrase_end(noun: Token, da: DocActors) -> int:
         """Where a prepositional phrase after a verb ends: its noun's own name ('Post' of 'au
@@ -478,7 +483,9 @@ class QuoteExtractor:
         lemma = self._lemma(tok)
         return lemma != tok.lemma_.lower() and lemma in self.cues.verbs
 
-    def _reporter_above(self, pronoun_tok: Token, pronoun, da: DocActors) -> Actor | None:
+    def _reporter_above(
+        self, pronoun_tok: Token, pronoun: Pronoun, da: DocActors
+    ) -> Actor | None:
         """'X a affirmé qu'il pensait que …': a pronoun subject of a clause another speaker
         reports is that speaker, when they agree, whoever was named in between."""
         verb = pronoun_tok.head
@@ -494,8 +501,7 @@ class QuoteExtractor:
         actor = da.actor(subj, loose=True)
         if actor is None or not (actor.name or actor.country):
             return None
-        gender = {"Masc": "m", "Fem": "f"}.get(next(iter(subj.morph.get("Gender")), ""))
-        gender = gender or da.memory.genders.get(fold(actor.name or ""))
+        gender = morph_gender(subj) or da.memory.genders.get(fold(actor.name or ""))
         if pronoun.number == "sg" and pronoun.gender and gender and gender != pronoun.gender:
             return None
         return actor
@@ -776,7 +782,7 @@ class QuoteExtractor:
                 )
             )
             by_verb[tok.i] = indirect[-1]
-            if speaker.kind == "person" or speaker.sector not in self.cues.relay_sectors:
+            if self._takes_floor(speaker):
                 da.memory.spoke(speaker, da.offset + tok.idx)
 
         for first, tok in self._according_to(doc):
@@ -843,8 +849,8 @@ class QuoteExtractor:
             out.append(
                 Quote(speaker, text[s:e], "direct", cue, da.offset + s, da.offset + e, index)
             )
-            if speaker.kind == "person" or speaker.sector not in self.cues.relay_sectors:
-                da.memory.spoke(speaker, da.offset + qs)  # a medium keeps no floor
+            if self._takes_floor(speaker):
+                da.memory.spoke(speaker, da.offset + qs)
             self.last_direct = (speaker, index)
         out.extend(indirect)
         return sorted(out, key=lambda q: q.start)
