@@ -590,8 +590,10 @@ SPEAKER_CASES = [
     ),
     # ... and so is one set off by a comma after it, while an aside ends at its noun
     (
-        "« Cela laisse un goût d'inachevé », a déclaré à l'AFP, Paul Roux, enseignant.",
-        "goût d'inachevé", "name", "Paul Roux",
+        "La mairie se retrouve, elle, en première ligne pour endiguer le phénomène : « Nous "
+        "allons lancer une campagne sur les réseaux sociaux pour prévenir les jeunes », "
+        "explique à BFMTV, Paul Roux, directeur général adjoint de la société.",
+        "lancer une campagne", "name", "Paul Roux",
     ),
     (
         "« Rien n'est enterré », affirme de son côté le MoDem.",
