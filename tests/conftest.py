@@ -58,6 +58,14 @@ def code():
     return run
 
 
+def quote_containing(result, fragment):
+    """The result's first quote whose text contains `fragment` (case folded); fails the test
+    with the quotes it has when none does."""
+    found = [q for q in result.quotes if fragment.lower() in q.text.lower()]
+    assert found, f"no quote containing {fragment!r}: {[q.text[:60] for q in result.quotes]}"
+    return found[0]
+
+
 def events_of(result, typ, actor=None, recipient=None):
     """The result's events of type `typ`, with `actor`/`recipient` among their countries."""
     return [

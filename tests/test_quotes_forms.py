@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-
-def _quote(result, fragment):
-    found = [q for q in result.quotes if fragment.lower() in q.text.lower()]
-    assert found, f"no quote containing {fragment!r}: {[q.text[:60] for q in result.quotes]}"
-    return found[0]
+from conftest import quote_containing
 
 
 def test_a_participle_the_tagger_does_not_know_still_reports(code):
@@ -15,7 +11,7 @@ def test_a_participle_the_tagger_does_not_know_still_reports(code):
         '"Les écoles doivent rester ouvertes", a tweeté le candidat écologiste à la mairie de '
         "Lyon, Paul Garnier."
     )
-    q = _quote(r, "Les écoles doivent rester ouvertes")
+    q = quote_containing(r, "Les écoles doivent rester ouvertes")
     assert q.cue == "tweeter" and q.speaker.name == "Paul Garnier"
 
 
@@ -24,7 +20,7 @@ def test_a_gerund_after_an_inverted_pronoun_speaks_for_that_pronoun(code):
         "Le ministre Paul Garnier a parlé mardi. « Nous ne reculerons pas », a-t-il poursuivi, "
         "en affirmant que le gouvernement attendait des excuses officielles."
     )
-    q = _quote(r, "le gouvernement attendait des excuses")
+    q = quote_containing(r, "le gouvernement attendait des excuses")
     assert q.kind == "indirect" and q.speaker.name == "Paul Garnier"
 
 
@@ -34,8 +30,8 @@ def test_an_inverted_verb_tagged_as_a_noun_reports_with_its_gerund(code):
         "Le maire Paul Garnier a présenté son budget mardi. « Il faudra faire des efforts », "
         "juge-t-il, rappelant que la dette de la ville a doublé en dix ans."
     )
-    assert _quote(r, "faire des efforts").speaker.name == "Paul Garnier"
-    assert _quote(r, "la dette de la ville a doublé").speaker.name == "Paul Garnier"
+    assert quote_containing(r, "faire des efforts").speaker.name == "Paul Garnier"
+    assert quote_containing(r, "la dette de la ville a doublé").speaker.name == "Paul Garnier"
 
 
 def test_the_object_after_a_gerund_is_not_its_speaker(code):
@@ -44,7 +40,7 @@ def test_the_object_after_a_gerund_is_not_its_speaker(code):
         "La ministre Anne Roux a condamné lundi les frappes de la coalition, appelant la "
         "communauté internationale à sortir de son « silence complice et coupable »."
     )
-    assert _quote(r, "silence complice et coupable").speaker.name == "Anne Roux"
+    assert quote_containing(r, "silence complice et coupable").speaker.name == "Anne Roux"
 
 
 def test_a_reporting_clause_closing_a_sentence_that_quoted_words_open(code):
@@ -54,7 +50,7 @@ def test_a_reporting_clause_closing_a_sentence_that_quoted_words_open(code):
         "confiance » entre les deux pays, surtout après la crise de l'hiver, a-t-il estimé "
         "devant la presse locale."
     )
-    assert _quote(r, "reconstruire la confiance").speaker.name == "Paul Garnier"
+    assert quote_containing(r, "reconstruire la confiance").speaker.name == "Paul Garnier"
 
 
 def test_a_gerund_climbs_past_a_word_misread_as_a_verb_to_the_clause_subject(code):
@@ -63,7 +59,7 @@ def test_a_gerund_climbs_past_a_word_misread_as_a_verb_to_the_clause_subject(cod
         "insuffisantes des pays riches, appelant les dirigeants à mettre fin à leur « course "
         "folle vers le profit »."
     )
-    assert _quote(r, "course folle vers le profit").speaker.name == "Paul Garnier"
+    assert quote_containing(r, "course folle vers le profit").speaker.name == "Paul Garnier"
 
 
 def test_a_time_expression_between_the_verb_and_its_inverted_subject(code):
@@ -76,9 +72,9 @@ def test_a_time_expression_between_the_verb_and_its_inverted_subject(code):
         "ministre de la Santé, dans un communiqué."
     )
     # the subject of the reported clause is not its speaker
-    assert "autorités" in _quote(r, "Les musées resteront fermés").speaker.text
-    assert "ministère" in _quote(r, "renforcé sa présence navale").speaker.text
-    assert _quote(r, "recommandations des médecins").speaker.name == "Anne Roux"
+    assert "autorités" in quote_containing(r, "Les musées resteront fermés").speaker.text
+    assert "ministère" in quote_containing(r, "renforcé sa présence navale").speaker.text
+    assert quote_containing(r, "recommandations des médecins").speaker.name == "Anne Roux"
 
 
 def test_a_subject_with_a_preposition_is_an_adjunct_and_its_apposed_name_speaks():
@@ -109,7 +105,7 @@ def test_comme_le_rappelle_x_after_quoted_words(code):
         "La hausse des loyers reste forte, certains quartiers étant « touchés de plein fouet "
         "par la spéculation » comme le rappelle Le Monde."
     )
-    q = _quote(r, "touchés de plein fouet")
+    q = quote_containing(r, "touchés de plein fouet")
     assert q.cue == "rappeler" and q.speaker.text == "Le Monde"
 
 
@@ -118,18 +114,18 @@ def test_selon_x_with_a_clause_of_its_own_still_gives_the_sentence(code):
         "Ces deux résultats ne sont pas incompatibles, selon la Banque mondiale, qui explique "
         "que la croissance reste fragile."
     )
-    assert _quote(r, "ne sont pas incompatibles").speaker.name == "World Bank"
-    assert _quote(r, "la croissance reste fragile").speaker.name == "World Bank"
+    assert quote_containing(r, "ne sont pas incompatibles").speaker.name == "World Bank"
+    assert quote_containing(r, "la croissance reste fragile").speaker.name == "World Bank"
 
 
 def test_the_source_of_selon_is_named_without_the_preposition(code):
     r = code("Selon Novalis Partners, le marché a reculé de 12 % en un an.")
-    assert _quote(r, "le marché a reculé").speaker.text == "Novalis Partners"
+    assert quote_containing(r, "le marché a reculé").speaker.text == "Novalis Partners"
 
 
 def test_critiquer_names_what_was_said_by_its_object(code):
     r = code("Le député Paul Garnier a sévèrement critiqué la fermeture des maternités rurales.")
-    q = _quote(r, "la fermeture des maternités rurales")
+    q = quote_containing(r, "la fermeture des maternités rurales")
     assert q.cue == "critiquer" and q.speaker.name == "Paul Garnier"
 
 
@@ -138,7 +134,7 @@ def test_a_denounced_object_with_its_participle_is_what_was_said(code):
         "Le sénateur Paul Garnier a dénoncé une « manoeuvre grossière » imaginée par ses "
         "adversaires pour le discréditer."
     )
-    q = _quote(r, "imaginée par ses adversaires")
+    q = quote_containing(r, "imaginée par ses adversaires")
     assert q.cue == "dénoncer" and q.speaker.name == "Paul Garnier"
 
 
@@ -147,7 +143,7 @@ def test_se_dire_with_an_adjective_and_a_title_in_quotes_before_it(code):
         "Maria Lopez a chanté samedi à Lyon. La chanteuse connue pour son tube « Soleil de "
         "minuit » se dit aussi très inquiète de la manière dont le gouvernement a géré la crise."
     )
-    q = _quote(r, "inquiète de la manière")
+    q = quote_containing(r, "inquiète de la manière")
     assert q.cue == "dire" and q.speaker.name == "Maria Lopez"
     # the title before the verb is not what she says
     assert not [q for q in r.quotes if q.text.strip() == "Soleil de minuit"]
@@ -169,14 +165,14 @@ def test_the_pronoun_of_an_impersonal_verb_speaks_for_no_one(code):
         "« beaucoup trop serré »."
     )
     assert not [q for q in r.quotes if q.speaker.name == "Paul Garnier"]
-    assert _quote(r, "beaucoup trop serré").speaker.text == "les syndicats"
+    assert quote_containing(r, "beaucoup trop serré").speaker.text == "les syndicats"
 
 
 def test_acquiescer_reports(code):
     r = code(
         "« C'est vrai, nous devons aller voter en masse », acquiesce la chanteuse Maria Lopez."
     )
-    assert _quote(r, "aller voter en masse").speaker.name == "Maria Lopez"
+    assert quote_containing(r, "aller voter en masse").speaker.name == "Maria Lopez"
 
 
 def test_an_inverted_verb_tagged_as_a_noun_before_a_name(code):
@@ -184,7 +180,7 @@ def test_an_inverted_verb_tagged_as_a_noun_before_a_name(code):
         "Paul Garnier a parlé mardi. Anne Roux lui a répondu. « Ce projet est une provocation "
         "pure et simple », juge Anne Roux, ce lundi 16 janvier sur France Inter."
     )
-    q = _quote(r, "une provocation pure et simple")
+    q = quote_containing(r, "une provocation pure et simple")
     assert q.cue == "juger" and q.speaker.name == "Anne Roux"
 
 
@@ -250,7 +246,7 @@ def test_an_inverted_reporting_clause_between_commas_before_the_quote(code):
         "Les tests sont rassurants. Mais, souligne le chercheur Paul Garnier, « le nombre de cas "
         "étant très faible, il faut rester prudent »."
     )
-    q = _quote(r, "il faut rester prudent")
+    q = quote_containing(r, "il faut rester prudent")
     assert q.cue == "souligner" and q.speaker.name == "Paul Garnier"
 
 
@@ -259,13 +255,13 @@ def test_pour_qui_gives_the_view_of_the_name_before_it(code):
         "Et même s'il était voté, le président Paul Garnier, pour qui les sénateurs ne sont pas "
         "assez sérieux pour l'adopter, y opposerait son veto."
     )
-    q = _quote(r, "les sénateurs ne sont pas assez sérieux")
+    q = quote_containing(r, "les sénateurs ne sont pas assez sérieux")
     assert q.speaker.name == "Paul Garnier" and "veto" not in q.text
 
 
 def test_a_narrative_infinitive_speaks_for_the_noun_before_it(code):
     r = code("Et les économistes de noter que deux enquêtes ont mesuré l'effet des taxes.")
-    q = _quote(r, "deux enquêtes ont mesuré")
+    q = quote_containing(r, "deux enquêtes ont mesuré")
     assert q.cue == "noter" and q.speaker.text == "les économistes"
 
 
@@ -310,7 +306,7 @@ def test_a_gerund_after_an_inverted_noun_subject_speaks_for_it(code):
         "« Je resterai dans cette ville jusqu'au bout », assure le maire Paul Garnier, se "
         "disant toutefois triste d'être obligé de fermer l'usine."
     )
-    q = _quote(r, "triste d'être obligé")
+    q = quote_containing(r, "triste d'être obligé")
     assert q.kind == "indirect" and q.speaker.name == "Paul Garnier"
     assert q.text.startswith("toutefois triste")  # the adjective opens what is said
 
@@ -322,7 +318,7 @@ def test_a_gerund_the_parser_hung_on_its_own_infinitive_still_reports(code):
         "La ministre Claire Vasseur a parlé lundi. « Ce soir je suis prête à partir », "
         "a-t-elle ajouté, en précisant ne pas avoir prévenu ses collègues du gouvernement."
     )
-    q = _quote(r, "ne pas avoir prévenu ses collègues")
+    q = quote_containing(r, "ne pas avoir prévenu ses collègues")
     assert q.speaker.name == "Claire Vasseur"
 
 
@@ -341,14 +337,14 @@ def test_an_opening_mark_ending_a_reported_sentence_is_not_part_of_it(code):
         "Selon une étude de l'OCDE publiée jeudi, la France reste chère. « Le taux moyen "
         "va baisser de deux points cette année », selon cette étude."
     )
-    q = _quote(r, "la France reste chère")
+    q = quote_containing(r, "la France reste chère")
     assert q.text.endswith("chère.")
 
 
 def test_contre_argumenter_reports(code):
     r = code("Le maire Paul Garnier a contre-argumenté que la loi ne suffirait pas à protéger "
              "les forêts.")  # fmt: skip
-    assert _quote(r, "la loi ne suffirait pas").cue == "contre-argumenter"
+    assert quote_containing(r, "la loi ne suffirait pas").cue == "contre-argumenter"
 
 
 def test_a_hyphen_split_from_an_inverted_pronoun_is_no_speaker(code):
