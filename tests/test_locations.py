@@ -15,9 +15,12 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
+from chronique import lexicons
 from chronique.extract.actors import Mention
 from chronique.extract.places import (
+    _body_seats,
     actor_place,
+    actor_rules,
     article_setting,
     fill_locations,
     gathering_places,
@@ -27,6 +30,7 @@ from chronique.extract.places import (
     sentence_place,
 )
 from chronique.extract.syntax import syntax_for
+from chronique.lexicons import LexiconError
 from chronique.model import Actor, Article, ArticleResult, DateSpan, Event, Evidence, Place
 from chronique.store import Store, StoreError
 from chronique.store.export import GDELT_COLUMNS, export
@@ -289,6 +293,41 @@ def test_actor_place_by_kind_of_act(fr) -> None:
     assert eu is not None and (eu.name, eu.precision) == ("Brussels", "city")
     assert actor_place(ev("ACCUSE", [None]), fr) is None
     assert actor_place(ev("ACCUSE", [None], ["CHN"]), fr).country == "CHN"
+
+
+def test_a_body_acts_from_its_own_seat_and_its_officer_from_the_office_held(fr) -> None:
+    def said(actor: Actor, typ: str = "ACCUSE", on: str = "2020-06-01") -> Event:
+        e = Event(id="e", event=typ, actor=[actor], recipient=[Actor(text="x", country="CHN")])
+        e.date = DateSpan(on, on, "day")
+        return e
+
+    who = Actor(text="l'OMS", name="World Health Organization", country="UNO", sector="IGO")
+    assert actor_place(said(who), fr).name == "Geneva"  # not the UN's New York
+    un = Actor(text="l'ONU", name="United Nations", country="UNO", sector="IGO")
+    assert actor_place(said(un), fr).name == "New York City"
+    mission = Actor(text="la Finul", name="UNIFIL", country="UNO", sector="IGO")
+    assert actor_place(said(mission), fr).country == "LBN"  # a mission serves in its country
+    lagarde = Actor(text="Lagarde", name="Christine Lagarde", kind="person", country="IGO")
+    assert actor_place(said(lagarde, on="2015-03-01"), fr).name == "Washington"
+    lagarde = dataclasses.replace(lagarde, country="EUR")
+    assert actor_place(said(lagarde, on="2021-03-01"), fr).name == "Frankfurt am Main"
+    # a body with a seat of its own speaks from there, not from the story's city
+    imf = Actor(text="le FMI", name="International Monetary Fund", country="IGO", sector="IGO")
+    statement = said(imf, "DEMAND")
+    fill_locations([statement], Place("Lyon", "FRA", precision="city"), fr)
+    assert (statement.location.name, statement.location.kind) == ("Washington", "actor")
+
+
+def test_every_body_seat_names_a_known_body_and_a_known_place(fr) -> None:
+    with pytest.raises(LexiconError, match="body_seats"):
+        _body_seats({"Some Agency": "Geneva"})
+    seats = actor_rules().body_seats
+    bodies = [lexicons.load("organizations", lang)["organizations"] for lang in ("fr", "en")]
+    known = {o["name"] for orgs in bodies for o in orgs}
+    assert set(seats) <= known, set(seats) - known  # a misspelt name would never match
+    for name, seat in seats.items():
+        place = fr.city(seat) if isinstance(seat, int) else fr.country(seat)
+        assert place is not None, name
 
 
 def test_fill_locations_sentence_then_article_then_actor(fr) -> None:

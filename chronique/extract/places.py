@@ -535,6 +535,7 @@ class ActorRules:
     abroad_types: frozenset[str]
     scene_chars: int = 0
     home_sectors: frozenset[str] = frozenset()
+    body_seats: dict[str, int | str] = dataclasses.field(default_factory=dict)
 
 
 @cache
@@ -560,7 +561,69 @@ def actor_rules() -> ActorRules:
         frozenset(data.get("abroad_types", [])),
         int(data.get("scene_chars", 0)),
         frozenset(data.get("home_sectors", [])),
+        _body_seats(data.get("body_seats", {})),
     )
+
+
+def _body_seats(raw: dict[str, Any]) -> dict[str, int | str]:
+    """A body's seat is a GeoNames city id or, for a mission, the ISO code of its country;
+    anything else is a lexicon error, caught when the rules load rather than when an
+    article happens to name the body."""
+    out: dict[str, int | str] = {}
+    for name, seat in raw.items():
+        if isinstance(seat, int) and not isinstance(seat, bool):
+            out[name] = seat
+        elif isinstance(seat, str) and len(seat) == STATE_CODE_LEN and seat.isupper():
+            out[name] = seat
+        else:
+            raise lexicons.LexiconError(
+                f"places.json: actor_rules.body_seats[{name!r}] = {seat!r} is neither a "
+                "GeoNames id nor an ISO alpha-3 code"
+            )
+    return out
+
+
+@cache
+def _office_bodies() -> dict[str, tuple[tuple[str, str, str, str], ...]]:
+    """The bodies each known person holds or held an office in (people.json `body`), with
+    the office's country code and dates (ISO strings, '' when open)."""
+    out: dict[str, tuple[tuple[str, str, str, str], ...]] = {}
+    for person in lexicons.load("people")["people"]:
+        rows = tuple(
+            (o["body"], o.get("country") or "", o.get("start") or "", o.get("end") or "")
+            for o in person.get("offices", [])
+            if o.get("body")
+        )
+        if rows:
+            out[person["name"]] = rows
+    return out
+
+
+def _body_seat(actor: Actor, when: str | None) -> int | str | None:
+    """Where a body that sits apart from its code's seat acts: the WHO in Geneva, the IMF in
+    Washington; a person acts at the seat of the body whose office they hold for the code
+    the resolver gave them, at the event's date (Lagarde at the IMF, later the ECB)."""
+    seats = actor_rules().body_seats
+    if actor.name in seats:
+        return seats[actor.name]
+    if actor.kind != "person" or not actor.name:
+        return None
+    for body, country, start, end in _office_bodies().get(actor.name, ()):
+        if body not in seats or country != actor.country:
+            continue
+        if when and ((start and when < start) or (end and when > end)):
+            continue
+        return seats[body]
+    return None
+
+
+def _seated(actor: Actor, when: str | None) -> bool:
+    """Is this side a body (or its officer) that acts from a seat of its own?"""
+    return actor.country in actor_rules().seats or _body_seat(actor, when) is not None
+
+
+def _seat_place(seat: int | str, gazetteer: Gazetteer) -> Place | None:
+    return gazetteer.city(seat) if isinstance(seat, int) else gazetteer.country(seat)
 
 
 def argument_token_ids(doc: Doc, offset: int, actors: Iterable[Actor]) -> set[int]:
@@ -1257,16 +1320,18 @@ def actor_place(event: Event, gazetteer: Gazetteer) -> Place | None:
     visit at the target's; any other act (a statement, a decision, a protest) in the actor's
     own country, or at the seat of a body that is not a state."""
     rules = actor_rules()
-    seats = rules.seats
-    actors = [a.country for a in event.actor if a.country]
-    targets = _states(event.recipient)
+    when = event.date.start if event.date else None
+    actors = [(a.country, _body_seat(a, when)) for a in event.actor if a.country]
+    targets = [(code, None) for code in _states(event.recipient)]
     at_target = event.event in rules.target_types or (event.mode or "") in rules.target_modes
     if _at_home(event):
         at_target = False  # Ukraine's border guards arrest a Frenchman in Ukraine
     order = (targets + actors) if at_target else (actors + targets)
-    for code in order:
-        if code in seats:
-            place = gazetteer.city(seats[code])
+    for code, seat in order:
+        if seat is None:
+            seat = rules.seats.get(code)
+        if seat is not None:
+            place = _seat_place(seat, gazetteer)
             if place is not None:
                 return place
             continue
@@ -1288,7 +1353,8 @@ def _fits(setting: Place, event: Event) -> bool:
     rules = actor_rules()
     actors = set(_states(event.actor))
     targets = set(_states(event.recipient))
-    if not actors and any(a.country in rules.seats for a in event.actor):
+    when = event.date.start if event.date else None
+    if not actors and any(_seated(a, when) for a in event.actor):
         return False  # the Commission's warning is issued in Brussels, not in the story's city
     on_ground = event.event in rules.target_types or (event.mode or "") in rules.target_modes
     if event.event in rules.abroad_types and targets:
@@ -1673,7 +1739,7 @@ def _lead_gathering_event(events: list[Event]) -> Gathering | None:
             continue
         if ev.modality not in rules.gathering_modalities:
             continue  # 'se rendra-t-il en Russie ?': a trip not made places nothing
-        seated = any(a.country in rules.seats for a in ev.actor)
+        seated = any(_seated(a, ev.date.start if ev.date else None) for a in ev.actor)
         mode = ev.mode or ""
         if mode in rules.target_modes and loc.kind == "sentence":
             return Gathering(loc, set(_states(ev.actor)) | set(_states(ev.recipient)))
@@ -1694,7 +1760,7 @@ def _at_gathering(events: list[Event], gathering: Gathering, gazetteer: Gazettee
             continue
         if ev.event in rules.target_types or ev.event in rules.gathering_types:
             continue
-        if any(a.country and a.country in rules.seats for a in ev.actor):
+        if any(_seated(a, ev.date.start if ev.date else None) for a in ev.actor):
             continue  # the body speaks from its seat
         states = set(_states(ev.actor))
         if participants is not None and states and not states & participants:
