@@ -92,6 +92,37 @@ def test_a_city_after_a_locative_preposition_is_the_place(fr) -> None:
     assert (p.text, p.start, p.end) == ("Varsovie", da.doc[6].idx, da.doc[6].idx + 8)
 
 
+def test_an_unaccented_capital_a_before_a_city_is_the_preposition(fr) -> None:
+    # 'A Berlin , Lavrov a critiqué la décision .': the parser reads 'A' as a noun heading the
+    # phrase, with the city as its modifier
+    da = parse(
+        ["A", "Berlin", ",", "Lavrov", "a", "critiqué", "la", "décision", "."],
+        [5, 0, 5, 5, 5, 5, 7, 5, 5],
+        ["obl:mod", "nmod", "punct", "nsubj", "aux:tense", "ROOT", "det", "obj", "punct"],
+        ["X", "PROPN", "PUNCT", "PROPN", "AUX", "VERB", "DET", "NOUN", "PUNCT"],
+    )
+    p = sentence_place(da.doc[5], da, set(), fr)
+    assert p is not None and (p.name, p.kind, p.text) == ("Berlin", "sentence", "Berlin")
+
+
+def test_a_fronted_place_the_parser_split_off_places_the_next_main_clause(fr) -> None:
+    # 'À Nicosie , Lavrov a dit que Moscou avait critiqué la décision .': the parser ends a
+    # sentence after 'Nicosie'; the phrase still fronts the clause that follows it
+    da = parse(
+        ["À", "Nicosie", ",", "Lavrov", "a", "dit", "que", "Moscou", "avait", "critiqué", "la",
+         "décision", "."],
+        [1, 1, 5, 5, 5, 5, 9, 9, 9, 5, 11, 9, 5],
+        ["case", "ROOT", "punct", "nsubj", "aux:tense", "ROOT", "mark", "nsubj", "aux:tense",
+         "ccomp", "det", "obj", "punct"],
+        ["ADP", "PROPN", "PUNCT", "PROPN", "AUX", "VERB", "SCONJ", "PROPN", "AUX", "VERB", "DET",
+         "NOUN", "PUNCT"],
+    )  # fmt: skip
+    assert [s.start for s in da.doc.sents] == [0, 2]
+    p = sentence_place(da.doc[5], da, set(), fr)
+    assert p is not None and (p.name, p.kind) == ("Nicosia", "sentence")
+    assert sentence_place(da.doc[9], da, set(), fr) is None  # the reported act: not fronted
+
+
 def test_a_medium_named_after_a_locative_preposition_is_no_place(fr) -> None:
     # 'Le ministre a parlé à Paris Match .': the magazine the words were given to; 'à Paris'
     # alone is the place

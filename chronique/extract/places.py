@@ -1007,7 +1007,7 @@ def sentence_place(
         # the verb's own phrases before those the parser hangs on a date: 'le 3 mai dans
         # la commune de X, il a été inculpé à Y' was charged in Y
         pairs = sorted(da.syn.prepositional(head), key=lambda pn: pn[1].head.i != head.i)
-        for prep, noun in pairs:
+        for prep, noun in pairs + _fronted_fragment(tok, da):
             place = _place_of(prep, noun, da, grammar, gazetteer, argument_token_ids, on_ground)
             if place is not None:
                 place.kind = "sentence"
@@ -1015,6 +1015,27 @@ def sentence_place(
     return _antecedent_place(
         heads, da, grammar, gazetteer, argument_token_ids, on_ground
     ) or _clitic_place(tok, da, grammar, gazetteer)
+
+
+def _fronted_fragment(tok: Token, da: DocActors) -> list[tuple[str, Token]]:
+    """'À Nicosie, X a critiqué …': the parser may end a sentence at the comma after a fronted
+    place phrase and leave the phrase a verbless sentence of its own; that phrase belongs to
+    the clause the next sentence begins with (only that clause: a later one is no longer
+    fronted by it)."""
+    sent = tok.sent
+    if sent.start == 0 or "," not in (sent[0].text, da.doc[sent.start - 1].text):
+        return []
+    fragment = da.doc[sent.start - 1].sent
+    if fragment.root.pos_ in ("VERB", "AUX"):
+        return []  # a clause of its own ('A Nicosie, où il se trouvait,' is still a phrase)
+    if sent.root.i not in {h.i for h in _clause_heads(tok)}:
+        return []
+    root = fragment.root
+    word = da.syn.case_word(root)
+    if word is not None:
+        return [(word, root)]
+    bare = da.syn.bare_phrase(root)  # 'A Nicosie,' with the bare 'A' as the fragment's root
+    return [bare] if bare is not None else []
 
 
 def _clitic_place(

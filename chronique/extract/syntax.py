@@ -10,7 +10,7 @@ extractor changes.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from spacy.tokens import Token
@@ -41,6 +41,7 @@ class Syntax:
     words: dict[str, frozenset[str]]
     contractions: dict[str, str]
     present_endings: tuple[tuple[str, str], ...] = ()
+    bare_prepositions: dict[str, str] = field(default_factory=dict)
     months: frozenset[str] = frozenset()  # the time grammar's, as it matches them
     ambiguous_months: frozenset[str] = frozenset()
     months_case_sensitive: bool = False
@@ -274,17 +275,38 @@ class Syntax:
             return None
         return root.head
 
+    def case_word(self, noun: Token) -> str | None:
+        """The preposition a noun's phrase begins with ("au sujet de", "à cause de": the first
+        case word carries the meaning), by its text, not its lemma (the French model
+        lemmatises 'entre' as 'entrer'), a contraction resolved ("d'" → 'de')."""
+        case = [g for g in noun.children if g.dep_ in self.labels["case"]]
+        if not case:
+            return None
+        word = case[0].lower_
+        if "'" in word or "’" in word:
+            word = self.contractions.get(word, word)
+        return word
+
+    def bare_phrase(self, tok: Token) -> tuple[str, Token] | None:
+        """'A Berlin, X a critiqué …': a capital preposition written without its accent,
+        which the parser reads as a noun heading the phrase with the place as its modifier;
+        (the preposition it stands for, the place noun right after it), else None."""
+        prep = self.bare_prepositions.get(tok.text)
+        if prep is None or tok.i + 1 >= len(tok.doc):
+            return None
+        noun = tok.doc[tok.i + 1]
+        if noun.head.i != tok.i or noun.dep_ not in self.labels["nmod"]:
+            return None
+        return prep, noun
+
     def _own_prepositional(self, tok: Token) -> Iterator[tuple[str, Token]]:
         for c in tok.children:
             if c.dep_ in self.labels["obl"]:
-                case = [g for g in c.children if g.dep_ in self.labels["case"]]
-                if case:
-                    # "au sujet de", "à cause de": the first case word carries the meaning;
-                    # its text, not its lemma (the French model lemmatises 'entre' as 'entrer')
-                    word = case[0].lower_
-                    if "'" in word or "’" in word:
-                        word = self.contractions.get(word, word)  # "d'" → 'de'
+                word = self.case_word(c)
+                if word is not None:
                     yield word, c
+                elif bare := self.bare_phrase(c):
+                    yield bare
             elif c.dep_ in self.labels["prep"]:
                 for g in c.children:
                     if g.dep_ in self.labels["pobj"]:
@@ -330,6 +352,7 @@ def _build(lang: str, data: dict, time: dict | None = None) -> Syntax:
         words={k: frozenset(data[k]) for k in WORD_LISTS},
         contractions=dict(data.get("contractions", {})),
         present_endings=tuple((e, i) for e, i in data.get("present_endings", [])),
+        bare_prepositions=dict(data.get("bare_prepositions", {})),
         months=frozenset(time.get("months", ())),
         ambiguous_months=frozenset(time.get("ambiguous_months", ())),
         months_case_sensitive=bool(time.get("case_sensitive_names")),
