@@ -148,8 +148,17 @@ _SUBHEAD = re.compile(
 # that seam; names that do it begin with a capital ('McCain', 'TikTok', 'AstraZeneca') or
 # with one letter ('iPhone'), and links, code and hashtags are left alone.
 _LOWER = "a-zà-öø-ÿœ"
-_FUSED_SUBHEAD = re.compile(
-    rf"(?<![\w#@/.=_])[{_LOWER}]{{2,}}(?P<seam>)[A-ZÀ-ÖØ-ÞŒ][{_LOWER}]+(?![\w])"
+_UPPER = "A-ZÀ-ÖØ-ÞŒ"
+_FUSED_SUBHEADS = (
+    re.compile(rf"(?<![\w#@/.=_])[{_LOWER}]{{2,}}(?P<seam>)[{_UPPER}][{_LOWER}]+(?![\w])"),
+    # 'à travers le mondeA Vienne, …': the paragraph begins with a one-letter preposition
+    re.compile(rf"(?<![\w#@/.=_])[{_LOWER}]{{2,}}(?P<seam>)[AÀ](?= [{_UPPER}][{_LOWER}])"),
+    # 'ET PUNISSENT LES PUTSCHISTESEn fin de matinée': a subhead in capitals; a Roman
+    # numeral with its ordinal ending ('XVIIIe') is no seam
+    re.compile(
+        rf"(?<![\w#@/.=_])(?![IVXLCDM]+[{_LOWER}])[{_UPPER}]{{3,}}(?P<seam>)[{_UPPER}]"
+        rf"[{_LOWER}]+(?![\w])"
+    ),
 )
 
 
@@ -159,7 +168,9 @@ def _breaks(text: str) -> list[tuple[int, int]]:
     spans = [(m.start(), m.end()) for m in _BLANK_LINES.finditer(text)]
     for m in _SUBHEAD.finditer(text):
         spans += [(m.start(), m.start("head")), (m.end("head"), m.end())]
-    spans += [(m.start("seam"), m.start("seam")) for m in _FUSED_SUBHEAD.finditer(text)]
+    spans += [
+        (m.start("seam"), m.start("seam")) for rx in _FUSED_SUBHEADS for m in rx.finditer(text)
+    ]
     return sorted(spans)
 
 

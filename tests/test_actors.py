@@ -896,3 +896,14 @@ def test_which_named_person_is_the_subject(text, heads, deps, pos, people, subje
     da.entities()
     noted = {a.name: da.memory.note(a).subject for _, a in da.memory.persons}
     assert noted == {"Jean Morel": subject, "Paul Roux": False}
+
+
+def test_a_subhead_in_capitals_the_ner_reads_as_a_person_is_no_person():
+    """'LA MUSIQUE CONTRE LE FANATISME': a later 'elle' must not find a person there; an
+    acronym of a person's initials ('BHL') still is one."""
+    doc = parse("fr", "LA MUSIQUE CONTRE LE FANATISME BHL a parlé", [1, 1, 4, 4, 1, 7, 7, 7],
+                "det ROOT case det nmod nsubj aux:tense ROOT".split(),
+                "DET NOUN ADP DET NOUN PROPN AUX VERB".split())  # fmt: skip
+    doc.ents = [Span(doc, 4, 5, "PER"), Span(doc, 5, 6, "PER")]
+    da = actors_of(doc)
+    assert [(m.kind, doc[m.start : m.end].text) for m in da.mentions] == [("per", "BHL")]

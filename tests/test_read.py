@@ -535,6 +535,17 @@ def test_normalize_date_rejects(raw) -> None:
                 " #alerteRouge et www.siteLe.",
             ],
         ),
+        # a subhead in capitals, or a paragraph that begins with a one-letter preposition;
+        # a Roman numeral's ordinal ending is no seam
+        (
+            "Le vote a eu lieu. LA RUE GRONDEDes milliers ont défilé au XXe siècle de nouveau"
+            "A Lyon, la marche a duré. Le CNRS et la SNCF restent entiers.",
+            [
+                "Le vote a eu lieu. LA RUE GRONDE",
+                "Des milliers ont défilé au XXe siècle de nouveau",
+                "A Lyon, la marche a duré. Le CNRS et la SNCF restent entiers.",
+            ],
+        ),
     ],
 )
 def test_subheads_split_paragraphs_and_keep_offsets(text, expected) -> None:

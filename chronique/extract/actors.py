@@ -351,6 +351,9 @@ class ActorLexicon:
             start = ent.start
             while start < ent.end - 1 and doc[start].lower_ in self.topic_nouns:
                 start += 1  # 'l'affaire Benalla' read as a person: the name is 'Benalla'
+            words = [t.text for t in doc[start : ent.end] if t.is_alpha]
+            if all(w.isupper() for w in words) and any(len(w) > 3 for w in words):
+                continue  # 'LA MUSIQUE CONTRE LE FANATISME': a subhead, no name ('BHL' is)
             if not taken.intersection(range(start, ent.end)):
                 name = doc[start : ent.end].text
                 out.append(Mention(start, ent.end, "per", {"name": name}))
