@@ -27,7 +27,7 @@ LABEL_ROLES = (
 WORD_LISTS = (
     "auxiliaries", "agent_preps", "comitative_preps", "genitive_preps", "locative_preps",
     "negation_particles", "prepositions", "passive_verbs", "present_participle_endings",
-    "time_nouns", "partitive_articles", "impersonal_verbs", "causative_verbs",
+    "time_nouns", "partitive_articles", "impersonal_verbs", "causative_verbs", "inverted_clitics",
 )  # fmt: skip
 
 
@@ -62,10 +62,23 @@ class Syntax:
         if own or self.children(tok, self.labels["aux_pass"]):
             return own
         return (
-            self.personal_expletives(tok)
+            self.inverted_clitics(tok)
+            or self.personal_expletives(tok)
             or self.copula_subjects(tok)
             or self.displaced_subjects(tok)
         )
+
+    def inverted_clitics(self, tok: Token) -> list[Token]:
+        """'« … », a-t-elle indiqué vendredi': the parser may hang the inverted subject
+        pronoun on the auxiliary it follows rather than on the verb; it is the verb's
+        subject (grammar.json `inverted_clitics`; the euphonic '-t' is none)."""
+        clitics = self.words["inverted_clitics"]
+        return [
+            c
+            for a in self.children(tok, self.labels["aux"])
+            for c in a.children
+            if c.i > a.i and c.lower_ in clitics
+        ]
 
     def copula_subjects(self, tok: Token) -> list[Token]:
         """'X sont en droit de …' with the subject hung on the copula rather than on
