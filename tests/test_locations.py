@@ -123,6 +123,22 @@ def test_a_fronted_place_the_parser_split_off_places_the_next_main_clause(fr) ->
     assert sentence_place(da.doc[9], da, set(), fr) is None  # the reported act: not fronted
 
 
+def test_a_clause_led_by_ou_hung_on_the_verb_is_at_the_place_just_before(fr) -> None:
+    # 'Il est allé dans l' Iowa et à Yuma , où il a défendu son bilan .': the parser hangs
+    # the relative on the verb, as an adverbial clause; it happened in Yuma, not Iowa
+    da = parse(
+        ["Il", "est", "allé", "dans", "l'", "Iowa", "et", "à", "Yuma", ",", "où", "il", "a",
+         "défendu", "son", "bilan", "."],
+        [2, 2, 2, 5, 5, 2, 8, 8, 5, 2, 13, 13, 13, 2, 15, 13, 2],
+        ["nsubj", "aux:tense", "ROOT", "case", "det", "obl:mod", "cc", "case", "conj", "punct",
+         "iobj", "nsubj", "aux:tense", "advcl", "det", "obj", "punct"],
+        ["PRON", "AUX", "VERB", "ADP", "DET", "PROPN", "CCONJ", "ADP", "PROPN", "PUNCT", "PRON",
+         "PRON", "AUX", "VERB", "DET", "NOUN", "PUNCT"],
+    )  # fmt: skip
+    p = sentence_place(da.doc[13], da, set(), fr)
+    assert p is not None and (p.name, p.kind) == ("Yuma", "sentence")
+
+
 def test_a_medium_named_after_a_locative_preposition_is_no_place(fr) -> None:
     # 'Le ministre a parlé à Paris Match .': the magazine the words were given to; 'à Paris'
     # alone is the place

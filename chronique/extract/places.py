@@ -660,8 +660,15 @@ def _clause_heads(tok: Token) -> list[Token]:
         t = t.head
         out.append(t)
     syn = syntax_for(tok.doc.lang_)
-    if t.dep_ in syn.xcomp | syn.advcl and t.head.i != t.i:
-        out.append(t.head)  # 'est allé à Oslo pour rencontrer': the meeting is there
+    where = place_grammar(tok.doc.lang_).relative_where
+    if (
+        t.dep_ in syn.xcomp | syn.advcl
+        and t.head.i != t.i
+        and not any(c.lower_ in where and c.i < t.i for c in t.children)
+    ):
+        # 'est allé à Oslo pour rencontrer': the meeting is there; not a clause led by 'où'
+        # the parser hung on the verb ('s'est rendu dans l'Iowa et à Yuma, où il a …')
+        out.append(t.head)
     return out
 
 
@@ -1089,19 +1096,22 @@ def _antecedent_place(
         )
         if where is None or head.head.i == head.i:
             continue
+        before = da.doc[where.i - 1] if where.i > 0 else None
+        if before is not None and before.dep_ in da.syn.punct and before.i > 0:
+            before = da.doc[before.i - 1]  # 'dans l'Iowa et à Yuma, en Arizona, où il …'
+        if before is not None and _proper(before) and before.i not in arguments:
+            # 'part pour l'Allemagne où il rencontrera …': the name right before the pronoun
+            # is its antecedent, whatever its preposition or where the parser hung the clause
+            # (on an earlier place of a list, too)
+            place = _lookup_noun(before, gazetteer, da.offset)
+            if place is not None:
+                place.kind = "sentence"
+                return place
         if head.dep_ in da.syn.relcl:
             noun = head.head
             case = [c for c in noun.children if c.dep_ in da.syn.case and c.i < noun.i]
             prep = case[0].lower_ if case else ""
             place = _place_of(prep, noun, da, grammar, gazetteer, arguments, on_ground)
-            if place is not None:
-                place.kind = "sentence"
-                return place
-        before = da.doc[where.i - 1] if where.i > 0 else None
-        if before is not None and _proper(before) and before.i not in arguments:
-            # 'part pour l'Allemagne où il rencontrera …': the name right before the pronoun
-            # is its antecedent, whatever its preposition or where the parser hung the clause
-            place = _lookup_noun(before, gazetteer, da.offset)
             if place is not None:
                 place.kind = "sentence"
                 return place
