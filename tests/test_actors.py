@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import GOLD_DEV, events_of, need
+from conftest import GOLD_DEV, events_of, need, quote_containing
 from handparse import actors_of, parse
 from spacy.tokens import Span
 
@@ -907,3 +907,18 @@ def test_a_subhead_in_capitals_the_ner_reads_as_a_person_is_no_person():
     doc.ents = [Span(doc, 4, 5, "PER"), Span(doc, 5, 6, "PER")]
     da = actors_of(doc)
     assert [(m.kind, doc[m.start : m.end].text) for m in da.mentions] == [("per", "BHL")]
+
+
+def test_the_pope_acts_for_the_holy_see_whatever_his_origin(code):
+    """'le pape François' is the Pope (VAT), and 'le pape argentin' is he, not Argentina; his
+    statement is made at his seat."""
+    r = code("Le pape François a critiqué la France mardi.", published="2018-06-27")
+    pope = events_of(r, "ACCUSE", "VAT", "FRA")
+    assert pope and pope[0].location.name == "Vatican"
+    r = code(
+        "Emmanuel Macron a rencontré le pape François mardi. L'entretien accordé par le pape "
+        "argentin a duré une heure. « La France doit accueillir », a déclaré le pape.",
+        published="2018-06-27",
+    )
+    speaker = quote_containing(r, "doit accueillir").speaker
+    assert (speaker.name, speaker.country) == ("Pope Francis", "VAT")

@@ -1213,7 +1213,8 @@ class DocActors:
             former=(role or {}).get("role") if former else None,
         )
         own = {m.country for m in located if m.kind != "org" and m.country}
-        if found is not None and found.country and own and found.country not in own:
+        fixed = (role or {}).get("country")  # one office in the world: 'le pape argentin'
+        if found is not None and found.country and own and found.country not in own | {fixed}:
             # 'le ministre turc', 'le représentant du régime syrien' is no Russian named before
             found = None
         body = (role or {}).get("body")
