@@ -218,11 +218,18 @@ BY_CONSTRUCTION = [
     ("AID", "L'Allemagne a annoncé l'envoi d'armes à l'Ukraine."),
     # ready for a hostile outcome is a threat, not an agreement
     ("THREATEN", "Le président vénézuélien se dit prêt à une guerre contre le Guyana."),
+    # readiness to use force, or hell promised, is a threat
+    ("THREATEN", "Le Kosovo se dit prêt à utiliser la force contre la Serbie."),
+    ("THREATEN", "Le Kosovo se dit prêt à riposter contre la Serbie."),
+    ("THREATEN", "Le régime birman promet l'enfer à la Thaïlande."),
+    # ... but not the force of the law
+    ("AGREE", "Le gouvernement français est prêt à utiliser la force de la loi contre la fraude."),
 ]
 NOT_TYPE = {
     0: "ACCUSE", 1: "AGREE", 2: "AGREE", 3: "ACCUSE", 8: "ASSAULT", 9: "ASSAULT", 12: "CONCEDE",
     13: "AGREE", 14: "ASSAULT", 16: "COERCE", 17: "SANCTION", 18: "SANCTION", 19: "SANCTION",
     20: "CONCEDE", 22: "CONCEDE", 23: "RETREAT", 25: "COERCE", 26: "AID", 27: "MOBILIZE",
+    31: "AGREE", 32: "THREATEN",
 }  # fmt: skip
 
 # Non-political senses and domestic trips: no event at all. Figurative wars and offensives

@@ -298,7 +298,11 @@ def code_paragraph(doc: Doc, da: DocActors, times: list[TimeExpr], rules: Rules,
             c.drop("frame" if reason == "no_actor" else "checks", reason)
             continue
         disc.remember(c)
-        c.modality, c.attributed_to, c.denied_by = modality(c.token, da, rules, disc)
+        # 'menace d'utiliser l'arme nucléaire', 'se dit prêt à riposter': the governor an entry
+        # needs makes the act a threat; how sure the text is of the threat is read from it
+        governed = c.rule.value("need_governor") and c.rule.type in rules.governed_modality_types
+        told = governor(c.token, rules) if governed else c.token
+        c.modality, c.attributed_to, c.denied_by = modality(told, da, rules, disc)
         own_account(c)
         _refusal(c, rules)
         _ultimatum(c, rules)
