@@ -2836,27 +2836,15 @@ partir partir VERB 3 xcomp VerbForm=Inf
     assert not c.verb_reading and c.reason == "constraint:need_governor"
 
 
-GOVERNED_THREAT = """
-Pyongyang Pyongyang PROPN 1 nsubj
-menace menacer VERB 1 ROOT Mood=Ind|Tense=Pres|VerbForm=Fin
-de de ADP 3 mark
-lancer lancer VERB 1 xcomp VerbForm=Inf
-une un DET 5 det
-offensive offensive NOUN 3 obj
-contre contre ADP 7 case
-Séoul Séoul PROPN 3 obl:arg
-. . PUNCT 1 punct
-"""
-
-
 @pytest.mark.parametrize(("typ", "governed", "modality"), [
     ("THREATEN", ["THREATEN"], "asserted"),  # the threat is made
     ("THREATEN", [], "hypothetical"),  # what 'menacer' governs is only threatened
 ])  # fmt: skip
 def test_a_threat_its_governor_makes_takes_the_governors_modality(typ, governed, modality):
+    # 'Pyongyang menace de lancer une offensive, qui …': the threat is the offensive's entry
     threat = entry(lemma="lancer", type=typ, cameo="138", object=["offensive"],
-                   need_governor=["menacer"], recipient=["contre"])  # fmt: skip
-    doc = rows(GOVERNED_THREAT)
+                   need_governor=["menacer"])  # fmt: skip
+    doc = rows(CONDEMNED_THREAT.format(relative="acl:relcl"))
     (c,) = [c for c in code(doc, rules_with("fr", [threat], governed_modality_types=governed))
             if c.reason is None]  # fmt: skip
     assert (c.rule.type, c.modality) == (typ, modality)
