@@ -2848,3 +2848,28 @@ def test_a_threat_its_governor_makes_takes_the_governors_modality(typ, governed,
     (c,) = [c for c in code(doc, rules_with("fr", [threat], governed_modality_types=governed))
             if c.reason is None]  # fmt: skip
     assert (c.rule.type, c.modality) == (typ, modality)
+
+
+ADVISED_TRIP = """
+Londres Londres PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+déconseillé déconseiller VERB 2 ROOT VerbForm=Part|Tense=Past
+à à ADP 5 case
+ses son DET 5 det
+ressortissants ressortissant NOUN 2 obl:arg
+de de ADP 8 mark
+se se PRON 8 expl:comp
+rendre rendre VERB 5 acl VerbForm=Inf
+en en ADP 10 case
+Iran Iran PROPN 8 obl:arg
+. . PUNCT 2 punct
+"""
+
+
+@pytest.mark.parametrize(("control", "actor"), [(["déconseiller"], None), ([], "GBR")])
+def test_the_noun_an_advised_infinitive_hangs_on_is_its_subject(control, actor):
+    # 'Londres a déconseillé à ses ressortissants de se rendre en Iran': the nationals would
+    # travel, not London; the parser hangs the infinitive on the noun
+    trip = entry(lemma="rendre", type="CONSULT", cameo="042", recipient=["en"])
+    (c,) = code(rows(ADVISED_TRIP), rules_with("fr", [trip], object_control=control))
+    assert (c.actor[0].country if c.actor else None) == actor

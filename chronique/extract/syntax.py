@@ -28,6 +28,7 @@ WORD_LISTS = (
     "auxiliaries", "agent_preps", "comitative_preps", "genitive_preps", "locative_preps",
     "negation_particles", "prepositions", "passive_verbs", "present_participle_endings",
     "time_nouns", "partitive_articles", "impersonal_verbs", "causative_verbs", "inverted_clitics",
+    "dative_preps",
 )  # fmt: skip
 
 

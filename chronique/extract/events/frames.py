@@ -18,6 +18,7 @@ from chronique.extract.events.candidate import Candidate
 from chronique.extract.events.rules import Rules, Trigger, lemma_of, prep_children, words_after
 from chronique.extract.events.rules import governor as governing_word
 from chronique.extract.places import get_gazetteer
+from chronique.extract.syntax import Syntax
 from chronique.model import UNREALISED, Actor, DateSpan, Quote
 
 
@@ -433,6 +434,17 @@ def subject_actors(tok: Token, da: DocActors, rules: Rules, disc: Discourse) -> 
     return _climb_subject(host, da, rules, disc)
 
 
+def _dative(verb: Token, syn: Syntax) -> list[Token]:
+    """The nouns a verb's 'à' introduces ('conseiller à ses ressortissants de …')."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ in syn.obl | syn.indirect_obj
+        and c.pos_ in ("NOUN", "PROPN", "PRON")
+        and syn.case_word(c) in syn.words["dative_preps"]
+    ]
+
+
 def _climb_subject(tok: Token, da: DocActors, rules: Rules, disc: Discourse) -> list[Actor]:
     syn = rules.syntax
     cur = tok
@@ -487,11 +499,23 @@ def _climb_subject(tok: Token, da: DocActors, rules: Rules, disc: Discourse) -> 
             cur = head.head
             continue
         if lemma_of(head) in rules.object_control and cur.dep_ in syn.xcomp | syn.advcl | syn.acl:
-            # 'appeler les États-Unis à extrader', 'accuser Moscou d'avoir empoisonné':
-            # the infinitive's subject is the head's object
-            controllers = [a for o in syn.objects(head) for a in da.actors(o)]
+            # 'appeler les États-Unis à extrader', 'accuser Moscou d'avoir empoisonné',
+            # 'conseiller à ses ressortissants de partir': the infinitive's subject is the
+            # head's object, or the noun its 'à' introduces
+            objects = syn.objects(head) + _dative(head, syn)
+            controllers = [a for o in objects for a in da.actors(o)]
             if controllers:
                 return dedupe(controllers)
+        if (
+            lemma_of(head) in rules.object_control
+            and came_from_inf
+            and cur.pos_ in ("NOUN", "PROPN", "PRON")
+            and cur.dep_ in syn.obj | syn.obl | syn.indirect_obj
+        ):
+            # 'a déconseillé à ses ressortissants de se rendre en Iran', with the infinitive
+            # hung on the noun: that noun is its subject, even one the lexicons cannot
+            # place; the head's own subject never is
+            return dedupe(da.actors(cur) + co)
         if lemma_of(head) in rules.co_actor_heads and cur.dep_ in syn.advcl | syn.xcomp:
             co.extend(prep_actors(head, syn.words["comitative_preps"], da, rules))
         cur = head
