@@ -658,6 +658,20 @@ REFERENCE_CASES = [
         "retirée.",
         "la réforme serait retirée", "name", None,
     ),
+    # a name after a body the role hangs on ('au Sénat X') names the role's bearer
+    (
+        "Affaire Dubois : le Premier ministre répond. Le Premier ministre a répondu à la "
+        "tribune du Sénat après une question de la présidente du groupe communiste au Sénat "
+        "Claire Martin, qui demandait de « mettre un terme aux violences policières dans les "
+        "manifestations ».",
+        "mettre un terme", "name", "Claire Martin",
+    ),
+    # the tenant of Matignon is the Prime Minister, not the head of state
+    (
+        "Emmanuel Macron était à Berlin. Le locataire de Matignon a déclaré jeudi : « nous "
+        "ferons toute la lumière sur cette affaire ».",
+        "toute la lumière", "name", "Élisabeth Borne",
+    ),
     # 'l'acteur français' is the man named before, not France
     (
         "Dans un entretien, Pierre Lenoir estime que la campagne est une farce. L'acteur "

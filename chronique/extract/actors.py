@@ -1404,12 +1404,12 @@ class DocActors:
     def _other_person(self, tok: Token) -> bool:
         """A role or person noun that is not part of the role above it: 'président' in 'le
         conseiller du président X' (X is the president), not 'Intérieur' in 'le ministre de
-        l'Intérieur X' nor a party or place ('le député des Tories X', 'le maire de Lyon X'),
-        which the parser makes the name's head alike."""
+        l'Intérieur X' nor a party, place or body ('le député des Tories X', 'le maire de Lyon
+        X', 'la présidente du groupe au Sénat X'), which the parser makes the name's head alike."""
         if self._inside_role(tok):
             return False
         m = self.by_token.get(tok.i)
-        return (m is not None and m.kind == "role") or fold(
+        return (m is not None and m.kind == "role" and self._person_role(tok, m.data)) or fold(
             tok.lemma_ or tok.text
         ) in self.pronouns.person_nouns
 
