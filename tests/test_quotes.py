@@ -666,6 +666,33 @@ REFERENCE_CASES = [
         "manifestations ».",
         "mettre un terme", "name", "Claire Martin",
     ),
+    # 'Mme Le Pen' is the Marine Le Pen named before: a surname of two words
+    (
+        "Marine Le Pen veut se rendre à Londres. « Je lui pardonne beaucoup », a ironisé Mme "
+        "Le Pen sur une chaîne publique.",
+        "je lui pardonne", "name", "Marine Le Pen",
+    ),
+    # 'il' is not the woman a title inside her name ('Mme Martin') says she is
+    (
+        "M. Dupont assure que Mme Martin a été invitée. « Le royaume est un État de droit », "
+        "souligne-t-il.",
+        "un état de droit", "name", "M. Dupont",
+    ),
+    # the subject of what a speaker writes does not take the floor from her
+    (
+        "Mme Durand explique sa démarche en écrivant que Mme Martin « a tenu des propos "
+        "choquants sur les réfugiés ». « Sa venue ne servirait pas l'intérêt général », "
+        "poursuit-elle.",
+        "sa venue ne servirait", "name", "Mme Durand",
+    ),
+    # a party's adjective says the described deputy's country: not the French one named last
+    # (the British party, as no one of it was named)
+    (
+        "Mme Durand a écrit au ministère de l'Intérieur. La députée Marine Le Pen lui a "
+        "répondu jeudi. « Je vous exhorte à lui refuser l'entrée dans le pays », conclut la "
+        "députée travailliste.",
+        "je vous exhorte", "country", "GBR",
+    ),
     # the tenant of Matignon is the Prime Minister, not the head of state
     (
         "Emmanuel Macron était à Berlin. Le locataire de Matignon a déclaré jeudi : « nous "

@@ -25,6 +25,7 @@ from chronique.model import Actor
 from chronique.nlp import get_nlp
 
 ELECT_DAYS = 400  # how long before taking office a holder is 'le futur président'
+PARTY_SECTORS = frozenset({"PTY"})  # a party member is of the party's country
 PARTY_OFFICE = "party_leader"  # a party's head: a politician still, not one in public office
 BODY_HEADS = frozenset({"head", PARTY_OFFICE})  # people.json roles that only head a `body`
 
@@ -239,7 +240,10 @@ class ActorLexicon:
         self.topic_nouns = frozenset(groups.get("topic_nouns", []))
         self.partitive = frozenset(groups.get("partitive_heads", []))
         self.circle = frozenset(groups.get("circle_nouns", []))
-        self.according_to = set(lexicons.load("reporting", lang).get("according_to", []))
+        reporting = lexicons.load("reporting", lang)
+        self.according_to = set(reporting.get("according_to", []))
+        self.complementizers = set(reporting.get("complementizers", []))
+        self.reporting_verbs = {fold(v) for v in reporting.get("verbs", []) if " " not in v}
         roles = lexicons.load("roles", lang)
         self.bodies = frozenset(fold(b) for b in roles.get("bodies", []))
         self.heads = frozenset(fold(h) for h in roles.get("heads", []))
@@ -1202,6 +1206,12 @@ class DocActors:
         pos = self.offset + head.idx
         # 'le président élu' holds the office once in it: someone named who holds it then
         when = self.when + timedelta(days=ELECT_DAYS) if elect and self.when else self.when
+        own = {
+            m.country
+            for m in located
+            if m.country and (m.kind != "org" or m.data.get("sector") in PARTY_SECTORS)
+        }  # 'le ministre turc', 'la députée travailliste' is no one of another country
+        fixed = (role or {}).get("country")  # one office in the world: 'le pape argentin'
         found = self.memory.described(
             pos,
             role_key(role) if role else fold(head.lemma_),
@@ -1212,10 +1222,7 @@ class DocActors:
             anyone=anyone,
             former=(role or {}).get("role") if former else None,
         )
-        own = {m.country for m in located if m.kind != "org" and m.country}
-        fixed = (role or {}).get("country")  # one office in the world: 'le pape argentin'
         if found is not None and found.country and own and found.country not in own | {fixed}:
-            # 'le ministre turc', 'le représentant du régime syrien' is no Russian named before
             found = None
         body = (role or {}).get("body")
         if found is None and body and not former:
@@ -1298,12 +1305,50 @@ class DocActors:
         if head is not None:
             note.sent = self.offset + head.sent.start_char
             note.subject = self._is_subject(head)
+            note.reported = note.subject and self._in_reported_clause(head)
             name = [head, *(c for c in head.children if c.dep_ in self.syn.name)]
             note.paired = head.dep_ in self.syn.conj or any(
                 c.dep_ in self.syn.conj for t in name for c in t.children
             )  # the parser hangs 'et son épouse' on the name's last word
             note.source = self._source(head)
         self.memory.remember(actor, person, gender, note)
+
+    def _in_reported_clause(self, head: Token) -> bool:
+        """Whether the clause `head` is the subject of is what a reporting verb says ('… en
+        écrivant que X a tenu des propos …'): its complement, or a clause opened by a bare
+        complementizer the parser hung on it otherwise ('que' alone, not 'parce que')."""
+        tok = head
+        for _ in range(3):
+            if tok.dep_ in self.syn.subj | self.syn.subj_pass or tok.head.i == tok.i:
+                break
+            tok = tok.head
+        verb = tok.head
+        while verb.dep_ in self.syn.conj and verb.head.i != verb.i:
+            verb = verb.head
+        if fold(verb.head.lemma_ or verb.head.text) not in self.lex.reporting_verbs:
+            return False  # 'on sait que X est …', 'c'est alors que X …': X may have the floor
+        if verb.dep_ in self.syn.ccomp:
+            return True
+        marks = [c for c in verb.children if c.dep_ in self.syn.mark]
+        if marks:
+            return (
+                len(marks) == 1
+                and fold(marks[0].text) in self.lex.complementizers
+                and not any(c.dep_ in self.syn.fixed for c in marks[0].children)
+            )
+        # the parser may hang 'que' on the subject's title ('que Mme X a …'): the word before
+        # the subject phrase, itself after a verb or noun ('écrit que', 'dit à la presse que';
+        # not 'parce que', 'alors que')
+        at = tok.left_edge.i
+        if fold(self.doc[at].text) not in self.lex.complementizers:
+            while at >= 1 and self.doc[at - 1].lower_ in self.pronouns.titles:
+                at -= 1
+            at -= 1
+        return (
+            at >= 1
+            and fold(self.doc[at].text) in self.lex.complementizers
+            and self.doc[at - 1].pos_ in ("VERB", "AUX", "NOUN", "PROPN")
+        )
 
     def _source(self, head: Token) -> bool:
         """Named as the source of the report around it ('selon X', 'selon les informations
@@ -1417,10 +1462,10 @@ class DocActors:
         """The gender the words around a name give its bearer: a title right before it
         ('Mme', 'Mr'), or the article of the noun it stands beside ('la rappeuse Cardi B',
         'la porte-parole, Maud Bregeon'), else its first name."""
-        if name.start > 0:
-            before = self.doc[name.start - 1]
-            if (g := self.pronouns.titles.get(before.lower_)) is not None:
-                return g
+        for at in (name.start - 1, name.start):  # 'Mme' before the name or inside it
+            if 0 <= at < name.end - 1:
+                if (g := self.pronouns.titles.get(self.doc[at].lower_)) is not None:
+                    return g
         head = self.doc[name.start : name.end].root
         nouns = []
         if name.start > 0 and self.doc[name.start - 1].pos_ == "NOUN":
@@ -1532,6 +1577,8 @@ class Note:
     subject: bool = False  # named as a clause's subject (not its object)
     paired: bool = False  # coordinated with another ('X et son épouse'): 'ils' may be them
     source: bool = False  # named as the source of a report ('selon les informations de X')
+    reported: bool = False  # subject of a clause another says ('X écrit que Y a …'): Y is
+    # what X speaks of, not who has the floor after X's words
     roles: set[str] = field(default_factory=set)  # folded role nouns it was given
     affiliation: str | None = None  # the organisation it was said to belong to
     person: Person | None = None  # its people-lexicon entry, for the offices it held
@@ -1606,7 +1653,7 @@ class ActorMemory:
             pool += [
                 (p, a)
                 for p, a in self._outside_quotes(self.persons)
-                if pos - window <= p < pos and self.note(a).subject
+                if pos - window <= p < pos and self.note(a).subject and not self.note(a).reported
             ]
         recent = self._named(self._agreeing(pool, gender))
         if recent:
@@ -1615,16 +1662,20 @@ class ActorMemory:
         return self._latest(self._named(self._agreeing(pool, gender)), pronoun, pos)
 
     def person_by_surname(self, surname: str) -> Actor | None:
-        """'M. Kim' after 'Kim Jong Un': the last named person whose name ends the same."""
+        """'M. Kim' after 'Kim Jong Un', 'Mme Le Pen' after 'Marine Le Pen': the last named
+        person whose name ends the same (or, for one word, begins the same)."""
         words = fold(surname).split()
         if not words:
             return None
+        n = len(words)
         for _, a in reversed(self.persons):
             if not a.name or not a.country:
                 continue
             known = fold(a.name).split()
-            if words == known or (
-                len(words) == 1 and len(known) > 1 and words[0] in {known[-1], known[0]}
+            if (
+                words == known
+                or (n == 1 and len(known) > 1 and words[0] in {known[-1], known[0]})
+                or (1 < n < len(known) and known[-n:] == words)
             ):
                 return a
         return None
