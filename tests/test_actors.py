@@ -851,6 +851,22 @@ def test_a_seat_inside_a_role_says_whose_it_is(code):
     assert q.speaker.country == "RUS"
 
 
+def test_a_minister_named_without_country_serves_the_country_of_the_story(code):
+    """roles.json state_office_nouns: 'le ministre de la Justice X' in a story about Turkey is
+    Turkish; 'le président du club X' is no one's head of state."""
+    text = (
+        "La Turquie a arrêté des milliers de militaires après le putsch manqué. Ankara réclame "
+        "l'extradition du prédicateur. Le ministre de la Justice Ahmet Kaya a accusé dimanche "
+        "les États-Unis de protéger les putschistes. Le président du club Kemal Aydin a "
+        "critiqué jeudi le Portugal."
+    )
+    r = code(text, "2016-07-17")
+    (accuse,) = [e for e in r.events if e.trigger["text"] == "a accusé"]
+    assert [a.country for a in accuse.actor] == ["TUR"]
+    club = [e for e in r.events if e.trigger["text"] == "a critiqué"]
+    assert all(a.country != "TUR" for e in club for a in e.actor)
+
+
 def test_a_description_of_another_nationality_is_not_the_person_named_before(code):
     text = (
         "Dmitri Peskov a dénoncé lundi les sanctions. Mardi, le maire de Londres a déclaré que "

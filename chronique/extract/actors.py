@@ -247,6 +247,7 @@ class ActorLexicon:
         roles = lexicons.load("roles", lang)
         self.bodies = frozenset(fold(b) for b in roles.get("bodies", []))
         self.heads = frozenset(fold(h) for h in roles.get("heads", []))
+        self.state_nouns = tuple(fold(n) for n in roles.get("state_office_nouns", []))
         for r in roles["roles"]:
             self.roles[fold(r["text"])] = r
             self._add("role", r["text"], dict(r))
@@ -406,6 +407,12 @@ class ActorLexicon:
                     if best is None or o.start < best[0]:
                         best = (o.start, p)
         return best[1] if best else None
+
+    def state_office(self, role: dict[str, Any]) -> bool:
+        """An office of state ('ministre de la Justice', 'chef de la diplomatie'), whose
+        bearer serves a country, not a party, club or firm."""
+        text = fold(role["text"])
+        return any(text == n or text.startswith(n + " ") for n in self.state_nouns)
 
     def role_of(self, tok: Token) -> dict[str, Any] | None:
         return self.roles.get(fold(tok.text)) or self.roles.get(fold(tok.lemma_))
@@ -842,6 +849,16 @@ class DocActors:
                 # ONG espagnole' is Italian)
                 own = [m for m in located if title.i != person.start and self._governs(title, m)]
                 actor.country = (own or located)[-1].country
+            elif (
+                not actor.country
+                and not located
+                and role is not None
+                and self.lex.state_office(role)
+                and not self._former(head)
+            ):
+                # 'le ministre de la Justice X' with no country said, in a story about Turkey:
+                # a Turkish minister
+                actor.country = self.memory.dominant()
             if not actor.sector:
                 actor.sector = self._led_sector(role, located + ms, title) or (role or {}).get(
                     "sector"
