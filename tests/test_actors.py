@@ -903,6 +903,25 @@ SUBJECT_PARSES = [
 ]  # fmt: skip
 
 
+def test_a_former_president_named_by_surname_alone(code):
+    """people.json: 'Hollande' alone is François Hollande (the corpus names the Dutch province
+    'la Hollande' almost never)."""
+    r = code("Le président Hollande a reçu mardi le roi du Maroc.", "2016-12-12")
+    assert [(e.event, [a.country for a in e.actor]) for e in r.events] == [("CONSULT", ["FRA"])]
+
+
+def test_where_someone_was_is_not_who_they_are():
+    """'Jean Morel était à Rabat': the parser makes the place the copula's head and the
+    person its subject; the place names Morocco, not the man."""
+    doc = parse(
+        "fr", "Jean Morel était à Rabat .", [4, 0, 4, 4, 4, 4],
+        "nsubj flat:name cop case ROOT punct".split(), "PROPN PROPN AUX ADP NOUN PUNCT".split(),
+    )
+    doc.ents = [Span(doc, 0, 2, "PER")]
+    found = {a.text: (a.name, a.country) for a in actors_of(doc).entities()}
+    assert found["Rabat"] == ("Morocco", "MAR")
+
+
 @pytest.mark.parametrize(("text", "heads", "deps", "pos", "people", "subject"), SUBJECT_PARSES)
 def test_which_named_person_is_the_subject(text, heads, deps, pos, people, subject):
     """A later 'il' prefers subjects: a name in the subject's complement is none."""

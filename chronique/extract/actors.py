@@ -512,6 +512,12 @@ class DocActors:
                     continue
                 if t.i == head.i and c.i < head.i and c.dep_ in self.syn.case:
                     continue  # 'selon la firme X': the preposition is no part of the name
+                if (
+                    t.i == head.i
+                    and c.dep_ in self.syn.subj
+                    and any(g.dep_ in self.syn.case for g in head.children)
+                ):
+                    continue  # 'X était à Rabat': the copula's subject is where, not who, it is
                 if _across_colon(t, c):
                     continue  # 'Italie : X hospitalisé': a headline's label, not X's title
                 out.append(c)
