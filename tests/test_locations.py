@@ -336,6 +336,9 @@ def test_actor_place_by_kind_of_act(fr) -> None:
     assert actor_place(ev("ASSAULT", ["ISR"], ["LBN"]), fr).country == "LBN"  # done there
     assert actor_place(ev("COERCE", ["TUR"]), fr).country == "TUR"  # no target: at home
     assert actor_place(ev("CONSULT", ["ITA"], ["ESP"], mode="visit"), fr).country == "ESP"
+    # forces withdrawn leave the country they were in; prisoners freed are freed at home
+    assert actor_place(ev("RETREAT", ["RUS"], ["SYR"], mode="withdraw"), fr).country == "SYR"
+    assert actor_place(ev("RETREAT", ["RUS"], ["UKR"], mode="release"), fr).country == "RUS"
     eu = actor_place(ev("SANCTION", ["EUR"], ["IRN"]), fr)
     assert eu is not None and (eu.name, eu.precision) == ("Brussels", "city")
     assert actor_place(ev("ACCUSE", [None]), fr) is None
