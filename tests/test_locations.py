@@ -209,6 +209,20 @@ def test_a_country_after_en_stays_the_place_even_as_an_argument(fr) -> None:
     assert p is not None and (p.country, p.precision) == ("IND", "country")
 
 
+def test_a_place_on_the_forces_withdrawn_says_where_the_withdrawal_is(fr) -> None:
+    # 'Washington retire des soldats stationnés en Pologne .': the place hangs on the object,
+    # through a participle; a withdrawal (not any retreat) happens there
+    da = parse(
+        ["Washington", "retire", "des", "soldats", "stationnés", "en", "Pologne", "."],
+        [1, 1, 3, 1, 3, 6, 4, 1],
+        ["nsubj", "ROOT", "det", "obj", "acl", "case", "obl:mod", "punct"],
+        ["PROPN", "VERB", "DET", "NOUN", "VERB", "ADP", "PROPN", "PUNCT"],
+    )
+    p = sentence_place(da.doc[1], da, set(), fr, "RETREAT", "withdraw")
+    assert p is not None and p.country == "POL"
+    assert sentence_place(da.doc[1], da, set(), fr, "RETREAT", None) is None
+
+
 def test_a_region_named_through_region_de_keeps_region_precision(fr) -> None:
     # 'L' armée a bombardé des villages dans la région de Kherson .': the phrase hangs on the
     # object, as the parser often attaches it; for an attack it still says where

@@ -536,6 +536,7 @@ class ActorRules:
     scene_chars: int = 0
     home_sectors: frozenset[str] = frozenset()
     body_seats: dict[str, int | str] = dataclasses.field(default_factory=dict)
+    object_place_modes: frozenset[str] = frozenset()
 
 
 @cache
@@ -562,6 +563,7 @@ def actor_rules() -> ActorRules:
         int(data.get("scene_chars", 0)),
         frozenset(data.get("home_sectors", [])),
         _body_seats(data.get("body_seats", {})),
+        frozenset(data.get("object_place_modes", [])),
     )
 
 
@@ -976,14 +978,17 @@ def sentence_place(
     argument_token_ids: set[int],
     gazetteer: Gazetteer,
     event_type: str | None = None,
+    mode: str | None = None,
 ) -> Place | None:
     """The place the trigger's own clause names ('à Pyongyang', 'dans le Donbass', 'en mer
     Jaune', 'près de Paris'), skipping phrases whose noun is an argument of the trigger (its
     actor or recipient: 'livrer des armes à la Russie'). For an act on the ground
     (`object_place_types`: 'a arrêté des militants près de Lyon'), a place attached to its
-    object counts too: the parser often hangs it there."""
+    object counts too: the parser often hangs it there; so for such modes of other acts
+    (`object_place_modes`: 'le retrait des soldats stationnés en Allemagne')."""
     grammar = place_grammar(da.lang)
-    on_ground = event_type in actor_rules().object_place_types
+    rules = actor_rules()
+    on_ground = event_type in rules.object_place_types or (mode or "") in rules.object_place_modes
     heads = _clause_heads(tok)
     # 'lors de sa visite à Oslo': the parser hangs the gathering on the adverb
     heads += [c for h in heads for c in h.children if c.pos_ == "ADV" and c.dep_ in da.syn.advmod]
@@ -1000,7 +1005,7 @@ def sentence_place(
         # tells an earlier act, not where this one happened
         and not any(g.dep_ in da.syn.mark for g in c.children)
     ]
-    if event_type in actor_rules().object_place_types:
+    if on_ground:
         # 'abattu par des soldats au Yémen', 'a arrêté des militants près de
         # Lyon': the parser often hangs the place on (a word of) an argument of such an act
         args = _bare_nouns(tok, da) + [n for _, n in da.syn.prepositional(tok)]

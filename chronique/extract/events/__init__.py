@@ -320,7 +320,7 @@ def code_paragraph(doc: Doc, da: DocActors, times: list[TimeExpr], rules: Rules,
         disc.remember_author(c)
         sides = place_arguments(rule.mode, c.actor, c.recipient)
         not_places = argument_token_ids(doc, da.offset, sides)
-        c.place = sentence_place(c.token, da, not_places, gazetteer, rule.type)
+        c.place = sentence_place(c.token, da, not_places, gazetteer, rule.type, rule.mode)
         c.infer = (
             not c.recipient
             and (not rule.nominal or c.implicit)
