@@ -678,6 +678,12 @@ REFERENCE_CASES = [
         "souligne-t-il.",
         "un état de droit", "name", "M. Dupont",
     ),
+    # 'Me' gives no gender: the first name after it does ('elle' is not Me Axel Martin)
+    (
+        "La juge Claire Petit a rejeté la demande. Me Axel Martin a dénoncé la décision. "
+        "« Le dossier était vide », a-t-elle ajouté.",
+        "le dossier était vide", "name", "Claire Petit",
+    ),
     # the subject of what a speaker writes does not take the floor from her
     (
         "Mme Durand explique sa démarche en écrivant que Mme Martin « a tenu des propos "

@@ -56,7 +56,7 @@ class Pronouns:
         self.euphonic = frozenset(lex.get("euphonic", []))
         self.relative = frozenset(lex.get("relative", []))
         self.reflexive = frozenset(lex.get("reflexive", []))
-        self.titles: dict[str, str] = lex.get("titles", {})
+        self.titles: dict[str, str | None] = lex.get("titles", {})  # None: 'Me', 'Dr'
         self.determiners: dict[str, str] = lex.get("determiners", {})
         self.definite = frozenset(lex.get("definite", []))
         self.person_nouns = frozenset(fold(w) for w in lex.get("person_nouns", []))
@@ -1503,8 +1503,11 @@ class DocActors:
             for c in noun.children:
                 if c.dep_ in self.syn.det and (g := self.pronouns.determiners.get(c.lower_)):
                     return g
-        # 'Élise Lucet': the gender a first name most often gives
-        return first_names().get(fold(self.doc[name.start].text))
+        # 'Élise Lucet', 'Me Axel Dumas': the gender a first name most often gives
+        first = name.start
+        while first < name.end - 1 and self.doc[first].lower_ in self.pronouns.titles:
+            first += 1
+        return first_names().get(fold(self.doc[first].text))
 
     def entities(self) -> list[Actor]:
         """Every actor mention in the paragraph, each resolved on its own noun phrase.
