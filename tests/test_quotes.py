@@ -678,6 +678,11 @@ REFERENCE_CASES = [
         "souligne-t-il.",
         "un état de droit", "name", "M. Dupont",
     ),
+    # an unnamed speaker described by a trade or a situation is kept with their description
+    (
+        "« J'ai vu la guerre de près », affirme un vétéran de l'armée.",
+        "la guerre de près", "kind", "group",
+    ),
     # 'Me' gives no gender: the first name after it does ('elle' is not Me Axel Martin)
     (
         "La juge Claire Petit a rejeté la demande. Me Axel Martin a dénoncé la décision. "
