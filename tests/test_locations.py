@@ -25,6 +25,7 @@ from chronique.extract.places import (
     fill_locations,
     gathering_places,
     get_gazetteer,
+    locative_places,
     place_arguments,
     resolve_homonyms,
     sentence_place,
@@ -152,6 +153,20 @@ def test_a_medium_named_after_a_locative_preposition_is_no_place(fr) -> None:
     da = parse(words[:6] + ["."], heads[:6] + [3], deps[:6] + ["punct"], tags[:6] + ["PUNCT"])
     p = sentence_place(da.doc[3], da, set(), fr)
     assert p is not None and p.name == "Paris"
+
+
+def test_a_person_named_after_a_locative_preposition_is_no_place(fr) -> None:
+    # 'Le ministre a parlé à Vladimir Poutine .': 'Vladimir' alone is a Russian city, but here
+    # the first name of the man spoken to
+    words = ["Le", "ministre", "a", "parlé", "à", "Vladimir", "Poutine", "."]
+    heads = [1, 3, 3, 3, 5, 3, 5, 3]
+    deps = ["det", "nsubj", "aux:tense", "ROOT", "case", "obl:arg", "flat:name", "punct"]
+    tags = ["DET", "NOUN", "AUX", "VERB", "ADP", "PROPN", "PROPN", "PUNCT"]
+    person = Mention(5, 7, "person", {"name": "Vladimir Putin", "country": "RUS"})
+    da = parse(words, heads, deps, tags, mentions=(person,))
+    assert locative_places(da.doc, da, fr) == []
+    da = parse(words, heads, deps, tags)
+    assert [p.name for p in locative_places(da.doc, da, fr)] == ["Vladimir"]
 
 
 def test_a_locative_clitic_stands_for_the_place_named_before(fr) -> None:

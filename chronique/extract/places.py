@@ -852,6 +852,10 @@ def _place_of(
     named = da.by_token.get(noun.i)
     if named is not None and named.kind == "org" and named.data.get("sector") == "MED":
         return None  # 'une interview accordée à Paris Match': a medium's name, no place
+    if named is not None and named.kind == "person":
+        # 'demandé des comptes à Vladimir Poutine': a known person's first name, not the city
+        # (a name only the recogniser calls a person may be a town it misread: 'Khan Younès')
+        return None
     place = _lookup_noun(noun, gazetteer, da.offset)
     if place is None:
         return None
