@@ -365,6 +365,13 @@ def test_actor_place_by_kind_of_act(fr) -> None:
     assert actor_place(ev("ASSAULT", ["ISR"], ["LBN"]), fr).country == "LBN"  # done there
     assert actor_place(ev("COERCE", ["TUR"]), fr).country == "TUR"  # no target: at home
     assert actor_place(ev("CONSULT", ["ITA"], ["ESP"], mode="visit"), fr).country == "ESP"
+    # a quarantine imposed on travellers from France, an expulsion: on the state's own ground
+    quarantine = ev("COERCE", ["GBR"], ["FRA"], mode="restrict")
+    quarantine.cameo = "172"
+    assert actor_place(quarantine, fr).country == "GBR"
+    blockade = ev("COERCE", ["ISR"], ["PSE"], mode="restrict")
+    blockade.cameo = "191"  # a blockade is laid on the target's ground
+    assert actor_place(blockade, fr).country == "PSE"
     # forces withdrawn leave the country they were in; prisoners freed are freed at home
     assert actor_place(ev("RETREAT", ["RUS"], ["SYR"], mode="withdraw"), fr).country == "SYR"
     assert actor_place(ev("RETREAT", ["RUS"], ["UKR"], mode="release"), fr).country == "RUS"

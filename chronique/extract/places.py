@@ -537,6 +537,7 @@ class ActorRules:
     home_sectors: frozenset[str] = frozenset()
     body_seats: dict[str, int | str] = dataclasses.field(default_factory=dict)
     object_place_modes: frozenset[str] = frozenset()
+    home_cameos: frozenset[str] = frozenset()
 
 
 @cache
@@ -564,6 +565,7 @@ def actor_rules() -> ActorRules:
         frozenset(data.get("home_sectors", [])),
         _body_seats(data.get("body_seats", {})),
         frozenset(data.get("object_place_modes", [])),
+        frozenset(data.get("home_cameos", [])),
     )
 
 
@@ -1408,12 +1410,16 @@ def _fits(setting: Place, event: Event) -> bool:
 
 def _at_home(event: Event, guessed: bool = True) -> bool:
     """Is the act done by a body that acts only in its own country (`home_sectors`: the
-    police, the courts), so that its state's ground is where it happened? `guessed`: count
+    police, the courts), or one a state does on its own ground whoever it targets
+    (`home_cameos`: a restriction, a ban, an expulsion), so that its state's ground is where
+    it happened? `guessed`: count
     the police an agentless passive implies, whose country is itself a guess that the
     article's setting outweighs."""
-    home = actor_rules().home_sectors
+    rules = actor_rules()
+    if (event.cameo or "") in rules.home_cameos and _states(event.actor):
+        return True  # a quarantine, ban or expulsion the state applies on its own ground
     return bool(_states(event.actor)) and any(
-        a.sector in home and (guessed or a.kind != "inferred") for a in event.actor
+        a.sector in rules.home_sectors and (guessed or a.kind != "inferred") for a in event.actor
     )
 
 
