@@ -678,6 +678,11 @@ REFERENCE_CASES = [
         "souligne-t-il.",
         "un état de droit", "name", "M. Dupont",
     ),
+    # a reporting verb coordinated with the one before shares its subject
+    (
+        "Le ministre a critiqué ce projet et assure que le pays ne l'acceptera jamais.",
+        "le pays ne l'acceptera", "text", "Le ministre",
+    ),
     # an unnamed speaker described by a trade or a situation is kept with their description
     (
         "« J'ai vu la guerre de près », affirme un vétéran de l'armée.",

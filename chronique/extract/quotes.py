@@ -545,6 +545,15 @@ class QuoteExtractor:
                     break
                 head = up
                 continue
+            if (
+                head.dep_ in syn.conj
+                and head.head.i < head.i
+                and head.head.pos_ in ("VERB", "AUX")
+            ):
+                # 'X a critiqué le projet et assure que …': a verb coordinated with the one
+                # before shares its subject
+                head = head.head
+                continue
             if head.dep_ not in da.syn.xcomp | da.syn.comp | da.syn.advcl:
                 break
             if not self._infinitive(head, da):  # "après avoir répété que …" too
