@@ -2873,3 +2873,26 @@ def test_the_noun_an_advised_infinitive_hangs_on_is_its_subject(control, actor):
     trip = entry(lemma="rendre", type="CONSULT", cameo="042", recipient=["en"])
     (c,) = code(rows(ADVISED_TRIP), rules_with("fr", [trip], object_control=control))
     assert (c.actor[0].country if c.actor else None) == actor
+
+
+DENIED_THEN = """
+Moscou Moscou PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+démenti démentir VERB 2 ROOT VerbForm=Part|Tense=Past
+ces ce DET 4 det
+informations information NOUN 2 obj
+et et CCONJ 7 cc
+a avoir AUX 7 aux:tense
+accusé accuser VERB 2 {dep} VerbForm=Part|Tense=Past
+Kiev Kiev PROPN 7 obj
+. . PUNCT 2 punct
+"""
+
+
+@pytest.mark.parametrize(("dep", "modality"), [("conj", "asserted"), ("xcomp", "denied")])
+def test_a_verb_coordinated_with_a_denial_is_not_denied(dep, modality):
+    # 'Moscou a démenti ces informations et a accusé Kiev': the accusation is made; an act
+    # the denial governs is denied
+    accuse = entry(lemma="accuser", type="ACCUSE", cameo="112", recipient=["obj"])
+    (c,) = code(rows(DENIED_THEN.format(dep=dep)), rules_with("fr", [accuse]))
+    assert c.modality == modality

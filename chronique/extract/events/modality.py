@@ -125,7 +125,8 @@ def modality(tok: Token, da: DocActors, rules: Rules,
             ]
             attributed = attributed or owner
             found = found or "alleged"
-        elif lemma in m["denial_heads"]:
+        elif lemma in m["denial_heads"] and cur.dep_ not in syn.conj:
+            # 'a démenti ces informations et a accusé X': the accusation is made, not denied
             denied_by = [a for a in subject_actors(h, da, rules, disc) if a.resolved]
             return "denied", attributed, denied_by
         elif lemma in m["alleging_heads"] and cur.dep_ in clausal | syn.obl:
