@@ -11,9 +11,11 @@ import importlib
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from chronique import lexicons
 from chronique.model import Article, Paragraph
 
 SUPPORTED = ("fr", "en")
@@ -41,8 +43,17 @@ def get_nlp(lang: str) -> Language:
         except ImportError as exc:
             errors.append(f"{name}: {exc}")
             continue
-        return _index_as_sets(module.load())
+        return _keep_whole(_index_as_sets(module.load()), lang)
     raise RuntimeError(f"no spaCy model installed for {lang!r} ({'; '.join(errors)})")
+
+
+def _keep_whole(nlp: Language, lang: str) -> Language:
+    """Names the model's tokenizer splits at a hyphen and its parser then breaks apart
+    ('Royaume-Uni' read as 'Royaume', '-', 'Uni', two subjects), kept as one token as it keeps
+    'États-Unis' (grammar.json `whole_tokens`)."""
+    for word in lexicons.load("grammar", lang).get("whole_tokens", []):
+        nlp.tokenizer.add_special_case(word, [{ORTH: word}])
+    return nlp
 
 
 def _index_as_sets(nlp: Language) -> Language:

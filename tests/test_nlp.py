@@ -86,3 +86,11 @@ def test_lemmatizer_index_as_sets_gives_the_stock_lemmas(lang):
     assert isinstance(next(iter(shipped.values())), list)
     for text in texts:
         assert [t.lemma_ for t in ours(text)] == [t.lemma_ for t in stock(text)]
+
+
+def test_a_hyphenated_country_name_stays_one_token():
+    """grammar.json whole_tokens: 'Royaume-Uni' split at its hyphen was parsed as two
+    subjects ('Le Royaume-', 'Uni'); kept whole, as the model keeps 'États-Unis'."""
+    doc = get_nlp("fr")("Le Royaume-Uni a imposé une quarantaine.")
+    assert [t.text for t in doc][:3] == ["Le", "Royaume-Uni", "a"]
+    assert doc[1].dep_ == "nsubj"
