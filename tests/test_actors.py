@@ -910,6 +910,19 @@ def test_a_former_president_named_by_surname_alone(code):
     assert [(e.event, [a.country for a in e.actor]) for e in r.events] == [("CONSULT", ["FRA"])]
 
 
+def test_a_titled_surname_is_the_known_person_of_that_name(code):
+    """'M. Netanyahu', 'MM. Netanyahu et Dupont' with no one named before: the people
+    lexicon's person, as 'Netanyahu' alone is."""
+    r = code("Mike Pompeo est arrivé en Israël. Il a discuté mercredi avec M. Netanyahu.",
+             "2020-05-13")  # fmt: skip
+    (talk,) = [e for e in r.events if e.trigger["text"] == "a discuté"]
+    assert [a.country for a in talk.recipient] == ["ISR"]
+    r = code("Mike Pompeo est arrivé en Israël. Il a discuté avec MM. Netanyahu et Dupont.",
+             "2020-05-13")  # fmt: skip
+    (talk,) = [e for e in r.events if e.trigger["text"] == "a discuté"]
+    assert "ISR" in [a.country for a in talk.recipient]
+
+
 def test_where_someone_was_is_not_who_they_are():
     """'Jean Morel était à Rabat': the parser makes the place the copula's head and the
     person its subject; the place names Morocco, not the man."""

@@ -844,8 +844,14 @@ class DocActors:
                 while len(bare) > 1 and bare[0].lower() in self.pronouns.titles:
                     bare = bare[1:]  # 'M. Okwiri' is the Okwiri named before
                 known = self.memory.person_by_surname(" ".join(bare))
+                entry = self.lex.entries.get(f"person|{fold(' '.join(bare))}")
                 if known is not None:
                     _identify(actor, known)
+                elif len(bare) < person.end - person.start and entry is not None:
+                    # 'M. Netanyahu' with no one named before: the lexicon's person of
+                    # that name, as 'Netanyahu' alone is
+                    _identify(actor, entry[1]["person"])
+                    gender = entry[1]["person"].gender
                 else:
                     actor.name = surface
             gender = gender or self._gender_cue(person)
