@@ -369,6 +369,9 @@ def test_actor_place_by_kind_of_act(fr) -> None:
     quarantine = ev("COERCE", ["GBR"], ["FRA"], mode="restrict")
     quarantine.cameo = "172"
     assert actor_place(quarantine, fr).country == "GBR"
+    hosting = ev("CONSULT", ["GRC"], ["VAT"], mode="visit")
+    hosting.cameo = "043"  # 'a accueilli le pape': the host receives at home
+    assert actor_place(hosting, fr).country == "GRC"
     blockade = ev("COERCE", ["ISR"], ["PSE"], mode="restrict")
     blockade.cameo = "191"  # a blockade is laid on the target's ground
     assert actor_place(blockade, fr).country == "PSE"
