@@ -844,10 +844,11 @@ class DocActors:
                 while len(bare) > 1 and bare[0].lower() in self.pronouns.titles:
                     bare = bare[1:]  # 'M. Okwiri' is the Okwiri named before
                 known = self.memory.person_by_surname(" ".join(bare))
-                entry = self.lex.entries.get(f"person|{fold(' '.join(bare))}")
                 if known is not None:
                     _identify(actor, known)
-                elif len(bare) < person.end - person.start and entry is not None:
+                elif len(bare) < person.end - person.start and (
+                    entry := self.lex.entries.get(f"person|{fold(' '.join(bare))}")
+                ):
                     # 'M. Netanyahu' with no one named before: the lexicon's person of
                     # that name, as 'Netanyahu' alone is
                     _identify(actor, entry[1]["person"])

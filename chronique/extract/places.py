@@ -1412,13 +1412,12 @@ def _at_home(event: Event, guessed: bool = True) -> bool:
     """Is the act done by a body that acts only in its own country (`home_sectors`: the
     police, the courts), or one a state does on its own ground whoever it targets
     (`home_cameos`: a restriction, a ban, an expulsion), so that its state's ground is where
-    it happened? `guessed`: count
-    the police an agentless passive implies, whose country is itself a guess that the
-    article's setting outweighs."""
+    it happened? `guessed`: count the police an agentless passive implies, whose country is
+    itself a guess that the article's setting outweighs."""
+    if not _states(event.actor):
+        return False
     rules = actor_rules()
-    if (event.cameo or "") in rules.home_cameos and _states(event.actor):
-        return True  # a quarantine, ban or expulsion the state applies on its own ground
-    return bool(_states(event.actor)) and any(
+    return (event.cameo or "") in rules.home_cameos or any(
         a.sector in rules.home_sectors and (guessed or a.kind != "inferred") for a in event.actor
     )
 
