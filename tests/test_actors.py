@@ -801,6 +801,47 @@ def test_a_demonstrative_circle_noun_is_an_anaphor_not_a_circle(code):
     assert all(a.kind != "group" for e in r.events for a in e.actor)
 
 
+@pytest.mark.parametrize(
+    ("text", "heads", "deps", "pos", "lemmas", "country", "sector"),
+    [
+        (  # a quantity: the people it counts act
+            "Des milliers de manifestants tunisiens ont défilé", [1, 6, 3, 1, 3, 6, 6],
+            "det nsubj case nmod amod aux:tense ROOT", "DET NOUN ADP NOUN ADJ AUX VERB",
+            "un millier de manifestant tunisien avoir défiler", "TUN", "CVL",
+        ),
+        (  # a part: the body it is part of acts
+            "Des membres de l' armée malienne ont tiré", [1, 7, 4, 4, 1, 4, 7, 7],
+            "det nsubj case det nmod amod aux:tense ROOT", "DET NOUN ADP DET NOUN ADJ AUX VERB",
+            "un membre de le armée malien avoir tirer", "MLI", "MIL",
+        ),
+        (  # a following: the leader's country, as civilians, not his government
+            "Les partisans du président chilien ont défilé", [1, 6, 3, 1, 3, 6, 6],
+            "det nsubj case nmod amod aux:tense ROOT", "DET NOUN ADP NOUN ADJ AUX VERB",
+            "le partisan de président chilien avoir défiler", "CHL", "CVL",
+        ),
+    ],
+)
+def test_a_quantity_part_or_following_acts_as_what_its_complement_names(
+    text, heads, deps, pos, lemmas, country, sector
+):
+    """'des milliers de X', 'des membres de X', 'les partisans de X' (groups.json
+    partitive_heads, follower_nouns): the head names no one; its complement says who."""
+    doc = parse("fr", text, heads, deps.split(), pos.split(), lemmas=lemmas.split())
+    a = actors_of(doc).actor(doc[1])
+    assert a is not None and (a.country, a.sector) == (country, sector)
+
+
+def test_a_following_of_a_movement_keeps_its_sector():
+    """'les sympathisants de l'opposition' are of the opposition; a leader's partisans are
+    no government."""
+    lemmas = "le sympathisant de le opposition biélorusse avoir défiler".split()
+    doc = parse("fr", "Les sympathisants de l' opposition biélorusse ont défilé", [1, 6, 4, 4, 1,
+                4, 6, 6], "det nsubj case det nmod amod aux:tense ROOT".split(),
+                "DET NOUN ADP DET NOUN ADJ AUX VERB".split(), lemmas=lemmas)  # fmt: skip
+    a = actors_of(doc).actor(doc[1])
+    assert a is not None and (a.country, a.sector, a.kind) == ("BLR", "OPP", "group")
+
+
 def test_french_outlets_are_french_media(code):
     r = code("Selon Europe 1, le gouvernement va reculer. « Rien n'est décidé », a dit RTL.")
     found = {(a.text, a.country, a.sector) for a in r.entities}

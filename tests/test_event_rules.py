@@ -1335,6 +1335,31 @@ def test_object_not_rules_a_thing_received_out_of_a_meeting():
     assert c.reason is None and sides(c) == (["NOR"], ["ITA"])
 
 
+HOSTED_REFUGEES = """
+Oslo Oslo PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+reçu recevoir VERB 2 ROOT VerbForm=Part|Tense=Past
+une un DET 4 det
+partie partie NOUN 2 obj
+des de ADP 6 case
+réfugiés réfugié NOUN 4 nmod
+syriens syrien ADJ 6 amod
+. . PUNCT 2 punct
+"""
+
+
+def test_hosting_refugees_counted_by_a_quantity_is_no_visit():
+    """'a reçu une partie des réfugiés syriens': what a quantity counts is what is hosted
+    (events.json quantity_heads), and refugees are no guests of state (the shipped hosting
+    rules' object_not)."""
+    cands = code(rows(HOSTED_REFUGEES), event_rules("fr"))
+    visits = [c for c in cands if c.rule.type == "CONSULT"]
+    assert visits and all(c.reason == "constraint:object_not" for c in visits)
+    doc = rows(HOSTED_REFUGEES.replace("réfugiés réfugié NOUN", "ministres ministre NOUN"))
+    assert any(c.rule.type == "CONSULT" and c.reason is None
+               for c in code(doc, event_rules("fr")))  # fmt: skip
+
+
 def test_a_personal_verbs_expletive_il_is_its_subject():
     # the parser labels 'Il se rendra à Oslo' like 'Il faut partir': only an impersonal verb
     # ('falloir', 's'agir', 'il y a') has no subject in its 'il'

@@ -240,6 +240,8 @@ class ActorLexicon:
         self.topic_nouns = frozenset(groups.get("topic_nouns", []))
         self.partitive = frozenset(groups.get("partitive_heads", []))
         self.circle = frozenset(groups.get("circle_nouns", []))
+        self.followers = frozenset(groups.get("follower_nouns", []))
+        self.movements = frozenset(groups.get("movement_sectors", []))
         reporting = lexicons.load("reporting", lang)
         self.according_to = set(reporting.get("according_to", []))
         self.complementizers = set(reporting.get("complementizers", []))
@@ -623,7 +625,9 @@ class DocActors:
 
     def _circle_owner(self, head: Token) -> Token | None:
         """The owner noun of a circle noun ('le bureau *du Premier ministre*')."""
-        if head.i in self.by_token or head.lemma_.lower() not in self.lex.circle:
+        if head.i in self.by_token or not (
+            head.lemma_.lower() in self.lex.circle or self._follower(head)
+        ):
             return None
         if any("Dem" in c.morph.get("PronType") for c in head.children):
             return None  # 'cette proche du maire' refers back to someone named before
@@ -640,9 +644,17 @@ class DocActors:
         if found is None or not found.country:
             return None
         actor = self._span_actor(toks)
-        actor.country, actor.sector, actor.kind = found.country, found.sector, "group"
+        sector = found.sector
+        if self._follower(head) and sector not in self.lex.movements:
+            sector = "CVL"  # 'les partisans du président' are not his government
+        actor.country, actor.sector, actor.kind = found.country, sector, "group"
         self._remember(actor, person=False, head=head)
         return actor
+
+    def _follower(self, head: Token) -> bool:
+        """'les partisans du président', 'des sympathisants du Hezbollah' (groups.json
+        follower_nouns): a following acts with its owner's country, as a circle does."""
+        return head.lemma_.lower() in self.lex.followers or head.lower_ in self.lex.followers
 
     def partitive_of(self, head: Token) -> Token | None:
         """'Thousands of Kurds', 'a group of hackers', 'members of the army': a quantity or
@@ -800,6 +812,16 @@ class DocActors:
             ]  # 'le porte-parole de X', 'le conseiller du président X' is not X
         else:
             names = ms  # 'le régime de Bachar al-Assad', 'l'administration Trump': theirs
+        if (at := self.by_token.get(head.i)) is not None and at.kind == "org":
+            # 'a raconté à CNN Angela Moreno' parsed with the name an oblique of the outlet:
+            # a body is not the person hung on it so ('le député PS X' still names X)
+            oblique = self.syn.obl - self.syn.nmod
+            names = [
+                m
+                for m in names
+                if m.kind not in PERSON_KINDS
+                or self.doc[m.start : m.end].root.dep_ not in oblique
+            ]
         person = (
             next((m for m in ms if m.kind in PERSON_KINDS and m.start <= head.i < m.end), None)
             or next((m for m in names if m.kind == "person"), None)
@@ -956,6 +978,10 @@ class DocActors:
         if role is not None and role.get("sector"):
             actor.sector = self._led_sector(role, located + ms, head) or role["sector"]
             actor.kind = "group"
+            if named and actor.sector == "MED":
+                # 'le quotidien kényan The Standard': the name the lexicons miss, not Kenya's
+                if (name := self._missed_name(toks, head)) is not None:
+                    actor.name, actor.wikidata = name, None
         else:
             actor.sector = main.data.get("sector") or "GOV"
         # 'le ministre turc', 'une diplomate russe': one person, unnamed, whom 'il'/'elle'
@@ -966,6 +992,25 @@ class DocActors:
         note = Note(roles={role_key(role)}) if role is not None and gender else None
         self._remember(actor, person=gender is not None, gender=gender, head=head, note=note)
         return actor
+
+    def _missed_name(self, toks: list[Token], head: Token) -> str | None:
+        """The first run of capitalised words in the phrase no lexicon knows, outside the
+        head's complements ('The Standard' in 'le quotidien kényan The Standard')."""
+        run = [
+            t
+            for t in toks
+            if t.pos_ in ("PROPN", "X")
+            and t.text[:1].isupper()
+            and t.i not in self.by_token
+            and not self._complement(t, head)
+        ]
+        if not run:
+            return None
+        inside = {t.i for t in toks}
+        end = run[0].i
+        while end + 1 in inside and self.doc[end + 1].text[:1].isupper():
+            end += 1  # 'Daily Nation' with 'Nation' tagged as a noun
+        return self.doc[run[0].i : end + 1].text
 
     def _as_holder(
         self,
