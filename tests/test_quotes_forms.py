@@ -354,3 +354,61 @@ def test_a_hyphen_split_from_an_inverted_pronoun_is_no_speaker(code):
         "ce que nous avons fait », écrivent-elles."
     )
     assert all(any(ch.isalpha() for ch in q.speaker.text or "") for q in r.quotes)
+
+
+def test_an_adverbial_phrase_between_auxiliary_and_participle_is_passed_over(code):
+    # reporting.json adverbial_phrases: the parser reads 'de son côté' as the subject and
+    # 'd'abord' as the root; the inverted subject after the participle still speaks
+    r = code(
+        "« Cette décision est tout à fait inacceptable pour nous », a de son côté dénoncé le "
+        "maire de Lille, Arnaud Delcourt."
+    )
+    assert quote_containing(r, "tout à fait inacceptable").speaker.name == "Arnaud Delcourt"
+    r = code(
+        "« Ce projet de loi ne passera pas au Sénat cet automne », a d'abord tweeté le "
+        "sénateur Paul Garnier."
+    )
+    assert quote_containing(r, "ne passera pas au Sénat").speaker.name == "Paul Garnier"
+
+
+def test_the_pronoun_of_quant_a_elle_is_not_the_speaker(code):
+    # 'quant à elle' read as the verb's subject would send the quote to the last woman named
+    r = code(
+        "Marie Dupont a quitté le pays en mars. « Le parti était alors très peu critique "
+        "envers le gouvernement », avait quant à elle commenté la députée Sandrine Lefort."
+    )
+    assert quote_containing(r, "très peu critique").speaker.name == "Sandrine Lefort"
+
+
+def test_a_definite_media_noun_refers_back_to_the_outlet_named_before(code):
+    # pronouns.json institution_nouns: 'le quotidien' is the last outlet named
+    r = code(
+        "Le Parisien a publié une longue enquête lundi. « Il s'agit du plus grand réseau "
+        "jamais démantelé dans la région », rappelle le quotidien."
+    )
+    q = quote_containing(r, "plus grand réseau")
+    assert (q.speaker.name, q.speaker.country, q.speaker.sector) == ("Le Parisien", "FRA", "MED")
+
+
+def test_a_foreign_outlet_the_lexicons_miss_is_named_by_its_title(code):
+    # roles.json media nouns: 'le quotidien kényan X' is an outlet of Kenya named X, not Kenya
+    r = code("« Le scrutin a été truqué par le pouvoir », écrit le quotidien kényan Daily Nation.")
+    sp = quote_containing(r, "truqué par le pouvoir").speaker
+    assert (sp.name, sp.country, sp.sector) == ("Daily Nation", "KEN", "MED")
+
+
+def test_a_name_hung_on_the_outlet_it_spoke_to_is_not_of_that_outlet(code):
+    # 'à CNN Angela Moreno' parsed with the name an oblique of 'CNN': she is no CNN journalist
+    r = code("« Je ne sais pas du tout quoi faire », a raconté à CNN Angela Moreno, 14 ans.")
+    sp = quote_containing(r, "quoi faire").speaker
+    assert sp.name == "Angela Moreno" and sp.sector != "MED"
+
+
+def test_selon_after_words_said_to_someone_keeps_the_one_who_said_them(code):
+    # 'lui aurait dit X, selon le quotidien': 'lui' is whom X spoke to, never the speaker
+    r = code(
+        "Le Parisien a rencontré Marc Petit. « Cela vous donnera le temps de réfléchir à la "
+        "suite », lui aurait dit Paul Garnier, selon le quotidien."
+    )
+    said = [q for q in r.quotes if "le temps de réfléchir" in q.text]
+    assert said and {q.speaker.name for q in said} == {"Paul Garnier"}

@@ -69,6 +69,7 @@ class Cues:
     adjective_verbs: frozenset[str]  # 'se dit inquiète de …': the adjective says it
     impersonal_verbs: frozenset[str]  # 'il existe', 'il faut': their pronoun is no one
     aside_nouns: frozenset[str]  # 'affirme de son côté X': an aside's noun
+    adverbial_phrases: tuple[str, ...]  # '« … », a de son côté dénoncé X': passed over
     fragment_verbs: frozenset[str]  # 'a dénoncé la « répression »': quoted words are theirs
     relay_sectors: frozenset[str]  # 'a rapporté Le Monde': a medium relays, keeps no floor
     # (lemma hash, form hash) -> (gives a reporting verb, has a gerund ending), and lemma hash
@@ -113,6 +114,7 @@ def cues_for(lang: str) -> Cues:
         adjective_verbs=frozenset(lex.get("adjective_verbs", [])),
         impersonal_verbs=frozenset(lex.get("impersonal_verbs", [])),
         aside_nouns=frozenset(lex.get("aside_nouns", [])),
+        adverbial_phrases=tuple(p.replace("’", "'") for p in lex.get("adverbial_phrases", [])),
         fragment_verbs=frozenset(lex.get("fragment_verbs", [])),
         relay_sectors=frozenset(lex.get("relay_sectors", [])),
     )
@@ -268,6 +270,8 @@ class QuoteExtractor:
         for s in subjects:
             if not any(ch.isalpha() for ch in s.text):
                 continue  # 'écrivent -elles' split at its hyphen: the hyphen is no subject
+            if self._in_aside(s):
+                continue  # '« … », a quant à elle commenté X': 'elle' is no subject there
             if any(c.dep_ in da.syn.case for c in s.children):
                 out.extend(da.syn.children(s, da.syn.appos))
             elif (inverted := self._after_clitic(s, da)) is not None:
@@ -466,8 +470,8 @@ class QuoteExtractor:
         if any(c.dep_ in self.syn.aux for c in tok.children):
             return True
         for t in reversed(tok.doc[max(0, tok.i - 4) : tok.i]):
-            if t.lower_.startswith("-") or t.lower_ in self.cues.clitics:
-                continue  # '-t', '-il', "s'"
+            if t.lower_.startswith("-") or t.lower_ in self.cues.clitics or self._in_aside(t):
+                continue  # '-t', '-il', "s'", "d'abord"
             return t.lemma_.lower() in self.syn.words["auxiliaries"]
         return False
 
@@ -1181,7 +1185,11 @@ class QuoteExtractor:
         speech = any(self._is_reporting(v) for v in [verb, *da.syn.children(verb, da.syn.conj)])
         if not speech and not any(start <= qs and qe <= end for qs, qe, _ in direct):
             return None
-        subjects = [t for t in da.syn.subjects(verb) if t.pos_ in ("NOUN", "PROPN", "PRON")]
+        subjects = [
+            t
+            for t in self._true_subjects(da.syn.subjects(verb), da)  # not 'lui' in 'lui a dit X'
+            if t.pos_ in ("NOUN", "PROPN", "PRON")
+        ]
         if not any(t.pos_ in ("NOUN", "PROPN") for t in subjects):
             first = offsets.after(da.doc, start, 1)
             m = da.by_token.get(first[0].i) if len(first) else None
@@ -1193,13 +1201,29 @@ class QuoteExtractor:
                 return a
         return None
 
+    def _adverbial_end(self, tok: Token) -> int:
+        """Where an adverbial phrase of reporting.json starting at `tok` ends, else -1."""
+        low = tok.doc.text[tok.idx : tok.idx + 40].lower().replace("’", "'")
+        for phrase in self.cues.adverbial_phrases:
+            if low.startswith(phrase) and not low[len(phrase) : len(phrase) + 1].isalpha():
+                return tok.idx + len(phrase)
+        return -1
+
+    def _in_aside(self, tok: Token) -> bool:
+        """Is `tok` part of an adverbial phrase of reporting.json ('a d'abord tweeté')?"""
+        return any(self._adverbial_end(t) > tok.idx for t in tok.doc[max(0, tok.i - 3) : tok.i + 1])
+
     def _direct_speaker(
         self, doc: Doc, da: DocActors, qs: int, qe: int
     ) -> tuple[Actor | None, str | None]:
         # after the quote, next to it: '", a-t-elle déclaré' / '", a déclaré Keir Giles'
         as_said = False
         skipped = 0
-        for k, t in enumerate(offsets.after(doc, qe, 8)):
+        aside_end = -1  # where an adverbial phrase passed over ends
+        for k, t in enumerate(offsets.after(doc, qe, 12)):
+            if t.idx < aside_end or (aside_end := self._adverbial_end(t)) > t.idx:
+                skipped += 1
+                continue  # '", a de son côté dénoncé X', '", a d'abord tweeté X'
             if (self._adverb_of(t, t.head, da) or self._to_whom(t, da)) and t.head.i > t.i:
                 skipped += 1
                 continue  # '", a-t-il encore assuré', '", lui a-t-il assuré'
