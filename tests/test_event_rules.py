@@ -217,7 +217,7 @@ Chine Chine PROPN 4 obl:arg
 def test_every_constraint_has_a_test_below():
     assert set(CONSTRAINTS) == {
         "reflexive", "prep", "object", "modifier", "follow", "need_governor", "complement",
-        "comp_aux", "object_not",
+        "comp_aux", "object_not", "clause_not",
     }  # fmt: skip
 
 
@@ -1358,6 +1358,99 @@ def test_hosting_refugees_counted_by_a_quantity_is_no_visit():
     doc = rows(HOSTED_REFUGEES.replace("réfugiés réfugié NOUN", "ministres ministre NOUN"))
     assert any(c.rule.type == "CONSULT" and c.reason is None
                for c in code(doc, event_rules("fr")))  # fmt: skip
+
+
+MAINTAINED = """
+Moscou Moscou PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+soutenu soutenir VERB 2 ROOT VerbForm=Part|Tense=Past
+que que SCONJ 6 mark
+Kiev Kiev PROPN 6 nsubj
+avait avoir AUX 6 aux:tense
+rompu rompre VERB 2 ccomp VerbForm=Part|Tense=Past
+la le DET 8 det
+trêve trêve NOUN 6 obj
+. . PUNCT 2 punct
+"""
+
+
+def test_a_verb_with_a_clause_of_its_own_says_or_wonders():
+    """clause_not: 'a soutenu que …' maintains a claim, it backs no one; 'a soutenu Kiev'
+    supports."""
+    support = [c for c in code(rows(MAINTAINED), event_rules("fr")) if c.rule.type == "SUPPORT"]
+    assert support and all(c.reason == "constraint:clause_not" for c in support)
+    backed = rows("""
+Moscou Moscou PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+soutenu soutenir VERB 2 ROOT VerbForm=Part|Tense=Past
+Kiev Kiev PROPN 2 obj
+. . PUNCT 2 punct
+""")
+    (c,) = [c for c in code(backed, event_rules("fr")) if c.rule.type == "SUPPORT"]
+    assert c.reason is None and sides(c) == (["RUS"], ["UKR"])
+
+
+@pytest.mark.parametrize(
+    ("table", "asks"),
+    [
+        (  # 'nous' is the subject: a demand
+            """
+Nous nous PRON 1 nsubj Number=Plur|Person=1
+demandons demander VERB 1 ROOT Person=1|Tense=Pres|VerbForm=Fin
+une un DET 3 det
+enquête enquête NOUN 1 obj
+. . PUNCT 1 punct
+""",
+            True,
+        ),
+        (  # 'm'' is whom the demand is made to
+            """
+Il il PRON 3 nsubj Person=3
+m' me PRON 3 iobj Number=Sing|Person=1
+a avoir AUX 3 aux:tense
+demandé demander VERB 3 ROOT VerbForm=Part|Tense=Past
+une un DET 5 det
+enquête enquête NOUN 3 obj
+. . PUNCT 3 punct
+""",
+            True,
+        ),
+        (  # 'je me demande si …': wondering
+            """
+Je je PRON 2 nsubj Number=Sing|Person=1
+me me PRON 2 expl:comp Number=Sing|Person=1|Reflex=Yes
+demande demander VERB 2 ROOT Person=1|Tense=Pres|VerbForm=Fin
+si si SCONJ 5 mark
+Kiev Kiev PROPN 5 nsubj
+ment mentir VERB 2 ccomp Person=3|Tense=Pres|VerbForm=Fin
+. . PUNCT 2 punct
+""",
+            False,
+        ),
+    ],
+)
+def test_a_clitic_is_reflexive_only_with_a_subject_of_its_person(table, asks):
+    """'se demander' wonders; 'nous demandons', 'il m'a demandé' ask."""
+    found = [c for c in code(rows(table), event_rules("fr")) if c.rule.id == "fr.request.demander"]
+    assert bool(found and found[0].reason in (None, "no_actor")) == asks, [
+        (c.rule.id, c.reason) for c in found
+    ]
+
+
+def test_showing_an_intention_is_no_demonstration():
+    """'a manifesté l'intention de partir' shows; 'ont manifesté contre X' protests."""
+    doc = rows("""
+Washington Washington PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+manifesté manifester VERB 2 ROOT VerbForm=Part|Tense=Past
+l' le DET 4 det
+intention intention NOUN 2 obj
+de de ADP 6 mark
+partir partir VERB 4 acl VerbForm=Inf
+. . PUNCT 2 punct
+""")
+    found = [c for c in code(doc, event_rules("fr")) if c.rule.id == "fr.protest.manifester"]
+    assert found and all(c.reason == "constraint:object_not" for c in found)
 
 
 def test_a_personal_verbs_expletive_il_is_its_subject():

@@ -57,7 +57,7 @@ FILE_KEYS = frozenset(
 F = TypeVar("F")
 Check = Callable[[Token, Any, "Rules"], bool]
 CONSTRAINTS: dict[str, Check] = {}
-EXCLUDING = frozenset({"object_not"})  # constraints that only rule a reading out
+EXCLUDING = frozenset({"object_not", "clause_not"})  # constraints that only rule a reading out
 
 
 def register(registry: dict[str, F], name: str) -> Callable[[F], F]:
@@ -124,7 +124,20 @@ def prep_children(tok: Token, rules: Rules) -> list[tuple[str, Token]]:
 @constraint("reflexive")
 def _reflexive(tok: Token, value: bool, rules: Rules) -> bool:
     """true: 'se rendre à'; false: the plain verb only ('arrêter X', not 's'arrêter')."""
-    return any(c.lower_ in rules.reflexive for c in tok.children) == value
+    return any(_reflexive_clitic(c, tok, rules) for c in tok.children) == value
+
+
+def _reflexive_clitic(c: Token, verb: Token, rules: Rules) -> bool:
+    """Is `c` the verb's reflexive clitic? 'nous' in 'nous demandons' is its subject, 'm''
+    in 'il m'a demandé' its object (a first or second person clitic is reflexive only with
+    a subject of that person: 'je me demande'), "s'" in "s'il" the conjunction."""
+    syn = rules.syntax
+    if c.lower_ not in rules.reflexive or c.pos_ != "PRON" or c.dep_ in syn.subj:
+        return False  # "s'" of "s'il" is tagged a conjunction
+    person = c.morph.get("Person")
+    if not person or person == ["3"]:
+        return True
+    return any(s.pos_ == "PRON" and s.morph.get("Person") == person for s in syn.subjects(verb))
 
 
 def complement_marks(tok: Token, rules: Rules) -> set[str]:
@@ -223,6 +236,19 @@ def _modifier(tok: Token, value: frozenset[str], rules: Rules) -> bool:
 def _follow(tok: Token, value: tuple[str, ...], rules: Rules) -> bool:
     nxt = [t for t in tok.doc[tok.i + 1 : tok.i + 5] if t.pos_ != "DET"]
     return tuple(lemma_of(t) for t in nxt[: len(value)]) == value
+
+
+@constraint("clause_not")
+def _clause_not(tok: Token, value: frozenset[str], rules: Rules) -> bool:
+    """'a soutenu que X', 's'est demandé si X': a clause of its own introduced by one of these
+    words makes the verb one of saying or wondering, and rules the reading out."""
+    syn = rules.syntax
+    return not any(
+        m.lower_ in value
+        for c in tok.children
+        if c.dep_ in syn.comp | syn.obj
+        for m in syn.children(c, syn.mark)
+    )
 
 
 @constraint("complement")
