@@ -41,6 +41,7 @@ OPTIONAL = {
     "modifier",
     "need_governor",
     "object_not",
+    "clause_not",
 }
 POS = {"VERB", "NOUN", "PROPN", "ADJ"}
 RECIPIENT_SLOTS = {"obj", "iobj", "obj_owner", "comp_subj"}
@@ -295,6 +296,13 @@ NO_EVENT = [
     "Des efforts considérables ont été déployés par le gouvernement allemand.",
     "Les manifestants ont déployé une immense banderole devant l'ambassade de France.",
     "La lettre reçue par le président français a été publiée.",
+    # a crisis handles an economy roughly, contact is made with reality, minds are searched,
+    # claims are maintained and intentions shown: none of them an act between actors
+    "La crise a durement malmené l'économie italienne.",
+    "Le ministre français a enfin pris contact avec la réalité.",
+    "Le Premier ministre britannique s'est demandé si la Russie voulait la paix.",
+    "Le ministre russe a soutenu que la situation était sous contrôle.",
+    "Le président américain a manifesté l'intention de quitter le pays.",
 ]
 
 
