@@ -842,6 +842,23 @@ def test_a_following_of_a_movement_keeps_its_sector():
     assert a is not None and (a.country, a.sector, a.kind) == ("BLR", "OPP", "group")
 
 
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Le maire de Béziers, Paul Garnier, a condamné l'attaque de la mairie.", "FRA"),
+        ("La sénatrice de Californie, Anne Roux, a critiqué la Russie.", "USA"),
+        ("Le procureur de Düsseldorf, Hans Weber, a accusé la police.", "DEU"),
+    ],
+)
+def test_a_local_office_serves_the_country_of_its_place(code, text, country):
+    """roles.json jurisdiction_nouns: a town or a state is no actor mention, but the
+    gazetteer knows whose it is."""
+    r = code(text, "2019-10-15")
+    assert any(a.kind == "person" and a.country == country for e in r.events for a in e.actor), [
+        (e.event, e.actor) for e in r.events
+    ]
+
+
 def test_french_outlets_are_french_media(code):
     r = code("Selon Europe 1, le gouvernement va reculer. « Rien n'est décidé », a dit RTL.")
     found = {(a.text, a.country, a.sector) for a in r.entities}

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from chronique import lexicons
 from chronique.extract.countrynames import iso_names
+from chronique.extract.places import get_gazetteer
 from chronique.extract.syntax import Syntax, syntax_for
 from chronique.model import Actor
 from chronique.nlp import get_nlp
@@ -250,6 +251,7 @@ class ActorLexicon:
         self.bodies = frozenset(fold(b) for b in roles.get("bodies", []))
         self.heads = frozenset(fold(h) for h in roles.get("heads", []))
         self.state_nouns = tuple(fold(n) for n in roles.get("state_office_nouns", []))
+        self.jurisdictions = frozenset(fold(n) for n in roles.get("jurisdiction_nouns", []))
         for r in roles["roles"]:
             self.roles[fold(r["text"])] = r
             self._add("role", r["text"], dict(r))
@@ -884,6 +886,10 @@ class DocActors:
                 # ONG espagnole' is Italian)
                 own = [m for m in located if title.i != person.start and self._governs(title, m)]
                 actor.country = (own or located)[-1].country
+            elif not actor.country and not located and (where := self._jurisdiction(toks)):
+                # 'le maire de New York, X', 'la sénatrice de Californie X': the place an
+                # office is of is the country it serves
+                actor.country = where
             elif (
                 not actor.country
                 and not located
@@ -992,6 +998,29 @@ class DocActors:
         note = Note(roles={role_key(role)}) if role is not None and gender else None
         self._remember(actor, person=gender is not None, gender=gender, head=head, note=note)
         return actor
+
+    def _jurisdiction(self, toks: list[Token]) -> str | None:
+        """The country of the place whose office a local office noun of the phrase names
+        ('maire de Borja', 'préfet des Pyrénées-Atlantiques'; roles.json
+        jurisdiction_nouns), from the gazetteer: a town's name is no actor mention."""
+        for t in toks:
+            if fold(t.lemma_) not in self.lex.jurisdictions:
+                continue
+            for p, noun in self.syn.prepositional(t):
+                if p not in self.lex.genitive:
+                    continue
+                start = min(w.i for w in noun.subtree if w.dep_ not in self.syn.case | self.syn.det)
+                end = start
+                while end < len(self.doc) and (
+                    self.doc[end].text[:1].isupper() or self.doc[end].text == "-"
+                ):
+                    end += 1
+                if end == start:
+                    continue
+                place = get_gazetteer(self.lang).lookup(self.doc[start:end].text, small=True)
+                if place is not None and place.country:
+                    return place.country
+        return None
 
     def _missed_name(self, toks: list[Token], head: Token) -> str | None:
         """The first run of capitalised words in the phrase no lexicon knows, outside the
