@@ -1453,6 +1453,31 @@ partir partir VERB 4 acl VerbForm=Inf
     assert found and all(c.reason == "constraint:object_not" for c in found)
 
 
+MADE_TO_UNDERGO = """
+Des un DET 1 det
+journalistes journaliste NOUN 6 nsubj:pass
+russes russe ADJ 1 amod
+se se PRON 6 expl:comp Person=3|Reflex=Yes
+sont être AUX 6 aux:tense
+fait faire AUX 6 dep VerbForm=Part|Tense=Past
+agresser agresser VERB 6 ROOT VerbForm=Inf
+par par ADP 9 case
+des un DET 9 det
+soldats soldat NOUN 6 obl:agent
+ukrainiens ukrainien ADJ 9 amod
+. . PUNCT 6 punct
+"""
+
+
+def test_se_faire_with_an_infinitive_is_undergone_by_its_subject():
+    """grammar.json passive_verbs: 'X s'est fait agresser par Y', with 'fait' read as an
+    auxiliary of the infinitive, is Y's act on X; the clitic is the auxiliary's, so a plain
+    reading ('arrêter', not 's'arrêter') still applies."""
+    assault = entry(lemma="agresser", recipient=["obj"], reflexive=False)
+    c = only(code(rows(MADE_TO_UNDERGO), rules_with("fr", [assault])))
+    assert c.reason is None and sides(c) == (["UKR"], ["RUS"])
+
+
 def test_a_personal_verbs_expletive_il_is_its_subject():
     # the parser labels 'Il se rendra à Oslo' like 'Il faut partir': only an impersonal verb
     # ('falloir', 's'agir', 'il y a') has no subject in its 'il'

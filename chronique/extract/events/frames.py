@@ -633,6 +633,22 @@ def _verbal_actor(tok: Token, da: DocActors, rules: Rules,
         agents = syn.words["agent_preps"]
         actor = prep_actors(tok, agents, da, rules) + prep_actors(head, agents, da, rules)
         return actor, [a for s in subjects(head, rules) for a in sides(s, da)]
+    causer = next(
+        (
+            c
+            for c in tok.children
+            if c.i < tok.i and c.pos_ in ("AUX", "VERB")
+            and c.lemma_.lower() in syn.words["passive_verbs"]
+        ),
+        None,
+    )
+    if causer is not None and "Inf" in tok.morph.get("VerbForm") and pronominal(tok, rules):
+        # 'X s'est fait agresser par Y' parsed with 'fait' an auxiliary of the infinitive:
+        # X undergoes the act, Y does it
+        agents = syn.words["agent_preps"]
+        return prep_actors(tok, agents, da, rules), [
+            a for s in subjects(tok, rules) for a in sides(s, da)
+        ]
     recipient: list[Actor] = []
     is_passive = passive(tok, rules)
     agents = prep_actors(tok, syn.words["agent_preps"], da, rules, disc=disc) if is_passive else []

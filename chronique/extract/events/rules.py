@@ -134,6 +134,9 @@ def _reflexive_clitic(c: Token, verb: Token, rules: Rules) -> bool:
     syn = rules.syntax
     if c.lower_ not in rules.reflexive or c.pos_ != "PRON" or c.dep_ in syn.subj:
         return False  # "s'" of "s'il" is tagged a conjunction
+    if any(c.i < x.i < verb.i and x.lemma_.lower() in syn.words["passive_verbs"]
+           for x in verb.children):  # fmt: skip
+        return False  # 's'est fait arrêter': the clitic is the auxiliary 'faire''s
     person = c.morph.get("Person")
     if not person or person == ["3"]:
         return True
