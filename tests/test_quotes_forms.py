@@ -412,3 +412,14 @@ def test_selon_after_words_said_to_someone_keeps_the_one_who_said_them(code):
     )
     said = [q for q in r.quotes if "le temps de réfléchir" in q.text]
     assert said and {q.speaker.name for q in said} == {"Paul Garnier"}
+
+
+def test_a_foreign_outlet_in_the_lexicon_speaks_as_itself(code):
+    # organizations.json: 'Bild' is a German outlet; 'le quotidien allemand Bild' is Bild, of
+    # Germany, not Germany
+    r = code("Selon Bild, le gouvernement prépare de nouvelles sanctions contre Moscou.")
+    sp = quote_containing(r, "nouvelles sanctions").speaker
+    assert (sp.name, sp.country, sp.sector) == ("Bild", "DEU", "MED")
+    r = code("Selon le quotidien allemand Die Welt, Berlin prépare de nouvelles sanctions.")
+    sp = quote_containing(r, "nouvelles sanctions").speaker
+    assert (sp.name, sp.country, sp.kind) == ("Die Welt", "DEU", "organization")

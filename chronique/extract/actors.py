@@ -984,7 +984,15 @@ class DocActors:
         if role is not None and role.get("sector"):
             actor.sector = self._led_sector(role, located + ms, head) or role["sector"]
             actor.kind = "group"
-            if named and actor.sector == "MED":
+            outlet = next(
+                (m for m in located if m.kind == "org" and m.data.get("sector") == "MED"), None
+            )
+            if actor.sector == "MED" and outlet is not None:
+                # 'le quotidien allemand Bild' is Bild, not Germany
+                actor.name, actor.wikidata = outlet.data.get("name"), outlet.data.get("wikidata")
+                actor.country = outlet.country or actor.country
+                actor.kind = "organization"
+            elif named and actor.sector == "MED":
                 # 'le quotidien kényan The Standard': the name the lexicons miss, not Kenya's
                 if (name := self._missed_name(toks, head)) is not None:
                     actor.name, actor.wikidata = name, None
