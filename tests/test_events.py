@@ -351,3 +351,17 @@ def test_a_headline_label_is_not_a_title_of_who_acts(code):
     assert not [a for a in r.entities if a.kind == "person" and a.country == "ITA"]
     (recall,) = events_of(r, "SANCTION")
     assert [a.country for a in recall.actor] == ["FRA"]
+
+
+def test_the_two_sides_of_a_meeting_are_the_pair_a_later_les_deux_names(code):
+    """events.json pairing_types, groups.json pair_nouns: after 'X a reçu Y', 'les deux
+    hommes' are X and Y, as 'les deux pays' are after a symmetric act."""
+    r = code(
+        "Le président chilien a reçu le Premier ministre japonais lundi à Santiago. Les deux "
+        "hommes ont signé un accord commercial.",
+        "2019-10-15",
+    )
+    assert events_of(r, "AGREE", "CHL", "JPN") or events_of(r, "AGREE", "JPN", "CHL"), [
+        (e.event, [a.country for a in e.actor], [a.country for a in e.recipient])
+        for e in r.events
+    ]

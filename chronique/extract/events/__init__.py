@@ -297,7 +297,7 @@ def code_paragraph(doc: Doc, da: DocActors, times: list[TimeExpr], rules: Rules,
         if reason is not None:
             c.drop("frame" if reason == "no_actor" else "checks", reason)
             continue
-        disc.remember(c)
+        disc.remember(c, rules.pairing_types)
         # 'menace d'utiliser l'arme nucléaire', 'se dit prêt à riposter': the governor an entry
         # needs makes the act a threat; how sure the text is of the threat is read from it
         governed = c.rule.value("need_governor") and c.rule.type in rules.governed_modality_types

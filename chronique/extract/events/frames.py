@@ -35,11 +35,13 @@ class Discourse:
     dated: dict[str, DateSpan] = field(default_factory=dict)  # event type → first own date
     authors: dict[str, list[Actor]] = field(default_factory=dict)  # event type → last named
 
-    def remember(self, c: Candidate) -> None:
-        """'Moscou et Pyongyang ont démenti' names the pair for what follows."""
+    def remember(self, c: Candidate, pairing: frozenset[str] = frozenset()) -> None:
+        """'Moscou et Pyongyang ont démenti' names the pair for what follows, and so does a
+        meeting of one side with the other (`pairing` types: 'X a reçu Y. Les deux hommes
+        ont …')."""
         actor = [a for a in c.actor if a.resolved]
         recipient = [a for a in c.recipient if a.resolved]
-        if len(actor) + len(recipient) >= 2 and c.rule.symmetric:
+        if len(actor) + len(recipient) >= 2 and (c.rule.symmetric or c.rule.type in pairing):
             self.pairs.append(actor + recipient)
         elif len(actor) >= 2:
             self.pairs.append(actor)

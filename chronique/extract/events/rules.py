@@ -41,7 +41,7 @@ WORD_SETS = (
 )  # fmt: skip
 TYPE_SETS = (
     "infer_recipient", "motive_absorbing_types", "object_clitic_types", "question_types",
-    "asking_types", "governed_modality_types",
+    "asking_types", "governed_modality_types", "pairing_types",
 )  # fmt: skip
 # Type by construction (see the file's comment): each {"type", "types": {type: CAMEO code} or
 # "cameo", "words"}; a construction the file leaves out never applies.
@@ -435,6 +435,7 @@ class Rules:
     asking_types: frozenset[str]
     question_types: frozenset[str]
     governed_modality_types: frozenset[str]
+    pairing_types: frozenset[str]
     constructions: dict[str, Construction]
     unnamed_agent: dict[str, Any]  # types, instruments, causes, text (empty: never)
     modality: dict[str, Any]
