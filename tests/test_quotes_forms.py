@@ -423,3 +423,12 @@ def test_a_foreign_outlet_in_the_lexicon_speaks_as_itself(code):
     r = code("Selon le quotidien allemand Die Welt, Berlin prépare de nouvelles sanctions.")
     sp = quote_containing(r, "nouvelles sanctions").speaker
     assert (sp.name, sp.country, sp.kind) == ("Die Welt", "DEU", "organization")
+
+
+def test_a_title_after_the_verb_speaks_through_the_name_apposed_to_it(code):
+    # the parser hangs the verb on the name after the comma: the title alone named no one
+    r = code(
+        "« Les besoins sont immenses dans toute la région », a souligné la directrice générale "
+        "de l'ONG Terre Verte, Daniela Ferri."
+    )
+    assert quote_containing(r, "besoins sont immenses").speaker.name == "Daniela Ferri"

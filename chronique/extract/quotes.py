@@ -418,6 +418,33 @@ class QuoteExtractor:
         relaying the news ('…, rapporte Le Monde') does not."""
         return speaker.kind == "person" or speaker.sector not in self.cues.relay_sectors
 
+    def _with_name(self, found: Actor, noun: Token, da: DocActors) -> Actor:
+        """'a souligné la directrice de l'ONG, Daniela Bernacchi' with the name parsed apart
+        from its title: the person the title is apposed to speaks, in the title's sector."""
+        if found.kind not in ("group", "unnamed") or found.name is not None:
+            return found
+        named = self._apposed_name(noun, da)
+        if named is None or named.kind != "person":
+            return found
+        named.sector = named.sector or found.sector
+        named.country = named.country or found.country
+        return named
+
+    def _apposed_name(self, noun: Token, da: DocActors) -> Actor | None:
+        """The person named right after the phrase of `noun` and a comma, whatever the parser
+        hung the name on ('…, a déclaré le porte-parole de l'ONG, Anna Roux.')."""
+        doc = noun.doc
+        end = max(t.i for t in noun.subtree)
+        if end + 2 >= len(doc) or doc[end + 1].text != ",":
+            return None
+        m = da.by_token.get(end + 2)
+        if m is None or m.start != end + 2 or m.kind not in ("person", "per"):
+            return None
+        after = doc[m.end] if m.end < len(doc) else None
+        if after is not None and not after.is_punct:
+            return None  # '…, Anna Roux a ajouté': the name opens a clause of its own
+        return da.actor(doc[m.start : m.end].root, loose=True)
+
     @staticmethod
     def _phrase_end(noun: Token, da: DocActors) -> int:
         """Where a prepositional phrase after a verb ends: its noun's own name ('Post' of 'au
@@ -636,13 +663,14 @@ class QuoteExtractor:
             ):
                 return described  # ', se félicite ce vieux sexagénaire', ', juge la chanteuse'
             if t.pos_ == "NOUN" and not da.actorish(t) and (u := da.unnamed_person(t)):
-                return u  # ', raconte une habitante'
+                return self._with_name(u, t, da)  # ', raconte une habitante'
             if t.pos_ in ("ADV", "DET", "ADJ") or self._euphonic(t, da) or self._timing(t):
                 continue
             if t.pos_ == "NOUN" and t.lemma_.lower() in self.cues.document_nouns:
                 return self._document(t, da)  # ', estime une étude publiée lundi'
             if t.pos_ in ("NOUN", "PROPN") and da.actorish(t) and not self._in_quotes(t, da):
-                return da.actor(t, loose=True)
+                found = da.actor(t, loose=True)
+                return self._with_name(found, t, da) if found is not None else None
             if t.pos_ == "PRON":
                 # 'a justifié l'un d'eux, Marc Tissot': the name apposed to the pronoun (or
                 # coordinated with its complement, as the parser may read it)
