@@ -365,3 +365,18 @@ def test_the_two_sides_of_a_meeting_are_the_pair_a_later_les_deux_names(code):
         (e.event, [a.country for a in e.actor], [a.country for a in e.recipient])
         for e in r.events
     ]
+
+
+def test_unnamed_media_of_a_one_country_story_are_of_that_country(code):
+    """groups.json domestic_sectors += MED: 'les journalistes' a president accuses in a story
+    about Brazil are Brazilian media, as its police and protesters are Brazilian."""
+    r = code(
+        "Le Brésil traverse une crise politique. Le gouvernement brésilien a présenté lundi "
+        "un plan d'urgence à Brasilia.\n\nLe président brésilien a accusé mardi les "
+        "journalistes de mentir sur la crise.",
+        "2019-10-15",
+    )
+    acc = events_of(r, "ACCUSE", "BRA")
+    assert acc and [(a.country, a.sector) for a in acc[0].recipient] == [("BRA", "MED")], [
+        (e.event, e.actor, e.recipient) for e in r.events
+    ]
