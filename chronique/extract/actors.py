@@ -864,13 +864,12 @@ class DocActors:
                 gender = person.data["person"].gender
             else:
                 surface = self.doc[person.start : person.end].text
-                bare = [t.text for t in self.doc[person.start : person.end]]
-                while len(bare) > 1 and bare[0].lower() in self.pronouns.titles:
-                    bare = bare[1:]  # 'M. Okwiri' is the Okwiri named before
+                start = self._untitled(person)  # 'M. Okwiri' is the Okwiri named before
+                bare = [t.text for t in self.doc[start : person.end]]
                 known = self.memory.person_by_surname(" ".join(bare))
                 if known is not None:
                     _identify(actor, known)
-                elif len(bare) < person.end - person.start and (
+                elif start > person.start and (
                     entry := self.lex.entries.get(f"person|{fold(' '.join(bare))}")
                 ):
                     # 'M. Netanyahu' with no one named before: the lexicon's person of
@@ -984,17 +983,17 @@ class DocActors:
         if role is not None and role.get("sector"):
             actor.sector = self._led_sector(role, located + ms, head) or role["sector"]
             actor.kind = "group"
-            outlet = next(
-                (m for m in located if m.kind == "org" and m.data.get("sector") == "MED"), None
-            )
-            if actor.sector == "MED" and outlet is not None:
-                # 'le quotidien allemand Bild' is Bild, not Germany
-                actor.name, actor.wikidata = outlet.data.get("name"), outlet.data.get("wikidata")
-                actor.country = outlet.country or actor.country
-                actor.kind = "organization"
-            elif named and actor.sector == "MED":
-                # 'le quotidien kényan The Standard': the name the lexicons miss, not Kenya's
-                if (name := self._missed_name(toks, head)) is not None:
+            if actor.sector == "MED":
+                # a media noun's phrase names the outlet, not its country: 'le quotidien
+                # allemand Bild' is Bild; 'le quotidien kényan The Standard' keeps the name
+                # the lexicons miss
+                outlet = next((m for m in located if m.kind == "org" and m.data.get("sector")
+                               == "MED"), None)  # fmt: skip
+                if outlet is not None:
+                    actor.name, actor.wikidata = outlet.data["name"], outlet.data.get("wikidata")
+                    actor.country = outlet.country or actor.country
+                    actor.kind = "organization"
+                elif named and (name := self._missed_name(toks, head)) is not None:
                     actor.name, actor.wikidata = name, None
         else:
             actor.sector = main.data.get("sector") or "GOV"
@@ -1593,10 +1592,14 @@ class DocActors:
                 if c.dep_ in self.syn.det and (g := self.pronouns.determiners.get(c.lower_)):
                     return g
         # 'Élise Lucet', 'Me Axel Dumas': the gender a first name most often gives
+        return first_names().get(fold(self.doc[self._untitled(name)].text))
+
+    def _untitled(self, name: Mention) -> int:
+        """Where a name mention starts past its titles ('M.', 'Me', 'Mgr'), keeping a word."""
         first = name.start
         while first < name.end - 1 and self.doc[first].lower_ in self.pronouns.titles:
             first += 1
-        return first_names().get(fold(self.doc[first].text))
+        return first
 
     def entities(self) -> list[Actor]:
         """Every actor mention in the paragraph, each resolved on its own noun phrase.

@@ -171,6 +171,8 @@ class QuoteExtractor:
         self.last_direct: tuple[Actor, int] | None = None  # speaker, paragraph index
         self.authors: dict[str, Actor] = {}  # document noun → author of the last one named
         self.times: list[tuple[int, int]] = []  # the paragraph's time expressions
+        self._aside_doc: Doc | None = None  # the paragraph `_aside_ids` were read from
+        self._aside_ids: frozenset[int] = frozenset()
 
     def _clitic(self, tok: Token) -> bool:
         """'s'' or 'se' as a token of its own ('s'est exclamé')."""
@@ -1238,8 +1240,16 @@ class QuoteExtractor:
         return -1
 
     def _in_aside(self, tok: Token) -> bool:
-        """Is `tok` part of an adverbial phrase of reporting.json ('a d'abord tweeté')?"""
-        return any(self._adverbial_end(t) > tok.idx for t in tok.doc[max(0, tok.i - 3) : tok.i + 1])
+        """Is `tok` part of an adverbial phrase of reporting.json ('a d'abord tweeté')? The
+        phrases are looked for once per paragraph."""
+        doc = tok.doc
+        if self._aside_doc is not doc:
+            ids: set[int] = set()
+            for t in doc:
+                end = self._adverbial_end(t)
+                ids.update(x.i for x in doc[t.i : t.i + 8] if x.idx < end)
+            self._aside_doc, self._aside_ids = doc, frozenset(ids)
+        return tok.i in self._aside_ids
 
     def _direct_speaker(
         self, doc: Doc, da: DocActors, qs: int, qe: int
@@ -1247,9 +1257,8 @@ class QuoteExtractor:
         # after the quote, next to it: '", a-t-elle déclaré' / '", a déclaré Keir Giles'
         as_said = False
         skipped = 0
-        aside_end = -1  # where an adverbial phrase passed over ends
         for k, t in enumerate(offsets.after(doc, qe, 12)):
-            if t.idx < aside_end or (aside_end := self._adverbial_end(t)) > t.idx:
+            if self._in_aside(t):
                 skipped += 1
                 continue  # '", a de son côté dénoncé X', '", a d'abord tweeté X'
             if (self._adverb_of(t, t.head, da) or self._to_whom(t, da)) and t.head.i > t.i:

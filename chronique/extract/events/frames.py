@@ -15,7 +15,14 @@ from spacy.tokens import Token
 
 from chronique.extract.actors import DocActors, Person
 from chronique.extract.events.candidate import Candidate
-from chronique.extract.events.rules import Rules, Trigger, lemma_of, prep_children, words_after
+from chronique.extract.events.rules import (
+    Rules,
+    Trigger,
+    lemma_of,
+    passive_auxiliary,
+    prep_children,
+    words_after,
+)
 from chronique.extract.events.rules import governor as governing_word
 from chronique.extract.places import get_gazetteer
 from chronique.extract.syntax import Syntax
@@ -635,16 +642,13 @@ def _verbal_actor(tok: Token, da: DocActors, rules: Rules,
         agents = syn.words["agent_preps"]
         actor = prep_actors(tok, agents, da, rules) + prep_actors(head, agents, da, rules)
         return actor, [a for s in subjects(head, rules) for a in sides(s, da)]
-    causer = next(
-        (
-            c
-            for c in tok.children
-            if c.i < tok.i and c.pos_ in ("AUX", "VERB")
-            and c.lemma_.lower() in syn.words["passive_verbs"]
-        ),
-        None,
-    )
-    if causer is not None and "Inf" in tok.morph.get("VerbForm") and pronominal(tok, rules):
+    causer = passive_auxiliary(tok, syn)
+    if (
+        causer is not None
+        and causer.pos_ in ("AUX", "VERB")
+        and "Inf" in tok.morph.get("VerbForm")
+        and pronominal(tok, rules)
+    ):
         # 'X s'est fait agresser par Y' parsed with 'fait' an auxiliary of the infinitive:
         # X undergoes the act, Y does it
         agents = syn.words["agent_preps"]

@@ -134,13 +134,26 @@ def _reflexive_clitic(c: Token, verb: Token, rules: Rules) -> bool:
     syn = rules.syntax
     if c.lower_ not in rules.reflexive or c.pos_ != "PRON" or c.dep_ in syn.subj:
         return False  # "s'" of "s'il" is tagged a conjunction
-    if any(c.i < x.i < verb.i and x.lemma_.lower() in syn.words["passive_verbs"]
-           for x in verb.children):  # fmt: skip
+    causer = passive_auxiliary(verb, syn)
+    if causer is not None and c.i < causer.i:
         return False  # 's'est fait arrêter': the clitic is the auxiliary 'faire''s
     person = c.morph.get("Person")
     if not person or person == ["3"]:
         return True
     return any(s.pos_ == "PRON" and s.morph.get("Person") == person for s in syn.subjects(verb))
+
+
+def passive_auxiliary(verb: Token, syn: Syntax) -> Token | None:
+    """'s'est fait agresser par X' parsed with 'fait' an auxiliary of the infinitive: the
+    verb of grammar.json `passive_verbs` before `verb` that makes its subject undergo it."""
+    return next(
+        (
+            x
+            for x in verb.children
+            if x.i < verb.i and x.lemma_.lower() in syn.words["passive_verbs"]
+        ),
+        None,
+    )
 
 
 def complement_marks(tok: Token, rules: Rules) -> set[str]:
