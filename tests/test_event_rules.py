@@ -3039,3 +3039,22 @@ def test_a_verb_coordinated_with_a_denial_is_not_denied(dep, modality):
     accuse = entry(lemma="accuser", type="ACCUSE", cameo="112", recipient=["obj"])
     (c,) = code(rows(DENIED_THEN.format(dep=dep)), rules_with("fr", [accuse]))
     assert c.modality == modality
+
+
+def test_a_name_the_parser_broke_apart_is_one_side() -> None:
+    """'Vladimir Poutine et Emmanuel Macron ont attaqué Kiev' parsed with 'Emmanuel' under
+    'Poutine' and 'Macron' on the verb: two sides, each with its whole name."""
+    doc = rows("""
+Vladimir Vladimir PROPN 6 nsubj
+Poutine Poutine PROPN 0 flat:name
+et et CCONJ 3 cc
+Emmanuel Emmanuel PROPN 1 conj
+Macron Macron PROPN 6 advmod
+ont avoir AUX 6 aux:tense
+attaqué attaquer VERB 6 ROOT VerbForm=Part
+Kiev Kiev PROPN 6 obj
+. . PUNCT 6 punct
+""")
+    c = only(code(doc, rules_with("fr", [ATTACK])))
+    assert sides(c) == (["FRA", "RUS"], ["UKR"])
+    assert sorted(a.text for a in c.actor) == ["Emmanuel Macron", "Vladimir Poutine"]

@@ -380,3 +380,36 @@ def test_unnamed_media_of_a_one_country_story_are_of_that_country(code):
     assert acc and [(a.country, a.sector) for a in acc[0].recipient] == [("BRA", "MED")], [
         (e.event, e.actor, e.recipient) for e in r.events
     ]
+
+
+def test_a_meeting_noun_with_a_plural_possessive_is_the_meeting_of_the_subject_pair(code):
+    """pronouns.json plural_possessives: 'X et Y sont arrivés …; leur entretien' is a
+    meeting of X and Y; 'leur' after a single subject names no pair."""
+    r = code(
+        "Le président chilien et le Premier ministre japonais sont arrivés lundi au palais "
+        "présidentiel de Santiago. Leur entretien a duré deux heures.",
+        "2019-10-15",
+    )
+    assert events_of(r, "CONSULT", "CHL", "JPN") or events_of(r, "CONSULT", "JPN", "CHL")
+    r = code(
+        "Le président chilien est arrivé lundi au palais présidentiel de Santiago. Leur "
+        "entretien a duré deux heures.",
+        "2019-10-15",
+    )
+    assert not events_of(r, "CONSULT")
+
+
+def test_the_sides_of_a_meeting_hang_on_the_verb_that_says_it_takes_place(code):
+    """events.json occurrence_verbs: 'une rencontre aura lieu entre X et Y', 'des
+    discussions doivent se tenir à Genève entre X et Y' (future, as their verb says); a
+    verb that says no such thing lends no sides ('restent un sujet sensible entre')."""
+    r = code("Une rencontre aura lieu jeudi entre le Chili et le Pérou.", "2019-10-15")
+    (meeting,) = events_of(r, "CONSULT")
+    assert {a.country for a in meeting.actor + meeting.recipient} == {"CHL", "PER"}
+    assert meeting.modality == "future"
+    r = code("Des discussions doivent se tenir à Genève entre le Chili et le Pérou.", "2019-10-15")
+    (talks,) = events_of(r, "CONSULT")
+    assert {a.country for a in talks.actor + talks.recipient} == {"CHL", "PER"}
+    assert talks.modality == "future"
+    r = code("Les négociations restent un sujet sensible entre le Chili et le Pérou.", "2019-10-15")
+    assert not events_of(r, "CONSULT")

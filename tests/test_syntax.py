@@ -38,3 +38,16 @@ def test_a_capital_a_the_parser_reads_as_a_noun_is_the_preposition() -> None:
     syn = syntax_for("fr")
     assert [(p, n.text) for p, n in syn.prepositional(doc[5])] == [("à", "Berlin")]
     assert syntax_for("en").bare_phrase(doc[0]) is None  # English has no such preposition
+
+
+def test_a_name_coordinated_on_the_last_word_of_the_first_is_a_conjunct() -> None:
+    # 'Ana Pereira et Tomás Ruiz ont signé .': the parser hangs 'Tomás' on 'Pereira'
+    doc = Doc(
+        FR_VOCAB,
+        words=["Ana", "Pereira", "et", "Tomás", "Ruiz", "ont", "signé", "."],
+        heads=[6, 0, 3, 1, 3, 6, 6, 6],
+        deps=["nsubj", "flat:name", "cc", "conj", "flat:name", "aux:tense", "ROOT", "punct"],
+        pos=["PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "AUX", "VERB", "PUNCT"],
+    )  # fmt: skip
+    syn = syntax_for("fr")
+    assert [t.text for t in syn.conjuncts(doc[0])] == ["Ana", "Tomás"]

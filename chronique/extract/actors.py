@@ -66,6 +66,7 @@ class Pronouns:
             fold(k): v for k, v in lex.get("institution_nouns", {}).items()
         }
         self.interrogative = frozenset(lex.get("interrogative", []))
+        self.plural_possessives = frozenset(lex.get("plural_possessives", []))
         self.first_person = frozenset(lex.get("first_person", {}))
         self.object_before_verb = bool(lex.get("object_before_verb", False))
         self.object = {
@@ -526,6 +527,12 @@ class DocActors:
                     continue  # 'Italie : X hospitalisé': a headline's label, not X's title
                 out.append(c)
                 stack.append(c)
+        name = self.by_token.get(head.i)
+        if name is not None and name.kind in PERSON_KINDS and name.start == head.i:
+            seen = {t.i for t in out}
+            # 'Vladimir Poutine et Emmanuel Macron' with 'Macron' hung on the verb: a name
+            # the parser broke apart is still the name the lexicon or the NER found
+            out += [t for t in head.doc[name.start : name.end] if t.i not in seen]
         return sorted(out, key=lambda t: t.i)
 
     def _apposed(self, tok: Token) -> bool:
@@ -1896,6 +1903,25 @@ class ActorMemory:
         last = max(self.note(a).sent for _, a in people)
         latest = max((self.note(a).sent for p, a in actors if p < pos), default=-1)
         return [(p, a) for p, a in people if self.note(a).sent == last] if last >= latest else []
+
+    def subject_pair(self, pos: int, text: str) -> list[Actor]:
+        """'X et Y sont arrivés au palais ; leur entretien …': the sides coordinated as the
+        subject of the latest sentence that names anyone before `pos`, when they are two
+        or more, under `text` (the possessive's word)."""
+        pool = self._named(self._outside_quotes(self.actors + self.persons))
+        before = [(p, a) for p, a in pool if p < pos]
+        if not before:
+            return []
+        last = max(self.note(a).sent for _, a in before)
+        paired = [a for _, a in sorted(before, key=lambda x: x[0])
+                  if self.note(a).sent == last and self.note(a).paired and a.country]
+        if not any(self.note(a).subject for a in paired):
+            return []  # 'X a reçu Y et Z': a pair of objects
+        out: list[Actor] = []
+        for a in paired:
+            if all(a.key() != b.key() for b in out):
+                out.append(_copy(a, text))
+        return out if len(out) >= 2 else []
 
     def resolve_latest(self, pronoun: Pronoun, pos: int) -> Actor | None:
         """A demonstrative ('ce dernier', 'celle-ci', 'ceux-ci'): the last person (or,

@@ -331,13 +331,17 @@ class Syntax:
                         yield next(iter(self.words["agent_preps"])), g
 
     def conjuncts(self, tok: Token) -> list[Token]:
-        """`tok` and the tokens coordinated with it ("Moscou et Pyongyang")."""
+        """`tok` and the tokens coordinated with it ("Moscou et Pyongyang"); the parser may
+        hang the second on the first one's last name ('Vladimir Poutine et Emmanuel Macron':
+        'Emmanuel' under 'Poutine')."""
         out = [tok]
         stack = [tok]
+        conj, name = self.labels["conj"], self.labels["name"]
         while stack:
             t = stack.pop()
-            for c in t.children:
-                if c.dep_ in self.labels["conj"] and c not in out:
+            kids = [*t.children, *(g for c in t.children if c.dep_ in name for g in c.children)]
+            for c in kids:
+                if c.dep_ in conj and c not in out:
                     out.append(c)
                     stack.append(c)
         return out

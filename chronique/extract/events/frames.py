@@ -10,6 +10,7 @@ event stays visible and countable instead of vanishing.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from spacy.tokens import Token
 
@@ -21,6 +22,7 @@ from chronique.extract.events.rules import (
     lemma_of,
     passive_auxiliary,
     prep_children,
+    reflexive_clitic,
     words_after,
 )
 from chronique.extract.events.rules import governor as governing_word
@@ -563,10 +565,11 @@ def _nominal_actor(tok: Token, c: Candidate, da: DocActors, rules: Rules,
     e = c.rule
     for spec in e.actor:
         if spec in rules.between:
-            for p, noun in prep_children(tok, rules):
+            for p, noun in prep_children(tok, rules) + _clause_between(tok, rules):
                 if p == spec:
                     both = sides(noun, da)
                     actor, recipient = both[:1], both[1:]
+                    break
         elif spec == "amod":
             actor.extend(da.owner(tok, of=False))
         elif spec == "poss":
@@ -579,6 +582,8 @@ def _nominal_actor(tok: Token, c: Candidate, da: DocActors, rules: Rules,
             actor.extend(prep_actors(tok, (spec,), da, rules))
         if actor:
             break
+    if not actor and e.symmetric:
+        actor, recipient = _possessors(tok, da) or (actor, recipient)
     if not actor:
         # 'le déploiement par Ankara d'un navire', 'les critiques émises par Paris': an
         # event noun's agent, on the noun or on a participle that modifies it
@@ -610,6 +615,71 @@ def _nominal_actor(tok: Token, c: Candidate, da: DocActors, rules: Rules,
     if not recipient and e.recipient and not e.symmetric:
         recipient = undergoer(tok, da, rules)
     return actor, recipient
+
+
+def _clause_between(tok: Token, rules: Rules) -> list[tuple[str, Token]]:
+    """'Une rencontre aura lieu jeudi entre X et Y', 'des pourparlers doivent s'ouvrir
+    entre X et Y': the parser hangs the 'entre' phrase of a meeting noun that is a subject
+    on the verb saying it takes place, or on a phrase of that verb ('doivent se tenir à
+    Genève entre X et Y')."""
+    verb = occurring_verb(tok, rules)
+    if verb is None:
+        return []
+    syn = rules.syntax
+    phrases = list(syn.prepositional(verb))
+    phrases += [pn for _, n in phrases for pn in syn.prepositional(n)]  # 'à Genève entre X'
+    return [(p, n) for p, n in phrases if p in rules.between]
+
+
+def occurring_verb(tok: Token, rules: Rules) -> Token | None:
+    """The verb that says the event noun `tok` takes place, when `tok` (or a quantity it
+    counts) is its subject: 'aura lieu' in 'une rencontre aura lieu', 'se tenir' in 'des
+    discussions doivent se tenir'."""
+    syn = rules.syntax
+    subj = tok
+    if tok.dep_ in syn.nmod and lemma_of(tok.head) in rules.quantity_heads:
+        subj = tok.head
+    if subj.dep_ not in syn.subj | syn.subj_pass or subj.head.pos_ not in ("VERB", "AUX"):
+        return None
+    verbs = [subj.head, *(c for c in subj.head.children if c.dep_ in syn.xcomp)]
+    return next((v for v in verbs if _occurrence(v, rules)), None)
+
+
+def _occurrence(verb: Token, rules: Rules) -> bool:
+    """Does `verb` say that something takes place ('avoir lieu', 'se tenir', 'éclater';
+    events.json `occurrence_verbs`)? Not 'reste un sujet sensible entre X et Y'."""
+    lemma = lemma_of(verb)
+    keys = {lemma, *(f"{lemma} {lemma_of(c)}" for c in verb.children)}
+    reflexive = any(reflexive_clitic(c, verb, rules) for c in verb.children)
+    return any(
+        base in keys and (reflexive or not own)
+        for own, base in _occurrence_entries(rules.occurrence_verbs, rules.reflexive)
+    )
+
+
+@cache
+def _occurrence_entries(
+    entries: frozenset[str], reflexive: frozenset[str]
+) -> tuple[tuple[bool, str], ...]:
+    """Each entry as (needs the reflexive clitic, verb): "s'ouvrir" is (True, 'ouvrir')."""
+    out = []
+    for e in entries:
+        clitic = next((r for r in reflexive if e.startswith(r) and (r.endswith(("'", "’"))
+                       or e.startswith(r + " "))), None)  # fmt: skip
+        out.append((True, e[len(clitic):].strip()) if clitic else (False, e))
+    return tuple(out)
+
+
+def _possessors(tok: Token, da: DocActors) -> tuple[list[Actor], list[Actor]] | None:
+    """'X et Y sont arrivés au palais ; leur tête-à-tête a duré une heure': a meeting
+    noun with a possessive of several owners is the meeting of the pair named last as a
+    subject."""
+    for child in tok.children:
+        if child.i < tok.i and child.lower_ in da.pronouns.plural_possessives:
+            pair = da.memory.subject_pair(da.offset + child.idx, child.text)
+            if pair:
+                return pair[:1], pair[1:]
+    return None
 
 
 def _undergone_by(tok: Token, da: DocActors, rules: Rules, disc: Discourse) -> list[Actor]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from chronique.extract.actors import DocActors
-from chronique.extract.events.frames import Discourse, subject_actors
+from chronique.extract.events.frames import Discourse, occurring_verb, subject_actors
 from chronique.extract.events.rules import Rules, governor, lemma_of
 from chronique.model import Actor
 
@@ -68,6 +68,13 @@ def modality(tok: Token, da: DocActors, rules: Rules,
         found = own_cues(gov, rules)  # 'did not launch an attack', 'va mener des frappes'
     elif found is None and tok.pos_ == "ADJ" and tok.dep_ in syn.xcomp:
         found = own_cues(gov, rules)  # 'ne s'est pas dit prêt à …'
+    elif found is None and tok.pos_ == "NOUN" and (occ := occurring_verb(tok, rules)):
+        # 'la rencontre n'aura pas lieu', 'des discussions doivent se tenir lundi'
+        found = own_cues(occ, rules) or (
+            "future"
+            if occ.dep_ in syn.xcomp and lemma_of(occ.head) in m["future_heads"]
+            else None
+        )
     if found == "negated":
         return found, attributed, denied_by
     relative = set(da.pronouns.relative)

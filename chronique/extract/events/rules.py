@@ -37,7 +37,7 @@ WORD_SETS = (
     "light_verbs", "co_actor_heads", "object_control", "non_event_complements", "between",
     "noun_date_preps", "purpose_marks", "stative_participles", "quantity_heads",
     "domestic_objects", "claim_objects", "owner_heads", "kind_heads", "question_marks",
-    "speech_verbs", "undergoing_heads",
+    "speech_verbs", "undergoing_heads", "occurrence_verbs",
 )  # fmt: skip
 TYPE_SETS = (
     "infer_recipient", "motive_absorbing_types", "object_clitic_types", "question_types",
@@ -124,10 +124,10 @@ def prep_children(tok: Token, rules: Rules) -> list[tuple[str, Token]]:
 @constraint("reflexive")
 def _reflexive(tok: Token, value: bool, rules: Rules) -> bool:
     """true: 'se rendre à'; false: the plain verb only ('arrêter X', not 's'arrêter')."""
-    return any(_reflexive_clitic(c, tok, rules) for c in tok.children) == value
+    return any(reflexive_clitic(c, tok, rules) for c in tok.children) == value
 
 
-def _reflexive_clitic(c: Token, verb: Token, rules: Rules) -> bool:
+def reflexive_clitic(c: Token, verb: Token, rules: Rules) -> bool:
     """Is `c` the verb's reflexive clitic? 'nous' in 'nous demandons' is its subject, 'm''
     in 'il m'a demandé' its object (a first or second person clitic is reflexive only with
     a subject of that person: 'je me demande'), "s'" in "s'il" the conjunction."""
@@ -442,6 +442,7 @@ class Rules:
     question_marks: frozenset[str]
     speech_verbs: frozenset[str]
     undergoing_heads: frozenset[str]
+    occurrence_verbs: frozenset[str]
     infer_recipient: frozenset[str]
     object_clitic_types: frozenset[str]
     motive_absorbing_types: frozenset[str]
