@@ -323,6 +323,26 @@ sanctions sanction NOUN 1 obj
     assert by["sanction"].reason == "topic" and by["rejeter"].reason is None
 
 
+def test_an_event_noun_after_a_moment_preposition_is_no_topic():
+    """events.json moment_preps: 'Moscou a attaqué après ses sanctions': the sanctions
+    are another moment of the story, not what the attack is about."""
+    doc = rows("""
+Moscou Moscou PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+attaqué attaquer VERB 2 ROOT VerbForm=Part
+après après ADP 5 case
+ses son DET 5 det Poss=Yes
+sanctions sanction NOUN 2 obl:mod Number=Plur
+. . PUNCT 2 punct
+""")
+    sanction = SANCTION | {"actor": ["de", "amod", "poss"]}
+    by = {c.rule.lemma: c for c in code(doc, rules_with("fr", [ATTACK, sanction]), named=True)}
+    assert by["sanction"].reason is None and sides(by["sanction"])[0] == ["RUS"]
+    rules = rules_with("fr", [ATTACK, sanction], moment_preps=[])
+    by = {c.rule.lemma: c for c in code(doc, rules, named=True)}
+    assert by["sanction"].reason == "topic"
+
+
 def test_no_actor_no_recipient_no_second_side():
     bare = rows("""
 Attaquer attaquer VERB 0 ROOT VerbForm=Inf

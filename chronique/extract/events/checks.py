@@ -119,7 +119,12 @@ def _object_not_person(c: Candidate, p: Paragraph) -> str | None:
 
 
 def under_trigger(tok: Token, p: Paragraph) -> bool:
-    """Is this noun the topic of another trigger ('des négociations sur les sanctions')?"""
+    """Is this noun the topic of another trigger ('des négociations sur les sanctions')?
+    Not when a preposition makes it another moment ('une diatribe après des exercices').
+    """
+    syn = p.rules.syntax
+    if any(c.dep_ in syn.case and c.lower_ in p.rules.moment_preps for c in tok.children):
+        return False
     t = tok
     for _ in range(3):
         if t.head.i == t.i:
