@@ -1028,3 +1028,17 @@ def test_the_pope_acts_for_the_holy_see_whatever_his_origin(code):
     )
     speaker = quote_containing(r, "doit accueillir").speaker
     assert (speaker.name, speaker.country) == ("Pope Francis", "VAT")
+
+
+@pytest.mark.parametrize("label", ["flat:name", "nmod", "amod"])
+def test_a_nationality_adjective_the_parser_hangs_as_a_name_still_qualifies_its_noun(label):
+    """'Le ministre kényan était en colère': the parser may hang 'kényan' on 'ministre' as
+    a name or a bare complement; the entity is still the Kenyan minister, a person a later
+    'il' can stand for, not the country."""
+    doc = parse(
+        "fr", "Le ministre kényan était en colère .", [1, 5, 1, 5, 5, 5, 5],
+        ["det", "nsubj", label, "cop", "case", "ROOT", "punct"],
+        "DET NOUN ADJ AUX ADP NOUN PUNCT".split(),
+    )
+    (found,) = actors_of(doc).entities()
+    assert (found.text, found.country, found.sector) == ("ministre kényan", "KEN", "GOV")

@@ -1630,7 +1630,7 @@ class DocActors:
             if kind == "contextual":
                 kind = self.lex.contextual[fold(self.doc[m.start : m.end].text)].get("kind", kind)
             if kind == "adjective":
-                head = head.head if head.dep_ in self.syn.amod else head
+                head = head.head if self._adjective_of(head) else head
                 if self.lex.role_of(head) is None and head.i not in self.by_token:
                     continue  # 'missiles nord-coréens', 'de fabrication russe': no actor named
             a = self._from_tokens(self.phrase(head), head) if head is not None else None
@@ -1644,6 +1644,21 @@ class DocActors:
             a.end = self.offset + span.end_char
             out.append(a)
         return out
+
+
+    def _adjective_of(self, tok: Token) -> bool:
+        """Does the nationality adjective `tok` qualify the noun above it? The parser may
+        take it for a part of a name or a bare complement ('le ministre kényan' read as
+        'ministre' + flat or nmod 'kényan'): a lower-case word with no preposition is
+        neither."""
+        if tok.dep_ in self.syn.amod:
+            return True
+        return (
+            tok.dep_ in self.syn.name | self.syn.nmod
+            and tok.text.islower()
+            and tok.head.pos_ == "NOUN"
+            and not any(c.dep_ in self.syn.case for c in tok.children)
+        )
 
 
 HOME_KINDS = ("country", "capital", "seat", "adjective")
