@@ -432,3 +432,39 @@ def test_a_title_after_the_verb_speaks_through_the_name_apposed_to_it(code):
         "de l'ONG Terre Verte, Daniela Ferri."
     )
     assert quote_containing(r, "besoins sont immenses").speaker.name == "Daniela Ferri"
+
+
+def test_confier_and_reveler_report_their_infinitive(code):
+    """reporting.json infinitive_verbs += confier, révéler, ajouter, avouer …: 'a confié,
+    lors d'un meeting, vouloir quitter son parti' reports what she wants."""
+    r = code(
+        "La sénatrice Anne Roux a confié, lors d'un meeting à Lille, vouloir quitter son parti. "
+        "Le ministre Paul Garnier a révélé avoir reçu des menaces de mort."
+    )
+    assert quote_containing(r, "vouloir quitter son parti").speaker.name == "Anne Roux"
+    assert quote_containing(r, "avoir reçu des menaces").speaker.name == "Paul Garnier"
+
+
+def test_plaisanter_reports(code):
+    r = code("« Je n'ai jamais su danser », a plaisanté l'ancien ministre Paul Garnier.")
+    assert quote_containing(r, "jamais su danser").speaker.name == "Paul Garnier"
+
+
+def test_comme_le_rapporte_x_gives_the_rest_of_its_sentence(code):
+    """reporting.json as_markers: 'Comme le rapporte X, <clause>' and '<clause>, comme l'a
+    expliqué X' report the clause; an aside in the middle of a sentence reports nothing."""
+    r = code(
+        "Comme le rapporte le quotidien Le Parisien, le pont a été fermé à la circulation. "
+        "Le gouvernement va supprimer cinq mille postes, comme l'a expliqué le ministre Paul "
+        "Garnier. Avec ce plan, comme le rappelle Le Parisien, de nouvelles écoles ouvriront."
+    )
+    assert quote_containing(r, "le pont a été fermé").speaker.name == "Le Parisien"
+    assert quote_containing(r, "supprimer cinq mille postes").speaker.name == "Paul Garnier"
+    assert not [q for q in r.quotes if q.text.startswith("Avec ce plan")]
+
+
+def test_selon_figures_of_a_body_gives_the_body(code):
+    """reporting.json evidence_nouns: 'selon les chiffres du ministère' is the ministry's."""
+    r = code("Selon les chiffres du ministère italien de la Santé, douze hôpitaux ont fermé.")
+    q = quote_containing(r, "douze hôpitaux ont fermé")
+    assert q.speaker.country == "ITA" and q.speaker.sector == "GOV"

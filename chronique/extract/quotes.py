@@ -63,6 +63,7 @@ class Cues:
     for_whom: frozenset[str]
     object_verbs: frozenset[str]
     document_nouns: frozenset[str]
+    evidence_nouns: frozenset[str]  # 'selon les chiffres du ministère': the ministry's
     colon_excluded: frozenset[str]
     gerund_endings: tuple[str, ...]
     as_markers: frozenset[str]  # '« … » comme le rappelle X': the words the verb follows
@@ -108,6 +109,7 @@ def cues_for(lang: str) -> Cues:
         for_whom=frozenset(lex.get("for_whom", [])),
         object_verbs=frozenset(lex.get("object_verbs", [])),
         document_nouns=frozenset(lex.get("document_nouns", [])),
+        evidence_nouns=frozenset(lex.get("evidence_nouns", [])),
         colon_excluded=frozenset(lex.get("colon_verbs_excluded", [])),
         gerund_endings=tuple(lex.get("gerund_endings", [])),
         as_markers=frozenset(lex.get("as_markers", [])),
@@ -771,6 +773,8 @@ class QuoteExtractor:
                 # 'a indiqué avoir récupéré le t-shirt', 'a expliqué se baser sur …'
                 cstart = min(t.idx for t in infinitive[0].subtree if t.i > tok.i)
                 cend = sentence_end(text, cstart)
+            elif not comp and (said := self._as_clause(tok, da)) is not None:
+                cstart, cend = said  # 'Comme le rapporte X, le pont a été fermé'
             elif not comp:
                 nxt = doc[tok.i + 1 : tok.i + 5]
                 marks = [t for t in nxt if self._that(t)]
@@ -942,9 +946,12 @@ class QuoteExtractor:
         return any(c.dep_ in da.syn.aux and "Inf" in c.morph.get("VerbForm") for c in verb.children)
 
     def _source(self, src: Token, da: DocActors) -> Actor | None:
-        """Who a 'selon' phrase names: a document's author ('selon un rapport de l'OCDE');
-        'selon cette étude' names the author of the last study the article named."""
+        """Who a 'selon' phrase names: a document's or figures' author ('selon un rapport de
+        l'OCDE', 'selon les chiffres du ministère'); 'selon cette étude' names the author of
+        the last study the article named."""
         lemma = src.lemma_.lower()
+        if lemma in self.cues.evidence_nouns and (author := self._author(src, da)) is not None:
+            return author  # 'selon les chiffres du ministère'
         if lemma in self.cues.document_nouns:
             author = self._author(src, da)
             if author is not None:
@@ -1053,6 +1060,29 @@ class QuoteExtractor:
                     out.append((doc[i + 1 - n], doc[i]))
                     break
         return out
+
+    def _as_clause(self, verb: Token, da: DocActors) -> tuple[int, int] | None:
+        """'Comme le rapporte X, <clause>', '<clause>, comme l'a expliqué X': a reporting
+        verb led by an `as_markers` word and its object pronoun reports the rest of its
+        sentence; the (start, end) of that rest, else None."""
+        doc, sent = verb.doc, verb.sent
+        near = doc[max(sent.start, verb.i - 4) : verb.i]
+        mark = next((t for t in near if t.lower_ in self.cues.as_markers), None)
+        if mark is None or any(
+            t.pos_ not in ("PRON", "DET", "AUX") for t in doc[mark.i + 1 : verb.i]
+        ):
+            return None
+        own = [t for t in doc[mark.i : sent.end] if t.i <= verb.i or verb.is_ancestor(t)]
+        last = max(own, key=lambda t: t.i)
+        if mark.i <= sent.start + 1:
+            rest = [t for t in doc[last.i + 1 : sent.end] if not t.is_punct]
+            if not rest:
+                return None
+            return rest[0].idx, sentence_end(da.text, rest[0].idx)
+        before = [t for t in doc[sent.start : mark.i] if not t.is_punct]
+        if not before or any(not t.is_punct for t in doc[last.i + 1 : sent.end]):
+            return None  # 'Avec le but, comme le rapporte X, de …': an aside, not a report
+        return before[0].idx, before[-1].idx + len(before[-1].text)
 
     def _object(self, verb: Token, da: DocActors) -> tuple[int, int] | None:
         """'a annoncé la mort de X', 'a démenti toute ingérence': the noun object of a verb
