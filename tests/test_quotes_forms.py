@@ -468,3 +468,26 @@ def test_selon_figures_of_a_body_gives_the_body(code):
     r = code("Selon les chiffres du ministère italien de la Santé, douze hôpitaux ont fermé.")
     q = quote_containing(r, "douze hôpitaux ont fermé")
     assert q.speaker.country == "ITA" and q.speaker.sector == "GOV"
+
+
+def test_quoted_words_standing_alone_are_those_of_who_the_sentence_before_reports(code):
+    """Quoted words with no reporting clause of their own, right after a sentence that
+    reports someone (in the same paragraph, or closing the one before), are that speaker's."""
+    r = code(
+        "Le ministre Paul Vernet a dénoncé mardi le projet de réforme. « Nous ne reculerons "
+        "sur aucun point de ce texte. »\n\nLa sénatrice Anne Roux s'interroge sur la suite du "
+        "calendrier.\n\n« Qui peut croire que ce texte sera voté avant l'été ? »"
+    )
+    assert quote_containing(r, "Nous ne reculerons").speaker.name == "Paul Vernet"
+    assert quote_containing(r, "Qui peut croire").speaker.name == "Anne Roux"
+
+
+def test_a_subheading_in_quotes_takes_no_speaker(code):
+    """Quoted words in capitals, or a short line of their own, are a subheading: neither the
+    last speaker nor the sentence before speaks them."""
+    r = code(
+        "« Nous ne reculerons sur aucun point de ce texte », a déclaré le ministre Paul Vernet."
+        "\n\n« UNE RÉFORME SANS ISSUE »\n\nLa sénatrice Anne Roux a dénoncé le projet."
+        "\n\n« Une réforme sans issue »\n\nLe texte sera examiné en juin."
+    )
+    assert not [q for q in r.quotes if "sans issue" in q.text.lower()]

@@ -171,6 +171,8 @@ class QuoteExtractor:
         self.cues = cues_for(lang)
         self.pronouns = get_pronouns(lang)
         self.last_direct: tuple[Actor, int] | None = None  # speaker, paragraph index
+        # the reporting verb that ends the last paragraph, with its reader and index
+        self.closing_report: tuple[Token, DocActors, int] | None = None
         self.authors: dict[str, Actor] = {}  # document noun → author of the last one named
         self.times: list[tuple[int, int]] = []  # the paragraph's time expressions
         self._aside_doc: Doc | None = None  # the paragraph `_aside_ids` were read from
@@ -880,7 +882,7 @@ class QuoteExtractor:
             speaker, cue = self._direct_speaker(doc, da, qs, qe)
             if speaker is None:
                 speaker, cue = self._fragment_speaker(doc, da, qs, qe)
-            if speaker is None and self.last_direct is not None:
+            if speaker is None and self.last_direct is not None and not self._heading(text, qs, qe):
                 # a second quote of the same paragraph, or one opening the next paragraph,
                 # goes on with the last speaker quoted
                 last, where = self.last_direct
@@ -888,6 +890,9 @@ class QuoteExtractor:
                     where == index - 1 and qs <= 1
                 ):
                     speaker, cue = last, None
+            if speaker is None and _closed and self._stands_alone(text, qs):
+                if self._plain_quote(text, qs, qe):
+                    speaker = self._reporter_before(doc, da, qs, qe, index)
             if speaker is None:
                 continue
             s, e = _clean(text, qs, qe)
@@ -900,7 +905,60 @@ class QuoteExtractor:
                 da.memory.spoke(speaker, da.offset + qs)
             self.last_direct = (speaker, index)
         out.extend(indirect)
+        last = self._report_root(doc, da, len(doc))
+        self.closing_report = (last, da, index) if last is not None else None
         return sorted(out, key=lambda q: q.start)
+
+    def _plain_quote(self, text: str, qs: int, qe: int) -> bool:
+        """Quoted words as a reader sees them: no marks inside (narrative between two quotes
+        whose marks a paragraph pairs wrongly), not a subheading (in capitals, or a short
+        line of its own), none set between dashes or glued to the next word ('- « … » -',
+        '« … »Le')."""
+        marks = self.cues.open_marks + self.cues.close_marks
+        if any(m in text[qs:qe] for m in marks) or self._heading(text, qs, qe):
+            return False
+        before = text[:qs].rstrip().rstrip(self.cues.open_marks).rstrip()
+        after = text[qe:].lstrip(self.cues.close_marks)
+        glued = bool(after) and after[0].isalpha()
+        words = text[qs:qe].split()
+        if not before and not after.strip(" -") and len(words) < 8 and words[-1][-1:].isalnum():
+            return False  # a short line of its own with no full stop: a subheading
+        return not glued and not before.endswith("-") and not after.lstrip().startswith("-")
+
+    @staticmethod
+    def _heading(text: str, qs: int, qe: int) -> bool:
+        """Quoted words in capitals: a subheading ('« UNE CRISE SANS PRÉCÉDENT »'), which
+        repeats words quoted in the text and carries no speaker of its own."""
+        letters = [c for c in text[qs:qe] if c.isalpha()]
+        return bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+
+    def _report_root(self, doc: Doc, da: DocActors, end: int) -> Token | None:
+        """The reporting verb heading the last sentence that ends before token `end`, outside
+        quoted words, else None."""
+        words = [t for t in doc[:end] if not (t.is_punct or t.is_space)]
+        if not words:
+            return None
+        root = words[-1].sent.root
+        if root.i > words[-1].i or self._in_quotes(root, da) or not self._is_reporting(root):
+            return None
+        return root
+
+    def _reporter_before(
+        self, doc: Doc, da: DocActors, qs: int, qe: int, index: int
+    ) -> Actor | None:
+        """'X a dénoncé le projet mardi. « Nous ne reculerons pas. »': quoted words that
+        stand as a sentence of their own with no reporting clause are the words of who the
+        sentence before reports, in their paragraph or closing the one before."""
+        inside = offsets.starting_in(doc, qs, qe)
+        first = inside[0].i if len(inside) else len(doc)
+        if any(not (t.is_punct or t.is_space) for t in doc[:first]):
+            root = self._report_root(doc, da, first)
+            return self._speaker_of(root, da, (qs, qe)) if root is not None else None
+        if self.closing_report is None or self.closing_report[2] != index - 1:
+            return None
+        root, before, _ = self.closing_report
+        end = len(before.text)
+        return self._speaker_of(root, before, (end, end))
 
     def _stands_alone(self, text: str, qs: int) -> bool:
         """Quoted words that open their sentence ('… a-t-il dit. « Ensuite, … »'), not a
