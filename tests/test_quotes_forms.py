@@ -491,3 +491,20 @@ def test_a_subheading_in_quotes_takes_no_speaker(code):
         "\n\n« Une réforme sans issue »\n\nLe texte sera examiné en juin."
     )
     assert not [q for q in r.quotes if "sans issue" in q.text.lower()]
+
+
+def test_words_quoted_under_a_verb_of_wanting_or_proposing_are_the_subjects(code):
+    """reporting.json fragment_verbs += vouloir, enjoindre, taxer, proposer: the quoted words
+    of what a speaker wants or proposes are the speaker's."""
+    r = code(
+        "Le candidat Paul Garnier veut « mobiliser toutes les forces vives » du pays. La "
+        "sénatrice Anne Roux a proposé de « réformer le code électoral » avant l'été."
+    )
+    assert quote_containing(r, "mobiliser toutes les forces").speaker.name == "Paul Garnier"
+    assert quote_containing(r, "réformer le code électoral").speaker.name == "Anne Roux"
+
+
+def test_quoted_words_in_capitals_are_no_fragment_of_a_verb(code):
+    # a subheading the parser hangs on the verb before it is no words of its subject
+    r = code("Le ministre Paul Garnier a salué « UNE RÉFORME HISTORIQUE ET NÉCESSAIRE » lundi.")
+    assert not [q for q in r.quotes if "HISTORIQUE" in q.text]

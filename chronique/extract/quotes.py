@@ -880,7 +880,7 @@ class QuoteExtractor:
             if inside:
                 continue  # a quoted fragment of an indirect statement
             speaker, cue = self._direct_speaker(doc, da, qs, qe)
-            if speaker is None:
+            if speaker is None and not self._heading(text, qs, qe):
                 speaker, cue = self._fragment_speaker(doc, da, qs, qe)
             if speaker is None and self.last_direct is not None and not self._heading(text, qs, qe):
                 # a second quote of the same paragraph, or one opening the next paragraph,
