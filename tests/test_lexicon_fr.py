@@ -236,6 +236,9 @@ NOT_TYPE = {
 # Non-political senses and domestic trips: no event at all. Figurative wars and offensives
 # are kept out by entries that need a recipient and have no slot for one.
 NO_EVENT = [
+    "Le journaliste britannique a bombardé la ministre de questions.",
+    "La ligne défendue par l'Espagne n'a pas été retenue.",
+    "Le Premier ministre italien a défendu sa réforme des retraites.",
     "Le gouvernement attaque le problème du chômage.",
     "Le pays est durement frappé par la crise économique.",
     "Le groupe Renault a lancé un nouveau produit.",
