@@ -1042,3 +1042,16 @@ def test_a_nationality_adjective_the_parser_hangs_as_a_name_still_qualifies_its_
     )
     (found,) = actors_of(doc).entities()
     assert (found.text, found.country, found.sector) == ("ministre kényan", "KEN", "GOV")
+
+
+def test_a_company_described_by_its_trade_and_nationality_is_a_business(code):
+    """roles.json v16: 'le géant américain', 'le groupe pétrolier français', 'la compagnie
+    aérienne allemande' are firms of that country, not its government."""
+    r = code(
+        "Le géant américain de l'informatique a accusé la Chine d'espionnage. Le groupe "
+        "pétrolier français a critiqué la Russie. La compagnie aérienne allemande a dénoncé "
+        "les sanctions de l'Iran."
+    )
+    sectors = {(a.country, a.sector) for e in r.events for a in e.actor}
+    assert {("USA", "BUS"), ("FRA", "BUS"), ("DEU", "BUS")} <= sectors, sectors
+    assert not {("USA", "GOV"), ("FRA", "GOV"), ("DEU", "GOV")} & sectors
