@@ -239,6 +239,7 @@ NO_EVENT = [
     "Le journaliste britannique a bombardé la ministre de questions.",
     "La ligne défendue par l'Espagne n'a pas été retenue.",
     "Le Premier ministre italien a défendu sa réforme des retraites.",
+    "Le président chilien doit quitter le pouvoir au terme de son mandat en 2026.",
     "Le gouvernement attaque le problème du chômage.",
     "Le pays est durement frappé par la crise économique.",
     "Le groupe Renault a lancé un nouveau produit.",
