@@ -508,3 +508,25 @@ def test_quoted_words_in_capitals_are_no_fragment_of_a_verb(code):
     # a subheading the parser hangs on the verb before it is no words of its subject
     r = code("Le ministre Paul Garnier a salué « UNE RÉFORME HISTORIQUE ET NÉCESSAIRE » lundi.")
     assert not [q for q in r.quotes if "HISTORIQUE" in q.text]
+
+
+def test_quant_a_elle_after_the_participle_is_no_inverted_subject(code):
+    """'a déclaré quant à elle X': the pronoun after 'quant à' is no subject set after its
+    verb; X is who speaks, with or without a woman named before."""
+    for before in ("", "Marie Dupont a quitté le pays en mars. "):
+        r = code(
+            before + "« La situation est grave et il faut agir vite », a déclaré quant à elle "
+            "la ministre Anne Roux."
+        )
+        assert quote_containing(r, "agir vite").speaker.name == "Anne Roux"
+
+
+def test_a_sheriff_after_a_postposed_verb_speaks_before_the_channel(code):
+    """roles.json: 'shérif' is a police office; '…, a annoncé le shérif du comté sur la
+    chaîne Fox News' is the sheriff's word, not the channel's."""
+    r = code(
+        "Au moins quatre personnes sont mortes dans la fusillade, a annoncé le shérif du comté "
+        "sur la chaîne Fox News."
+    )
+    q = quote_containing(r, "quatre personnes sont mortes")
+    assert q.speaker.sector == "COP" and q.speaker.name != "Fox News"

@@ -415,6 +415,7 @@ class QuoteExtractor:
             c
             for c in near
             if (c.i > verb.i or c.lower_.startswith("-"))
+            and not any(g.dep_ in da.syn.case for g in c.children)  # 'quant à elle'
             and (p := da.pronouns.at(c)) is not None  # 'estime t -il': after a euphonic 't'
             and (p.number == "pl" or p.gender is not None)  # 'it' names no speaker
         ]
