@@ -1645,7 +1645,6 @@ class DocActors:
             out.append(a)
         return out
 
-
     def _adjective_of(self, tok: Token) -> bool:
         """Does the nationality adjective `tok` qualify the noun above it? The parser may
         take it for a part of a name or a bare complement ('le ministre kényan' read as

@@ -881,9 +881,10 @@ class QuoteExtractor:
             if inside:
                 continue  # a quoted fragment of an indirect statement
             speaker, cue = self._direct_speaker(doc, da, qs, qe)
-            if speaker is None and not self._heading(text, qs, qe):
+            heading = self._heading(text, qs, qe)  # a subheading: no fragment, no carry
+            if speaker is None and not heading:
                 speaker, cue = self._fragment_speaker(doc, da, qs, qe)
-            if speaker is None and self.last_direct is not None and not self._heading(text, qs, qe):
+            if speaker is None and self.last_direct is not None and not heading:
                 # a second quote of the same paragraph, or one opening the next paragraph,
                 # goes on with the last speaker quoted
                 last, where = self.last_direct
@@ -922,7 +923,9 @@ class QuoteExtractor:
         after = text[qe:].lstrip(self.cues.close_marks)
         glued = bool(after) and after[0].isalpha()
         words = text[qs:qe].split()
-        if not before and not after.strip(" -") and len(words) < 8 and words[-1][-1:].isalnum():
+        if not words:
+            return False
+        if not before and not after.strip(" -") and len(words) < 8 and words[-1][-1].isalnum():
             return False  # a short line of its own with no full stop: a subheading
         return not glued and not before.endswith("-") and not after.lstrip().startswith("-")
 
