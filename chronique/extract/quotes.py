@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 import numpy as np
 from spacy.attrs import LEMMA, LOWER, POS
@@ -1323,9 +1323,18 @@ class QuoteExtractor:
                 return a
         return None
 
-    def _adverbial_end(self, tok: Token) -> int:
-        """Where an adverbial phrase of reporting.json starting at `tok` ends, else -1."""
-        low = tok.doc.text[tok.idx : tok.idx + 40].lower().replace("’", "'")
+    @cached_property
+    def _adverbial_firsts(self) -> frozenset[str]:
+        """The first token of each adverbial phrase ("d'" of "d'abord", 'de' of 'de son
+        côté'): only a token spelled so may begin one."""
+        return frozenset(
+            re.match(r"[^\s']+'?", p).group(0) for p in self.cues.adverbial_phrases if p.strip()
+        )
+
+    def _adverbial_end(self, tok: Token, text: str) -> int:
+        """Where an adverbial phrase of reporting.json starting at `tok` ends, else -1;
+        `text` is its Doc's text (which a Doc rebuilds at each `doc.text`)."""
+        low = text[tok.idx : tok.idx + 40].lower().replace("’", "'")
         for phrase in self.cues.adverbial_phrases:
             if low.startswith(phrase) and not low[len(phrase) : len(phrase) + 1].isalpha():
                 return tok.idx + len(phrase)
@@ -1337,9 +1346,14 @@ class QuoteExtractor:
         doc = tok.doc
         if self._aside_doc is not doc:
             ids: set[int] = set()
+            text = doc.text
+            firsts = self._adverbial_firsts
             for t in doc:
-                end = self._adverbial_end(t)
-                ids.update(x.i for x in doc[t.i : t.i + 8] if x.idx < end)
+                if t.lower_.replace("’", "'") not in firsts:
+                    continue
+                end = self._adverbial_end(t, text)
+                if end >= 0:
+                    ids.update(x.i for x in doc[t.i : t.i + 8] if x.idx < end)
             self._aside_doc, self._aside_ids = doc, frozenset(ids)
         return tok.i in self._aside_ids
 
