@@ -892,7 +892,7 @@ class QuoteExtractor:
                     where == index - 1 and qs <= 1
                 ):
                     speaker, cue = last, None
-            if speaker is None and _closed and self._stands_alone(text, qs):
+            if speaker is None and not heading and _closed and self._stands_alone(text, qs):
                 if self._plain_quote(text, qs, qe):
                     speaker = self._reporter_before(doc, da, qs, qe, index)
             if speaker is None:
@@ -912,12 +912,12 @@ class QuoteExtractor:
         return sorted(out, key=lambda q: q.start)
 
     def _plain_quote(self, text: str, qs: int, qe: int) -> bool:
-        """Quoted words as a reader sees them: no marks inside (narrative between two quotes
-        whose marks a paragraph pairs wrongly), not a subheading (in capitals, or a short
-        line of its own), none set between dashes or glued to the next word ('- « … » -',
-        '« … »Le')."""
+        """Quoted words as a reader sees them (the caller has ruled out a subheading in
+        capitals): no marks inside (narrative between two quotes whose marks a paragraph
+        pairs wrongly), not a short line of its own (a subheading), none set between dashes
+        or glued to the next word ('- « … » -', '« … »Le')."""
         marks = self.cues.open_marks + self.cues.close_marks
-        if any(m in text[qs:qe] for m in marks) or self._heading(text, qs, qe):
+        if any(m in text[qs:qe] for m in marks):
             return False
         before = text[:qs].rstrip().rstrip(self.cues.open_marks).rstrip()
         after = text[qe:].lstrip(self.cues.close_marks)
@@ -939,11 +939,11 @@ class QuoteExtractor:
     def _report_root(self, doc: Doc, da: DocActors, end: int) -> Token | None:
         """The reporting verb heading the last sentence that ends before token `end`, outside
         quoted words, else None."""
-        words = [t for t in doc[:end] if not (t.is_punct or t.is_space)]
-        if not words:
+        last = _last_word(doc, end)
+        if last is None:
             return None
-        root = words[-1].sent.root
-        if root.i > words[-1].i or self._in_quotes(root, da) or not self._is_reporting(root):
+        root = last.sent.root
+        if root.i > last.i or self._in_quotes(root, da) or not self._is_reporting(root):
             return None
         return root
 
@@ -955,7 +955,7 @@ class QuoteExtractor:
         sentence before reports, in their paragraph or closing the one before."""
         inside = offsets.starting_in(doc, qs, qe)
         first = inside[0].i if len(inside) else len(doc)
-        if any(not (t.is_punct or t.is_space) for t in doc[:first]):
+        if _last_word(doc, first) is not None:
             root = self._report_root(doc, da, first)
             return self._speaker_of(root, da, (qs, qe)) if root is not None else None
         if self.closing_report is None or self.closing_report[2] != index - 1:
@@ -1431,6 +1431,11 @@ class QuoteExtractor:
                 if a is not None:
                     return a, None
         return None, None
+
+
+def _last_word(doc: Doc, end: int) -> Token | None:
+    """The last token before token `end` that is neither punctuation nor space."""
+    return next((t for t in reversed(doc[:end]) if not (t.is_punct or t.is_space)), None)
 
 
 def home_speakers(quotes: list[Quote], home: str | None, sectors: frozenset[str]) -> None:
