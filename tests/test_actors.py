@@ -831,6 +831,27 @@ def test_a_quantity_part_or_following_acts_as_what_its_complement_names(
     assert a is not None and (a.country, a.sector) == (country, sector)
 
 
+def test_a_cardinal_read_as_the_head_noun_counts_the_people_hung_on_it():
+    """'Deux cents infirmières' parsed with 'cents' as the head noun and 'infirmières' as its
+    adjective: the nurses act, as 'des centaines d'infirmières' would."""
+    doc = parse("fr", "Deux cents infirmières ont manifesté", [1, 4, 1, 4, 4],
+                "nummod nsubj amod aux:tense ROOT".split(), "NUM NOUN ADJ AUX VERB".split(),
+                lemmas="deux cent infirmier avoir manifester".split())  # fmt: skip
+    a = actors_of(doc).actor(doc[1], loose=True)
+    assert a is not None and (a.text, a.sector) == ("infirmières", "LAB")
+    # a number hung on a place names no one
+    doc = parse("fr", "Deux cents kilomètres ont été parcourus", [1, 5, 1, 5, 5, 5],
+                "nummod nsubj:pass amod aux:tense aux:pass ROOT".split(),
+                "NUM NOUN ADJ AUX AUX VERB".split(),
+                lemmas="deux cent kilomètre avoir être parcourir".split())  # fmt: skip
+    assert actors_of(doc).actor(doc[1], loose=True) is None
+    # a group is no number: 'le groupe jihadiste' is the group, named by what it is
+    doc = parse("fr", "Le groupe jihadiste a revendiqué", [1, 4, 1, 4, 4],
+                "det nsubj amod aux:tense ROOT".split(), "DET NOUN ADJ AUX VERB".split(),
+                lemmas="le groupe jihadiste avoir revendiquer".split())  # fmt: skip
+    assert actors_of(doc).partitive_of(doc[1]) is None
+
+
 def test_a_following_of_a_movement_keeps_its_sector():
     """'les sympathisants de l'opposition' are of the opposition; a leader's partisans are
     no government."""

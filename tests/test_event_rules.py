@@ -530,6 +530,25 @@ arrêté arrêter VERB 4 ROOT VerbForm=Part
     assert only(code(doc, rules_with("fr", [ARREST]))).reason == "no_actor"
 
 
+def test_an_unnamed_home_group_undergoing_a_passive_act_takes_the_home_country():
+    # 'des manifestants ont été arrêtés par la police' in a French story: French ones
+    doc = rows("""
+Des un DET 1 det
+manifestants manifestant NOUN 4 nsubj:pass
+ont avoir AUX 4 aux:tense
+été être AUX 4 aux:pass
+arrêtés arrêter VERB 4 ROOT VerbForm=Part
+par par ADP 7 case
+la le DET 7 det
+police police NOUN 4 obl:agent
+. . PUNCT 4 punct
+""")
+    arrest = entry(lemma="arrêter", type="COERCE", cameo="173", recipient=["obj"])
+    c = only(code(doc, rules_with("fr", [arrest]), home="FRA"))
+    assert c.reason is None and sides(c) == (["FRA"], ["FRA"])
+    assert [(a.sector, a.kind) for a in c.recipient] == [("CVL", "inferred")]
+
+
 BORDERS = entry(lemma="fermer", type="COERCE", cameo="191", object=["frontière"],
                recipient=["à", "aux", "avec"])  # fmt: skip
 

@@ -429,6 +429,11 @@ def role_key(role: dict[str, Any]) -> str:
     return fold(role.get("same") or role["text"])
 
 
+def _cardinal(tok: Token) -> bool:
+    """A number word the parser made a noun ('cents' in 'deux cents')."""
+    return tok.vocab[tok.lemma_.lower()].like_num
+
+
 def _identify(actor: Actor, who: Person | Actor) -> None:
     """Give a mention the identity of a known person (name, country, sector, Wikidata)."""
     actor.name, actor.country, actor.sector, actor.wikidata = (
@@ -673,7 +678,21 @@ class DocActors:
         for p, noun in self.syn.prepositional(head):
             if p in self.lex.genitive:
                 return noun
+        if not _cardinal(head):
+            return None  # 'le groupe jihadiste X' is no count of jihadists
+        for c in head.children:  # 'deux cents infirmières' with 'infirmières' as its adjective
+            if c.dep_ in self.syn.amod and c.i > head.i and self.lex.role_of(c) is not None:
+                return c
         return None
+
+    def _counted(self, tok: Token) -> bool:
+        """A people noun the parser read as the adjective of a number ('deux cents
+        infirmières'): partitive_of has found it the phrase's head."""
+        return (
+            tok.dep_ in self.syn.amod
+            and tok.head.lemma_.lower() in self.lex.partitive
+            and _cardinal(tok.head)
+        )
 
     def _titled(self, head: Token) -> Token:
         """The noun a name stands beside as its title ('le président ougandais X',
@@ -963,7 +982,7 @@ class DocActors:
                 ),
                 None,
             )
-            if (loose or whose) and head.pos_ in ("NOUN", "PROPN"):
+            if (loose or whose) and (head.pos_ in ("NOUN", "PROPN") or self._counted(head)):
                 actor.sector = self._led_sector(role, ms, head) or (role or {}).get("sector")
                 actor.kind = "group"
                 actor.country = whose

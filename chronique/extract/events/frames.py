@@ -733,7 +733,8 @@ def _verbal_actor(tok: Token, da: DocActors, rules: Rules,
         return [a for s in syn.passive_subjects(tok) for a in _argument(s, da, rules, disc)], []
     if is_passive:
         for ps in syn.passive_subjects(tok):
-            recipient.extend(sides(ps, da))
+            # 'des manifestants ont été interpellés' in a French story: French ones
+            recipient.extend(_argument(ps, da, rules, disc))
     adjectival = (
         tok.dep_ in syn.acl | syn.amod
         and "Part" in tok.morph.get("VerbForm")
