@@ -831,6 +831,16 @@ def test_a_quantity_part_or_following_acts_as_what_its_complement_names(
     assert a is not None and (a.country, a.sector) == (country, sector)
 
 
+def test_the_followers_of_an_office_of_no_country_said_are_civilians():
+    """'les partisans du sénateur' with no country for the senator: still his followers,
+    civilians (home_actor gives them the story's country), not a legislature."""
+    doc = parse("fr", "Les partisans du sénateur ont défilé", [1, 5, 3, 1, 5, 5],
+                "det nsubj case nmod aux:tense ROOT".split(), "DET NOUN ADP NOUN AUX VERB".split(),
+                lemmas="le partisan de sénateur avoir défiler".split())  # fmt: skip
+    a = actors_of(doc).actor(doc[1], loose=True)
+    assert a is not None and (a.country, a.sector, a.kind) == (None, "CVL", "group")
+
+
 def test_a_cardinal_read_as_the_head_noun_counts_the_people_hung_on_it():
     """'Deux cents infirmières' parsed with 'cents' as the head noun and 'infirmières' as its
     adjective: the nurses act, as 'des centaines d'infirmières' would."""

@@ -549,6 +549,52 @@ police police NOUN 4 obl:agent
     assert [(a.sector, a.kind) for a in c.recipient] == [("CVL", "inferred")]
 
 
+def test_each_coordinated_unnamed_home_group_takes_the_home_country():
+    # 'soutenir leur chef et la police' in an American story: the police are American even
+    # when the first conjunct names no one
+    doc = rows("""
+Washington Washington PROPN 1 nsubj
+soutient soutenir VERB 1 ROOT VerbForm=Fin|Tense=Pres
+leur son DET 3 det
+chef chef NOUN 1 obj
+et et CCONJ 6 cc
+la le DET 6 det
+police police NOUN 3 conj
+. . PUNCT 1 punct
+""")
+    back = entry(lemma="soutenir", type="SUPPORT", cameo="051", recipient=["obj"])
+    c = only(code(doc, rules_with("fr", [back]), home="USA"))
+    assert c.reason is None
+    assert [(a.country, a.sector, a.kind) for a in c.recipient] == [("USA", "COP", "inferred")]
+
+
+DETACHED = """
+Washington Washington PROPN 0 ROOT
+a avoir AUX 1 ROOT VerbForm=Fin|Tense=Pres
+de de ADP 4 case
+son son DET 4 det Poss=Yes
+côté côté NOUN 1 obj
+condamné condamner VERB 4 acl VerbForm=Part|Tense=Past
+l' le DET 7 det
+Ukraine Ukraine PROPN 5 obj
+. . PUNCT 1 punct
+"""
+
+
+def test_a_participle_set_apart_from_its_auxiliary_by_an_adverbial_acts_with_its_subject():
+    # 'Washington a de son côté condamné X', read as 'côté' described by 'condamné', with
+    # the name a root of its own: the auxiliary's subject acts
+    condemn = entry(lemma="condamner", type="ACCUSE", cameo="111", recipient=["obj"])
+    c = only(code(rows(DETACHED), rules_with("fr", [condemn])))
+    assert c.reason is None and sides(c) == (["USA"], ["UKR"])
+    # a participle describing a noun after a verb of its own is a state: nobody named acts
+    doc = rows(DETACHED.replace("a avoir AUX", "voit voir VERB"))
+    assert only(code(doc, rules_with("fr", [condemn]))).reason == "no_actor"
+    # and so is one describing a noun with an article ('est le candidat soutenu par X')
+    doc = rows(DETACHED.replace("son son DET 4 det Poss=Yes", "le le DET 4 det Definite=Def"))
+    assert only(code(doc, rules_with("fr", [condemn]))).reason == "no_actor"
+
+
 BORDERS = entry(lemma="fermer", type="COERCE", cameo="191", object=["frontière"],
                recipient=["à", "aux", "avec"])  # fmt: skip
 

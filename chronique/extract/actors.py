@@ -654,9 +654,9 @@ class DocActors:
         around someone (groups.json circle_nouns) acts for them, with their country and
         sector, and is not them: what it says is its own, not its owner's words."""
         owner = self._circle_owner(head)
-        found = self.actor(owner) if owner is not None else None
-        if found is None or not found.country:
-            return None
+        found = self.actor(owner, loose=True) if owner is not None else None
+        if found is None or not (found.country or self._follower(head)):
+            return None  # 'les partisans du sénateur', of no country said, are still no senate
         actor = self._span_actor(toks)
         sector = found.sector
         if self._follower(head) and sector not in self.lex.movements:

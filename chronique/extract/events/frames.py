@@ -143,18 +143,25 @@ def left_subject(verb: Token, da: DocActors) -> list[Token]:
 
 def home_actor(tok: Token, da: DocActors, rules: Rules, disc: Discourse) -> list[Actor]:
     """'La police a arrêté …' in an article about Israel: an unnamed home actor (police,
-    opposition, protesters, government) is of the article's country, marked inferred."""
-    if disc.home is None or tok.pos_ not in ("NOUN", "PROPN"):
+    opposition, protesters, government) is of the article's country, marked inferred; each
+    of coordinated phrases is read ('soutenir leur chef et la police')."""
+    if disc.home is None:
         return []
-    a = da.actor(tok, loose=True)
     domestic = set(rules.groups.get("domestic_sectors", []))
-    if a is None or a.country or a.kind != "group" or a.sector not in domestic:
-        return []
-    a.country, a.kind = disc.home, "inferred"
-    holder = home_office_holder(tok, da, rules, disc.home)
-    if holder is not None:  # 'le chef du gouvernement' in a British story: its holder
-        a.name, a.wikidata, a.sector = holder.name, holder.wikidata, holder.sector or a.sector
-    return [a]
+    out = []
+    for h in da.heads(tok):
+        if h.pos_ not in ("NOUN", "PROPN"):
+            continue
+        a = da.actor(h, loose=True)
+        if a is None or a.country or a.kind != "group" or a.sector not in domestic:
+            continue
+        a.country, a.kind = disc.home, "inferred"
+        holder = home_office_holder(h, da, rules, disc.home)
+        if holder is not None:  # 'le chef du gouvernement' in a British story: its holder
+            a.name, a.wikidata = holder.name, holder.wikidata
+            a.sector = holder.sector or a.sector
+        out.append(a)
+    return out
 
 
 def home_office_holder(tok: Token, da: DocActors, rules: Rules, home: str) -> Person | None:
@@ -456,9 +463,44 @@ def _dative(verb: Token, syn: Syntax) -> list[Token]:
     ]
 
 
+def detached_auxiliary(tok: Token, syn: Syntax) -> Token | None:
+    """'Washington a de son côté condamné …', 'X a, elle aussi, dénoncé …': a past participle
+    set apart from its finite auxiliary by a short adverbial phrase, which the parser reads
+    as a noun phrase the participle describes. That auxiliary is the clause's verb."""
+    forms = set(tok.morph.get("VerbForm"))
+    if "Part" not in forms or "Past" not in tok.morph.get("Tense") or tok.i < 3:
+        return None
+    if any(c.dep_ in syn.aux | syn.subj | syn.subj_pass for c in tok.children):
+        return None
+    for i in range(tok.i - 1, max(0, tok.i - 6), -1):
+        t = tok.doc[i]
+        if t.lemma_.lower() in syn.words["auxiliaries"] and "Fin" in t.morph.get("VerbForm"):
+            gap = tok.doc[t.i + 1 : tok.i]
+            inside = t.i < tok.head.i < tok.i or tok.head.i == t.i
+            return t if len(gap) >= 2 and inside else None
+        if not _adverbial_word(t):
+            return None
+    return None
+
+
+def _adverbial_word(t: Token) -> bool:
+    """A word of 'de son côté', 'pour sa part', 'quant à lui', 'elle aussi', 'en effet': no
+    article (a noun with one is what the participle describes: 'le candidat soutenu par X'),
+    no pronoun but a personal one ('celui des forces déployées')."""
+    if t.pos_ in ("ADV",) or t.text == ",":
+        return True
+    if t.pos_ == "ADP":
+        return "Def" not in t.morph.get("Definite")  # 'des', 'du' carry an article
+    if t.pos_ == "DET":
+        return "Yes" in t.morph.get("Poss")
+    if t.pos_ == "PRON":
+        return "Prs" in t.morph.get("PronType") or bool(t.morph.get("Person"))
+    return t.pos_ == "NOUN"
+
+
 def _climb_subject(tok: Token, da: DocActors, rules: Rules, disc: Discourse) -> list[Actor]:
     syn = rules.syntax
-    cur = tok
+    cur = detached_auxiliary(tok, syn) or tok
     co: list[Actor] = []
     came_from_inf = False
     adjunct = participle_adjunct(tok)
@@ -740,6 +782,7 @@ def _verbal_actor(tok: Token, da: DocActors, rules: Rules,
         and "Part" in tok.morph.get("VerbForm")
         and "Past" in tok.morph.get("Tense")
         and not tok.lower_.endswith(tuple(syn.words["present_participle_endings"]))
+        and detached_auxiliary(tok, syn) is None
     )  # 'des bébés bloqués en Russie': a state, acted on by nobody named
     if is_passive or adjectival:
         # 'sanctionné par les États-Unis': only the agent acts
