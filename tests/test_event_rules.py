@@ -568,6 +568,31 @@ police police NOUN 3 conj
     assert [(a.country, a.sector, a.kind) for a in c.recipient] == [("USA", "COP", "inferred")]
 
 
+STATEMENT = """
+des un DET 1 det
+déclarations déclaration NOUN 1 ROOT
+de de ADP 3 case
+Paris Paris PROPN 1 nmod
+accusant accuser VERB 1 acl VerbForm=Part|Tense=Pres
+Damas Damas PROPN 4 obj
+. . PUNCT 1 punct
+"""
+
+
+def test_a_participle_describing_a_statement_acts_for_its_author():
+    # 'des déclarations de Paris accusant Damas': Paris accuses; the parser may hang the
+    # participle on the author itself ('un communiqué du ministère appelant …')
+    accuse = entry(lemma="accuser", type="ACCUSE", cameo="112", recipient=["obj"])
+    c = only(code(rows(STATEMENT), rules_with("fr", [accuse])))
+    assert c.reason is None and sides(c) == (["FRA"], ["SYR"])
+    on_author = STATEMENT.replace("accuser VERB 1 acl", "accuser VERB 3 acl")
+    c = only(code(rows(on_author), rules_with("fr", [accuse])))
+    assert c.reason is None and sides(c) == (["FRA"], ["SYR"])
+    # a noun that is no statement has no author who acts ('des militaires de Paris')
+    rules = rules_with("fr", [accuse], statement_heads=[])
+    assert only(code(rows(STATEMENT), rules)).reason == "no_actor"
+
+
 DETACHED = """
 Washington Washington PROPN 0 ROOT
 a avoir AUX 1 ROOT VerbForm=Fin|Tense=Pres

@@ -498,6 +498,32 @@ def _adverbial_word(t: Token) -> bool:
     return t.pos_ == "NOUN"
 
 
+def _statement_described(part: Token, rules: Rules) -> Token | None:
+    """The statement noun (events.json statement_heads) a present participle describes,
+    the parser hanging it there or on the statement's author ('un communiqué du ministère
+    appelant Kiev à …' with 'appelant' on 'ministère')."""
+    if not present_participle(part):
+        return None
+    head = part.head
+    if lemma_of(head) in rules.statement_heads:
+        return head
+    if head.dep_ in rules.syntax.nmod and lemma_of(head.head) in rules.statement_heads:
+        return head.head
+    return None
+
+
+def _authors(statement: Token, da: DocActors, rules: Rules) -> list[Actor]:
+    """Who a statement is by: its owner ('les déclarations de Paris') or the agent of a
+    participle describing it ('le texte proposé par la France')."""
+    agents = rules.syntax.words["agent_preps"]
+    return da.owner(statement) or [
+        a
+        for c in statement.children
+        if c.dep_ in rules.syntax.acl and "Part" in c.morph.get("VerbForm")
+        for a in prep_actors(c, agents, da, rules)
+    ]
+
+
 def _climb_subject(tok: Token, da: DocActors, rules: Rules, disc: Discourse) -> list[Actor]:
     syn = rules.syntax
     cur = detached_auxiliary(tok, syn) or tok
@@ -530,6 +556,13 @@ def _climb_subject(tok: Token, da: DocActors, rules: Rules, disc: Discourse) -> 
             # ', a rights group protested here': a finite verb the parser hung on the noun
             # before it has that noun as its subject
             return dedupe(_argument(cur.head, da, rules, disc) + co)
+        statement = _statement_described(cur, rules) if cur.dep_ in syn.acl else None
+        authors = _authors(statement, da, rules) if statement is not None else []
+        if authors:
+            # 'des déclarations de Paris accusant Damas de …': the statement's author acts;
+            # a statement of no author said goes on to the verb above ('a voté une
+            # résolution interdisant …')
+            return dedupe(authors + co)
         inf_or_part = bool({"Inf", "Part"} & forms)
         aux_head = lemma_of(cur.head) in syn.words["auxiliaries"]  # 'd'avoir empoisonné' misparsed
         if (

@@ -37,7 +37,7 @@ WORD_SETS = (
     "light_verbs", "co_actor_heads", "object_control", "non_event_complements", "between",
     "noun_date_preps", "purpose_marks", "stative_participles", "quantity_heads",
     "domestic_objects", "claim_objects", "owner_heads", "kind_heads", "question_marks",
-    "speech_verbs", "undergoing_heads", "occurrence_verbs", "moment_preps",
+    "speech_verbs", "undergoing_heads", "occurrence_verbs", "moment_preps", "statement_heads",
 )  # fmt: skip
 TYPE_SETS = (
     "infer_recipient", "motive_absorbing_types", "object_clitic_types", "question_types",
@@ -444,6 +444,7 @@ class Rules:
     undergoing_heads: frozenset[str]
     occurrence_verbs: frozenset[str]
     moment_preps: frozenset[str]
+    statement_heads: frozenset[str]
     infer_recipient: frozenset[str]
     object_clitic_types: frozenset[str]
     motive_absorbing_types: frozenset[str]
