@@ -568,6 +568,50 @@ police police NOUN 3 conj
     assert [(a.country, a.sector, a.kind) for a in c.recipient] == [("USA", "COP", "inferred")]
 
 
+BEFORE_MEETING = """
+Avant avant ADP 2 mark
+de de ADP 2 mark
+rencontrer rencontrer VERB 6 advcl VerbForm=Inf
+Poutine Poutine PROPN 2 obj
+, , PUNCT 6 punct
+Macron Macron PROPN 6 nsubj
+appelle appeler VERB 6 ROOT VerbForm=Fin|Tense=Pres
+Kiev Kiev PROPN 6 obj
+. . PUNCT 6 punct
+"""
+
+
+def test_a_clause_of_time_or_purpose_is_done_by_the_subject_not_the_object():
+    # 'Avant de rencontrer Poutine, Macron appelle Kiev': Macron meets Putin; object control
+    # ('appeler Kiev à rencontrer Poutine') is for complements only
+    meet = entry(lemma="rencontrer", type="CONSULT", cameo="040", recipient=["obj"])
+    rules = rules_with("fr", [meet], object_control=["appeler"], moment_preps=["avant"])
+    c = only(code(rows(BEFORE_MEETING), rules))
+    assert c.reason is None and sides(c) == (["FRA"], ["RUS"])
+    rules = rules_with("fr", [meet], object_control=["appeler"], moment_preps=[])
+    assert sides(only(code(rows(BEFORE_MEETING), rules)))[0] == ["UKR"]
+
+
+def test_a_clause_of_time_parsed_as_the_root_is_done_by_the_main_clause_subject():
+    # 'Après avoir rencontré Poutine, Macron appelle Kiev' with the main clause hung under
+    # the participle
+    doc = rows("""
+Après après ADP 2 mark
+avoir avoir AUX 2 aux:tense VerbForm=Inf
+rencontré rencontrer VERB 2 ROOT VerbForm=Part|Tense=Past
+Poutine Poutine PROPN 2 obj
+, , PUNCT 2 punct
+Macron Macron PROPN 6 nsubj
+appelle appeler VERB 2 advcl VerbForm=Fin|Tense=Pres
+Kiev Kiev PROPN 6 obj
+. . PUNCT 2 punct
+""")
+    meet = entry(lemma="rencontrer", type="CONSULT", cameo="040", recipient=["obj"])
+    c = only(code(doc, rules_with("fr", [meet], moment_preps=["après"])))
+    assert c.reason is None and sides(c) == (["FRA"], ["RUS"])
+    assert only(code(doc, rules_with("fr", [meet], moment_preps=[]))).reason == "no_actor"
+
+
 STATEMENT = """
 des un DET 1 det
 déclarations déclaration NOUN 1 ROOT
@@ -2018,7 +2062,8 @@ def shipped(entry_id: str) -> dict:
 
 
 @pytest.mark.parametrize("entry_id", ["fr.support.soutien", "fr.accuse.critique_noun",
-                                      "fr.threaten.menace", "fr.request.appel_noun"])  # fmt: skip
+                                      "fr.threaten.menace", "fr.request.appel_noun",
+                                      "fr.consult.rencontre", "fr.consult.entretien"])  # fmt: skip
 def test_agentive_event_nouns_take_their_possessor_as_actor(entry_id):
     # 'Elle a renouvelé son soutien à Kiev': whose support is whom the possessive points to
     e = shipped(entry_id)

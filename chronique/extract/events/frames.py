@@ -524,6 +524,29 @@ def _authors(statement: Token, da: DocActors, rules: Rules) -> list[Actor]:
     ]
 
 
+def _adverbial_clause(verb: Token, rules: Rules) -> bool:
+    """'Avant de rencontrer X, Macron a appelé Kiev', 'pour convaincre X, …': a clause of
+    time or purpose (events.json moment_preps, purpose_marks) is no complement of the verb
+    it hangs on; the verb's object does not do what it says, its subject does."""
+    marks = rules.moment_preps | rules.purpose_marks
+    return any(
+        c.dep_ in rules.syntax.mark | rules.syntax.case and c.lower_ in marks
+        for c in verb.children
+        if c.i < verb.i
+    )
+
+
+def _main_clause_below(root: Token, da: DocActors, rules: Rules) -> Token | None:
+    """A clause of time or purpose the parser made the root, with the main clause hung
+    under it ('Après s'être entretenus en privé, les deux chefs d'État ont donné …'): that
+    finite clause, whose subject does what the adverbial clause says."""
+    if finite(root, da) or not _adverbial_clause(root, rules):
+        return None
+    syn = rules.syntax
+    below = [c for c in root.children if c.dep_ in syn.advcl | syn.conj and c.i > root.i]
+    return next((c for c in below if finite(c, da) and subjects(c, rules)), None)
+
+
 def _climb_subject(tok: Token, da: DocActors, rules: Rules, disc: Discourse) -> list[Actor]:
     syn = rules.syntax
     cur = detached_auxiliary(tok, syn) or tok
@@ -548,7 +571,11 @@ def _climb_subject(tok: Token, da: DocActors, rules: Rules, disc: Discourse) -> 
                 out = subject_actors(cur.head, da, rules, disc)
             return dedupe(out + co)
         if cur.head.i == cur.i:
-            return co
+            main = _main_clause_below(cur, da, rules)
+            if main is None:
+                return co
+            cur = main  # 'Après s'être entretenus, les deux chefs d'État ont …' inverted
+            continue
         forms = set(cur.morph.get("VerbForm"))
         if cur.dep_ in syn.ccomp and "Inf" not in forms:
             return co
@@ -584,7 +611,11 @@ def _climb_subject(tok: Token, da: DocActors, rules: Rules, disc: Discourse) -> 
             # the participle goes with the main verb, not with what X is asked to do
             cur = head.head
             continue
-        if lemma_of(head) in rules.object_control and cur.dep_ in syn.xcomp | syn.advcl | syn.acl:
+        if (
+            lemma_of(head) in rules.object_control
+            and cur.dep_ in syn.xcomp | syn.advcl | syn.acl
+            and not _adverbial_clause(cur, rules)
+        ):
             # 'appeler les États-Unis à extrader', 'accuser Moscou d'avoir empoisonné',
             # 'conseiller à ses ressortissants de partir': the infinitive's subject is the
             # head's object, or the noun its 'à' introduces
@@ -649,6 +680,8 @@ def _nominal_actor(tok: Token, c: Candidate, da: DocActors, rules: Rules,
             actor.extend(da.owner(tok, of=False))
         elif spec == "poss":
             for child in tok.children:
+                if e.symmetric and child.lower_ in da.pronouns.plural_possessives:
+                    continue  # 'leur entretien': the pair's, read below
                 if "Yes" in child.morph.get("Poss"):
                     a = da.memory.latest_actor(da.offset + child.idx, child.text)
                     if a is not None:
