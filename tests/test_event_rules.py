@@ -612,6 +612,42 @@ Kiev Kiev PROPN 6 obj
     assert only(code(doc, rules_with("fr", [meet], moment_preps=[]))).reason == "no_actor"
 
 
+def test_a_participle_with_its_own_subject_and_auxiliary_is_no_state():
+    # 'Le président, X a condamné Y' with 'condamné' hung on 'ministre' as if it
+    # described him: its subject and auxiliary make it a clause of its own
+    doc = rows("""
+Le le DET 1 det
+président président NOUN 1 ROOT
+, , PUNCT 5 punct
+Poutine Poutine PROPN 5 nsubj
+a avoir AUX 5 aux:tense VerbForm=Fin
+condamné condamner VERB 1 acl VerbForm=Part|Tense=Past
+Kiev Kiev PROPN 5 obj
+. . PUNCT 1 punct
+""")
+    condemn = entry(lemma="condamner", type="ACCUSE", cameo="111", recipient=["obj"])
+    c = only(code(doc, rules_with("fr", [condemn])))
+    assert c.reason is None and sides(c) == (["RUS"], ["UKR"])
+
+
+def test_a_subject_hung_inside_the_phrase_between_auxiliary_and_participle_acts():
+    # 'Washington a lui aussi « condamné X »' with the subject hung on 'lui' and the
+    # participle the root
+    doc = rows("""
+Washington Washington PROPN 2 nsubj
+a avoir AUX 2 aux:tense VerbForm=Fin
+lui lui PRON 5 iobj PronType=Prs|Person=3
+aussi aussi ADV 2 advmod
+" " PUNCT 2 punct
+condamné condamner VERB 5 ROOT VerbForm=Part|Tense=Past
+Moscou Moscou PROPN 5 obj
+. . PUNCT 5 punct
+""")
+    condemn = entry(lemma="condamner", type="ACCUSE", cameo="111", recipient=["obj"])
+    c = only(code(doc, rules_with("fr", [condemn])))
+    assert c.reason is None and sides(c) == (["USA"], ["RUS"])
+
+
 STATEMENT = """
 des un DET 1 det
 déclarations déclaration NOUN 1 ROOT

@@ -463,6 +463,15 @@ def _dative(verb: Token, syn: Syntax) -> list[Token]:
     ]
 
 
+def _own_clause(part: Token, syn: Syntax) -> bool:
+    """'La ministre, X a condamné …' with 'condamné' hung on 'ministre': a participle with
+    a subject and a finite auxiliary of its own is a clause, not a state of the noun ('le
+    terroriste ayant tué' still describes the terrorist)."""
+    return bool(syn.children(part, syn.subj)) and any(
+        "Fin" in a.morph.get("VerbForm") for a in syn.children(part, syn.aux)
+    )
+
+
 def detached_auxiliary(tok: Token, syn: Syntax) -> Token | None:
     """'Washington a de son côté condamné …', 'X a, elle aussi, dénoncé …': a past participle
     set apart from its finite auxiliary by a short adverbial phrase, which the parser reads
@@ -476,7 +485,7 @@ def detached_auxiliary(tok: Token, syn: Syntax) -> Token | None:
         t = tok.doc[i]
         if t.lemma_.lower() in syn.words["auxiliaries"] and "Fin" in t.morph.get("VerbForm"):
             gap = tok.doc[t.i + 1 : tok.i]
-            inside = t.i < tok.head.i < tok.i or tok.head.i == t.i
+            inside = t.i < tok.head.i < tok.i or tok.head.i in (t.i, tok.i)
             return t if len(gap) >= 2 and inside else None
         if not _adverbial_word(t):
             return None
@@ -487,8 +496,8 @@ def _adverbial_word(t: Token) -> bool:
     """A word of 'de son côté', 'pour sa part', 'quant à lui', 'elle aussi', 'en effet': no
     article (a noun with one is what the participle describes: 'le candidat soutenu par X'),
     no pronoun but a personal one ('celui des forces déployées')."""
-    if t.pos_ in ("ADV",) or t.text == ",":
-        return True
+    if t.pos_ in ("ADV",) or t.text in (",", '"', "«", "“"):
+        return True  # 'a lui aussi « condamné … »': a quote may open on the participle
     if t.pos_ == "ADP":
         return "Def" not in t.morph.get("Definite")  # 'des', 'du' carry an article
     if t.pos_ == "DET":
@@ -549,7 +558,14 @@ def _main_clause_below(root: Token, da: DocActors, rules: Rules) -> Token | None
 
 def _climb_subject(tok: Token, da: DocActors, rules: Rules, disc: Discourse) -> list[Actor]:
     syn = rules.syntax
-    cur = detached_auxiliary(tok, syn) or tok
+    cur = tok
+    aux = detached_auxiliary(tok, syn)
+    if aux is not None:
+        # the subject may hang on the auxiliary or on a word of the phrase between
+        subs = [s for t in tok.doc[aux.i : tok.i] for s in subjects(t, rules)]
+        if subs:
+            return dedupe([a for s in subs for a in _argument(s, da, rules, disc)])
+        cur = aux
     co: list[Actor] = []
     came_from_inf = False
     adjunct = participle_adjunct(tok)
@@ -849,6 +865,7 @@ def _verbal_actor(tok: Token, da: DocActors, rules: Rules,
         and "Past" in tok.morph.get("Tense")
         and not tok.lower_.endswith(tuple(syn.words["present_participle_endings"]))
         and detached_auxiliary(tok, syn) is None
+        and not _own_clause(tok, syn)
     )  # 'des bébés bloqués en Russie': a state, acted on by nobody named
     if is_passive or adjectival:
         # 'sanctionné par les États-Unis': only the agent acts
