@@ -413,3 +413,20 @@ def test_the_sides_of_a_meeting_hang_on_the_verb_that_says_it_takes_place(code):
     assert talks.modality == "future"
     r = code("Les négociations restent un sujet sensible entre le Chili et le Pérou.", "2019-10-15")
     assert not events_of(r, "CONSULT")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "sides"),
+    [
+        ("Le gouvernement japonais ne peut pas lever les sanctions contre la Russie, a "
+         "déclaré mardi le ministre.", "fr", ("JPN", "RUS")),
+        ("Tokyo cannot lift the sanctions against Russia, the minister said on Tuesday.", "en",
+         ("JPN", "RUS")),
+    ],
+)
+def test_a_concession_one_cannot_make_is_a_refusal(code, text, lang, sides):
+    """events.json refusal words: 'ne peut pas lever les sanctions' refuses to lift them
+    now (REJECT, asserted), as 'ne lèvera pas' does; not a lifting that did not happen."""
+    r = code(text, "2019-10-15", lang)
+    assert events_of(r, "REJECT", *sides), [(e.event, e.modality) for e in r.events]
+    assert not events_of(r, "CONCEDE")
