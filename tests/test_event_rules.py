@@ -977,6 +977,20 @@ loi loi NOUN 4 nmod
     # without the list, the thing blocked names no one: the act waits for the frame
     c = only(code(doc, rules_with("fr", [BLOCK], domestic_objects=[])))
     assert sides(c) == (["USA"], []) and c.infer
+    # an actor of no country said has no home to aim at: no recipient of no country
+    doc = rows("""
+Le le DET 1 det
+sénateur sénateur NOUN 3 nsubj
+a avoir AUX 3 aux:tense
+bloqué bloquer VERB 3 ROOT VerbForm=Part|Tense=Past
+le le DET 5 det
+projet projet NOUN 3 obj
+de de ADP 7 case
+loi loi NOUN 5 nmod
+. . PUNCT 3 punct
+""")
+    c = only(code(doc, rules))
+    assert [a.country for a in c.actor] == [None] and c.recipient == [] and not c.infer
 
 
 def test_legislative_business_of_another_country_or_body_is_not_home_business():
