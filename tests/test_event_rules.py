@@ -648,6 +648,81 @@ Moscou Moscou PROPN 5 obj
     assert c.reason is None and sides(c) == (["USA"], ["RUS"])
 
 
+def test_a_participle_with_an_agent_acts_on_the_subject_of_the_clause_it_opens():
+    # 'Reçu par Macron, Poutine a parlé': Macron receives Putin (not Putin someone)
+    doc = rows("""
+Reçu recevoir VERB 5 advcl VerbForm=Part|Tense=Past
+par par ADP 2 case
+Macron Macron PROPN 0 obl:agent
+, , PUNCT 0 punct
+Poutine Poutine PROPN 5 nsubj
+parle parler VERB 5 ROOT VerbForm=Fin|Tense=Pres
+. . PUNCT 5 punct
+""")
+    host = entry(lemma="recevoir", type="CONSULT", cameo="043", recipient=["obj"])
+    c = only(code(doc, rules_with("fr", [host])))
+    assert c.reason is None and sides(c) == (["FRA"], ["RUS"])
+
+
+def test_a_participle_with_an_agent_acts_on_the_noun_it_describes():
+    # 'des journalistes russes arrêtés par la police turque': the Turkish police arrested
+    # Russian journalists
+    doc = rows("""
+Ankara Ankara PROPN 1 nsubj
+expulse expulser VERB 1 ROOT VerbForm=Fin|Tense=Pres
+des un DET 3 det
+journalistes journaliste NOUN 1 obj
+russes russe ADJ 3 amod
+arrêtés arrêter VERB 3 acl VerbForm=Part|Tense=Past
+par par ADP 8 case
+la le DET 8 det
+police police NOUN 5 obl:agent
+turque turc ADJ 8 amod
+. . PUNCT 1 punct
+""")
+    arrest = entry(lemma="arrêter", type="COERCE", cameo="173", recipient=["obj"])
+    c = only(code(doc, rules_with("fr", [arrest])))
+    assert c.reason is None and sides(c) == (["TUR"], ["RUS"])
+
+
+def test_a_participle_set_apart_on_the_subject_of_another_act_is_an_act_of_its_own():
+    # 'Le journaliste, arrêté par la police, a été libéré': two events; 'des avions soutenus
+    # par X ont bombardé Y' describes the actor (describes_actor)
+    doc = rows("""
+Le le DET 1 det
+journaliste journaliste NOUN 9 nsubj:pass
+russe russe ADJ 1 amod
+, , PUNCT 4 punct
+arrêté arrêter VERB 1 acl VerbForm=Part|Tense=Past
+par par ADP 6 case
+Ankara Ankara PROPN 4 obl:agent
+, , PUNCT 4 punct
+a avoir AUX 9 aux:tense
+libéré libérer VERB 9 ROOT VerbForm=Part|Tense=Past
+. . PUNCT 9 punct
+""")
+    arrest = entry(lemma="arrêter", type="COERCE", cameo="173", recipient=["obj"])
+    free = entry(lemma="libérer", type="RETREAT", cameo="0874", recipient=["obj"])
+    cands = code(doc, rules_with("fr", [arrest, free]))
+    (c,) = [c for c in cands if c.rule.type == "COERCE"]
+    assert c.reason is None and sides(c) == (["TUR"], ["RUS"])
+    glued = rows("""
+Le le DET 1 det
+journaliste journaliste NOUN 8 nsubj:pass
+russe russe ADJ 1 amod
+arrêté arrêter VERB 1 acl VerbForm=Part|Tense=Past
+par par ADP 5 case
+Ankara Ankara PROPN 3 obl:agent
+a avoir AUX 8 aux:tense
+été être AUX 8 aux:pass
+libéré libérer VERB 8 ROOT VerbForm=Part|Tense=Past
+. . PUNCT 8 punct
+""")
+    cands = code(glued, rules_with("fr", [arrest, free]))
+    (c,) = [c for c in cands if c.rule.type == "COERCE"]
+    assert c.reason == "describes_actor"
+
+
 STATEMENT = """
 des un DET 1 det
 déclarations déclaration NOUN 1 ROOT

@@ -93,6 +93,8 @@ def _describes_actor(c: Candidate, p: Paragraph) -> str | None:
     noun = tok.head
     if noun.dep_ not in syn.subj | syn.subj_pass:
         return None
+    if tok.i > 0 and tok.nbor(-1).text == "," and "Past" in tok.morph.get("Tense"):
+        return None  # 'le journaliste, arrêté mardi par la police, a été libéré': told apart
     verb = noun.head
     if verb.i in p.matched or any(
         rule.nominal and tok.doc[i].head.i == verb.i for i, rule in p.matched.items()

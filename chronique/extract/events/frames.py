@@ -851,6 +851,9 @@ def _verbal_actor(tok: Token, da: DocActors, rules: Rules,
         ]
     recipient: list[Actor] = []
     is_passive = passive(tok, rules)
+    undergone = _participle_undergoer(tok, da, rules, disc) if not is_passive else None
+    if undergone is not None:
+        return undergone
     agents = prep_actors(tok, syn.words["agent_preps"], da, rules, disc=disc) if is_passive else []
     if is_passive and not agents and lemma_of(tok) in rules.stative_participles:
         # 'Israel is opposed to …', 'Hanoi is committed to …': a stance of the subject's own
@@ -871,6 +874,30 @@ def _verbal_actor(tok: Token, da: DocActors, rules: Rules,
         # 'sanctionné par les États-Unis': only the agent acts
         return prep_actors(tok, syn.words["agent_preps"], da, rules, disc=disc), recipient
     return subject_actors(tok, da, rules, disc), recipient
+
+
+def _participle_undergoer(tok: Token, da: DocActors, rules: Rules,
+                          disc: Discourse) -> tuple[list[Actor], list[Actor]] | None:  # fmt: skip
+    """'Reçu à Versailles par Macron, Poutine a …', 'des journalistes arrêtés par la police':
+    a past participle with an agent but no auxiliary or subject of its own is a passive
+    whose agent acts on the subject of the clause it opens, or on the noun it describes.
+    None when it is no such participle."""
+    syn = rules.syntax
+    forms = tok.morph
+    if "Part" not in forms.get("VerbForm") or "Past" not in forms.get("Tense"):
+        return None
+    if tok.dep_ not in syn.advcl | syn.acl or syn.children(tok, syn.aux | syn.subj):
+        return None
+    agents = prep_actors(tok, syn.words["agent_preps"], da, rules, disc=disc)
+    if not agents:
+        return None
+    head = tok.head
+    if tok.dep_ in syn.acl:
+        undergoers = _argument(head, da, rules, disc) if head.pos_ in ("NOUN", "PROPN") else []
+    else:
+        undergoers = [a for s in subjects(head, rules) for a in _argument(s, da, rules, disc)]
+    # one the text cannot place leaves the recipient to the article's frame
+    return agents, [a for a in undergoers if a.country]
 
 
 def _recipients(tok: Token, c: Candidate, da: DocActors, rules: Rules,
