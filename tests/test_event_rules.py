@@ -1865,6 +1865,22 @@ négocier négocier VERB 6 xcomp VerbForm=Inf
     assert c.modality == "asserted"
 
 
+def test_a_fronted_past_participle_is_not_the_content_of_the_main_verbs_promise():
+    # 'Reçu par Macron, Poutine promet de …': he was received; the promise is another act
+    doc = rows("""
+Reçu recevoir VERB 5 advcl VerbForm=Part|Tense=Past
+par par ADP 2 case
+Macron Macron PROPN 0 obl:agent
+, , PUNCT 0 punct
+Poutine Poutine PROPN 5 nsubj
+promet promettre VERB 5 ROOT VerbForm=Fin|Tense=Pres
+. . PUNCT 5 punct
+""")
+    host = entry(lemma="recevoir", type="CONSULT", cameo="043", recipient=["obj"])
+    c = only(code(doc, rules_with("fr", [host])))
+    assert c.reason is None and c.modality == "asserted"
+
+
 def test_a_body_named_in_apposition_is_the_object():
     doc = rows("""
 Bamako Bamako PROPN 2 nsubj

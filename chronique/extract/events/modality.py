@@ -49,9 +49,19 @@ def own_cues(tok: Token, rules: Rules) -> str | None:
 
 def _adjunct(tok: Token, syn) -> bool:
     """A present participle hung on a verb ('a appelé à …, exhortant X à …') is an adjunct
-    of its clause, not the content of the verb's request or plan."""
-    return "Part" in tok.morph.get("VerbForm") and (
-        "Pres" in tok.morph.get("Tense")
+    of its clause, not the content of the verb's request or plan; so is a past participle
+    opening the sentence ('Reçu par Macron, Poutine a promis de …': he was received)."""
+    if "Part" not in tok.morph.get("VerbForm"):
+        return False
+    fronted = (
+        tok.dep_ in syn.advcl
+        and tok.i < tok.head.i
+        and "Past" in tok.morph.get("Tense")
+        and not syn.children(tok, syn.aux)
+    )
+    return (
+        fronted
+        or "Pres" in tok.morph.get("Tense")
         or tok.lower_.endswith(tuple(syn.words["present_participle_endings"]))
     )
 
