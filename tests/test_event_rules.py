@@ -723,6 +723,22 @@ libéré libérer VERB 8 ROOT VerbForm=Part|Tense=Past
     assert c.reason == "describes_actor"
 
 
+def test_a_word_of_a_fixed_phrase_read_as_the_object_is_no_recipient():
+    # 'Damas pointe du doigt Paris' parsed with 'doigt' the object and 'Paris' hung on it
+    doc = rows("""
+Damas Damas PROPN 1 nsubj
+pointe pointer VERB 1 ROOT VerbForm=Fin|Tense=Pres
+du de ADP 3 case
+doigt doigt NOUN 1 obj
+Paris Paris PROPN 3 nmod
+. . PUNCT 1 punct
+""")
+    blame = entry(lemma="pointer", type="ACCUSE", cameo="112", follow=["de", "doigt"],
+                  recipient=["obj"])  # fmt: skip
+    c = only(code(doc, rules_with("fr", [blame])))
+    assert c.reason is None and sides(c) == (["SYR"], ["FRA"])
+
+
 STATEMENT = """
 des un DET 1 det
 déclarations déclaration NOUN 1 ROOT

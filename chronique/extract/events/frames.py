@@ -900,6 +900,20 @@ def _participle_undergoer(tok: Token, da: DocActors, rules: Rules,
     return agents, [a for a in undergoers if a.country]
 
 
+def _past_fixed_words(obj: Token, c: Candidate, rules: Rules) -> list[Token]:
+    """'a pointé du doigt les États-Unis' read with 'doigt' the object and the target hung on
+    it: a word of the entry's fixed phrase (follow) is no argument; the noun after it is."""
+    if lemma_of(obj) not in (c.rule.value("follow") or ()):
+        return [obj]
+    syn = rules.syntax
+    after = [
+        n
+        for n in obj.children
+        if n.dep_ in syn.nmod | syn.appos and n.i > obj.i and syn.case_word(n) is None
+    ]
+    return after or [obj]  # 'serrer la main du roi': the object's owner, as before
+
+
 def _recipients(tok: Token, c: Candidate, da: DocActors, rules: Rules,
                 disc: Discourse, skip: frozenset[int] = frozenset()) -> list[Actor]:  # fmt: skip
     syn = rules.syntax
@@ -909,6 +923,7 @@ def _recipients(tok: Token, c: Candidate, da: DocActors, rules: Rules,
             labels = syn.indirect_obj if spec == "iobj" else syn.direct_obj | syn.misread_obj
             # an object the parser hung on a day name ('a condamné vendredi des …') is direct
             objects = [o for o in syn.objects(tok) if o.i not in skip]
+            objects = [n for o in objects for n in _past_fixed_words(o, c, rules)]
             for o in [o for o in objects if o.dep_ in labels or o.head.i != tok.i]:
                 out.extend(
                     da.owner(o) if spec == "obj_owner" else _argument(o, da, rules, disc, True)
