@@ -324,7 +324,7 @@ def code_paragraph(doc: Doc, da: DocActors, times: list[TimeExpr], rules: Rules,
         c.infer = (
             not c.recipient
             and (not rule.nominal or c.implicit)
-            and len({a.country for a in c.actor} - {None}) == 1  # a joint act is split
+            and len({a.country for a in c.actor}) == 1  # a joint act is split, not aimed
             and all(a.country for a in c.actor)  # an actor of no country has no home
             and rule.type in rules.infer_recipient
             and not slot_filled(c, da, rules)

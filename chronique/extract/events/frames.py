@@ -496,7 +496,7 @@ def _adverbial_word(t: Token) -> bool:
     """A word of 'de son côté', 'pour sa part', 'quant à lui', 'elle aussi', 'en effet': no
     article (a noun with one is what the participle describes: 'le candidat soutenu par X'),
     no pronoun but a personal one ('celui des forces déployées')."""
-    if t.pos_ in ("ADV",) or t.text in (",", '"', "«", "“"):
+    if t.pos_ == "ADV" or t.text in (",", '"', "«", "“"):
         return True  # 'a lui aussi « condamné … »': a quote may open on the participle
     if t.pos_ == "ADP":
         return "Def" not in t.morph.get("Definite")  # 'des', 'du' carry an article
@@ -883,8 +883,7 @@ def _participle_undergoer(tok: Token, da: DocActors, rules: Rules,
     whose agent acts on the subject of the clause it opens, or on the noun it describes.
     None when it is no such participle."""
     syn = rules.syntax
-    forms = tok.morph
-    if "Part" not in forms.get("VerbForm") or "Past" not in forms.get("Tense"):
+    if "Part" not in tok.morph.get("VerbForm") or "Past" not in tok.morph.get("Tense"):
         return None
     if tok.dep_ not in syn.advcl | syn.acl or syn.children(tok, syn.aux | syn.subj):
         return None
