@@ -739,6 +739,42 @@ Paris Paris PROPN 3 nmod
     assert c.reason is None and sides(c) == (["SYR"], ["FRA"])
 
 
+def test_an_arrest_acts_on_a_friend_or_on_the_noun_its_participle_follows():
+    # groups.json person_nouns: 'un ami de X a été interpellé' acts on a person; 'la police
+    # relâche la personne interpellée': the participle acts on the noun right before it
+    held = entry(lemma="interpeller", type="COERCE", cameo="173", recipient=["obj"],
+                 need_person_object=True)  # fmt: skip
+    friend = rows("""
+Un un DET 1 det
+ami ami NOUN 4 nsubj:pass
+a avoir AUX 4 aux:tense
+été être AUX 4 aux:pass
+interpellé interpeller VERB 4 ROOT VerbForm=Part|Tense=Past
+. . PUNCT 4 punct
+""")
+    assert only(code(friend, rules_with("fr", [held]), home="FRA")).reason is None
+    after = rows("""
+Paris Paris PROPN 1 nsubj
+relâche relâcher VERB 1 ROOT VerbForm=Fin|Tense=Pres
+la le DET 3 det
+personne personne NOUN 1 obj
+interpellée interpeller VERB 3 acl VerbForm=Part|Tense=Past
+. . PUNCT 1 punct
+""")
+    assert only(code(after, rules_with("fr", [held]))).reason != "object_not_person"
+    # set apart by a comma, it may say she was challenged, not held: a person is needed
+    apart = rows("""
+Paris Paris PROPN 1 nsubj
+relâche relâcher VERB 1 ROOT VerbForm=Fin|Tense=Pres
+la le DET 3 det
+personne personne NOUN 1 obj
+, , PUNCT 5 punct
+interpellée interpeller VERB 3 acl VerbForm=Part|Tense=Past
+. . PUNCT 1 punct
+""")
+    assert only(code(apart, rules_with("fr", [held]))).reason == "object_not_person"
+
+
 STATEMENT = """
 des un DET 1 det
 déclarations déclaration NOUN 1 ROOT

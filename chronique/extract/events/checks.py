@@ -106,12 +106,22 @@ def _describes_actor(c: Candidate, p: Paragraph) -> str | None:
 @check(BEFORE_FRAME, "object_not_person")
 def _object_not_person(c: Candidate, p: Paragraph) -> str | None:
     """'interpelle la France': a challenge, not an arrest. A person, a group with a sector
-    or a noun for people ('onze suspects') is acted on; passive subjects count as objects."""
+    or a noun for people ('onze suspects') is acted on; passive subjects count as objects,
+    and so does the noun a participle describes ('la personne interpellée')."""
     if not c.rule.need_person_object:
         return None
     syn, da = p.rules.syntax, p.da
     person_nouns = set(p.rules.groups.get("person_nouns", []))
-    for o in syn.objects(c.token) + syn.passive_subjects(c.token):
+    acted_on = syn.objects(c.token) + syn.passive_subjects(c.token)
+    tok = c.token
+    if (
+        tok.dep_ in syn.acl
+        and "Past" in tok.morph.get("Tense")
+        and tok.head.i == tok.i - 1
+    ):
+        acted_on.append(tok.head)  # 'la personne interpellée': the noun it describes (set
+        # apart by a comma, 'X, interpellée par des élus', it may say she was challenged)
+    for o in acted_on:
         if lemma_of(o) in person_nouns:
             return None
         a = da.actor(o, loose=True)
