@@ -831,6 +831,23 @@ def test_a_quantity_part_or_following_acts_as_what_its_complement_names(
     assert a is not None and (a.country, a.sector) == (country, sector)
 
 
+def test_a_nationality_noun_counted_or_singular_names_citizens_not_the_state():
+    """'un Français a été arrêté', 'deux Canadiens inculpés': people of the country (so
+    an arrest acts on people); 'les Russes ont bombardé' may be Russia's forces."""
+    doc = parse("fr", "Un Français a été arrêté", [1, 4, 4, 4, 4],
+                "det nsubj:pass aux:tense aux:pass ROOT".split(), "DET NOUN AUX AUX VERB".split(),
+                lemmas="un français avoir être arrêter".split(),
+                morphs=["Number=Sing", "Number=Plur", "", "", ""])  # fmt: skip
+    a = actors_of(doc).actor(doc[1])
+    assert a is not None and (a.country, a.sector, a.kind) == ("FRA", "CVL", "group")
+    doc = parse("fr", "Les Russes ont bombardé", [1, 3, 3, 3],
+                "det nsubj aux:tense ROOT".split(), "DET NOUN AUX VERB".split(),
+                lemmas="le russe avoir bombarder".split(),
+                morphs=["Number=Plur", "Number=Plur", "", ""])  # fmt: skip
+    a = actors_of(doc).actor(doc[1])
+    assert a is not None and (a.country, a.sector) == ("RUS", "GOV")
+
+
 def test_the_followers_of_an_office_of_no_country_said_are_civilians():
     """'les partisans du sénateur' with no country for the senator: still his followers,
     civilians (home_actor gives them the story's country), not a legislature."""

@@ -1021,6 +1021,8 @@ class DocActors:
                     actor.kind = "organization"
                 elif named and (name := self._missed_name(toks, head)) is not None:
                     actor.name, actor.wikidata = name, None
+        elif self._citizens(head, main):
+            actor.sector, actor.kind = "CVL", "group"
         else:
             actor.sector = main.data.get("sector") or "GOV"
         # 'le ministre turc', 'une diplomate russe': one person, unnamed, whom 'il'/'elle'
@@ -1031,6 +1033,18 @@ class DocActors:
         note = Note(roles={role_key(role)}) if role is not None and gender else None
         self._remember(actor, person=gender is not None, gender=gender, head=head, note=note)
         return actor
+
+    def _citizens(self, head: Token, main: Mention) -> bool:
+        """'un Français', 'l'Allemand', 'deux Canadiens': a nationality noun counted or
+        singular names people of the country, not its state ('les Russes ont bombardé …'
+        may be Russia's forces)."""
+        if main.kind != "adjective" or not main.start <= head.i < main.end:
+            return False
+        if not head.text[:1].isupper() or head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        counted = any(c.pos_ == "NUM" for c in head.children)
+        one = any(c.pos_ == "DET" and "Sing" in c.morph.get("Number") for c in head.children)
+        return counted or one or "Plur" not in head.morph.get("Number")  # 'un Français'
 
     def _jurisdiction(self, toks: list[Token]) -> str | None:
         """The country of the place whose office a local office noun of the phrase names
