@@ -879,6 +879,17 @@ def test_a_cardinal_read_as_the_head_noun_counts_the_people_hung_on_it():
     assert actors_of(doc).partitive_of(doc[1]) is None
 
 
+def test_a_relative_of_someone_is_a_civilian_of_their_country():
+    """groups.json kin_nouns: 'la veuve de l'opposant russe' is Russian, a civilian,
+    and not the opposition figure himself."""
+    doc = parse("fr", "La veuve de l' opposant russe a accusé", [1, 7, 4, 4, 1, 4, 7, 7],
+                "det nsubj case det nmod amod aux:tense ROOT".split(),
+                "DET NOUN ADP DET NOUN ADJ AUX VERB".split(),
+                lemmas="le veuve de le opposant russe avoir accuser".split())  # fmt: skip
+    a = actors_of(doc).actor(doc[1])
+    assert a is not None and (a.country, a.sector, a.kind) == ("RUS", "CVL", "group")
+
+
 def test_a_following_of_a_movement_keeps_its_sector():
     """'les sympathisants de l'opposition' are of the opposition; a leader's partisans are
     no government."""

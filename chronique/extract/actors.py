@@ -243,6 +243,7 @@ class ActorLexicon:
         self.partitive = frozenset(groups.get("partitive_heads", []))
         self.circle = frozenset(groups.get("circle_nouns", []))
         self.followers = frozenset(groups.get("follower_nouns", []))
+        self.kin = frozenset(groups.get("kin_nouns", []))
         self.movements = frozenset(groups.get("movement_sectors", []))
         reporting = lexicons.load("reporting", lang)
         self.according_to = set(reporting.get("according_to", []))
@@ -659,7 +660,7 @@ class DocActors:
             return None  # 'les partisans du sénateur', of no country said, are still no senate
         actor = self._span_actor(toks)
         sector = found.sector
-        if self._follower(head) and sector not in self.lex.movements:
+        if self._follower(head) and (sector not in self.lex.movements or self._kin(head)):
             sector = "CVL"  # 'les partisans du président' are not his government
         actor.country, actor.sector, actor.kind = found.country, sector, "group"
         self._remember(actor, person=False, head=head)
@@ -668,7 +669,16 @@ class DocActors:
     def _follower(self, head: Token) -> bool:
         """'les partisans du président', 'des sympathisants du Hezbollah' (groups.json
         follower_nouns): a following acts with its owner's country, as a circle does."""
-        return head.lemma_.lower() in self.lex.followers or head.lower_ in self.lex.followers
+        return (
+            head.lemma_.lower() in self.lex.followers
+            or head.lower_ in self.lex.followers
+            or self._kin(head)
+        )
+
+    def _kin(self, head: Token) -> bool:
+        """'le frère de X', 'la veuve de Y' (groups.json kin_nouns): a relative, a civilian
+        of the relative's country."""
+        return head.lemma_.lower() in self.lex.kin or head.lower_ in self.lex.kin
 
     def partitive_of(self, head: Token) -> Token | None:
         """'Thousands of Kurds', 'a group of hackers', 'members of the army': a quantity or
