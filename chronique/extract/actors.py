@@ -668,7 +668,8 @@ class DocActors:
 
     def _follower(self, head: Token) -> bool:
         """'les partisans du président', 'des sympathisants du Hezbollah' (groups.json
-        follower_nouns): a following acts with its owner's country, as a circle does."""
+        follower_nouns), 'le frère de X' (kin_nouns): a following acts with its owner's
+        country, as a circle does."""
         return (
             head.lemma_.lower() in self.lex.followers
             or head.lower_ in self.lex.followers

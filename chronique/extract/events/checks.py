@@ -110,15 +110,10 @@ def _object_not_person(c: Candidate, p: Paragraph) -> str | None:
     and so does the noun a participle describes ('la personne interpellée')."""
     if not c.rule.need_person_object:
         return None
-    syn, da = p.rules.syntax, p.da
+    syn, da, tok = p.rules.syntax, p.da, c.token
     person_nouns = set(p.rules.groups.get("person_nouns", []))
-    acted_on = syn.objects(c.token) + syn.passive_subjects(c.token)
-    tok = c.token
-    if (
-        tok.dep_ in syn.acl
-        and "Past" in tok.morph.get("Tense")
-        and tok.head.i == tok.i - 1
-    ):
+    acted_on = syn.objects(tok) + syn.passive_subjects(tok)
+    if tok.dep_ in syn.acl and "Past" in tok.morph.get("Tense") and tok.head.i == tok.i - 1:
         acted_on.append(tok.head)  # 'la personne interpellée': the noun it describes (set
         # apart by a comma, 'X, interpellée par des élus', it may say she was challenged)
     for o in acted_on:
