@@ -625,8 +625,7 @@ condamné condamner VERB 1 acl VerbForm=Part|Tense=Past
 Kiev Kiev PROPN 5 obj
 . . PUNCT 1 punct
 """)
-    condemn = entry(lemma="condamner", type="ACCUSE", cameo="111", recipient=["obj"])
-    c = only(code(doc, rules_with("fr", [condemn])))
+    c = only(code(doc, rules_with("fr", [CONDEMN])))
     assert c.reason is None and sides(c) == (["RUS"], ["UKR"])
 
 
@@ -643,25 +642,26 @@ condamné condamner VERB 5 ROOT VerbForm=Part|Tense=Past
 Moscou Moscou PROPN 5 obj
 . . PUNCT 5 punct
 """)
-    condemn = entry(lemma="condamner", type="ACCUSE", cameo="111", recipient=["obj"])
-    c = only(code(doc, rules_with("fr", [condemn])))
+    c = only(code(doc, rules_with("fr", [CONDEMN])))
     assert c.reason is None and sides(c) == (["USA"], ["RUS"])
 
 
 def test_a_participle_with_an_agent_acts_on_the_subject_of_the_clause_it_opens():
-    # 'Reçu par Macron, Poutine a parlé': Macron receives Putin (not Putin someone)
+    # 'Reçu par Macron, Poutine promet de …': Macron receives Putin (not Putin someone);
+    # he was received, which is not the content of the promise (modality)
     doc = rows("""
 Reçu recevoir VERB 5 advcl VerbForm=Part|Tense=Past
 par par ADP 2 case
 Macron Macron PROPN 0 obl:agent
 , , PUNCT 0 punct
 Poutine Poutine PROPN 5 nsubj
-parle parler VERB 5 ROOT VerbForm=Fin|Tense=Pres
+promet promettre VERB 5 ROOT VerbForm=Fin|Tense=Pres
 . . PUNCT 5 punct
 """)
     host = entry(lemma="recevoir", type="CONSULT", cameo="043", recipient=["obj"])
     c = only(code(doc, rules_with("fr", [host])))
     assert c.reason is None and sides(c) == (["FRA"], ["RUS"])
+    assert c.modality == "asserted"
 
 
 def test_a_participle_with_an_agent_acts_on_the_noun_it_describes():
@@ -816,15 +816,14 @@ Ukraine Ukraine PROPN 5 obj
 def test_a_participle_set_apart_from_its_auxiliary_by_an_adverbial_acts_with_its_subject():
     # 'Washington a de son côté condamné X', read as 'côté' described by 'condamné', with
     # the name a root of its own: the auxiliary's subject acts
-    condemn = entry(lemma="condamner", type="ACCUSE", cameo="111", recipient=["obj"])
-    c = only(code(rows(DETACHED), rules_with("fr", [condemn])))
+    c = only(code(rows(DETACHED), rules_with("fr", [CONDEMN])))
     assert c.reason is None and sides(c) == (["USA"], ["UKR"])
     # a participle describing a noun after a verb of its own is a state: nobody named acts
     doc = rows(DETACHED.replace("a avoir AUX", "voit voir VERB"))
-    assert only(code(doc, rules_with("fr", [condemn]))).reason == "no_actor"
+    assert only(code(doc, rules_with("fr", [CONDEMN]))).reason == "no_actor"
     # and so is one describing a noun with an article ('est le candidat soutenu par X')
     doc = rows(DETACHED.replace("son son DET 4 det Poss=Yes", "le le DET 4 det Definite=Def"))
-    assert only(code(doc, rules_with("fr", [condemn]))).reason == "no_actor"
+    assert only(code(doc, rules_with("fr", [CONDEMN]))).reason == "no_actor"
 
 
 BORDERS = entry(lemma="fermer", type="COERCE", cameo="191", object=["frontière"],
@@ -1915,22 +1914,6 @@ négocier négocier VERB 6 xcomp VerbForm=Inf
     c = only(code(doc, rules_with("fr", [URGE])))
     assert sides(c) == (["SEN"], ["MLI"])
     assert c.modality == "asserted"
-
-
-def test_a_fronted_past_participle_is_not_the_content_of_the_main_verbs_promise():
-    # 'Reçu par Macron, Poutine promet de …': he was received; the promise is another act
-    doc = rows("""
-Reçu recevoir VERB 5 advcl VerbForm=Part|Tense=Past
-par par ADP 2 case
-Macron Macron PROPN 0 obl:agent
-, , PUNCT 0 punct
-Poutine Poutine PROPN 5 nsubj
-promet promettre VERB 5 ROOT VerbForm=Fin|Tense=Pres
-. . PUNCT 5 punct
-""")
-    host = entry(lemma="recevoir", type="CONSULT", cameo="043", recipient=["obj"])
-    c = only(code(doc, rules_with("fr", [host])))
-    assert c.reason is None and c.modality == "asserted"
 
 
 def test_a_body_named_in_apposition_is_the_object():
