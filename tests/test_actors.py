@@ -88,6 +88,12 @@ def test_a_warship_acts_for_its_navy(code):
     assert [(a.country, a.sector) for a in e.actor] == [("RUS", "MIL")]
 
 
+def test_a_territory_with_its_own_code_has_its_adjective(code):
+    # Hong Kong is coded HKG (as CAMEO and the English gold do), by name and by adjective
+    r = code("L'exécutif hongkongais a menacé de poursuites les auteurs de rumeurs.", "2020-08-27")
+    assert [(a.country, a.sector) for e in r.events for a in e.actor] == [("HKG", "GOV")]
+
+
 def test_unknown_person_gets_country_from_title(code):
     r = code(
         "Le ministre ukrainien de l'Énergie, Ivan Petrenko, a démissionné lundi.", "2019-05-06"

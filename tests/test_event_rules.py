@@ -3389,3 +3389,120 @@ Kiev Kiev PROPN 6 obj
     c = only(code(doc, rules_with("fr", [ATTACK])))
     assert sides(c) == (["FRA", "RUS"], ["UKR"])
     assert sorted(a.text for a in c.actor) == ["Emmanuel Macron", "Vladimir Poutine"]
+
+
+TALK = entry(lemma="entretien", pos=["NOUN"], type="CONSULT", cameo="040", nominal=True,
+             symmetric=True, actor=["de", "poss"], recipient=["avec"])  # fmt: skip
+DENOUNCE = entry(lemma="dénoncer", type="ACCUSE", cameo="111", recipient=["obj"])
+
+DURING_TALK = """
+Le le DET 1 det
+président président NOUN 4 nsubj
+iranien iranien ADJ 1 amod
+a avoir AUX 4 aux:tense
+insisté insister VERB 4 ROOT VerbForm=Part|Tense=Past
+pendant pendant ADP 7 case
+un un DET 7 det
+entretien entretien NOUN 4 obl:mod
+avec avec ADP 9 case
+{other} {other} PROPN 7 nmod
+. . PUNCT 4 punct
+"""
+
+
+def test_a_meeting_noun_dating_the_clause_is_the_subjects_meeting():
+    # 'X a insisté pendant un entretien avec Y': X met Y (events.json moment_preps)
+    doc = rows(DURING_TALK.format(other="Poutine"))
+    c = only(code(doc, rules_with("fr", [TALK], moment_preps=["pendant"])))
+    assert c.reason is None and sides(c) == (["IRN"], ["RUS"])
+    assert only(code(doc, rules_with("fr", [TALK], moment_preps=[]))).reason == "no_actor"
+    # 'pendant un entretien avec Mediapart': an interview, the press is no side met
+    # (plover.json press_sectors)
+    doc = rows(DURING_TALK.format(other="Mediapart"))
+    c = only(code(doc, rules_with("fr", [TALK], moment_preps=["pendant"])))
+    assert c.reason == "no_actor"
+
+
+LORS_TALK = """
+Lors lors ADV 9 advmod
+d' de ADP 3 case
+un un DET 3 det
+entretien entretien NOUN 0 obl:arg
+avec avec ADP 5 case
+Poutine Poutine PROPN 3 nmod
+, , PUNCT 9 punct
+Macron Macron PROPN 9 nsubj
+a avoir AUX 9 aux:tense
+{verb} {lemma} VERB 9 ROOT VerbForm=Part|Tense=Past
+Kiev Kiev PROPN 9 obj
+. . PUNCT 9 punct
+"""
+
+
+def test_a_meeting_under_lors_is_no_topic_of_the_clause():
+    # 'Lors d'un entretien avec Poutine, Macron a dénoncé Kiev': the parser makes 'lors' the
+    # noun's head; the meeting is Macron's and another moment than the denunciation
+    doc = rows(LORS_TALK.format(verb="dénoncé", lemma="dénoncer"))
+    talk, accuse = code(doc, rules_with("fr", [TALK, DENOUNCE], moment_preps=["lors"]))
+    assert talk.reason is None and sides(talk) == (["FRA"], ["RUS"])
+    assert accuse.reason is None and sides(accuse) == (["FRA"], ["UKR"])
+    talk, _ = code(doc, rules_with("fr", [TALK, DENOUNCE], moment_preps=[]))
+    assert talk.reason == "topic"
+
+
+def test_a_meeting_dating_a_threat_is_not_what_is_threatened():
+    # 'Lors d'un entretien avec Poutine, Macron a menacé Kiev': the threat's content is
+    # hypothetical, the meeting when it was made is not
+    doc = rows(LORS_TALK.format(verb="menacé", lemma="menacer"))
+    c = only(code(doc, rules_with("fr", [TALK], moment_preps=["lors"])))
+    assert c.reason is None and c.modality == "asserted"
+
+
+def test_a_meeting_dating_a_future_act_is_future():
+    # 'Macron dénoncera Kiev lors d'un entretien avec Poutine': the meeting is to come,
+    # after 'lors' (future_moment_preps), not after 'après'
+    doc = rows("""
+Macron Macron PROPN 1 nsubj
+dénoncera dénoncer VERB 1 ROOT Mood=Ind|Tense=Fut|VerbForm=Fin
+Kiev Kiev PROPN 1 obj
+lors lors ADV 1 advmod
+d' de ADP 6 case
+un un DET 6 det
+entretien entretien NOUN 3 obl:arg
+avec avec ADP 8 case
+Poutine Poutine PROPN 6 nmod
+. . PUNCT 1 punct
+""")
+    rules = rules_with("fr", [TALK], moment_preps=["lors"], future_moment_preps=["lors"])
+    c = only(code(doc, rules))
+    assert c.reason is None and sides(c) == (["FRA"], ["RUS"]) and c.modality == "future"
+    rules = rules_with("fr", [TALK], moment_preps=["lors"], future_moment_preps=[])
+    assert only(code(doc, rules)).modality == "asserted"
+
+
+def test_a_possessive_in_a_moment_phrase_is_the_clause_subjects():
+    # 'Lors de sa visite à Kiev, Macron a dénoncé …' after another person was named: the
+    # visit is the subject's, whoever was named last
+    from chronique.extract.actors import ActorMemory
+    from chronique.model import Actor
+
+    doc = rows("""
+Lors lors ADV 8 advmod
+de de ADP 3 case
+sa son DET 3 det Poss=Yes
+visite visite NOUN 0 obl:arg
+à à ADP 5 case
+Kiev Kiev PROPN 3 nmod
+, , PUNCT 8 punct
+Macron Macron PROPN 8 nsubj
+dénonce dénoncer VERB 8 ROOT Mood=Ind|Tense=Pres|VerbForm=Fin
+. . PUNCT 8 punct
+""")
+    visit = entry(lemma="visite", pos=["NOUN"], type="CONSULT", cameo="042", nominal=True,
+                  actor=["poss"], recipient=["à"])  # fmt: skip
+    memory = ActorMemory()
+    memory.remember(Actor(text="Olaf Scholz", country="DEU", kind="person", start=0), True)
+    c = only(code(doc, rules_with("fr", [visit], moment_preps=["lors"]), memory=memory))
+    assert c.reason is None and sides(c) == (["FRA"], ["UKR"])
+    c = only(code(doc, rules_with("fr", [visit], moment_preps=[]), memory=memory))
+    assert sides(c)[0] == ["DEU"]

@@ -130,8 +130,11 @@ def under_trigger(tok: Token, p: Paragraph) -> bool:
     Not when a preposition makes it another moment ('une diatribe après des exercices').
     """
     syn = p.rules.syntax
-    if any(c.dep_ in syn.case and c.lower_ in p.rules.moment_preps for c in tok.children):
+    moments = p.rules.moment_preps
+    if any(c.dep_ in syn.case and c.lower_ in moments for c in tok.children):
         return False
+    if tok.head.lower_ in moments:
+        return False  # 'lors de sa rencontre avec X': the parser makes 'lors' the head
     t = tok
     for _ in range(3):
         if t.head.i == t.i:

@@ -698,7 +698,10 @@ def _nominal_actor(tok: Token, c: Candidate, da: DocActors, rules: Rules,
             for child in tok.children:
                 if e.symmetric and child.lower_ in da.pronouns.plural_possessives:
                     continue  # 'leur entretien': the pair's, read below
-                if "Yes" in child.morph.get("Poss"):
+                if "Yes" in child.morph.get("Poss") and moment_verb(tok, rules) is not None:
+                    # 'Lors de sa visite à Londres, Obama a …': the clause's subject's
+                    actor.extend(subject_actors(moment_verb(tok, rules), da, rules, disc))
+                if "Yes" in child.morph.get("Poss") and not actor:
                     a = da.memory.latest_actor(da.offset + child.idx, child.text)
                     if a is not None:
                         actor.append(a)
@@ -724,6 +727,8 @@ def _nominal_actor(tok: Token, c: Candidate, da: DocActors, rules: Rules,
             inherited = prep_actors(governor, rules.syntax.words["agent_preps"], da, rules)
         if inherited and (not actor or e.symmetric):
             actor = inherited
+    if not actor and e.symmetric:
+        actor = _meeting_attendee(tok, e, da, rules, disc)
     undergone = _undergone_by(tok, da, rules, disc)
     if undergone:
         # 'X a essuyé les critiques de Y': X is criticised; only the noun's own owner acts
@@ -739,6 +744,34 @@ def _nominal_actor(tok: Token, c: Candidate, da: DocActors, rules: Rules,
     if not recipient and e.recipient and not e.symmetric:
         recipient = undergoer(tok, da, rules)
     return actor, recipient
+
+
+def moment_verb(tok: Token, rules: Rules) -> Token | None:
+    """The verb whose act the noun `tok` dates with a preposition of events.json
+    moment_preps ('a souligné durant un entretien'), which the parser may make the head
+    ('lors' in 'lors d'un entretien', English 'during'); else None."""
+    syn = rules.syntax
+    head = tok.head
+    if head.lower_ in rules.moment_preps and head.head.i != head.i:
+        head = head.head
+    elif not any(c.dep_ in syn.case and c.lower_ in rules.moment_preps for c in tok.children):
+        return None
+    return head if head.pos_ in ("VERB", "AUX") and head.i != tok.i else None
+
+
+def _meeting_attendee(tok: Token, e: Trigger, da: DocActors, rules: Rules,
+                      disc: Discourse) -> list[Actor]:  # fmt: skip
+    """'X a souligné lors d'un entretien avec Y': a meeting noun that says when the clause's
+    act happened and names the other side was the subject's meeting. Not without that
+    side: 'a déclaré lors d'une réunion' says no one was met."""
+    verb = moment_verb(tok, rules)
+    if verb is None:
+        return []
+    others = tuple(p for p in e.recipient if p not in rules.between)
+    met = prep_actors(tok, others, da, rules) if others else []
+    if not any(a.sector not in rules.press_sectors for a in met):
+        return []  # 'lors d'un entretien avec Le Monde': an interview, no meeting
+    return subject_actors(verb, da, rules, disc)
 
 
 def _clause_between(tok: Token, rules: Rules) -> list[tuple[str, Token]]:

@@ -38,6 +38,7 @@ WORD_SETS = (
     "noun_date_preps", "purpose_marks", "stative_participles", "quantity_heads",
     "domestic_objects", "claim_objects", "owner_heads", "kind_heads", "question_marks",
     "speech_verbs", "undergoing_heads", "occurrence_verbs", "moment_preps", "statement_heads",
+    "future_moment_preps",
 )  # fmt: skip
 TYPE_SETS = (
     "infer_recipient", "motive_absorbing_types", "object_clitic_types", "question_types",
@@ -445,6 +446,7 @@ class Rules:
     occurrence_verbs: frozenset[str]
     moment_preps: frozenset[str]
     statement_heads: frozenset[str]
+    future_moment_preps: frozenset[str]
     infer_recipient: frozenset[str]
     object_clitic_types: frozenset[str]
     motive_absorbing_types: frozenset[str]
@@ -460,6 +462,7 @@ class Rules:
     implicit_home_agent: dict[str, tuple[str, str]]  # type → home (actor, recipient) sectors
     group_codes: frozenset[str]  # actor codes of bodies of several members (EUR, UNO…)
     own_group_types: frozenset[str] = frozenset()  # verbal acts aimed at the actor's own groups
+    press_sectors: frozenset[str] = frozenset()  # an interview with them is no meeting
 
     def candidates(self, tok: Token) -> tuple[Trigger, ...]:
         return self.by_lemma.get(lemma_of(tok)) or self.by_lemma.get(tok.lower_) or ()
@@ -603,6 +606,7 @@ def parse_rules(lang: str, data: dict[str, Any], where: str) -> Rules:
         scores=plover["types"],
         group_codes=frozenset(plover.get("group_codes", [])),
         own_group_types=frozenset(plover.get("own_group_types", [])),
+        press_sectors=frozenset(plover.get("press_sectors", [])),
         implicit_home_agent={
             t: (v[0], v[1]) for t, v in plover.get("implicit_home_agent", {}).items()
         },
