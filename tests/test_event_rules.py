@@ -3506,3 +3506,23 @@ dénonce dénoncer VERB 8 ROOT Mood=Ind|Tense=Pres|VerbForm=Fin
     assert c.reason is None and sides(c) == (["FRA"], ["UKR"])
     c = only(code(doc, rules_with("fr", [visit], moment_preps=[]), memory=memory))
     assert sides(c)[0] == ["DEU"]
+
+
+FUSED = """
+Moscou Moscou PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+appelé appeler VERB 2 ROOT VerbForm=Part|Tense=Past
+au au ADP 4 case
+Japon Japon PROPN 2 obl:arg
+. . PUNCT 2 punct
+"""
+
+
+def test_a_preposition_fused_with_its_article_is_still_that_preposition():
+    # 'appeler au Japon': 'au' is 'à le' (grammar.json contractions), for the constraint
+    # that asks for 'à' and for the recipient read after 'à'
+    call = entry(lemma="appeler", type="REQUEST", cameo="100", prep=["à"], recipient=["à"])
+    c = only(code(rows(FUSED), rules_with("fr", [call])))
+    assert c.reason is None and sides(c) == (["RUS"], ["JPN"])
+    phone = entry(lemma="appeler", type="CONSULT", cameo="040", recipient=["à"])
+    assert sides(only(code(rows(FUSED), rules_with("fr", [phone])))) == (["RUS"], ["JPN"])

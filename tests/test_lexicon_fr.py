@@ -225,12 +225,16 @@ BY_CONSTRUCTION = [
     ("THREATEN", "Le régime birman promet l'enfer à la Thaïlande."),
     # ... but not the force of the law
     ("AGREE", "Le gouvernement français est prêt à utiliser la force de la loi contre la fraude."),
+    # 's'en prendre au …': the preposition fused with the article is still 'à'; an attack in
+    # words, not the defence 'prendre parti pour' names
+    ("ACCUSE", "Le président turc s'en est pris au Parti républicain du peuple."),
+    ("REQUEST", "Le Premier ministre libanais a appelé au calme."),
 ]
 NOT_TYPE = {
     0: "ACCUSE", 1: "AGREE", 2: "AGREE", 3: "ACCUSE", 8: "ASSAULT", 9: "ASSAULT", 12: "CONCEDE",
     13: "AGREE", 14: "ASSAULT", 16: "COERCE", 17: "SANCTION", 18: "SANCTION", 19: "SANCTION",
     20: "CONCEDE", 22: "CONCEDE", 23: "RETREAT", 25: "COERCE", 26: "AID", 27: "MOBILIZE",
-    31: "AGREE", 32: "THREATEN",
+    31: "AGREE", 32: "THREATEN", 33: "SUPPORT",
 }  # fmt: skip
 
 # Non-political senses and domestic trips: no event at all. Figurative wars and offensives
@@ -307,6 +311,11 @@ NO_EVENT = [
     "Le Premier ministre britannique s'est demandé si la Russie voulait la paix.",
     "Le ministre russe a soutenu que la situation était sous contrôle.",
     "Le président américain a manifesté l'intention de quitter le pays.",
+    # what one undergoes ('faire l'objet de pressions') or ideas one holds are no act
+    "Les opposants au régime biélorusse font régulièrement l'objet de pressions policières.",
+    "Les deux frères adhéraient aux thèses du groupe État islamique.",
+    # 'prendre la défense de' is never reflexive
+    "Le ministre allemand s'est pris de passion pour la défense du patrimoine.",
 ]
 
 

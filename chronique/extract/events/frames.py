@@ -207,8 +207,8 @@ def prep_actors(tok: Token, preps: frozenset[str] | tuple[str, ...], da: DocActo
     syn = rules.syntax
     out: list[Actor] = []
     for p, noun in prep_children(tok, rules):
-        canonical = syn.word(p)  # 'du', 'des' count where 'de' is asked
-        if p in preps or (canonical in preps and canonical in syn.words["genitive_preps"]):
+        canonical = syn.word(p)  # 'du', 'des' count where 'de' is asked, 'au' where 'à' is
+        if p in preps or canonical in preps:
             found = sides(noun, da)
             if disc is not None and not any(a.resolved for a in found):
                 found = home_actor(noun, da, rules, disc) or found  # 'pour les viticulteurs'

@@ -181,9 +181,12 @@ def complement_marks(tok: Token, rules: Rules) -> set[str]:
 
 @constraint("prep")
 def _prep(tok: Token, value: frozenset[str], rules: Rules) -> bool:
+    syn = rules.syntax
     preps = {p for p, _ in prep_children(tok, rules)} | complement_marks(tok, rules)
     # 'committed to opening', 'charged with creating': a preposition heading a gerund
-    preps |= {c.lower_ for c in rules.syntax.children(tok, rules.syntax.prep)}
+    preps |= {c.lower_ for c in syn.children(tok, syn.prep)}
+    # 'appeler au calme': the article fused with 'à' is still 'à' (grammar.json contractions)
+    preps |= {syn.contractions[p] for p in preps if p in syn.contractions}
     return bool(preps & value)
 
 
