@@ -3526,3 +3526,29 @@ def test_a_preposition_fused_with_its_article_is_still_that_preposition():
     assert c.reason is None and sides(c) == (["RUS"], ["JPN"])
     phone = entry(lemma="appeler", type="CONSULT", cameo="040", recipient=["à"])
     assert sides(only(code(rows(FUSED), rules_with("fr", [phone])))) == (["RUS"], ["JPN"])
+
+
+def test_an_infinitive_complement_parsed_as_the_root_still_completes_the_verb():
+    # 'Le président, Macron, a de son côté appelé Moscou à se retirer' with 'se retirer' the
+    # sentence's root and 'appelé' a participle describing 'côté': 'à' right after the
+    # object is the complement's mark, and the root's subject is the auxiliary's
+    doc = rows("""
+Le le DET 1 det
+président président NOUN 13 nsubj
+, , PUNCT 3 punct
+Macron Macron PROPN 1 appos
+, , PUNCT 13 punct
+a avoir AUX 13 aux:tense Mood=Ind|Tense=Pres|VerbForm=Fin
+de de ADP 8 case
+son son DET 8 det Poss=Yes
+côté côté NOUN 5 obl:arg
+appelé appeler VERB 8 acl VerbForm=Part|Tense=Past
+Moscou Moscou PROPN 9 xcomp
+à à ADP 13 mark
+se se PRON 13 expl:comp
+retirer retirer VERB 13 ROOT VerbForm=Inf
+. . PUNCT 13 punct
+""")
+    call = entry(lemma="appeler", type="REQUEST", cameo="100", prep=["à"])
+    c = only(code(doc, rules_with("fr", [call])))
+    assert c.reason is None and sides(c)[0] == ["FRA"]

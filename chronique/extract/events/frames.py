@@ -563,6 +563,8 @@ def _climb_subject(tok: Token, da: DocActors, rules: Rules, disc: Discourse) -> 
     if aux is not None:
         # the subject may hang on the auxiliary or on a word of the phrase between
         subs = [s for t in tok.doc[aux.i : tok.i] for s in subjects(t, rules)]
+        if not subs and aux.dep_ in syn.aux and aux.head.i > tok.i:
+            subs = subjects(aux.head, rules)  # 'X a de son côté appelé Y à V', V the root
         if subs:
             return dedupe([a for s in subs for a in _argument(s, da, rules, disc)])
         cur = aux

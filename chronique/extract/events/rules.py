@@ -173,6 +173,8 @@ def complement_marks(tok: Token, rules: Rules) -> set[str]:
         # the infinitive that starts right where the trigger's phrase ends is its complement
         infinitives.extend(x for x in up.children if x.dep_ in labels
                            and x.i > tok.i and x.left_edge.i == tok.right_edge.i + 1)  # fmt: skip
+        if up.i > tok.i and any(m.i == tok.right_edge.i + 1 for m in syn.children(up, syn.mark)):
+            infinitives.append(up)  # 'a appelé X à ne pas V' parsed with V the sentence's root
     for x in infinitives:
         if "Inf" in x.morph.get("VerbForm"):
             out.update(syn.word(m.text) for m in x.children if m.dep_ in syn.mark | syn.case)
