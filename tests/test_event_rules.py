@@ -3552,3 +3552,50 @@ retirer retirer VERB 13 ROOT VerbForm=Inf
     call = entry(lemma="appeler", type="REQUEST", cameo="100", prep=["à"])
     c = only(code(doc, rules_with("fr", [call])))
     assert c.reason is None and sides(c)[0] == ["FRA"]
+
+
+def test_people_a_quantity_counts_or_a_passive_participle_describes_are_acted_on():
+    # 'exécuter des milliers d'hommes' (events.json quantity_heads) and 'les suspects,
+    # ayant été arrêtés hier' (a passive participle apart from its noun) act on people
+    execute = entry(lemma="exécuter", recipient=["obj"], need_person_object=True)
+    doc = rows("""
+Moscou Moscou PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+exécuté exécuter VERB 2 ROOT VerbForm=Part|Tense=Past
+des un DET 4 det
+milliers millier NOUN 2 obj
+de de ADP 6 case
+hommes homme NOUN 4 nmod
+. . PUNCT 2 punct
+""")
+    assert only(code(doc, rules_with("fr", [execute]))).reason is None
+    assert only(code(doc, rules_with("fr", [execute], quantity_heads=[]))).reason == (
+        "object_not_person"
+    )
+    arrest = entry(lemma="arrêter", type="COERCE", cameo="173", need_person_object=True)
+    doc = rows("""
+Les le DET 1 det
+suspects suspect NOUN 1 ROOT
+, , PUNCT 6 punct
+ayant avoir AUX 6 aux:tense
+été être AUX 6 aux:pass
+hier hier ADV 6 advmod
+arrêtés arrêter VERB 1 acl VerbForm=Part|Tense=Past
+. . PUNCT 1 punct
+""")
+    assert only(code(doc, rules_with("fr", [arrest]))).reason != "object_not_person"
+
+
+def test_the_accused_are_people():
+    # groups.json person_nouns: 'juger les accusés' tries people
+    judge = entry(lemma="juger", type="COERCE", cameo="1721", need_person_object=True)
+    doc = rows("""
+Le le DET 1 det
+tribunal tribunal NOUN 3 nsubj
+a avoir AUX 3 aux:tense
+jugé juger VERB 3 ROOT VerbForm=Part|Tense=Past
+les le DET 5 det
+accusés accusé NOUN 3 obj
+. . PUNCT 3 punct
+""")
+    assert only(code(doc, rules_with("fr", [judge]))).reason != "object_not_person"

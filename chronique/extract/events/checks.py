@@ -113,9 +113,19 @@ def _object_not_person(c: Candidate, p: Paragraph) -> str | None:
     syn, da, tok = p.rules.syntax, p.da, c.token
     person_nouns = set(p.rules.groups.get("person_nouns", []))
     acted_on = syn.objects(tok) + syn.passive_subjects(tok)
-    if tok.dep_ in syn.acl and "Past" in tok.morph.get("Tense") and tok.head.i == tok.i - 1:
-        acted_on.append(tok.head)  # 'la personne interpellée': the noun it describes (set
-        # apart by a comma, 'X, interpellée par des élus', it may say she was challenged)
+    if tok.dep_ in syn.acl and "Past" in tok.morph.get("Tense") and (
+        tok.head.i == tok.i - 1 or syn.children(tok, syn.aux_pass)
+    ):
+        acted_on.append(tok.head)  # 'la personne interpellée', 'les frères, ayant été
+        # abattus': the noun it describes (set apart by a comma, 'X, interpellée par des
+        # élus', it may say she was challenged)
+    acted_on += [  # 'des milliers d'hommes': what a quantity counts
+        n
+        for o in acted_on
+        if lemma_of(o) in p.rules.quantity_heads
+        for prep, n in syn.prepositional(o)
+        if prep in syn.words["genitive_preps"]
+    ]
     for o in acted_on:
         if lemma_of(o) in person_nouns:
             return None
