@@ -3599,3 +3599,18 @@ accusés accusé NOUN 3 obj
 . . PUNCT 3 punct
 """)
     assert only(code(doc, rules_with("fr", [judge]))).reason != "object_not_person"
+
+
+def test_an_inferred_government_is_named_as_the_state_not_as_its_first_person():
+    # 'Dupond-Moretti dénonce une surenchère' in a French story: aimed at France, named as
+    # the article names the state ('la France'), not as the first French person named
+    from chronique.extract.events import infer_recipients
+    from chronique.model import Actor
+
+    people = [Actor(text="Dupond-Moretti", country="FRA", sector="GOV", kind="person")]
+    state = [Actor(text="la France", country="FRA", sector="GOV", kind="country")]
+    ev = _accusation("FRA")
+    infer_recipients([ev], {10}, people * 3 + state, "FRA", event_rules("fr"), "a")
+    assert [(a.text, a.country, a.kind) for a in ev.recipient] == [
+        ("la France", "FRA", "inferred")
+    ]

@@ -208,6 +208,8 @@ def infer_recipients(events: list[Event], inferable: set[int], entities: list[Ac
             bodies[a.country] = bodies.get(a.country, 0) + 1
         elif a.country and len(a.country) == 3:
             counts[a.country] = counts.get(a.country, 0) + 1
+            if a.kind == "country" and first.get(a.country, a).kind != "country":
+                first[a.country] = a  # the state itself names its government best
             first.setdefault(a.country, a)
     for ev in events:
         if ev.recipient or not any(x.start in inferable for x in ev.evidence):
