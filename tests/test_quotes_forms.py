@@ -530,3 +530,21 @@ def test_a_sheriff_after_a_postposed_verb_speaks_before_the_channel(code):
     )
     q = quote_containing(r, "quatre personnes sont mortes")
     assert q.speaker.sector == "COP" and q.speaker.name != "Fox News"
+
+
+def test_a_demand_after_quoted_words_reports_them_and_its_speaker_acts(code):
+    # 'réclamer' and 'implorer' report what they close (reporting.json verbs); the inverted
+    # speaker, which the parser reads as the verb's object, makes the demand
+    r = code("« Il faut la justice maintenant », a réclamé Joe Biden.", "2020-05-08")
+    assert quote_containing(r, "Il faut la justice").speaker.name == "Joe Biden"
+    assert [(e.event, e.actor[0].country) for e in r.events] == [("REQUEST", "USA")]
+    r = code("« Aidez-moi à rentrer », a imploré Anne Roux.")
+    assert quote_containing(r, "Aidez-moi à rentrer").speaker.name == "Anne Roux"
+
+
+def test_a_platform_before_a_whole_name_is_not_part_of_it(code):
+    # 'sur Twitter Joe Biden' read by the NER as one name: a word before a whole name that
+    # is no first name does not make another person ('Jill Biden' would)
+    r = code("« Il faut la justice maintenant », a déclaré sur Twitter Joe Biden.", "2020-05-08")
+    q = quote_containing(r, "Il faut la justice")
+    assert q.speaker.name == "Joe Biden" and q.speaker.country == "USA"

@@ -355,7 +355,12 @@ class ActorLexicon:
                 and all(t.text[:1].isupper() for t in doc[ent.start : ent.end])
                 and not (ent.start > 0 and doc[ent.start - 1].pos_ == "ADP")
             )  # 'Salvador Sobral' is no country; 'à Ankara Omer Celik' is a place, then a person
-            if longer and (people or place):
+            whole = inside[0] if len(inside) == 1 and inside[0].end == ent.end else None
+            framed = (  # 'sur Twitter Joe Biden': words before a whole name, none a first name
+                people and whole is not None and whole.end - whole.start > 1
+                and not any(fold(t.text) in first_names() for t in doc[ent.start : whole.start])
+            )  # fmt: skip
+            if longer and (people or place) and not framed:
                 # 'Yoon Do-han' is not the 'Yoon' of the lexicon: a longer name is another person
                 out = [m for m in out if m not in inside]
                 taken.difference_update(i for m in inside for i in range(m.start, m.end))
