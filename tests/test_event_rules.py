@@ -3614,3 +3614,38 @@ def test_an_inferred_government_is_named_as_the_state_not_as_its_first_person():
     assert [(a.text, a.country, a.kind) for a in ev.recipient] == [
         ("la France", "FRA", "inferred")
     ]
+
+
+def test_a_name_apposed_to_a_subject_is_the_same_side():
+    # 'Le maire de Lyon, Jean Dupont, a négocié' parsed with two subjects: one side, so a
+    # joint act has no second side ('Jean Dupont' is no partner of the mayor)
+    doc = rows("""
+Le le DET 1 det
+maire maire NOUN 9 nsubj
+de de ADP 3 case
+Lyon Lyon PROPN 1 nmod
+, , PUNCT 1 punct
+Jean Jean PROPN 9 nsubj
+Dupont Dupont PROPN 5 flat:name
+, , PUNCT 9 punct
+a avoir AUX 9 aux:tense
+négocié négocier VERB 9 ROOT VerbForm=Part|Tense=Past
+. . PUNCT 9 punct
+""")
+    talk = entry(lemma="négocier", type="CONSULT", cameo="040", symmetric=True, recipient=["avec"])
+    assert only(code(doc, rules_with("fr", [talk]))).reason == "no_second_side"
+    # 'La candidate, Kamala Harris, a dénoncé Pékin': the side is the name that resolves
+    doc = rows("""
+La le DET 1 det
+candidate candidat NOUN 7 nsubj
+, , PUNCT 1 punct
+Kamala Kamala PROPN 7 nsubj
+Harris Harris PROPN 3 flat:name
+, , PUNCT 7 punct
+a avoir AUX 7 aux:tense
+dénoncé dénoncer VERB 7 ROOT VerbForm=Part|Tense=Past
+Pékin Pékin PROPN 7 obj
+. . PUNCT 7 punct
+""")
+    c = only(code(doc, rules_with("fr", [DENOUNCE])))
+    assert c.reason is None and sides(c) == (["USA"], ["CHN"])

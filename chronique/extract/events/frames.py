@@ -411,6 +411,17 @@ def subjects(verb: Token, rules: Rules) -> list[Token]:
     return []
 
 
+def _apposed_subject(s: Token, own: list[Token]) -> bool:
+    """'Le maire de X, Jean Dupont, va …' parsed with two subjects: a name right after a
+    comma that closes another subject's phrase is that subject's apposition, not a second
+    side (a coordination has its 'et')."""
+    return s.pos_ == "PROPN" and s.i > 1 and any(
+        o.i < s.i and s.i - 2 <= o.right_edge.i < s.i and s.doc[s.i - 1].text == ","
+        and o.pos_ == "NOUN"
+        for o in own
+    )
+
+
 def passive(verb: Token, rules: Rules) -> bool:
     """A true passive: an auxiliary or subject of the passive, no active subject beside it
     (the parser reads 'a-t-il' as '-t' subject and '-il' passive subject) and no reflexive
@@ -578,7 +589,13 @@ def _climb_subject(tok: Token, da: DocActors, rules: Rules, disc: Discourse) -> 
         if subs:
             out: list[Actor] = []
             for s in subs:
-                out.extend(_argument(s, da, rules, disc))
+                own = _argument(s, da, rules, disc)
+                if _apposed_subject(s, subs):
+                    # 'Le maire de X, Jean Dupont, va …' read as two subjects: one side,
+                    # named by whichever of the two resolves
+                    out = own if any(a.resolved for a in own) or not out else out
+                    continue
+                out.extend(own)
             if not out and cur.dep_ in syn.ccomp and all(da.pronouns.at(s) for s in subs):
                 # 'the rebel front announced it will return …': the pronoun stands for the
                 # subject of the clause it is reported in, even one the lexicons cannot place
