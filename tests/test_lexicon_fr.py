@@ -316,6 +316,8 @@ NO_EVENT = [
     "Les deux frères adhéraient aux thèses du groupe État islamique.",
     # 'prendre la défense de' is never reflexive
     "Le ministre allemand s'est pris de passion pour la défense du patrimoine.",
+    # 's'interdire de' forbids oneself, no one else
+    "Le ministre russe s'interdit de penser à la fin de l'épidémie.",
 ]
 
 

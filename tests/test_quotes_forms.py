@@ -548,3 +548,11 @@ def test_a_platform_before_a_whole_name_is_not_part_of_it(code):
     r = code("« Il faut la justice maintenant », a déclaré sur Twitter Joe Biden.", "2020-05-08")
     q = quote_containing(r, "Il faut la justice")
     assert q.speaker.name == "Joe Biden" and q.speaker.country == "USA"
+
+
+def test_defending_after_quoted_words_is_saying_them(code):
+    # '« … », a défendu X' argues: a quote of X (reporting.json verbs), no act of support
+    # (events.json speech_verbs)
+    r = code("« Nos tests sont les meilleurs », a défendu le président Trump.", "2020-05-08")
+    assert quote_containing(r, "Nos tests sont les meilleurs").speaker.name == "Donald Trump"
+    assert [e.event for e in r.events] == []
