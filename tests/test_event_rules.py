@@ -3649,3 +3649,22 @@ Pékin Pékin PROPN 7 obj
 """)
     c = only(code(doc, rules_with("fr", [DENOUNCE])))
     assert c.reason is None and sides(c) == (["USA"], ["CHN"])
+
+
+def test_a_question_word_opening_the_clause_makes_a_question_not_a_demand():
+    # 'Kiev a demandé à Berlin pourquoi il tardait': 'pourquoi' is the clause's adverb,
+    # not its mark, and still makes the clause a question
+    doc = rows("""
+Kiev Kiev PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+demandé demander VERB 2 ROOT VerbForm=Part|Tense=Past
+à à ADP 4 case
+Berlin Berlin PROPN 2 obl:arg
+pourquoi pourquoi ADV 7 advmod
+il il PRON 7 nsubj
+tardait tarder VERB 2 ccomp Mood=Ind|Tense=Imp|VerbForm=Fin
+. . PUNCT 2 punct
+""")
+    ask = entry(lemma="demander", type="REQUEST", cameo="100", recipient=["à"],
+                clause_not=["si", "pourquoi"])  # fmt: skip
+    assert only(code(doc, rules_with("fr", [ask]))).reason == "constraint:clause_not"

@@ -265,11 +265,11 @@ def _clause_not(tok: Token, value: frozenset[str], rules: Rules) -> bool:
     """'a soutenu que X', 's'est demandé si X': a clause of its own introduced by one of these
     words makes the verb one of saying or wondering, and rules the reading out."""
     syn = rules.syntax
+    clauses = [c for c in tok.children if c.dep_ in syn.comp | syn.obj]
+    # 'a demandé au ministre pourquoi il …': the question word opening the clause is its
+    # adverb, not its mark
     return not any(
-        m.lower_ in value
-        for c in tok.children
-        if c.dep_ in syn.comp | syn.obj
-        for m in syn.children(c, syn.mark)
+        m.lower_ in value for c in clauses for m in [*syn.children(c, syn.mark), c.left_edge]
     )
 
 
