@@ -714,13 +714,16 @@ def _nominal_actor(tok: Token, c: Candidate, da: DocActors, rules: Rules,
         elif spec == "amod":
             actor.extend(da.owner(tok, of=False))
         elif spec == "poss":
+            dated = moment_verb(tok, rules)
             for child in tok.children:
                 if e.symmetric and child.lower_ in da.pronouns.plural_possessives:
                     continue  # 'leur entretien': the pair's, read below
-                if "Yes" in child.morph.get("Poss") and moment_verb(tok, rules) is not None:
+                if "Yes" not in child.morph.get("Poss"):
+                    continue
+                if dated is not None:
                     # 'Lors de sa visite à Londres, Obama a …': the clause's subject's
-                    actor.extend(subject_actors(moment_verb(tok, rules), da, rules, disc))
-                if "Yes" in child.morph.get("Poss") and not actor:
+                    actor.extend(subject_actors(dated, da, rules, disc))
+                if not actor:
                     a = da.memory.latest_actor(da.offset + child.idx, child.text)
                     if a is not None:
                         actor.append(a)

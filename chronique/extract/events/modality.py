@@ -66,12 +66,10 @@ def _adjunct(tok: Token, syn) -> bool:
     )
 
 
-def _moment(tok: Token, rules: Rules, kind: str = "moment") -> bool:
-    """Does `tok` say when its head's act happened ('avant sa visite'; 'lors' and English
-    'during', which the parser makes the noun's head; events.json moment_preps), or with
-    kind 'future_moment' that it happened then or after (future_moment_preps)?"""
-    syn = rules.syntax
-    preps = getattr(rules, f"{kind}_preps")
+def _moment(tok: Token, preps: frozenset[str], syn) -> bool:
+    """Does `tok` say when its head's act happened, with one of `preps` (events.json
+    moment_preps: 'avant sa visite'; future_moment_preps: then or after), or is it that
+    preposition ('lors' and English 'during', which the parser makes the noun's head)?"""
     if tok.lower_ in preps:
         return True
     return any(c.dep_ in syn.case and c.lower_ in preps for c in tok.children)
@@ -173,11 +171,14 @@ def modality(tok: Token, da: DocActors, rules: Rules,
             found = found or "negated"  # 'n'est pas parvenu à conclure': not concluded
         elif _adjunct(cur, syn):
             pass  # ', exhortant X à …' goes with its clause, not inside what the head asks
-        elif _moment(cur, rules) and (cur.i == tok.i or cur.lower_ in rules.moment_preps):
+        elif _moment(cur, rules.moment_preps, syn) and (
+            cur.i == tok.i or cur.lower_ in rules.moment_preps
+        ):
             # 'lors de sa visite, il a menacé X de …': when it threatened, not the threat;
             # 'il rencontrera X lors de sa visite': as future as the act it dates
             dated = own_cues(h, rules) == "future" or lemma in m["future_heads"]
-            found = found or ("future" if dated and _moment(cur, rules, "future_moment") else None)
+            if dated and _moment(cur, rules.future_moment_preps, syn):
+                found = found or "future"
         elif settled:
             pass
         elif lemma in m["future_heads"] and cur.dep_ not in syn.subj | syn.conj:
