@@ -14,8 +14,8 @@ from spacy.tokens import Token
 
 from chronique.extract.actors import DocActors
 from chronique.extract.events.candidate import Candidate
-from chronique.extract.events.frames import prep_actors
-from chronique.extract.events.rules import Rules, Trigger, lemma_of, register
+from chronique.extract.events.frames import moment_phrase, prep_actors
+from chronique.extract.events.rules import Rules, Trigger, counted, lemma_of, register
 
 
 @dataclass
@@ -119,13 +119,7 @@ def _object_not_person(c: Candidate, p: Paragraph) -> str | None:
         acted_on.append(tok.head)  # 'la personne interpellée', 'les frères, ayant été
         # abattus': the noun it describes (set apart by a comma, 'X, interpellée par des
         # élus', it may say she was challenged)
-    acted_on += [  # 'des milliers d'hommes': what a quantity counts
-        n
-        for o in acted_on
-        if lemma_of(o) in p.rules.quantity_heads
-        for prep, n in syn.prepositional(o)
-        if prep in syn.words["genitive_preps"]
-    ]
+    acted_on += counted(acted_on, syn, p.rules.quantity_heads)  # 'des milliers d'hommes'
     for o in acted_on:
         if lemma_of(o) in person_nouns:
             return None
@@ -139,12 +133,8 @@ def under_trigger(tok: Token, p: Paragraph) -> bool:
     """Is this noun the topic of another trigger ('des négociations sur les sanctions')?
     Not when a preposition makes it another moment ('une diatribe après des exercices').
     """
-    syn = p.rules.syntax
-    moments = p.rules.moment_preps
-    if any(c.dep_ in syn.case and c.lower_ in moments for c in tok.children):
+    if moment_phrase(tok, p.rules):
         return False
-    if tok.head.lower_ in moments:
-        return False  # 'lors de sa rencontre avec X': the parser makes 'lors' the head
     t = tok
     for _ in range(3):
         if t.head.i == t.i:

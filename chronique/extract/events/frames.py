@@ -768,16 +768,22 @@ def _nominal_actor(tok: Token, c: Candidate, da: DocActors, rules: Rules,
     return actor, recipient
 
 
+def moment_phrase(tok: Token, rules: Rules) -> bool:
+    """Does the noun `tok` say when another act happened, after a preposition of events.json
+    moment_preps ('durant un entretien'), which the parser may make its head ('lors' in
+    'lors d'un entretien', English 'during')?"""
+    syn, preps = rules.syntax, rules.moment_preps
+    return tok.head.lower_ in preps or any(
+        c.dep_ in syn.case and c.lower_ in preps for c in tok.children
+    )
+
+
 def moment_verb(tok: Token, rules: Rules) -> Token | None:
-    """The verb whose act the noun `tok` dates with a preposition of events.json
-    moment_preps ('a souligné durant un entretien'), which the parser may make the head
-    ('lors' in 'lors d'un entretien', English 'during'); else None."""
-    syn = rules.syntax
-    head = tok.head
-    if head.lower_ in rules.moment_preps and head.head.i != head.i:
-        head = head.head
-    elif not any(c.dep_ in syn.case and c.lower_ in rules.moment_preps for c in tok.children):
+    """The verb whose act the noun `tok` dates ('a souligné durant un entretien'), else
+    None."""
+    if not moment_phrase(tok, rules):
         return None
+    head = tok.head.head if tok.head.lower_ in rules.moment_preps else tok.head
     return head if head.pos_ in ("VERB", "AUX") and head.i != tok.i else None
 
 

@@ -188,7 +188,7 @@ def _prep(tok: Token, value: frozenset[str], rules: Rules) -> bool:
     # 'committed to opening', 'charged with creating': a preposition heading a gerund
     preps |= {c.lower_ for c in syn.children(tok, syn.prep)}
     # 'appeler au calme': the article fused with 'à' is still 'à' (grammar.json contractions)
-    preps |= {syn.contractions[p] for p in preps if p in syn.contractions}
+    preps |= {syn.word(p) for p in preps}
     return bool(preps & value)
 
 
@@ -211,6 +211,19 @@ def _object_not(tok: Token, value: frozenset[str], rules: Rules) -> bool:
     return not _object_lemmas(tok, rules.syntax, measures) & value
 
 
+def counted(nouns: list[Token], syn: Syntax, measures: frozenset[str]) -> list[Token]:
+    """What those of `nouns` that are measures count: their genitive complement ('a batch
+    of peacekeepers', 'des milliers d'hommes')."""
+    genitive = syn.words["genitive_preps"]
+    return [
+        n
+        for d in nouns
+        if lemma_of(d) in measures
+        for p, n in syn.prepositional(d)
+        if p in genitive
+    ]
+
+
 @lru_cache(maxsize=256)
 def _object_lemmas(tok: Token, syn: Syntax, measures: frozenset[str]) -> frozenset[str]:
     """What `tok` acts on, as lemmas; kept for the token's other rules while one paragraph
@@ -226,14 +239,7 @@ def _object_lemmas(tok: Token, syn: Syntax, measures: frozenset[str]) -> frozens
         if d.pos_ == "PROPN" or lemma_of(d) in measures
         for c in syn.children(d, syn.compound)
     ]
-    # 'withdrew a batch of peacekeepers': what a quantity counts is acted on
-    found += [
-        n
-        for d in found
-        if lemma_of(d) in measures
-        for p, n in syn.prepositional(d)
-        if p in syn.words["genitive_preps"]
-    ]
+    found += counted(found, syn, measures)  # 'withdrew a batch of peacekeepers'
     forms = tok.morph.get("VerbForm")
     if tok.pos_ in ("VERB", "AUX") and tok.dep_ in syn.acl and "Part" in forms:
         if "Pres" not in tok.morph.get("Tense"):
