@@ -3668,3 +3668,39 @@ tardait tarder VERB 2 ccomp Mood=Ind|Tense=Imp|VerbForm=Fin
     ask = entry(lemma="demander", type="REQUEST", cameo="100", recipient=["à"],
                 clause_not=["si", "pourquoi"])  # fmt: skip
     assert only(code(doc, rules_with("fr", [ask]))).reason == "constraint:clause_not"
+
+
+THREAT = entry(lemma="menacer", type="THREATEN", cameo="130", recipient=["obj"])
+
+
+def test_predicative_participle_subject_undergoes_the_act():
+    # 'X se dit menacé par Y': a participle completing a verb describes that verb's subject,
+    # who undergoes the act; the agent, when one is named, does it
+    doc = rows("""
+Le le DET 1 det
+Maroc Maroc PROPN 4 nsubj
+s' se PRON 4 expl:comp
+est être AUX 4 aux:tense
+dit dire VERB 4 ROOT VerbForm=Part|Tense=Past
+menacé menacer VERB 4 xcomp VerbForm=Part|Tense=Past|Voice=Pass
+par par ADP 8 case
+l' le DET 8 det
+Algérie Algérie PROPN 5 obl:agent
+. . PUNCT 4 punct
+""")
+    c = only(code(doc, rules_with("fr", [THREAT])))
+    assert c.reason is None
+    assert sides(c) == (["DZA"], ["MAR"])
+
+
+def test_predicative_participle_without_agent_names_no_actor():
+    # 'X reste menacé': X is threatened by nobody the sentence names, never the threatener
+    doc = rows("""
+Le le DET 1 det
+Maroc Maroc PROPN 2 nsubj
+reste rester VERB 2 ROOT VerbForm=Fin
+menacé menacer VERB 2 xcomp VerbForm=Part|Tense=Past|Voice=Pass
+. . PUNCT 2 punct
+""")
+    c = only(code(doc, rules_with("fr", [THREAT])))
+    assert c.reason == "no_actor"

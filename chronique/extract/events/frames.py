@@ -910,6 +910,13 @@ def _verbal_actor(tok: Token, da: DocActors, rules: Rules,
         return prep_actors(tok, agents, da, rules), [
             a for s in subjects(tok, rules) for a in sides(s, da)
         ]
+    if _predicative_participle(tok, syn):
+        # 'X s'est dit menacé par Y', 'X reste visé par Y': X undergoes what Y does
+        agents = prep_actors(tok, syn.words["agent_preps"], da, rules, disc=disc)
+        subject = subject_actors(tok.head, da, rules, disc)
+        if not agents and lemma_of(tok) in rules.stative_participles:
+            return subject, []  # 'X se dit opposé à …': a stance of X's own
+        return agents, subject
     recipient: list[Actor] = []
     is_passive = passive(tok, rules)
     undergone = _participle_undergoer(tok, da, rules, disc) if not is_passive else None
@@ -935,6 +942,22 @@ def _verbal_actor(tok: Token, da: DocActors, rules: Rules,
         # 'sanctionné par les États-Unis': only the agent acts
         return prep_actors(tok, syn.words["agent_preps"], da, rules, disc=disc), recipient
     return subject_actors(tok, da, rules, disc), recipient
+
+
+def _predicative_participle(tok: Token, syn: Syntax) -> bool:
+    """A past participle that completes a verb other than an auxiliary ('s'est dit menacé',
+    'reste visé', 'se sent trahi'): it describes that verb's subject, who undergoes the act,
+    as a passive's subject does. Not one with an object or an auxiliary of its own (an
+    active verb the parser hung there)."""
+    return (
+        tok.dep_ in syn.xcomp
+        and "Part" in tok.morph.get("VerbForm")
+        and "Past" in tok.morph.get("Tense")
+        and not tok.lower_.endswith(tuple(syn.words["present_participle_endings"]))
+        and tok.head.pos_ == "VERB"
+        and tok.head.lemma_.lower() not in syn.words["auxiliaries"]
+        and not syn.children(tok, syn.aux | syn.subj | syn.obj)
+    )
 
 
 def _participle_undergoer(tok: Token, da: DocActors, rules: Rules,
