@@ -430,3 +430,19 @@ def test_a_concession_one_cannot_make_is_a_refusal(code, text, lang, sides):
     r = code(text, "2019-10-15", lang)
     assert events_of(r, "REJECT", *sides), [(e.event, e.modality) for e in r.events]
     assert not events_of(r, "CONCEDE")
+
+
+@pytest.mark.parametrize(
+    "text, arrests",
+    [
+        ("La police roumaine a arrêté deux militants écologistes mardi à Cluj.", 1),
+        ("Le chanteur canadien arrêtera sa carrière à la fin de l'année.", 0),
+        ("Le gouvernement roumain doit arrêter de céder aux lobbies, a dit l'opposant.", 0),
+        ("Le président roumain a arrêté les dates de sa visite en Moldavie.", 0),
+    ],
+)
+def test_arreter_arrests_people_and_stops_nothing(code, text, arrests):
+    """events.json fr.coerce.arreter: 'arrêter de + infinitive' (clause_not) and a thing
+    stopped or settled (object_not: a career, dates) are no arrest."""
+    r = code(text, "2021-05-04")
+    assert len(events_of(r, "COERCE")) == arrests, [(e.event, e.rule) for e in r.events]

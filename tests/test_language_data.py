@@ -38,6 +38,8 @@ ALLOWED = {
     ("quotes.py", "open"), ("quotes.py", "close"),  # keys of reporting.json's quote marks
     ("time.py", "part"), ("time.py", "punct"),  # a time grammar placeholder and guard name
     ("countrynames.py", "en"),  # a language code
+    ("__init__.py", "match"),  # the name of the coder's first stage
+    ("time.py", "date"),  # a time grammar field name
 }  # fmt: skip
 WORD = re.compile(r"^[a-zà-ÿœæ'’\- ]+$")
 

@@ -16,6 +16,7 @@ from chronique.extract.actors import DocActors
 from chronique.extract.events.candidate import Candidate
 from chronique.extract.events.frames import moment_phrase, prep_actors
 from chronique.extract.events.rules import Rules, Trigger, counted, lemma_of, register
+from chronique.extract.syntax import Syntax
 
 
 @dataclass
@@ -119,14 +120,42 @@ def _object_not_person(c: Candidate, p: Paragraph) -> str | None:
         acted_on.append(tok.head)  # 'la personne interpellée', 'les frères, ayant été
         # abattus': the noun it describes (set apart by a comma, 'X, interpellée par des
         # élus', it may say she was challenged)
+    elif tok.dep_ in syn.acl and "Past" in tok.morph.get("Tense") and _coerced_by(tok, p):
+        acted_on.append(tok.head)  # 'le journaliste, arrêté par la police chinoise'
     acted_on += counted(acted_on, syn, p.rules.quantity_heads)  # 'des milliers d'hommes'
     for o in acted_on:
-        if lemma_of(o) in person_nouns:
+        if lemma_of(o) in person_nouns or _clitic_person(o, tok, syn):
             return None
         a = da.actor(o, loose=True)
         if a is not None and (a.kind == "person" or (a.kind == "group" and a.sector)):
             return None
     return "object_not_person"
+
+
+def _clitic_person(o: Token, verb: Token, syn: Syntax) -> bool:
+    """'la police l'a arrêté', 'pour les arrêter', 'se faire arrêter': a personal pronoun
+    set before the verb as its object stands for whoever it names, a person as often as not;
+    only nouns can show they name things. A reflexive one only after a causative ('se
+    faire arrêter'): on the verb itself ('s'en remettre à X') it makes another verb."""
+    reflexive = "Yes" in o.morph.get("Reflex")
+    if o.pos_ != "PRON" or o.i >= verb.i or not o.morph.get("Person"):
+        return False
+    if not reflexive:
+        return bool(o.morph.get("Number"))  # 'l'', 'les'; not 'en', 'y', which have none
+    causative = syn.words["causative_verbs"]
+    return any(c.lemma_.lower() in causative and o.i < c.i < verb.i for c in verb.children)
+
+
+def _coerced_by(part: Token, p: Paragraph) -> bool:
+    """Does a participle set apart from its noun ('X, arrêté par la police') name as its
+    agent a body that coerces (groups.json `coercive_sectors`)? Then it tells what that body
+    did to X; by anyone else ('X, interpellée par des élus') it may be a challenge."""
+    syn = p.rules.syntax
+    sectors = set(p.rules.groups.get("coercive_sectors", []))
+    return any(
+        a.sector in sectors
+        for a in prep_actors(part, syn.words["agent_preps"], p.da, p.rules)
+    )
 
 
 def under_trigger(tok: Token, p: Paragraph) -> bool:
