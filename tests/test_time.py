@@ -377,3 +377,34 @@ def test_au_lendemain_and_a_la_veille_of_a_date_in_the_sentence() -> None:
     assert got[1] == ("Au lendemain", "2020-06-11")
     # nothing dated before or after: the day after publication
     assert _days("Au lendemain de l'annonce, il est parti.") == [("Au lendemain", "2020-06-18")]
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        ("Pendant la Seconde Guerre mondiale, la ville fut bombardée.", "fr",
+         ("1939-01-01", "1945-12-31", "year")),
+        ("Il a servi durant la guerre d'Algérie.", "fr", ("1954-01-01", "1962-12-31", "year")),
+        ("The base was built during the Cold War.", "en", ("1947-01-01", "1991-12-31", "year")),
+    ],
+)  # fmt: skip
+def test_a_named_period_after_a_preposition_of_time_is_its_years(text, lang, expected) -> None:
+    assert span(one(text, lang)) == expected
+
+
+def test_a_named_period_that_only_describes_a_noun_dates_nothing() -> None:
+    # 'les anciens combattants de la guerre d'Algérie' act now: no preposition of time
+    assert find_times("Les anciens combattants de la guerre d'Algérie ont défilé.", "fr", WED) == []
+
+
+def test_a_period_rule_needs_its_years() -> None:
+    bad = {"id": "fr.x", "pattern": "la guerre", "value": {"op": "period", "from": 1950}}
+    lex = lexicons.load("time", "fr") | {"rules": [bad]}
+    tm._grammar.cache_clear()
+    try:
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(tm.lexicons, "load", lambda name, lang: lex)
+            with pytest.raises(lexicons.LexiconError, match="needs years"):
+                tm._grammar("fr")
+    finally:
+        tm._grammar.cache_clear()

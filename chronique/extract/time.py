@@ -345,6 +345,12 @@ def _grammar(lang: str) -> _Grammar:
         op = r.get("value", {}).get("op")
         if op not in _OPS:
             raise lexicons.LexiconError(f"{where}: unknown op {op!r}")
+        if op == "period" and not (
+            isinstance(r["value"].get("from"), int)
+            and isinstance(r["value"].get("to"), int)
+            and 1 <= r["value"]["from"] <= r["value"]["to"] <= 9999
+        ):
+            raise lexicons.LexiconError(f"{where}: a period needs years 'from' <= 'to'")
         if r["value"].get("direction", "past") not in DIRECTIONS:
             raise lexicons.LexiconError(f"{where}: unknown direction {r['value']['direction']!r}")
         rules.append(
@@ -670,7 +676,14 @@ def _op_century(spec: dict[str, Any], mm: _Match, anchor: Interval | None) -> In
     return date(max(start, 1), 1, 1), date(start + 99, 12, 31), "year"
 
 
+def _op_period(spec: dict[str, Any], mm: _Match, anchor: Interval | None) -> Interval | None:
+    """A named period of history ('pendant la Seconde Guerre mondiale'): the years the
+    rule gives, a fact about the name, not about the article."""
+    return date(spec["from"], 1, 1), date(spec["to"], 12, 31), "year"
+
+
 _OPS = {
+    "period": _op_period,
     "century": _op_century,
     "shift": _op_shift,
     "range": _op_range,
