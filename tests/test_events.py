@@ -446,3 +446,20 @@ def test_arreter_arrests_people_and_stops_nothing(code, text, arrests):
     stopped or settled (object_not: a career, dates) are no arrest."""
     r = code(text, "2021-05-04")
     assert len(events_of(r, "COERCE")) == arrests, [(e.event, e.rule) for e in r.events]
+
+
+@pytest.mark.parametrize(
+    "text, supports",
+    [
+        ("Le Chili appuie la candidature du Pérou au Conseil.", 1),
+        ("Le ministre chilien s'appuie sur un rapport de l'ONU.", 0),
+        ("Le Chili s'est félicité de la décision du Pérou.", 1),
+        ("Le président chilien s'est félicité d'avoir réduit la dette.", 0),
+    ],
+)
+def test_relying_on_and_praising_oneself_back_no_one(code, text, supports):
+    """events.json: 's'appuyer sur' relies on (appuyer is never reflexive); 'se féliciter
+    d'avoir V' is pleased with one's own act (clause_not), unlike 'se féliciter de la
+    décision de X'."""
+    r = code(text, "2021-05-04")
+    assert len(events_of(r, "SUPPORT")) == supports, [(e.event, e.rule) for e in r.events]
