@@ -42,6 +42,7 @@ OPTIONAL = {
     "need_governor",
     "object_not",
     "clause_not",
+    "complement",
 }
 POS = {"VERB", "NOUN", "PROPN", "ADJ"}
 RECIPIENT_SLOTS = {"obj", "iobj", "obj_owner", "comp_subj"}
@@ -248,6 +249,8 @@ NO_EVENT = [
     "Le pays est durement frappé par la crise économique.",
     "Le groupe Renault a lancé un nouveau produit.",
     "Le Premier ministre s'est rendu dans une usine de batteries.",
+    "Le porte-parole du gouvernement chilien a refusé de commenter ces informations.",
+    "L'ambassade du Pérou a refusé de donner le nom du diplomate.",
     "Le président français s'est rendu à Marseille.",
     "La France combat la corruption.",
     "La ministre française a abattu un arbre.",
