@@ -3774,3 +3774,20 @@ def test_a_participle_set_apart_tells_what_a_coercive_body_did_to_the_noun():
     assert only(held).reason != "object_not_person"
     other = [c for c in code(rows(APART.format(agent="mairie")), rules_with("fr", [HOLD]))]
     assert only(other).reason == "object_not_person"
+
+
+def test_a_compound_infinitive_complement_begins_with_its_auxiliary():
+    # 'soutient n'avoir jamais rencontré X': the complement constraint reads 'avoir', the
+    # infinitive auxiliary of the participle that heads the clause
+    claim = entry(lemma="soutenir", type="SUPPORT", cameo="051", complement=["avoir"])
+    doc = rows("""
+Lima Lima PROPN 1 nsubj
+soutient soutenir VERB 1 ROOT VerbForm=Fin
+n' ne ADV 5 advmod
+avoir avoir AUX 5 aux:tense VerbForm=Inf
+jamais jamais ADV 5 advmod
+rencontré rencontrer VERB 1 xcomp VerbForm=Part|Tense=Past
+Quito Quito PROPN 5 obj
+. . PUNCT 1 punct
+""")
+    assert only(code(doc, rules_with("fr", [claim]))).reason is None

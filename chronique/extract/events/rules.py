@@ -285,12 +285,18 @@ def _complement(tok: Token, value: frozenset[str], rules: Rules) -> bool:
     clausal or predicative complement, or an infinitive of purpose, headed by one of these
     lemmas."""
     syn = rules.syntax
-    return any(
-        lemma_of(c) in value
+    heads = [
+        c
         for c in tok.children
         if c.dep_ in syn.comp | syn.predicative
         or (c.dep_ in syn.advcl and "Inf" in c.morph.get("VerbForm"))
-    )
+    ]
+    # 'soutient n'avoir jamais rencontré X': a compound infinitive is headed by its
+    # participle; its infinitive auxiliary is the verb the complement begins with
+    heads += [
+        a for c in heads for a in syn.children(c, syn.aux) if "Inf" in a.morph.get("VerbForm")
+    ]
+    return any(lemma_of(c) in value for c in heads)
 
 
 @constraint("comp_aux")
