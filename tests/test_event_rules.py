@@ -3791,3 +3791,26 @@ Quito Quito PROPN 5 obj
 . . PUNCT 1 punct
 """)
     assert only(code(doc, rules_with("fr", [claim]))).reason is None
+
+
+VISIT_TO = entry(lemma="rendre", type="CONSULT", cameo="042", mode="visit", reflexive=True,
+                 prep=["à"], recipient=["à"], need_recipient=True)  # fmt: skip
+
+TRIP = """
+Le le DET 1 det
+président président NOUN 5 nsubj
+russe russe ADJ 1 amod
+s' se PRON 5 expl:comp
+est être AUX 5 aux:tense
+rendu rendre VERB 5 ROOT VerbForm=Part|Tense=Past
+à à ADP 7 case
+{city} {city} PROPN 5 obl:arg
+. . PUNCT 5 punct
+"""
+
+
+def test_a_visit_to_the_actors_own_capital_is_a_trip_at_home():
+    at_home = only(code(rows(TRIP.format(city="Moscou")), rules_with("fr", [VISIT_TO])))
+    assert at_home.reason == "home_trip"
+    abroad = only(code(rows(TRIP.format(city="Damas")), rules_with("fr", [VISIT_TO])))
+    assert abroad.reason is None and sides(abroad) == (["RUS"], ["SYR"])

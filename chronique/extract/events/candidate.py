@@ -18,6 +18,8 @@ REASONS: dict[str, str] = {
     "topic": "the topic of another trigger (a talk about sanctions), with no actor of its own",
     "no_actor": "no subject, agent or owner names anyone",
     "no_recipient": "the rule needs a recipient and the sentence names none",
+    "home_trip": "a visit to a place standing for the actor's own state ('s'est rendu à "
+    "Moscou' said of a Russian): a trip at home, not a visit to anyone",
     "no_second_side": "a symmetric act with only one side",
     "motive": "what a coded protest denounces or demands: its motive, not an event",
     "asked": "what a coded request or threat asks for or threatens ('appelle Moscou à retirer "

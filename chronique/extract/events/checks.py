@@ -231,6 +231,22 @@ def _actor_not_agent(c: Candidate, p: Paragraph) -> str | None:
     return None
 
 
+VISIT = "visit"  # the PLOVER mode of CONSULT that travels to the recipient
+
+
+@check(AFTER_FRAME, "home_trip")
+def _home_trip(c: Candidate, p: Paragraph) -> str | None:
+    """'X se rendait de Tomsk à Moscou', 'le Premier ministre japonais s'est rendu à
+    Tokyo': a visit to a place standing for the actor's own state (its capital, its name)
+    is a trip at home, as one to any other town of it is, not a visit to someone."""
+    if c.rule.mode != VISIT or not c.recipient:
+        return None
+    home = {a.country for a in c.actor if a.country}
+    if home and all(a.kind == "country" and a.country in home for a in c.recipient):
+        return "home_trip"
+    return None
+
+
 @check(AFTER_FRAME, "no_recipient")
 def _no_recipient(c: Candidate, p: Paragraph) -> str | None:
     return "no_recipient" if c.rule.need_recipient and not c.recipient else None
