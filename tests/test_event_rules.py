@@ -3814,3 +3814,27 @@ def test_a_visit_to_the_actors_own_capital_is_a_trip_at_home():
     assert at_home.reason == "home_trip"
     abroad = only(code(rows(TRIP.format(city="Damas")), rules_with("fr", [VISIT_TO])))
     assert abroad.reason is None and sides(abroad) == (["RUS"], ["SYR"])
+
+
+VERBAL = {"type": "ACCUSE", "types": {"ASSAULT": "111"}, "words": ["attaquer"],
+          "sectors": ["GOV", "LEG", "PTY", "OPP"]}  # fmt: skip
+
+POLITICIANS = """
+Trump Trump PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+attaqué attaquer VERB 2 ROOT VerbForm=Part|Tense=Past
+{target} {target} PROPN 2 obj
+. . PUNCT 2 punct
+"""
+
+
+def test_a_politician_attacking_a_person_attacks_in_words():
+    # events.json verbal_attack: 'Trump a attaqué Macron' criticises; 'Trump a attaqué
+    # la Syrie' stays an attack by his state
+    doc = rows(POLITICIANS.format(target="Macron"))
+    c = only(code(doc, rules_with("fr", [ATTACK], verbal_attack=VERBAL)))
+    assert (c.rule.type, c.rule.cameo, sides(c)) == ("ACCUSE", "111", (["USA"], ["FRA"]))
+    assert only(code(doc, rules_with("fr", [ATTACK]))).rule.type == "ASSAULT"
+    state = rows(POLITICIANS.format(target="Syrie"))
+    c = only(code(state, rules_with("fr", [ATTACK], verbal_attack=VERBAL)))
+    assert c.rule.type == "ASSAULT"

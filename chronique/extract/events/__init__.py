@@ -253,6 +253,26 @@ def _refusal(c: Candidate, rules: Rules) -> None:
         c.modality = "asserted"
 
 
+def _verbal_attack(c: Candidate, rules: Rules) -> None:
+    """'Sarkozy a attaqué Cambadélis', 'Trump a attaqué Macron dans un tweet': a named
+    politician (a person of one of the construction's sectors) attacking a person or a
+    political body attacks in words (ACCUSE), as no politician strikes in person; a
+    country as target ('Trump attaque la Syrie') stays an attack by its state."""
+    con = rules.constructions.get("verbal_attack")
+    code = con.code_for(c.rule.type) if con else None
+    if con is None or code is None or lemma_of(c.token) not in con.words:
+        return
+    speakers = c.actor and all(
+        a.kind == "person" and a.sector in con.sectors for a in c.actor
+    )
+    targets = c.recipient and all(
+        a.kind == "person" or (a.kind in ("group", "organization") and a.sector in con.sectors)
+        for a in c.recipient
+    )
+    if speakers and targets:
+        c.rule = replace(c.rule, type=con.type, cameo=code, mode=None)
+
+
 def _ultimatum(c: Candidate, rules: Rules) -> None:
     """'will boycott the vote unless the president resigns', 'may halt its mediation if the
     fighting goes on': an act announced on a condition the other side must meet is a threat
@@ -306,6 +326,7 @@ def code_paragraph(doc: Doc, da: DocActors, times: list[TimeExpr], rules: Rules,
         own_account(c)
         _refusal(c, rules)
         _ultimatum(c, rules)
+        _verbal_attack(c, rules)
         if len(c.denied_by) >= 2:
             disc.pairs.append(c.denied_by)
         c.date = date_of(c.token, times, da, rules, published, disc.dated)

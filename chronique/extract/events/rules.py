@@ -46,7 +46,7 @@ TYPE_SETS = (
 )  # fmt: skip
 # Type by construction (see the file's comment): each {"type", "types": {type: CAMEO code} or
 # "cameo", "words"}; a construction the file leaves out never applies.
-CONSTRUCTIONS = ("refusal", "conditional_threat", "hostile_condition")
+CONSTRUCTIONS = ("refusal", "conditional_threat", "hostile_condition", "verbal_attack")
 FILE_KEYS = frozenset(
     {"version", "source", "comment", "triggers", "unnamed_agent", *CONSTRUCTIONS, *WORD_SETS,
      *TYPE_SETS}
@@ -407,6 +407,7 @@ class Construction:
     codes: dict[str, str] | None
     words: frozenset[str]
     skip: frozenset[str]
+    sectors: frozenset[str] = frozenset()  # the sides it needs, by sector (verbal_attack)
 
     def code_for(self, typ: str) -> str | None:
         """The CAMEO code an act of type `typ` takes under this construction, or None."""
@@ -432,6 +433,7 @@ def parse_construction(raw: Any, where: str) -> Construction:
         codes={t: str(c) for t, c in codes.items()} if codes is not None else None,
         words=frozenset(raw.get("words", [])),
         skip=frozenset(raw.get("skip", [])),
+        sectors=frozenset(raw.get("sectors", [])),
     )
 
 
