@@ -252,6 +252,8 @@ NO_EVENT = [
     "Le porte-parole du gouvernement chilien a refusé de commenter ces informations.",
     "L'ambassade du Pérou a refusé de donner le nom du diplomate.",
     "Le ministre chilien soutient n'avoir jamais rencontré le lobbyiste.",
+    "Les sénateurs chiliens ont manifesté leur désapprobation en séance.",
+    "Le président péruvien ne s'est pas manifesté auprès des familles.",
     "Le suspect, qui se défend d'avoir aidé les terroristes, a été relâché.",
     "Le Chili et le Pérou reconnaissent que l'indépendance de l'agence est essentielle.",
     "Le président français s'est rendu à Marseille.",
