@@ -3838,3 +3838,20 @@ def test_a_politician_attacking_a_person_attacks_in_words():
     state = rows(POLITICIANS.format(target="Syrie"))
     c = only(code(state, rules_with("fr", [ATTACK], verbal_attack=VERBAL)))
     assert c.rule.type == "ASSAULT"
+
+
+def test_a_reading_only_ruled_out_by_a_reflexive_is_no_narrower():
+    # 'reflexive': false only rules a reading out: 'demander la libération de X' takes the
+    # reading its object names (1053), not the plain one listed first (100)
+    plain = entry(lemma="demander", id="t.plain", type="REQUEST", cameo="100", reflexive=False,
+                  recipient=["obj"])  # fmt: skip
+    release = entry(lemma="demander", id="t.release", type="REQUEST", cameo="1053",
+                    object=["libération"], recipient=["obj"])  # fmt: skip
+    doc = rows("""
+Paris Paris PROPN 1 nsubj
+demande demander VERB 1 ROOT VerbForm=Fin
+la le DET 3 det
+libération libération NOUN 1 obj
+. . PUNCT 1 punct
+""")
+    assert only(code(doc, rules_with("fr", [plain, release]))).rule.cameo == "1053"

@@ -61,6 +61,11 @@ CONSTRAINTS: dict[str, Check] = {}
 EXCLUDING = frozenset({"object_not", "clause_not"})  # constraints that only rule a reading out
 
 
+def _excluding(name: str, value: Any) -> bool:
+    """Does this constraint only rule a reading out ('reflexive': false does)?"""
+    return name in EXCLUDING or (name == "reflexive" and value is False)
+
+
 def register(registry: dict[str, F], name: str) -> Callable[[F], F]:
     """A decorator adding a function to a registry under `name`, in definition order."""
 
@@ -589,7 +594,7 @@ def parse_rules(lang: str, data: dict[str, Any], where: str) -> Rules:
     for entries in by_lemma.values():
         # the most constrained reading is tried first: 'opposer son veto' before 'opposer';
         # a constraint that only rules things out ('object_not') makes a reading no narrower
-        entries.sort(key=lambda t: -sum(n not in EXCLUDING for n, _ in t.constraints))
+        entries.sort(key=lambda t: -sum(not _excluding(n, v) for n, v in t.constraints))
     for key in TYPE_SETS:
         bad = [t for t in data.get(key, []) if t not in PLOVER_TYPES]
         if bad:
