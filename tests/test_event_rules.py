@@ -3855,3 +3855,18 @@ libération libération NOUN 1 obj
 . . PUNCT 1 punct
 """)
     assert only(code(doc, rules_with("fr", [plain, release]))).rule.cameo == "1053"
+
+
+def test_a_date_after_a_side_preposition_is_no_side():
+    # 'attacked Peru on Monday': 'on' may introduce a target ('an attack on X'), never a day
+    attack_on = entry(lemma="attack", recipient=["obj", "on"])
+    doc = rows("""
+Chile Chile PROPN 1 nsubj
+attacked attack VERB 1 ROOT VerbForm=Fin|Tense=Past
+Peru Peru PROPN 1 dobj
+on on ADP 1 prep
+Monday Monday PROPN 3 pobj
+. . PUNCT 1 punct
+""", lang="en")
+    c = only(code(doc, rules_with("en", [attack_on]), lang="en"))
+    assert sides(c) == (["CHL"], ["PER"])

@@ -208,6 +208,8 @@ def prep_actors(tok: Token, preps: frozenset[str] | tuple[str, ...], da: DocActo
     out: list[Actor] = []
     for p, noun in prep_children(tok, rules):
         canonical = syn.word(p)  # 'du', 'des' count where 'de' is asked, 'au' where 'à' is
+        if syn.is_date_word(noun):
+            continue  # 'attacked X on Tuesday': a date, never a side
         if p in preps or canonical in preps:
             found = sides(noun, da)
             if disc is not None and not any(a.resolved for a in found):
