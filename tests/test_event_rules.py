@@ -3870,3 +3870,24 @@ Monday Monday PROPN 3 pobj
 """, lang="en")
     c = only(code(doc, rules_with("en", [attack_on]), lang="en"))
     assert sides(c) == (["CHL"], ["PER"])
+
+
+def test_a_clause_with_a_relative_pronoun_is_no_content_of_the_verb_above():
+    # 'a annoncé quitter l'OMS, qu'il accuse de …' with the relative clause hung on
+    # 'annoncé' as its complement: the accusation is made now, not announced for later
+    accuse = entry(lemma="accuser", type="ACCUSE", cameo="112", recipient=["obj"])
+    doc = rows("""
+Washington Washington PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+annoncé annoncer VERB 2 ROOT VerbForm=Part|Tense=Past
+quitter quitter VERB 2 xcomp VerbForm=Inf
+l' le DET 5 det
+OMS OMS PROPN 3 obj
+, , PUNCT 2 punct
+qu' que PRON 9 obj PronType=Rel
+il il PRON 9 nsubj Person=3|Number=Sing
+accuse accuser VERB 2 ccomp VerbForm=Fin|Mood=Ind|Tense=Pres
+. . PUNCT 2 punct
+""")
+    c = only(code(doc, rules_with("fr", [accuse])))
+    assert c.modality == "asserted", c.modality

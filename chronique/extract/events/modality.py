@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from chronique.extract.actors import DocActors
 from chronique.extract.events.frames import Discourse, occurring_verb, subject_actors
 from chronique.extract.events.rules import Rules, governor, lemma_of
+from chronique.extract.syntax import Syntax
 from chronique.model import Actor
 
 
@@ -45,6 +46,15 @@ def own_cues(tok: Token, rules: Rules) -> str | None:
         if lemma_of(c) in m["alleged_modifiers"]:
             return "alleged"
     return None
+
+
+def _relative_pronoun(clause: Token, syn: Syntax) -> bool:
+    """'l'OMS, qu'il accuse de …' hung on the main verb as its complement: a clause whose
+    object or subject is a relative pronoun is a relative clause, whatever its label."""
+    return any(
+        "Rel" in c.morph.get("PronType") and c.dep_ in syn.obj | syn.subj
+        for c in clause.children
+    )
 
 
 def _adjunct(tok: Token, syn) -> bool:
@@ -133,7 +143,7 @@ def modality(tok: Token, da: DocActors, rules: Rules,
                 h = h.head
         lemma = lemma_of(h)
         if (
-            cur.dep_ in syn.relcl
+            (cur.dep_ in syn.relcl or _relative_pronoun(cur, syn))
             and lemma not in m["claim_nouns"]
             and (syn.children(cur, syn.aux) or "Fin" in cur.morph.get("VerbForm"))
         ):
