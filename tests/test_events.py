@@ -463,3 +463,12 @@ def test_relying_on_and_praising_oneself_back_no_one(code, text, supports):
     décision de X'."""
     r = code(text, "2021-05-04")
     assert len(events_of(r, "SUPPORT")) == supports, [(e.event, e.rule) for e in r.events]
+
+
+def test_a_stimulus_plan_is_a_states_own_business(code):
+    """events.json domestic_objects: 'approuver un plan de relance' is aimed at the actor's
+    own country, not at a foreign one the article names."""
+    r = code("Le Parlement thaïlandais a approuvé mercredi un plan de relance.", "2020-06-12")
+    assert events_of(r, "SUPPORT", "THA", "THA"), [
+        (e.event, [a.country for a in e.recipient]) for e in r.events
+    ]
