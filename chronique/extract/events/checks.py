@@ -137,13 +137,12 @@ def _clitic_person(o: Token, verb: Token, syn: Syntax) -> bool:
     set before the verb as its object stands for whoever it names, a person as often as not;
     only nouns can show they name things. A reflexive one only after a causative ('se
     faire arrêter'): on the verb itself ('s'en remettre à X') it makes another verb."""
-    reflexive = "Yes" in o.morph.get("Reflex")
     if o.pos_ != "PRON" or o.i >= verb.i or not o.morph.get("Person"):
         return False
-    if not reflexive:
+    if "Yes" not in o.morph.get("Reflex"):
         return bool(o.morph.get("Number"))  # 'l'', 'les'; not 'en', 'y', which have none
     causative = syn.words["causative_verbs"]
-    return any(c.lemma_.lower() in causative and o.i < c.i < verb.i for c in verb.children)
+    return any(lemma_of(c) in causative and o.i < c.i < verb.i for c in verb.children)
 
 
 def _coerced_by(part: Token, p: Paragraph) -> bool:

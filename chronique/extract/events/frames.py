@@ -957,7 +957,7 @@ def _predicative_participle(tok: Token, syn: Syntax) -> bool:
         and "Past" in tok.morph.get("Tense")
         and not tok.lower_.endswith(tuple(syn.words["present_participle_endings"]))
         and tok.head.pos_ == "VERB"
-        and tok.head.lemma_.lower() not in syn.words["auxiliaries"]
+        and lemma_of(tok.head) not in syn.words["auxiliaries"]
         and not syn.children(tok, syn.aux | syn.subj | syn.obj)
     )
 

@@ -45,7 +45,8 @@ TYPE_SETS = (
     "asking_types", "governed_modality_types", "pairing_types",
 )  # fmt: skip
 # Type by construction (see the file's comment): each {"type", "types": {type: CAMEO code} or
-# "cameo", "words"}; a construction the file leaves out never applies.
+# "cameo", "words", optional "skip" and "sectors"}; a construction the file leaves out never
+# applies.
 CONSTRUCTIONS = ("refusal", "conditional_threat", "hostile_condition", "verbal_attack")
 FILE_KEYS = frozenset(
     {"version", "source", "comment", "triggers", "unnamed_agent", *CONSTRUCTIONS, *WORD_SETS,
