@@ -3891,3 +3891,43 @@ accuse accuser VERB 2 ccomp VerbForm=Fin|Mood=Ind|Tense=Pres
 """)
     c = only(code(doc, rules_with("fr", [accuse])))
     assert c.modality == "asserted", c.modality
+
+
+ANNOUNCED = """
+Ankara Ankara PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+annoncé annoncer VERB 2 ROOT VerbForm=Part|Tense=Past
+{aux} {aux_lemma} AUX 4 aux:tense {aux_morph}
+arrêté arrêter VERB 2 xcomp VerbForm=Part|Tense=Past
+Dupont Dupont PROPN 4 obj
+. . PUNCT 2 punct
+"""
+
+
+@pytest.mark.parametrize(
+    "aux, aux_lemma, aux_morph, expected",
+    [
+        ("avoir", "avoir", "VerbForm=Inf", "asserted"),  # 'a annoncé avoir arrêté X'
+        ("aura", "avoir", "VerbForm=Fin|Tense=Fut", "future"),  # '… qu'il aura arrêté X'
+    ],
+)
+def test_a_compound_past_under_a_planning_head_is_done(aux, aux_lemma, aux_morph, expected):
+    arrest = entry(lemma="arrêter", type="COERCE", cameo="173", recipient=["obj"])
+    doc = rows(ANNOUNCED.format(aux=aux, aux_lemma=aux_lemma, aux_morph=aux_morph))
+    assert only(code(doc, rules_with("fr", [arrest]))).modality == expected
+
+
+def test_a_passive_infinitive_under_a_planning_head_is_to_come():
+    # 'X doit être arrêté': the passive's auxiliary tells no past; the arrest is to come
+    arrest = entry(lemma="arrêter", type="COERCE", cameo="173", recipient=["obj"])
+    doc = rows("""
+Dupont Dupont PROPN 1 nsubj
+doit devoir VERB 1 ROOT VerbForm=Fin|Tense=Pres
+être être AUX 3 aux:pass VerbForm=Inf
+arrêté arrêter VERB 1 xcomp VerbForm=Part|Tense=Past
+par par ADP 6 case
+la le DET 6 det
+Turquie Turquie PROPN 3 obl:agent
+. . PUNCT 1 punct
+""")
+    assert only(code(doc, rules_with("fr", [arrest]))).modality == "future"

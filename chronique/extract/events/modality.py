@@ -48,6 +48,23 @@ def own_cues(tok: Token, rules: Rules) -> str | None:
     return None
 
 
+def _told_done(clause: Token, syn: Syntax) -> bool:
+    """'a annoncé avoir arrêté X', 'a annoncé qu'elle avait arrêté X': a complement in a
+    compound past tense tells an act already done, which no planning head makes future
+    ('a annoncé qu'elle aura arrêté X', in the future perfect, stays future)."""
+    if "Part" not in clause.morph.get("VerbForm") or "Past" not in clause.morph.get("Tense"):
+        return False
+    tense = [  # a tense auxiliary, not the passive's ('doivent être assignés' is to come)
+        a
+        for a in syn.children(clause, syn.aux)
+        if a.dep_ not in syn.aux_pass and lemma_of(a) in syn.words["auxiliaries"]
+    ]
+    return bool(tense) and not any(
+        "Fut" in a.morph.get("Tense") or {"Cnd", "Sub"} & set(a.morph.get("Mood"))
+        for a in tense
+    )
+
+
 def _relative_pronoun(clause: Token, syn: Syntax) -> bool:
     """'l'OMS, qu'il accuse de …' hung on the main verb as its complement: a clause whose
     object or subject is a relative pronoun is a relative clause, whatever its label."""
@@ -191,7 +208,11 @@ def modality(tok: Token, da: DocActors, rules: Rules,
                 found = found or "future"
         elif settled:
             pass
-        elif lemma in m["future_heads"] and cur.dep_ not in syn.subj | syn.conj:
+        elif (
+            lemma in m["future_heads"]
+            and cur.dep_ not in syn.subj | syn.conj
+            and not _told_done(cur, syn)
+        ):
             found = found or "future"
         elif lemma in m["hypothetical_heads"] and cur.dep_ not in syn.subj | syn.conj:
             found = found or "hypothetical"
