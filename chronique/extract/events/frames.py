@@ -208,9 +208,8 @@ def prep_actors(tok: Token, preps: frozenset[str] | tuple[str, ...], da: DocActo
     out: list[Actor] = []
     for p, noun in prep_children(tok, rules):
         canonical = syn.word(p)  # 'du', 'des' count where 'de' is asked, 'au' where 'à' is
-        if syn.is_date_word(noun):
-            continue  # 'attacked X on Tuesday': a date, never a side
-        if p in preps or canonical in preps:
+        if (p in preps or canonical in preps) and not syn.is_date_word(noun):
+            # a date is never a side: 'attacked X on Tuesday'
             found = sides(noun, da)
             if disc is not None and not any(a.resolved for a in found):
                 found = home_actor(noun, da, rules, disc) or found  # 'pour les viticulteurs'
@@ -439,6 +438,16 @@ def passive(verb: Token, rules: Rules) -> bool:
 
 def present_participle(tok: Token) -> bool:
     return "Part" in tok.morph.get("VerbForm") and "Pres" in tok.morph.get("Tense")
+
+
+def past_participle(tok: Token, syn: Syntax) -> bool:
+    """A past participle, not a present one the tagger gives a past tense (', déployant X';
+    grammar.json present_participle_endings)."""
+    return (
+        "Part" in tok.morph.get("VerbForm")
+        and "Past" in tok.morph.get("Tense")
+        and not tok.lower_.endswith(tuple(syn.words["present_participle_endings"]))
+    )
 
 
 def participle_adjunct(tok: Token) -> bool:
@@ -934,9 +943,7 @@ def _verbal_actor(tok: Token, da: DocActors, rules: Rules,
             recipient.extend(_argument(ps, da, rules, disc))
     adjectival = (
         tok.dep_ in syn.acl | syn.amod
-        and "Part" in tok.morph.get("VerbForm")
-        and "Past" in tok.morph.get("Tense")
-        and not tok.lower_.endswith(tuple(syn.words["present_participle_endings"]))
+        and past_participle(tok, syn)
         and detached_auxiliary(tok, syn) is None
         and not _own_clause(tok, syn)
     )  # 'des bébés bloqués en Russie': a state, acted on by nobody named
@@ -953,9 +960,7 @@ def _predicative_participle(tok: Token, syn: Syntax) -> bool:
     active verb the parser hung there)."""
     return (
         tok.dep_ in syn.xcomp
-        and "Part" in tok.morph.get("VerbForm")
-        and "Past" in tok.morph.get("Tense")
-        and not tok.lower_.endswith(tuple(syn.words["present_participle_endings"]))
+        and past_participle(tok, syn)
         and tok.head.pos_ == "VERB"
         and lemma_of(tok.head) not in syn.words["auxiliaries"]
         and not syn.children(tok, syn.aux | syn.subj | syn.obj)
