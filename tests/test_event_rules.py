@@ -3917,6 +3917,199 @@ def test_a_compound_past_under_a_planning_head_is_done(aux, aux_lemma, aux_morph
     assert only(code(doc, rules_with("fr", [arrest]))).modality == expected
 
 
+NOR_FR = """
+La le DET 1 det
+France France PROPN 5 nsubj
+n' ne ADV 5 advmod Polarity=Neg
+a avoir AUX 5 aux:tense
+ni ni CCONJ 5 cc
+condamné condamner VERB 5 ROOT VerbForm=Part|Tense=Past
+ni ni CCONJ 7 cc
+soutenu soutenir VERB 5 conj VerbForm=Part|Tense=Past
+la le DET 9 det
+Russie Russie PROPN 7 obj
+. . PUNCT 5 punct
+"""
+
+NOR_SUBJECTS = """
+Ni ni CCONJ 2 cc
+la le DET 2 det
+Chine Chine PROPN 8 nsubj
+ni ni CCONJ 5 cc
+la le DET 5 det
+Russie Russie PROPN 2 conj
+n' ne ADV 8 advmod Polarity=Neg
+ont avoir AUX 8 aux:tense
+condamné condamner VERB 8 ROOT VerbForm=Part|Tense=Past
+l' le DET 10 det
+Ukraine Ukraine PROPN 8 obj
+. . PUNCT 8 punct
+"""
+
+NOR_EN = """
+The the DET 1 det
+minister minister NOUN 4 nsubj
+did do AUX 4 aux
+not not PART 4 neg Polarity=Neg
+condemn condemn VERB 4 ROOT VerbForm=Inf
+nor nor CCONJ 4 cc
+support support VERB 4 conj VerbForm=Inf
+Russia Russia PROPN 6 dobj
+. . PUNCT 4 punct
+"""
+
+AND_EN = """
+The the DET 1 det
+minister minister NOUN 2 nsubj
+condemned condemn VERB 2 ROOT VerbForm=Fin|Tense=Past
+Ukraine Ukraine PROPN 2 dobj
+and and CCONJ 2 cc
+supported support VERB 2 conj VerbForm=Fin|Tense=Past
+Russia Russia PROPN 5 dobj
+. . PUNCT 2 punct
+"""
+
+
+def test_a_negative_conjunction_negates_each_verb_it_joins():
+    # 'ni … ni …' (the cc on each conjunct, as UD hangs it) and 'ni X ni Y ne V'
+    condemn = entry(lemma="condamner", type="ACCUSE", cameo="111", recipient=["obj"])
+    support = entry(lemma="soutenir", type="SUPPORT", cameo="051", recipient=["obj"])
+    cands = code(rows(NOR_FR), rules_with("fr", [condemn, support]))
+    assert sorted(c.modality for c in cands) == ["negated", "negated"]
+    cands = code(rows(NOR_SUBJECTS), rules_with("fr", [condemn]))
+    assert [c.modality for c in cands] and {c.modality for c in cands} == {"negated"}
+
+
+def test_nor_negates_the_verb_after_it_not_and():
+    # ClearNLP hangs 'nor' on the first conjunct: the second is negated through it
+    condemn = entry(lemma="condemn", type="ACCUSE", cameo="111", recipient=["obj"])
+    support = entry(lemma="support", type="SUPPORT", cameo="051", recipient=["obj"])
+    rules = rules_with("en", [condemn, support])
+    by_type = {c.rule.type: c.modality for c in code(rows(NOR_EN, "en"), rules, "en")}
+    assert by_type == {"ACCUSE": "negated", "SUPPORT": "negated"}
+    by_type = {c.rule.type: c.modality for c in code(rows(AND_EN, "en"), rules, "en")}
+    assert by_type == {"ACCUSE": "asserted", "SUPPORT": "asserted"}
+
+
+TOLD_CONDITIONAL = """
+Macron Macron PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+annoncé annoncer VERB 2 ROOT VerbForm=Part|Tense=Past
+qu' que SCONJ 5 mark
+il il PRON 5 nsubj
+recevrait recevoir VERB 2 ccomp {morph}
+Poutine Poutine PROPN 5 obj
+. . PUNCT 2 punct
+"""
+
+
+@pytest.mark.parametrize("morph", ["Mood=Cnd|VerbForm=Fin", "Mood=Ind|Tense=Imp|VerbForm=Fin"])
+def test_a_conditional_under_a_planning_head_is_the_future_of_a_past(morph):
+    # 'a annoncé qu'il recevrait X': what was announced is to come, not a hedge; alone, the
+    # conditional is the journalist's (alleged), whatever tense the tagger gave the form
+    meet = entry(lemma="recevoir", type="CONSULT", cameo="043", recipient=["obj"])
+    rules = rules_with("fr", [meet])
+    assert only(code(rows(TOLD_CONDITIONAL.format(morph=morph)), rules)).modality == "future"
+    alone = rows(f"""
+Macron Macron PROPN 1 nsubj
+recevrait recevoir VERB 1 ROOT {morph}
+Poutine Poutine PROPN 1 obj
+. . PUNCT 1 punct
+""")
+    assert only(code(alone, rules)).modality == "alleged"
+
+
+TAGGED_PRESENT = """
+Ankara Ankara PROPN 1 nsubj
+{verb} {lemma} VERB 1 ROOT Mood=Ind|Tense=Pres|VerbForm=Fin
+Dupont Dupont PROPN 1 obj
+. . PUNCT 1 punct
+"""
+
+
+@pytest.mark.parametrize(
+    "verb, lemma, expected",
+    [
+        ("dénoncerons", "dénoncer", "future"),  # a future the tagger read as a present
+        ("dénoncera", "dénoncer", "future"),
+        ("appellera", "appeler", "future"),  # 'll' folded to the infinitive's 'l'
+        ("dénoncerait", "dénoncer", "alleged"),  # a conditional read as a present
+        ("soutiendraient", "soutenir", "alleged"),  # an irregular stem, by the lemma's end
+        ("dénonce", "dénoncer", "asserted"),
+        ("dénoncez", "dénoncer", "asserted"),
+        ("courons", "courir", "asserted"),  # 'cour' + 'ons' is no future stem
+    ],
+)
+def test_a_future_or_conditional_is_read_off_the_form(verb, lemma, expected):
+    # the tagger gives about one future in eight 'Tense=Pres'; the ending says otherwise
+    accuse = entry(lemma=lemma, type="ACCUSE", cameo="111", recipient=["obj"])
+    doc = rows(TAGGED_PRESENT.format(verb=verb, lemma=lemma))
+    assert only(code(doc, rules_with("fr", [accuse]))).modality == expected
+
+
+@pytest.mark.parametrize(
+    "aux, verb, expected",
+    [
+        ("a avoir AUX 2 aux:tense Mood=Ind|Tense=Pres|VerbForm=Fin",
+         "assuré assurer VERB 2 ROOT VerbForm=Part|Tense=Past", "future"),
+        ("bien bien ADV 2 advmod",
+         "assurait assurer VERB 2 ROOT Mood=Ind|Tense=Imp|VerbForm=Fin", "future"),
+        ("bien bien ADV 2 advmod",
+         "assure assurer VERB 2 ROOT Mood=Ind|Tense=Pres|VerbForm=Fin", "alleged"),
+    ],
+)  # fmt: skip
+def test_a_conditional_told_in_the_past_is_to_come(aux, verb, expected):
+    # 'X a assuré qu'il recevrait Y': the conditional is the future of the past it is told
+    # in (concordance of tenses), whatever the verb of saying; told in the present it stays
+    # a hedge
+    meet = entry(lemma="recevoir", type="CONSULT", cameo="043", recipient=["obj"])
+    doc = rows(f"""
+Macron Macron PROPN 2 nsubj
+{aux}
+{verb}
+qu' que SCONJ 5 mark
+il il PRON 5 nsubj
+recevrait recevoir VERB 2 ccomp Mood=Cnd|VerbForm=Fin
+Poutine Poutine PROPN 5 obj
+. . PUNCT 2 punct
+""")
+    assert only(code(doc, rules_with("fr", [meet]))).modality == expected
+
+
+def test_a_condition_mark_on_the_verb_makes_it_hypothetical():
+    # 'Si Ankara dénonce Dupont, …': the condition is read on the verb itself, before its
+    # tense, as the negation is
+    accuse = entry(lemma="dénoncer", type="ACCUSE", cameo="111", recipient=["obj"])
+    doc = rows("""
+Si si SCONJ 2 mark
+Ankara Ankara PROPN 2 nsubj
+dénonce dénoncer VERB 6 advcl Mood=Ind|Tense=Pres|VerbForm=Fin
+Dupont Dupont PROPN 2 obj
+, , PUNCT 2 punct
+il il PRON 6 nsubj
+partira partir VERB 6 ROOT Mood=Ind|Tense=Fut|VerbForm=Fin
+. . PUNCT 6 punct
+""")
+    assert only(code(doc, rules_with("fr", [accuse]))).modality == "hypothetical"
+
+
+def test_a_language_without_tense_endings_reads_the_tagger_alone():
+    from chronique.extract.syntax import syntax_for
+
+    doc = rows(TAGGED_PRESENT.format(verb="dénoncera", lemma="dénoncer"))
+    assert syntax_for("fr").written_tense(doc[1]) == "future"
+    assert syntax_for("en").written_tense(doc[1]) is None
+
+
+def test_a_tense_the_language_does_not_know_is_refused():
+    from chronique.extract.syntax import _build
+    from chronique.lexicons import LexiconError, load
+
+    data = dict(load("grammar", "fr"), tense_endings={"aorist": ["a"]})
+    with pytest.raises(LexiconError, match="unknown tenses"):
+        _build("fr", data)
+
+
 def test_a_passive_infinitive_under_a_planning_head_is_to_come():
     # 'X doit être arrêté': the passive's auxiliary tells no past; the arrest is to come
     arrest = entry(lemma="arrêter", type="COERCE", cameo="173", recipient=["obj"])

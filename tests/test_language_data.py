@@ -53,6 +53,7 @@ CODE_FIELDS = {
     # types by construction: their keys ('type', 'types', 'words') are schema names
     "refusal", "conditional_threat", "hostile_condition", "unnamed_agent", "object_clitic_types",
     "verbal_attack",
+    "tense_endings",  # grammar.json: keyed by chronique's tense names (syntax.TENSES)
 }  # fmt: skip
 # English content words double as the names of chronique's own fields ('country', 'person');
 # for English the scan reads the function-word lexicons, for French every lexicon.

@@ -9,9 +9,10 @@ extractor changes.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Token
 
@@ -31,6 +32,8 @@ WORD_LISTS = (
     "dative_preps",
 )  # fmt: skip
 
+TENSES = ("future", "conditional")  # the tenses `Syntax.written_tense` can read off a form
+
 
 @dataclass(frozen=True, eq=False)
 class Syntax:
@@ -46,6 +49,9 @@ class Syntax:
     months: frozenset[str] = frozenset()  # the time grammar's, as it matches them
     ambiguous_months: frozenset[str] = frozenset()
     months_case_sensitive: bool = False
+    tense_endings: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    future_stems: tuple[tuple[str, str], ...] = ()
+    stem_folds: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         # `syn.subj`, `syn.conj`…: each role's labels as a plain attribute (read in hot loops)
@@ -255,6 +261,35 @@ class Syntax:
         low = text.lower()
         return self.contractions.get(low, low)
 
+    def written_tense(self, tok: Token) -> str | None:
+        """'future' or 'conditional' when a finite verb's form is its future stem and one of
+        grammar.json `tense_endings`, whatever tense the tagger gave it ('nous demanderons'
+        tagged present); None otherwise, and always for a language with no such endings."""
+        if not self.tense_endings or "Fin" not in tok.morph.get("VerbForm"):
+            return None
+        return self._tense_of(tok.lower_, tok.lemma_.lower())
+
+    @lru_cache(maxsize=4096)  # noqa: B019 (one Syntax per language, kept for the run)
+    def _tense_of(self, form: str, lemma: str) -> str | None:
+        stems = {self._fold(lemma)} | {
+            self._fold(lemma[: len(lemma) - len(end)] + stem)
+            for end, stem in self.future_stems
+            if lemma.endswith(end)
+        }
+        form = self._fold(form)
+        for tense, endings in self.tense_endings.items():
+            if any(form.endswith(e) and form[: len(form) - len(e)] in stems for e in endings):
+                return tense
+        return None
+
+    def _fold(self, word: str) -> str:
+        bare = "".join(
+            ch for ch in unicodedata.normalize("NFD", word) if unicodedata.category(ch) != "Mn"
+        )
+        for a, b in self.stem_folds:
+            bare = bare.replace(a, b)
+        return bare
+
     def infinitives(self, form: str) -> list[str]:
         """Infinitives a present-tense form may belong to ('livre' → 'livrer')."""
         low = form.lower()
@@ -364,6 +399,9 @@ def _build(lang: str, data: dict, time: dict | None = None) -> Syntax:
     absent = [k for k in WORD_LISTS if k not in data]
     if absent:
         raise LexiconError(f"{where}: missing word lists {absent}")
+    tenses = set(data.get("tense_endings", {})) - set(TENSES)
+    if tenses:
+        raise LexiconError(f"{where}: tense_endings: unknown tenses {sorted(tenses)}")
     return Syntax(
         lang=lang,
         labels={r: frozenset(v) for r, v in labels.items()},
@@ -374,6 +412,9 @@ def _build(lang: str, data: dict, time: dict | None = None) -> Syntax:
         months=frozenset(time.get("months", ())),
         ambiguous_months=frozenset(time.get("ambiguous_months", ())),
         months_case_sensitive=bool(time.get("case_sensitive_names")),
+        tense_endings={t: tuple(e) for t, e in data.get("tense_endings", {}).items()},
+        future_stems=tuple(data.get("future_stems", {}).items()),
+        stem_folds=tuple((a, b) for a, b in data.get("stem_folds", [])),
     )
 
 

@@ -248,6 +248,7 @@ def _refusal(c: Candidate, rules: Rules) -> None:
         said.append(lemma_of(tok.head))  # 'failed to reach agreement'
     # 'ne lèvera pas', 'n'accepterait pas': the tense or the conditional says will
     future = "Fut" in tok.morph.get("Tense") or "Cnd" in tok.morph.get("Mood")
+    future = future or syn.written_tense(tok) is not None
     if future or any(w in con.words for w in said):
         c.rule = replace(c.rule, type=con.type, cameo=code, mode=None)
         c.modality = "asserted"

@@ -22,30 +22,64 @@ def own_cues(tok: Token, rules: Rules) -> str | None:
     m, syn = rules.modality, rules.syntax
     words = [tok] + [c for c in tok.children if c.dep_ in syn.aux]
     particles = syn.words["negation_particles"]
+    nor = m.get("negative_conjunctions", ())  # 'n'a ni condamné ni soutenu X'
     for c in tok.children:
         if c.lower_ in m["negation"] or (
             "Neg" in c.morph.get("Polarity") and c.lower_ not in particles
         ):
             return "negated"
+        if c.dep_ in syn.cc and c.lower_ in nor:
+            return "negated"
         if c.lower_ in particles and any(
-            t.lower_ in m["negation"] for t in tok.doc[c.i + 1 : c.i + 6]
+            t.lower_ in m["negation"] or t.lower_ in nor for t in tok.doc[c.i + 1 : c.i + 6]
         ):
             return "negated"  # 'ne suis pas encore prêt': the parser hangs 'pas' elsewhere
+        if c.lower_ in particles and any(t.lower_ in nor for t in tok.subtree):
+            return "negated"  # 'ni Pékin ni Moscou n'ont condamné X'
         if c.dep_ in syn.mark and c.lower_ in m["condition_marks"]:
             return "hypothetical"
+    if tok.dep_ in syn.conj and any(  # 'did not condemn nor support X': 'nor' on the first
+        c.dep_ in syn.cc and c.lower_ in nor and tok.head.i < c.i < tok.i for c in tok.head.children
+    ):
+        return "negated"
     aux_cues = m.get("aux", {})
     for w in words[1:]:
         if lemma_of(w) in aux_cues or w.lower_ in aux_cues:
             return aux_cues.get(lemma_of(w)) or aux_cues[w.lower_]
     for w in words:
-        if "Cnd" in w.morph.get("Mood"):
+        tense = _tense(w, syn)
+        if tense == "conditional":
             return "alleged"
-        if "Fut" in w.morph.get("Tense") and "Ind" in w.morph.get("Mood"):
+        if tense == "future":
             return "future"
     for c in tok.children:
         if lemma_of(c) in m["alleged_modifiers"]:
             return "alleged"
     return None
+
+
+def _tense(w: Token, syn: Syntax) -> str | None:
+    """'future', 'conditional' or None: the form's own ending first (grammar.json
+    `tense_endings`: the tagger reads 'nous demanderons' as a present), else the tagger's."""
+    written = syn.written_tense(w)
+    if written is not None:
+        return written
+    if "Cnd" in w.morph.get("Mood"):
+        return "conditional"
+    if "Fut" in w.morph.get("Tense") and "Ind" in w.morph.get("Mood"):
+        return "future"
+    return None
+
+
+def _told_in_past(verb: Token, syn: Syntax) -> bool:
+    """'a assuré', 'assurait', 'avait assuré': a verb in a past tense, whose complement in
+    the conditional tells what was then to come."""
+    if "Fin" in verb.morph.get("VerbForm"):
+        return bool({"Imp", "Past"} & set(verb.morph.get("Tense")))
+    return "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense") and any(
+        lemma_of(a) in syn.words["auxiliaries"] and "Fin" in a.morph.get("VerbForm")
+        for a in syn.children(verb, syn.aux)
+    )
 
 
 def _told_done(clause: Token, syn: Syntax) -> bool:
@@ -60,7 +94,7 @@ def _told_done(clause: Token, syn: Syntax) -> bool:
         if a.dep_ not in syn.aux_pass and lemma_of(a) in syn.words["auxiliaries"]
     ]
     return bool(tense) and not any(
-        "Fut" in a.morph.get("Tense") or {"Cnd", "Sub"} & set(a.morph.get("Mood"))
+        "Fut" in a.morph.get("Tense") or "Sub" in a.morph.get("Mood") or _tense(a, syn)
         for a in tense
     )
 
@@ -123,6 +157,14 @@ def modality(tok: Token, da: DocActors, rules: Rules,
         )
     if found == "negated":
         return found, attributed, denied_by
+    # 'a annoncé qu'il recevrait X le 19 août', 'a assuré qu'il soutiendrait X': a
+    # conditional told under a planning head or in the complement of a past is the future
+    # of that past, not a journalist's hedge
+    conditional = found == "alleged" and any(
+        _tense(w, syn) == "conditional" for w in [tok, *syn.children(tok, syn.aux)]
+    )
+    if conditional and tok.dep_ in syn.ccomp and _told_in_past(tok.head, syn):
+        found = "future"
     relative = set(da.pronouns.relative)
     settled = False  # past a tensed relative clause: no planning or supposing head applies
     cur = tok
@@ -213,7 +255,7 @@ def modality(tok: Token, da: DocActors, rules: Rules,
             and cur.dep_ not in syn.subj | syn.conj
             and not _told_done(cur, syn)
         ):
-            found = found or "future"
+            found = "future" if conditional and cur.i == tok.i else found or "future"
         elif lemma in m["hypothetical_heads"] and cur.dep_ not in syn.subj | syn.conj:
             found = found or "hypothetical"
         cur = h
