@@ -1081,6 +1081,62 @@ def test_an_article_naming_one_country_only_is_domestic_without_a_home():
     assert ev.recipient == []
 
 
+RELEASED = entry(lemma="libérer", type="RETREAT", cameo="0841", recipient=["obj"])
+
+
+def test_a_participle_coordinated_with_one_describing_a_noun_describes_it_too():
+    # 'Paris a dénoncé l'arrestation de militants, détenus lundi puis libérés': released by
+    # whoever held them, not by Paris; the parser hangs 'libérés' on the date
+    doc = rows("""
+Paris Paris PROPN 2 nsubj
+a avoir AUX 2 aux:tense
+dénoncé dénoncer VERB 2 ROOT VerbForm=Part|Tense=Past
+l' le DET 4 det
+arrestation arrestation NOUN 2 obj
+de de ADP 6 case
+militants militant NOUN 4 nmod
+, , PUNCT 8 punct
+détenus détenir VERB 6 acl VerbForm=Part|Tense=Past
+lundi lundi NOUN 8 obl:mod
+puis puis CCONJ 11 cc
+libérés libérer VERB 9 conj VerbForm=Part|Tense=Past
+. . PUNCT 2 punct
+""")
+    c = only(code(doc, rules_with("fr", [RELEASED])))
+    assert c.reason == "no_actor" and not c.actor
+    # coordinated with a verb of a clause, the participle acts for that clause's subject
+    doc = rows("""
+Ankara Ankara PROPN 1 nsubj
+arrête arrêter VERB 1 ROOT Mood=Ind|Tense=Pres|VerbForm=Fin
+Dupont Dupont PROPN 1 obj
+puis puis CCONJ 5 cc
+a avoir AUX 5 aux:tense
+libéré libérer VERB 1 conj VerbForm=Part|Tense=Past
+Durand Durand PROPN 5 obj
+. . PUNCT 1 punct
+""")
+    c = only(code(doc, rules_with("fr", [RELEASED])))
+    assert c.reason is None and sides(c)[0] == ["TUR"]
+
+
+def test_the_press_names_no_states_government():
+    # 'a déclaré sur Europe 1': a French act inferred to aim at France in a story that
+    # names France first through its press is aimed at the state, not at the radio
+    from chronique.extract.events import infer_recipients
+    from chronique.model import Actor
+
+    press = [Actor(text="Radio Z", country="FRA", sector="MED") for _ in range(4)]
+    ev = _accusation("FRA")
+    infer_recipients([ev], {10}, press + _mentions(FRA=4), "FRA", event_rules("fr"), "a")
+    assert [(a.country, a.text) for a in ev.recipient] == [("FRA", "FRA")]
+    ev = _accusation("FRA")  # named by the press alone: the country's code names it
+    infer_recipients([ev], {10}, press, "FRA", event_rules("fr"), "a")
+    assert [(a.country, a.text) for a in ev.recipient] == [("FRA", "FRA")]
+    ev = _accusation("USA")  # a foreign counterpart named by its press alone
+    infer_recipients([ev], {10}, press + _mentions(USA=1), "USA", event_rules("fr"), "a")
+    assert [(a.country, a.text, a.sector) for a in ev.recipient] == [("FRA", "FRA", "GOV")]
+
+
 BLOCK = entry(lemma="bloquer", type="REJECT", cameo="120", recipient=["obj"])
 
 

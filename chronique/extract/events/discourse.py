@@ -167,8 +167,8 @@ def counterpart(ev: Event, counts: dict[str, int], first: dict[str, Actor]) -> A
         or ranked[0][0] * 3 < own_count  # a domestic story: no foreign counterpart
     ):
         return None
-    src = first[ranked[0][1]]
-    return inferred(ranked[0][1], src, src.sector)
+    src = first.get(ranked[0][1])  # none when only the country's press names it
+    return inferred(ranked[0][1], src, src.sector if src else "GOV")
 
 
 def domestic(ev: Event, home: str | None, counts: dict[str, int], bodies: int,
@@ -203,11 +203,14 @@ def infer_recipients(events: list[Event], inferable: set[int], entities: list[Ac
     counts: dict[str, int] = {}
     first: dict[str, Actor] = {}
     bodies: dict[str, int] = {}  # mentions of each international body
+    channels = set(rules.groups.get("channel_sectors", []))
     for a in entities:
         if a.country in rules.group_codes:
             bodies[a.country] = bodies.get(a.country, 0) + 1
         elif a.country and len(a.country) == 3:
             counts[a.country] = counts.get(a.country, 0) + 1
+            if a.sector in channels:
+                continue  # 'a déclaré sur Europe 1': the radio names no state's government
             if a.kind == "country" and first.get(a.country, a).kind != "country":
                 first[a.country] = a  # the state itself names its government best
             first.setdefault(a.country, a)

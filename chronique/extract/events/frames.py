@@ -941,16 +941,23 @@ def _verbal_actor(tok: Token, da: DocActors, rules: Rules,
         for ps in syn.passive_subjects(tok):
             # 'des manifestants ont été interpellés' in a French story: French ones
             recipient.extend(_argument(ps, da, rules, disc))
-    adjectival = (
-        tok.dep_ in syn.acl | syn.amod
-        and past_participle(tok, syn)
-        and detached_auxiliary(tok, syn) is None
-        and not _own_clause(tok, syn)
-    )  # 'des bébés bloqués en Russie': a state, acted on by nobody named
-    if is_passive or adjectival:
+    if is_passive or _adjectival(tok, syn):
         # 'sanctionné par les États-Unis': only the agent acts
         return prep_actors(tok, syn.words["agent_preps"], da, rules, disc=disc), recipient
     return subject_actors(tok, da, rules, disc), recipient
+
+
+def _adjectival(tok: Token, syn: Syntax) -> bool:
+    """'des bébés bloqués en Russie': a past participle describing a noun is a state, acted
+    on by nobody named but its agent; so is one coordinated with it ('trois militants,
+    placés en garde à vue puis relâchés': released, by whoever held them)."""
+    if not past_participle(tok, syn) or detached_auxiliary(tok, syn) is not None:
+        return False
+    if tok.dep_ in syn.conj and not syn.children(tok, syn.aux | syn.subj):
+        # the parser may hang the second participle on a noun of the first one's phrase
+        verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        return verb is not None and _adjectival(verb, syn)
+    return tok.dep_ in syn.acl | syn.amod and not _own_clause(tok, syn)
 
 
 def _predicative_participle(tok: Token, syn: Syntax) -> bool:
