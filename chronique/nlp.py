@@ -8,6 +8,8 @@ attached clauses across paragraphs.
 from __future__ import annotations
 
 import importlib
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -16,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from chronique import lexicons
+from chronique.lexicons import LexiconError
 from chronique.model import Article, Paragraph
 
 SUPPORTED = ("fr", "en")
@@ -127,9 +130,68 @@ def parse_paragraphs(
     paragraphs: list[Paragraph], lang: str, batch_size: int = 64
 ) -> list[ParsedParagraph]:
     """Parse paragraphs with `nlp.pipe` in one batch."""
-    nlp = get_nlp(lang)
-    docs = nlp.pipe((p.text for p in paragraphs), batch_size=batch_size)
+    docs = parse_texts([p.text for p in paragraphs], lang, batch_size)
     return [ParsedParagraph(p, d) for p, d in zip(paragraphs, docs, strict=True)]
+
+
+def parse_texts(texts: list[str], lang: str, batch_size: int = 64) -> Iterator[Doc]:
+    """`nlp.pipe` over `texts`, each word of grammar.json `parse_substitutes` parsed as its
+    substitute ('critiques envers X' as 'critiques contre X', which the model reads as a
+    preposition), then given back its own text in the Doc."""
+    pattern, subs = _substitutes(lang)
+    if pattern is None:
+        yield from get_nlp(lang).pipe(texts, batch_size=batch_size)
+        return
+    swapped = [pattern.sub(lambda m: _same_case(subs[m.group(0).lower()], m.group(0)), t)
+               for t in texts]  # fmt: skip
+    for text, changed, doc in zip(
+        texts, swapped, get_nlp(lang).pipe(swapped, batch_size=batch_size), strict=True
+    ):
+        yield doc if changed == text else _restored(doc, text)
+
+
+@cache
+def _substitutes(lang: str) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    subs = dict(lexicons.load("grammar", lang).get("parse_substitutes", {}))
+    return substitute_pattern(subs, f"lexicons/{lang}/grammar.json"), subs
+
+
+def substitute_pattern(subs: dict[str, str], where: str) -> re.Pattern[str] | None:
+    """The words to substitute as one pattern; each pair is checked: a substitute of
+    another length would shift every offset after it."""
+    for word, sub in subs.items():
+        if len(word) != len(sub) or not (word + sub).isalpha() or word != word.lower():
+            raise LexiconError(
+                f"{where}: parse_substitutes: {word!r} -> {sub!r} must be two lower-case "
+                "words of the same length"
+            )
+    if not subs:
+        return None
+    words = "|".join(re.escape(w) for w in sorted(subs, key=len, reverse=True))
+    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
+
+
+def _same_case(sub: str, word: str) -> str:
+    return "".join(b.upper() if a.isupper() else b for a, b in zip(word, sub, strict=True))
+
+
+def _restored(doc: Doc, text: str) -> Doc:
+    """The parse of a text with substituted words, on the text's own words: a substitute
+    keeps its parse (part of speech, head, label) and takes back its word as text and
+    lemma."""
+    words = [text[t.idx : t.idx + len(t)] for t in doc]
+    return Doc(
+        doc.vocab,
+        words=words,
+        spaces=[bool(t.whitespace_) for t in doc],
+        heads=[t.head.i for t in doc],
+        deps=[t.dep_ for t in doc],
+        pos=[t.pos_ for t in doc],
+        tags=[t.tag_ for t in doc],
+        morphs=[str(t.morph) for t in doc],
+        lemmas=[w.lower() if w != t.text else t.lemma_ for w, t in zip(words, doc, strict=True)],
+        ents=[f"{t.ent_iob_}-{t.ent_type_}" if t.ent_type_ else "O" for t in doc],
+    )
 
 
 def too_long(paragraphs: list[Paragraph], lang: str) -> str | None:

@@ -472,3 +472,11 @@ def test_a_stimulus_plan_is_a_states_own_business(code):
     assert events_of(r, "SUPPORT", "THA", "THA"), [
         (e.event, [a.country for a in e.recipient]) for e in r.events
     ]
+
+
+def test_a_preposition_the_model_misreads_still_names_the_target(code):
+    # the model tags 'envers' a verb; parsed in place of a preposition it reads well
+    # (grammar.json parse_substitutes), 'critiques envers X' aims at X
+    r = code("Les critiques de Berlin envers Varsovie se multiplient depuis lundi.")
+    assert events_of(r, "ACCUSE", "DEU", "POL")
+    assert [e.trigger["text"] for e in events_of(r, "ACCUSE")] == ["critiques"]

@@ -94,3 +94,31 @@ def test_a_hyphenated_country_name_stays_one_token():
     doc = get_nlp("fr")("Le Royaume-Uni a imposé une quarantaine.")
     assert [t.text for t in doc][:3] == ["Le", "Royaume-Uni", "a"]
     assert doc[1].dep_ == "nsubj"
+
+
+def test_a_word_the_model_misreads_is_parsed_as_its_substitute():
+    """grammar.json parse_substitutes: the model tags 'envers' a verb and hangs a clause on
+    it; parsed as 'contre', it is a preposition of the noun after it, and the Doc keeps the
+    text's own word (offsets, text, lemma)."""
+    from chronique.nlp import parse_texts
+
+    text = "Les critiques Envers Paris et envers le gouvernement se multiplient."
+    (doc,) = parse_texts([text], "fr")
+    assert doc.text == text
+    found = [t for t in doc if t.lower_ == "envers"]
+    assert [t.text for t in found] == ["Envers", "envers"]
+    assert all(t.pos_ == "ADP" and t.lemma_ == "envers" for t in found)
+    assert [t.head.text for t in found] == ["Paris", "gouvernement"]
+    assert found[0].head.head.text == "critiques"
+    stock = get_nlp("fr")(text)
+    assert not any(t.pos_ == "ADP" for t in stock if t.lower_ == "envers")  # why it is needed
+
+
+def test_a_substitute_must_keep_the_words_length():
+    from chronique.lexicons import LexiconError
+    from chronique.nlp import substitute_pattern
+
+    assert substitute_pattern({}, "x") is None
+    assert substitute_pattern({"envers": "contre"}, "x").search("Merci ENVERS eux")
+    with pytest.raises(LexiconError, match="same length"):
+        substitute_pattern({"envers": "vers"}, "lexicons/fr/grammar.json")
