@@ -3157,6 +3157,27 @@ hommes homme NOUN 5 obj
     assert c.reason == "actor_not_agent"
 
 
+def test_a_home_group_of_another_sector_does_not_arrest():
+    # 'Des militants ont interpellé les touristes' in a French story: the activists, made
+    # French by the article (kind inferred), challenge; the police of the story arrest
+    table = """
+Des un DET 1 det
+{noun} {noun} NOUN 3 nsubj
+ont avoir AUX 3 aux:tense
+interpellé interpeller VERB 3 ROOT VerbForm=Part|Tense=Past
+les le DET 5 det
+touristes touriste NOUN 3 obj
+. . PUNCT 3 punct
+"""
+    c = only(code(rows(table.format(noun="militants")), rules_with("fr", [POLICE_ARREST]),
+                  home="FRA"))  # fmt: skip
+    assert [(a.kind, a.country) for a in c.actor] == [("inferred", "FRA")]
+    assert c.reason == "actor_not_agent"
+    c = only(code(rows(table.format(noun="policiers")), rules_with("fr", [POLICE_ARREST]),
+                  home="FRA"))  # fmt: skip
+    assert c.reason is None and [a.sector for a in c.actor] == ["COP"]
+
+
 def test_a_sector_list_holds_sector_codes():
     with pytest.raises(LexiconError, match="actor_sectors"):
         rules_with("fr", [POLICE_ARREST | {"actor_sectors": ["police"]}])

@@ -219,11 +219,12 @@ def _actor_not_agent(c: Candidate, p: Paragraph) -> str | None:
     """An act only some bodies do (the police arrest): a named person not of the sectors
     that do it in person (a judge), or a body of another sector, does something else ('le
     député a interpellé le ministre' challenges him). A state, or a body of unknown kind or
-    sector, may act through its forces."""
+    sector, may act through its forces; a group made the article's own ('des militants'
+    in a French story, kind inferred) keeps its sector."""
     bodies, people = c.rule.actor_sectors, c.rule.person_sectors
     if bodies and any(
         (a.kind == "person" and a.name and a.sector not in people)
-        or (a.kind in ("group", "organization") and a.sector and a.sector not in bodies)
+        or (a.kind in ("group", "organization", "inferred") and a.sector and a.sector not in bodies)
         for a in c.actor
     ):
         return "actor_not_agent"
