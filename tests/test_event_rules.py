@@ -4068,6 +4068,46 @@ def test_nor_negates_the_verb_after_it_not_and():
     assert by_type == {"ACCUSE": "asserted", "SUPPORT": "asserted"}
 
 
+@pytest.mark.parametrize(
+    "word, pos, particle, expected",
+    [
+        ("personne", "PRON", True, "negated"),  # 'Ankara n'a tué personne'
+        ("rien", "PRON", True, "negated"),
+        ("personne", "NOUN", False, "asserted"),  # 'Ankara a tué une personne'
+    ],
+)
+def test_a_word_after_the_negation_particle_negates(word, pos, particle, expected):
+    kill = entry(lemma="tuer", type="ASSAULT", cameo="190", recipient=["obj"])
+    ne = "n' ne ADV 3 advmod Polarity=Neg" if particle else "une un DET 4 det"
+    doc = rows(f"""
+Ankara Ankara PROPN 3 nsubj
+{ne}
+a avoir AUX 3 aux:tense
+tué tuer VERB 3 ROOT VerbForm=Part|Tense=Past
+{word} {word} {pos} 3 obj
+. . PUNCT 3 punct
+""")
+    assert only(code(doc, rules_with("fr", [kill]))).modality == expected
+
+
+def test_a_word_after_the_particle_of_another_verb_negates_nothing():
+    # a heading glued to the next sentence: 'NE SUIS PLUS LÀ Ankara a tué Dupont', its
+    # particle hung on the trigger; 'plus' belongs to 'suis'
+    kill = entry(lemma="tuer", type="ASSAULT", cameo="190", recipient=["obj"])
+    doc = rows("""
+NE ne ADV 6 advmod Polarity=Neg
+SUIS être AUX 6 dep Mood=Ind|Tense=Pres|VerbForm=Fin
+PLUS plus ADV 6 advmod
+LÀ là ADV 6 advmod
+Ankara Ankara PROPN 6 nsubj
+a avoir AUX 6 aux:tense
+tué tuer VERB 6 ROOT VerbForm=Part|Tense=Past
+Dupont Dupont PROPN 6 obj
+. . PUNCT 6 punct
+""")
+    assert only(code(doc, rules_with("fr", [kill]))).modality == "asserted"
+
+
 TOLD_CONDITIONAL = """
 Macron Macron PROPN 2 nsubj
 a avoir AUX 2 aux:tense

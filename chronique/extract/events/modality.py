@@ -23,6 +23,17 @@ def own_cues(tok: Token, rules: Rules) -> str | None:
     words = [tok] + [c for c in tok.children if c.dep_ in syn.aux]
     particles = syn.words["negation_particles"]
     nor = m.get("negative_conjunctions", ())  # 'n'a ni condamné ni soutenu X'
+    after = m.get("particle_negation", ())  # 'n'a tué personne', 'ne soutient plus X'
+    aux = set(syn.children(tok, syn.aux))
+
+    def own(particle: Token, word: Token) -> bool:
+        """No other verb between the particle and the word: 'ne suis plus …' hung on the
+        trigger of the next sentence does not negate it."""
+        return not any(
+            t.pos_ in ("VERB", "AUX") and t.i != tok.i and t not in aux
+            for t in tok.doc[particle.i + 1 : word.i]
+        )
+
     for c in tok.children:
         if c.lower_ in m["negation"] or (
             "Neg" in c.morph.get("Polarity") and c.lower_ not in particles
@@ -31,7 +42,8 @@ def own_cues(tok: Token, rules: Rules) -> str | None:
         if c.dep_ in syn.cc and c.lower_ in nor:
             return "negated"
         if c.lower_ in particles and any(
-            t.lower_ in m["negation"] or t.lower_ in nor for t in tok.doc[c.i + 1 : c.i + 6]
+            t.lower_ in m["negation"] or t.lower_ in nor or (t.lower_ in after and own(c, t))
+            for t in tok.doc[c.i + 1 : c.i + 6]
         ):
             return "negated"  # 'ne suis pas encore prêt': the parser hangs 'pas' elsewhere
         if c.lower_ in particles and any(t.lower_ in nor for t in tok.subtree):
