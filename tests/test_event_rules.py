@@ -1119,6 +1119,32 @@ Durand Durand PROPN 5 obj
     assert c.reason is None and sides(c)[0] == ["TUR"]
 
 
+STRIKE_NOUN = entry(lemma="frappe", pos=["NOUN"], type="ASSAULT", cameo="195", nominal=True,
+                    actor=["de", "amod"], recipient=["contre"])  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "verb, lemma, actor",
+    [("menées", "mener", ["TUR"]), ("confirmées", "confirmer", [])],
+)
+def test_the_agent_of_a_participle_that_only_tells_the_act_does_not_do_it(verb, lemma, actor):
+    # 'des frappes menées par Ankara': Ankara strikes; 'des frappes confirmées par Ankara':
+    # Ankara says so (events.json witness_verbs)
+    doc = rows(f"""
+Des un DET 1 det
+frappes frappe NOUN 6 nsubj
+{verb} {lemma} VERB 1 acl VerbForm=Part|Tense=Past
+par par ADP 4 case
+Ankara Ankara PROPN 2 obl:agent
+ont avoir AUX 6 aux:tense
+touché toucher VERB 6 ROOT VerbForm=Part|Tense=Past
+Idleb Idleb PROPN 6 obj
+. . PUNCT 6 punct
+""")
+    c = only(code(doc, rules_with("fr", [STRIKE_NOUN])))
+    assert [a.country for a in c.actor] == actor
+
+
 def test_the_press_names_no_states_government():
     # 'a déclaré sur Europe 1': a French act inferred to aim at France in a story that
     # names France first through its press is aimed at the state, not at the radio

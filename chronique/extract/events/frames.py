@@ -750,7 +750,12 @@ def _nominal_actor(tok: Token, c: Candidate, da: DocActors, rules: Rules,
         agents = syn.words["agent_preps"]
         actor = prep_actors(tok, agents, da, rules)
         for c in tok.children:
-            if not actor and c.dep_ in syn.acl and "Part" in c.morph.get("VerbForm"):
+            if (
+                not actor
+                and c.dep_ in syn.acl
+                and "Part" in c.morph.get("VerbForm")
+                and lemma_of(c) not in rules.witness_verbs  # 'confirmées par l'OSDH'
+            ):
                 actor = prep_actors(c, agents, da, rules)
     governor = light_governor(tok, e, rules)
     if governor is not None and governor.pos_ in ("VERB", "AUX"):

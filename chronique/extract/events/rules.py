@@ -38,7 +38,7 @@ WORD_SETS = (
     "noun_date_preps", "purpose_marks", "stative_participles", "quantity_heads",
     "domestic_objects", "claim_objects", "owner_heads", "kind_heads", "question_marks",
     "speech_verbs", "undergoing_heads", "occurrence_verbs", "moment_preps", "statement_heads",
-    "future_moment_preps",
+    "future_moment_preps", "witness_verbs",
 )  # fmt: skip
 TYPE_SETS = (
     "infer_recipient", "motive_absorbing_types", "object_clitic_types", "question_types",
@@ -472,6 +472,7 @@ class Rules:
     moment_preps: frozenset[str]
     statement_heads: frozenset[str]
     future_moment_preps: frozenset[str]
+    witness_verbs: frozenset[str]
     infer_recipient: frozenset[str]
     object_clitic_types: frozenset[str]
     motive_absorbing_types: frozenset[str]
