@@ -203,13 +203,12 @@ def infer_recipients(events: list[Event], inferable: set[int], entities: list[Ac
     counts: dict[str, int] = {}
     first: dict[str, Actor] = {}
     bodies: dict[str, int] = {}  # mentions of each international body
-    channels = set(rules.groups.get("channel_sectors", []))
     for a in entities:
         if a.country in rules.group_codes:
             bodies[a.country] = bodies.get(a.country, 0) + 1
         elif a.country and len(a.country) == 3:
             counts[a.country] = counts.get(a.country, 0) + 1
-            if a.sector in channels:
+            if a.sector in rules.press_sectors:
                 continue  # 'a déclaré sur Europe 1': the radio names no state's government
             if a.kind == "country" and first.get(a.country, a).kind != "country":
                 first[a.country] = a  # the state itself names its government best
