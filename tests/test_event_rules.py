@@ -1145,6 +1145,46 @@ Idleb Idleb PROPN 6 obj
     assert [a.country for a in c.actor] == actor
 
 
+DEMONSTRATE = entry(lemma="manifester", type="PROTEST", cameo="141", recipient=["contre"])
+
+
+@pytest.mark.parametrize(
+    "head, lemma, counted, acts",
+    [
+        ("milliers", "millier", "personnes personne", True),  # a quantity of people
+        ("personnes", "personne", None, True),
+        ("milliers", "millier", "voitures voiture", False),  # a quantity of things
+    ],
+)
+def test_a_crowd_of_no_stated_country_demonstrates_where_its_clause_puts_it(
+    head, lemma, counted, acts
+):
+    # 'Des milliers de personnes ont manifesté à Minsk': Belarus's people, against its state
+    if counted:
+        word, word_lemma = counted.split()
+        of = f"de de ADP 3 case\n{word} {word_lemma} NOUN 1 nmod"
+    else:
+        of = "- - PUNCT 1 punct\n- - PUNCT 1 punct"
+    table = f"""
+Des un DET 1 det
+{head} {lemma} NOUN 5 nsubj
+{of}
+ont avoir AUX 5 aux:tense
+manifesté manifester VERB 5 ROOT VerbForm=Part|Tense=Past
+{{place}}
+. . PUNCT 5 punct
+"""
+    doc = rows(table.format(place="à à ADP 7 case\nMinsk Minsk PROPN 5 obl:mod"))
+    c = only(code(doc, rules_with("fr", [DEMONSTRATE])))
+    expected = [("BLR", "CVL", "inferred")] if acts else []
+    assert [(a.country, a.sector, a.kind) for a in c.actor] == expected
+    if acts:
+        assert [(a.country, a.sector) for a in c.recipient] == [("BLR", "GOV")]
+    # a clause naming no place names no one, whatever the article's home
+    doc = rows(table.format(place="vendredi vendredi NOUN 5 obl:mod\nsoir soir NOUN 6 nmod"))
+    assert not only(code(doc, rules_with("fr", [DEMONSTRATE]), home="BLR")).actor
+
+
 def test_the_press_names_no_states_government():
     # 'a déclaré sur Europe 1': a French act inferred to aim at France in a story that
     # names France first through its press is aimed at the state, not at the radio

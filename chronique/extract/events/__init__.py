@@ -298,6 +298,23 @@ def _ultimatum(c: Candidate, rules: Rules) -> None:
             return
 
 
+def _crowd_at(c: Candidate, da: DocActors, rules: Rules, gazetteer: Gazetteer) -> None:
+    """'Plus de 100.000 personnes ont manifesté à Minsk', 'des centaines de personnes ont
+    manifesté devant la Maison Blanche': a crowd of no stated country demonstrates as the
+    people of the country where its clause puts it, against that state when it names no
+    target (plover.json implicit_home_agent sectors); a clause naming no place names no one
+    ('des millions de jeunes ont manifesté sur cinq continents')."""
+    place = sentence_place(c.token, da, frozenset(), gazetteer, c.rule.type, c.rule.mode)
+    sectors = rules.implicit_home_agent.get(c.rule.type)
+    if place is None or not place.country or sectors is None:
+        return
+    people, state = sectors
+    c.actor = [Actor(text=place.country, country=place.country, sector=people, kind="inferred")]
+    c.recipient = c.recipient or [
+        Actor(text=place.country, country=place.country, sector=state, kind="inferred")
+    ]
+
+
 def code_paragraph(doc: Doc, da: DocActors, times: list[TimeExpr], rules: Rules,
                    disc: Discourse, published: PartialDate | None,
                    gazetteer: Gazetteer) -> list[Candidate]:  # fmt: skip
@@ -314,6 +331,8 @@ def code_paragraph(doc: Doc, da: DocActors, times: list[TimeExpr], rules: Rules,
             continue
         frames.fill(c, da, rules, disc)
         _own_population(c)
+        if not c.actor and frames.crowd_subject(c, rules):
+            _crowd_at(c, da, rules, gazetteer)
         reason = checks.run(checks.AFTER_FRAME, c, para)
         if reason is not None:
             c.drop("frame" if reason == "no_actor" else "checks", reason)

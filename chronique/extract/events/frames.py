@@ -1191,6 +1191,25 @@ def implicit_agent(c: Candidate, rules: Rules, disc: Discourse) -> tuple[list[Ac
     return [actor], [] if on_thing else [recipient]
 
 
+def crowd_subject(c: Candidate, rules: Rules) -> bool:
+    """'Des milliers de personnes ont manifesté', 'quelque 200 personnes se sont
+    rassemblées': a verb of plover.json crowd_types whose subjects are people of no stated
+    kind (groups.json person_nouns, or a quantity of them)."""
+    if c.rule.type not in rules.crowd_types or c.rule.nominal:
+        return False
+    people = set(rules.groups.get("person_nouns", []))
+
+    def crowd(s: Token) -> bool:
+        if lemma_of(s) in people:
+            return True
+        return lemma_of(s) in rules.quantity_heads and any(
+            lemma_of(n) in people for n in s.children if n.dep_ in rules.syntax.nmod
+        )
+
+    found = subjects(c.token, rules)
+    return bool(found) and all(crowd(s) for s in found)
+
+
 def unnamed_agent(c: Candidate, da: DocActors, rules: Rules) -> list[Actor]:
     """'Three soldiers were killed', 'a roadside bomb killed two policemen': the act is
     told but nobody is named as its author. For the types of events.json `unnamed_agent`,

@@ -489,6 +489,7 @@ class Rules:
     group_codes: frozenset[str]  # actor codes of bodies of several members (EUR, UNO…)
     own_group_types: frozenset[str] = frozenset()  # verbal acts aimed at the actor's own groups
     press_sectors: frozenset[str] = frozenset()  # an interview with them is no meeting
+    crowd_types: frozenset[str] = frozenset()  # implicit home agents of a crowd's verb
 
     def candidates(self, tok: Token) -> tuple[Trigger, ...]:
         return self.by_lemma.get(lemma_of(tok)) or self.by_lemma.get(tok.lower_) or ()
@@ -616,6 +617,9 @@ def parse_rules(lang: str, data: dict[str, Any], where: str) -> Rules:
     bad = [t for t in plover.get("implicit_home_agent", {}) if t not in PLOVER_TYPES]
     if bad:
         raise LexiconError(f"lexicons/plover.json: implicit_home_agent: {bad[0]!r} is no type")
+    bad = [t for t in plover.get("crowd_types", []) if t not in plover["implicit_home_agent"]]
+    if bad:
+        raise LexiconError(f"lexicons/plover.json: crowd_types: {bad[0]!r} has no home agent")
     return Rules(
         lang=lang,
         by_lemma={k: tuple(v) for k, v in by_lemma.items()},
@@ -633,6 +637,7 @@ def parse_rules(lang: str, data: dict[str, Any], where: str) -> Rules:
         group_codes=frozenset(plover.get("group_codes", [])),
         own_group_types=frozenset(plover.get("own_group_types", [])),
         press_sectors=frozenset(plover.get("press_sectors", [])),
+        crowd_types=frozenset(plover.get("crowd_types", [])),
         implicit_home_agent={
             t: (v[0], v[1]) for t, v in plover.get("implicit_home_agent", {}).items()
         },
