@@ -253,6 +253,7 @@ NO_EVENT = [
     "L'ambassade du Pérou a refusé de donner le nom du diplomate.",
     "Le ministre chilien soutient n'avoir jamais rencontré le lobbyiste.",
     "Les sénateurs chiliens ont manifesté leur désapprobation en séance.",
+    "Les députés péruviens ont manifesté leur tristesse après le décès du président.",
     "Le président péruvien ne s'est pas manifesté auprès des familles.",
     "Le suspect, qui se défend d'avoir aidé les terroristes, a été relâché.",
     "Le Chili et le Pérou reconnaissent que l'indépendance de l'agence est essentielle.",
