@@ -28,7 +28,7 @@ from chronique.extract.events.discourse import (
     to_event,
 )
 from chronique.extract.events.frames import Discourse
-from chronique.extract.events.modality import modality
+from chronique.extract.events.modality import modality, tense_of
 from chronique.extract.events.rules import (
     Rules,
     Trigger,
@@ -247,8 +247,7 @@ def _refusal(c: Candidate, rules: Rules) -> None:
     if tok.dep_ in syn.xcomp:
         said.append(lemma_of(tok.head))  # 'failed to reach agreement'
     # 'ne lèvera pas', 'n'accepterait pas': the tense or the conditional says will
-    future = "Fut" in tok.morph.get("Tense") or "Cnd" in tok.morph.get("Mood")
-    future = future or syn.written_tense(tok) is not None
+    future = "Fut" in tok.morph.get("Tense") or tense_of(tok, syn) is not None
     if future or any(w in con.words for w in said):
         c.rule = replace(c.rule, type=con.type, cameo=code, mode=None)
         c.modality = "asserted"
@@ -299,8 +298,8 @@ def _ultimatum(c: Candidate, rules: Rules) -> None:
 
 
 def _crowd_at(c: Candidate, da: DocActors, rules: Rules, gazetteer: Gazetteer) -> None:
-    """'Plus de 100.000 personnes ont manifesté à Minsk', 'des centaines de personnes ont
-    manifesté devant la Maison Blanche': a crowd of no stated country demonstrates as the
+    """'Plus de 100.000 personnes ont manifesté à Minsk', 'des centaines de personnes
+    manifestent à Londres': a crowd of no stated country demonstrates as the
     people of the country where its clause puts it, against that state when it names no
     target (plover.json implicit_home_agent sectors); a clause naming no place names no one
     ('des millions de jeunes ont manifesté sur cinq continents')."""

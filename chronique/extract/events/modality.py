@@ -59,7 +59,7 @@ def own_cues(tok: Token, rules: Rules) -> str | None:
         if lemma_of(w) in aux_cues or w.lower_ in aux_cues:
             return aux_cues.get(lemma_of(w)) or aux_cues[w.lower_]
     for w in words:
-        tense = _tense(w, syn)
+        tense = tense_of(w, syn)
         if tense == "conditional":
             return "alleged"
         if tense == "future":
@@ -70,7 +70,7 @@ def own_cues(tok: Token, rules: Rules) -> str | None:
     return None
 
 
-def _tense(w: Token, syn: Syntax) -> str | None:
+def tense_of(w: Token, syn: Syntax) -> str | None:
     """'future', 'conditional' or None: the form's own ending first (grammar.json
     `tense_endings`: the tagger reads 'nous demanderons' as a present), else the tagger's."""
     written = syn.written_tense(w)
@@ -88,9 +88,13 @@ def _told_in_past(verb: Token, syn: Syntax) -> bool:
     the conditional tells what was then to come."""
     if "Fin" in verb.morph.get("VerbForm"):
         return bool({"Imp", "Past"} & set(verb.morph.get("Tense")))
-    return "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense") and any(
-        lemma_of(a) in syn.words["auxiliaries"] and "Fin" in a.morph.get("VerbForm")
-        for a in syn.children(verb, syn.aux)
+    return (
+        "Part" in verb.morph.get("VerbForm")
+        and "Past" in verb.morph.get("Tense")
+        and any(
+            lemma_of(a) in syn.words["auxiliaries"] and "Fin" in a.morph.get("VerbForm")
+            for a in syn.children(verb, syn.aux)
+        )
     )
 
 
@@ -106,7 +110,7 @@ def _told_done(clause: Token, syn: Syntax) -> bool:
         if a.dep_ not in syn.aux_pass and lemma_of(a) in syn.words["auxiliaries"]
     ]
     return bool(tense) and not any(
-        "Fut" in a.morph.get("Tense") or "Sub" in a.morph.get("Mood") or _tense(a, syn)
+        "Fut" in a.morph.get("Tense") or "Sub" in a.morph.get("Mood") or tense_of(a, syn)
         for a in tense
     )
 
@@ -173,7 +177,7 @@ def modality(tok: Token, da: DocActors, rules: Rules,
     # conditional told under a planning head or in the complement of a past is the future
     # of that past, not a journalist's hedge
     conditional = found == "alleged" and any(
-        _tense(w, syn) == "conditional" for w in [tok, *syn.children(tok, syn.aux)]
+        tense_of(w, syn) == "conditional" for w in [tok, *syn.children(tok, syn.aux)]
     )
     if conditional and tok.dep_ in syn.ccomp and _told_in_past(tok.head, syn):
         found = "future"
