@@ -1524,3 +1524,17 @@ def test_a_relational_noun_names_its_country_by_complement_or_adjective(fr) -> N
                       ["case", "det", "obl:mod", "amod"], ["ADP", "DET", "NOUN", "ADJ"],
                       {9: "ITA"})  # fmt: skip
     assert sentence_place(da.doc[3], da, set(), fr) is None
+
+
+def test_a_summit_named_by_its_club_is_held_where_its_de_complement_says(fr) -> None:
+    # 'Le président a critiqué la Russie au G20 d'Osaka .': the summit's city is the place
+    da = parse(
+        ["Le", "président", "a", "critiqué", "la", "Russie", "au", "G20", "d'", "Osaka", "."],
+        [1, 3, 3, 3, 5, 3, 7, 3, 9, 7, 3],
+        ["det", "nsubj", "aux:tense", "ROOT", "det", "obj", "case", "obl:arg", "case", "nmod",
+         "punct"],
+        ["DET", "NOUN", "AUX", "VERB", "DET", "PROPN", "ADP", "PROPN", "ADP", "PROPN", "PUNCT"],
+        ["O"] * 9 + ["B-LOC", "O"],
+    )
+    place = sentence_place(da.doc[3], da, set(), fr)
+    assert place is not None and (place.name, place.country) == ("Osaka", "JPN")
