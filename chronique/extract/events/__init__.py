@@ -307,11 +307,9 @@ def _crowd_at(c: Candidate, da: DocActors, rules: Rules, gazetteer: Gazetteer) -
     sectors = rules.implicit_home_agent.get(c.rule.type)
     if place is None or not place.country or sectors is None:
         return
-    people, state = sectors
-    c.actor = [Actor(text=place.country, country=place.country, sector=people, kind="inferred")]
-    c.recipient = c.recipient or [
-        Actor(text=place.country, country=place.country, sector=state, kind="inferred")
-    ]
+    people, state = frames.people_and_state(place.country, sectors)
+    c.actor = [people]
+    c.recipient = c.recipient or [state]
 
 
 def code_paragraph(doc: Doc, da: DocActors, times: list[TimeExpr], rules: Rules,

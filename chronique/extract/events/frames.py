@@ -1186,9 +1186,17 @@ def implicit_agent(c: Candidate, rules: Rules, disc: Discourse) -> tuple[list[Ac
         return [], []
     if not (c.rule.nominal or passive(c.token, rules)):
         return [], []
-    actor, recipient = (Actor(text=home, country=home, sector=s, kind="inferred") for s in sectors)
+    actor, recipient = people_and_state(home, sectors)
     on_thing = not c.rule.nominal and c.rule.value("object")
     return [actor], [] if on_thing else [recipient]
+
+
+def people_and_state(country: str, sectors: tuple[str, str]) -> tuple[Actor, Actor]:
+    """The country's people (or police) and its government, as plover.json
+    implicit_home_agent names their sectors, both marked inferred."""
+    people, state = (Actor(text=country, country=country, sector=s, kind="inferred")
+                     for s in sectors)  # fmt: skip
+    return people, state
 
 
 def crowd_subject(c: Candidate, rules: Rules) -> bool:
