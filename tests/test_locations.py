@@ -378,6 +378,26 @@ def test_actor_place_by_kind_of_act(fr) -> None:
     # forces withdrawn leave the country they were in; prisoners freed are freed at home
     assert actor_place(ev("RETREAT", ["RUS"], ["SYR"], mode="withdraw"), fr).country == "SYR"
     assert actor_place(ev("RETREAT", ["RUS"], ["UKR"], mode="release"), fr).country == "RUS"
+
+
+def test_aid_is_given_where_it_is_received_and_asylum_at_home(fr) -> None:
+    # 'le Japon a envoyé des médecins au Pérou': the aid is given in Peru
+    assert actor_place(ev("AID", ["JPN"], ["PER"]), fr).country == "PER"
+    assert actor_place(ev("AID", ["JPN"]), fr).country == "JPN"  # no target: at home
+    asylum = ev("AID", ["JPN"], ["PER"])
+    asylum.cameo = "075"  # 'a accordé l'asile à un opposant péruvien': on its own ground
+    assert actor_place(asylum, fr).country == "JPN"
+    # in a story set in Tokyo, aid to Peru is still given in Peru; aid with no state
+    # recipient ('aider les agriculteurs') in a story set abroad is given at home
+    tokyo = Place("Tokyo", "JPN", precision="city")
+    to_peru, farmers = ev("AID", ["JPN"], ["PER"]), ev("AID", ["JPN"])
+    fill_locations([to_peru, farmers], tokyo, fr)
+    assert (to_peru.location.country, to_peru.location.kind) == ("PER", "actor")
+    lima = Place("Lima", "PER", precision="city")
+    to_peru, farmers = ev("AID", ["JPN"], ["PER"]), ev("AID", ["JPN"])
+    fill_locations([to_peru, farmers], lima, fr)
+    assert (to_peru.location.name, to_peru.location.kind) == ("Lima", "article")
+    assert (farmers.location.country, farmers.location.kind) == ("JPN", "actor")
     eu = actor_place(ev("SANCTION", ["EUR"], ["IRN"]), fr)
     assert eu is not None and (eu.name, eu.precision) == ("Brussels", "city")
     assert actor_place(ev("ACCUSE", [None]), fr) is None
@@ -1181,6 +1201,55 @@ def test_a_venues_city_is_where_the_act_happened(fr) -> None:
     # only a city: a country after a venue's 'de' is its owner or a topic, not where
     da = _in_the("stade", "Russie")
     assert sentence_place(da.doc[3], da, set(), fr, "ASSAULT") is None
+
+
+def _spoke_in(name: str, pos: str, ent: str) -> Any:
+    # 'Le ministre a parlé jeudi en <name> .', the name tagged `pos`, recognised as `ent`
+    return parse(
+        ["Le", "ministre", "a", "parlé", "jeudi", "en", name, "."],
+        [1, 3, 3, 3, 3, 6, 3, 3],
+        ["det", "nsubj", "aux:tense", "ROOT", "obl:mod", "case", "obl:mod", "punct"],
+        ["DET", "NOUN", "AUX", "VERB", "NOUN", "ADP", pos, "PUNCT"],
+        ents=["O", "O", "O", "O", "O", "O", ent, "O"],
+    )
+
+
+def test_a_name_the_parser_tags_a_common_noun_is_still_a_place(fr) -> None:
+    # the French model tags some country names as common nouns; the recogniser's place tag,
+    # or an acronym the gazetteer knows as a country or an area, says it is a name
+    da = _spoke_in("Algérie", "NOUN", "B-LOC")
+    p = sentence_place(da.doc[3], da, set(), fr)
+    assert p is not None and (p.country, p.precision) == ("DZA", "country")
+    da = _spoke_in("RDC", "NOUN", "O")
+    p = sentence_place(da.doc[3], da, set(), fr)
+    assert p is not None and p.country == "COD"
+    da = _spoke_in("DMZ", "NOUN", "B-MISC")
+    p = sentence_place(da.doc[3], da, set(), fr)
+    assert p is not None and (p.name, p.precision) == ("Korean Demilitarized Zone", "area")
+    # a capitalised common noun nothing calls a place stays one; an acronym of a town is not
+    # taken for it ('au CHU': a hospital, not the town Chũ)
+    da = _spoke_in("Algérie", "NOUN", "O")
+    assert sentence_place(da.doc[3], da, set(), fr) is None
+    da = _spoke_in("CHU", "NOUN", "O")
+    assert sentence_place(da.doc[3], da, set(), fr) is None
+    # nor is the first word of a longer name: 'à Trafalgar Square' names no town Trafalgar
+    da = parse(
+        ["Ils", "ont", "manifesté", "à", "Trafalgar", "Square", "."],
+        [2, 2, 2, 4, 2, 4, 2],
+        ["nsubj", "aux:tense", "ROOT", "case", "obl:mod", "flat:name", "punct"],
+        ["PRON", "AUX", "VERB", "ADP", "NOUN", "NOUN", "PUNCT"],
+        ents=["O", "O", "O", "O", "B-LOC", "I-LOC", "O"],
+    )
+    assert sentence_place(da.doc[2], da, set(), fr) is None
+    da = parse(
+        ["Ils", "ont", "manifesté", "à", "Maison", "Blanche", "."],
+        [2, 2, 2, 4, 2, 4, 2],
+        ["nsubj", "aux:tense", "ROOT", "case", "obl:mod", "flat:name", "punct"],
+        ["PRON", "AUX", "VERB", "ADP", "NOUN", "PROPN", "PUNCT"],
+        ents=["O", "O", "O", "O", "B-LOC", "I-LOC", "O"],
+    )
+    # nor a seat's name: 'la course à la Maison Blanche' is for the office
+    assert sentence_place(da.doc[2], da, set(), fr) is None
 
 
 # -- fourth pass: a body's seat, another moment, the scene's place -------------------------------

@@ -538,6 +538,7 @@ class ActorRules:
     body_seats: dict[str, int | str] = dataclasses.field(default_factory=dict)
     object_place_modes: frozenset[str] = frozenset()
     home_cameos: frozenset[str] = frozenset()
+    received_types: frozenset[str] = frozenset()
 
 
 @cache
@@ -566,6 +567,7 @@ def actor_rules() -> ActorRules:
         _body_seats(data.get("body_seats", {})),
         frozenset(data.get("object_place_modes", [])),
         frozenset(data.get("home_cameos", [])),
+        frozenset(data.get("received_types", [])),
     )
 
 
@@ -721,6 +723,23 @@ def _proper(tok: Token) -> bool:
     )
 
 
+def _name_like(tok: Token, gazetteer: Gazetteer) -> bool:
+    """A word the parser tags a common noun that names a place all the same: a capitalised one
+    the recogniser calls a place ('en Algérie', 'aux Pays-Bas'), or an acronym of a country or
+    an area ('dans la DMZ', 'en RDC'; 'au CHU de Rennes' is a hospital, not a town Chũ). Never
+    the first word of a longer name: 'à Trafalgar Square' is no town Trafalgar, and 'la course
+    à la Maison Blanche' is for an office, not in a city."""
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if after is not None and after.text[:1].isupper():
+        return False
+    if _proper(tok):
+        return True
+    if len(tok.text) < 2 or not tok.text.isalpha() or not tok.text.isupper():
+        return False
+    place = gazetteer.lookup(tok.text)
+    return place is not None and place.precision in ("country", "region", "area")
+
+
 def _lookup_noun(noun: Token, gazetteer: Gazetteer, offset: int) -> Place | None:
     spans = _name_span(noun)
     found = next(((s, p) for s in spans if (p := gazetteer.lookup(s.text)) is not None), None)
@@ -849,7 +868,7 @@ def _place_of(
                 if place is not None:
                     return place
         return _gathering_genitive(noun, da, grammar, gazetteer, arguments)
-    if noun.pos_ == "NOUN" and lemma not in grammar.area_heads:
+    if noun.pos_ == "NOUN" and lemma not in grammar.area_heads and not _name_like(noun, gazetteer):
         return _venue_city(noun, da, grammar, gazetteer, arguments)
     named = da.by_token.get(noun.i)
     if named is not None and named.kind == "org" and named.data.get("sector") == "MED":
@@ -1365,7 +1384,11 @@ def actor_place(event: Event, gazetteer: Gazetteer) -> Place | None:
     when = event.date.start if event.date else None
     actors = [(a.country, _body_seat(a, when)) for a in event.actor if a.country]
     targets = [(code, None) for code in _states(event.recipient)]
-    at_target = event.event in rules.target_types or (event.mode or "") in rules.target_modes
+    at_target = (
+        event.event in rules.target_types
+        or (event.mode or "") in rules.target_modes
+        or event.event in rules.received_types
+    )
     if _at_home(event):
         at_target = False  # Ukraine's border guards arrest a Frenchman in Ukraine
     order = (targets + actors) if at_target else (actors + targets)
@@ -1401,6 +1424,8 @@ def _fits(setting: Place, event: Event) -> bool:
     on_ground = event.event in rules.target_types or (event.mode or "") in rules.target_modes
     if event.event in rules.abroad_types and targets:
         return setting.country in targets  # 'menace de détruire la Corée du Nord' at the UN
+    if event.event in rules.received_types and targets and not _at_home(event):
+        return setting.country in targets  # aid to Lebanon in a story set in Paris
     if not actors or setting.country in actors:
         return True
     if _at_home(event, guessed=False):
