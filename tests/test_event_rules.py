@@ -106,6 +106,29 @@ troupes troupe NOUN 5 obj
     assert sides(c)[0] == ["FRA"]
 
 
+def test_a_controller_the_lexicons_cannot_place_still_acts_not_the_main_subject():
+    # an invented name: the one pushed to withdraw is the general, of no known country; the
+    # president who pushed him does not withdraw
+    doc = rows("""
+Le le DET 1 det
+président président NOUN 3 nsubj
+a avoir AUX 3 aux:tense
+poussé pousser VERB 3 ROOT VerbForm=Part
+le le DET 5 det
+général général NOUN 3 obj
+Arno Arno PROPN 5 appos
+Veltrip Veltrip PROPN 6 flat:name
+à à ADP 9 mark
+retirer retirer VERB 3 xcomp VerbForm=Inf
+ses son DET 11 det
+troupes troupe NOUN 9 obj
+. . PUNCT 3 punct
+""")
+    c = only(code(doc, rules_with("fr", [RETREAT], object_control=["pousser"]), home="FRA"))
+    assert [a.country for a in c.actor] == [None]
+    assert "Veltrip" in c.actor[0].text
+
+
 def test_subject_climbs_out_of_an_infinitive():
     doc = rows("""
 Moscou Moscou PROPN 2 nsubj

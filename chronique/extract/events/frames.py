@@ -669,6 +669,11 @@ def _climb_subject(tok: Token, da: DocActors, rules: Rules, disc: Discourse) -> 
             controllers = [a for o in objects for a in da.actors(o)]
             if controllers:
                 return dedupe(controllers)
+            # 'a poussé le ministre Jean Dupont à démissionner': someone the lexicons cannot
+            # place is still the one who acts, never the head's own subject
+            controllers = [a for o in objects for a in sides(o, da)]
+            if controllers:
+                return dedupe(controllers)
         if (
             lemma_of(head) in rules.object_control
             and came_from_inf
