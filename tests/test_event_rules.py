@@ -4299,6 +4299,45 @@ partira partir VERB 6 ROOT Mood=Ind|Tense=Fut|VerbForm=Fin
     assert only(code(doc, rules_with("fr", [accuse]))).modality == "hypothetical"
 
 
+def test_an_act_urged_forbidden_or_prevented_is_not_done():
+    # 'La police a empêché Greenpeace de bloquer le port .': prevented, so not done; so for
+    # an act urged or forbidden
+    block = entry(lemma="bloquer", type="PROTEST", cameo="144", recipient=["obj"])
+    table = """
+La le DET 1 det
+police police NOUN 3 nsubj
+a avoir AUX 3 aux:tense
+{head} {lemma} VERB 3 ROOT VerbForm=Part|Tense=Past
+Greenpeace Greenpeace PROPN 3 obj
+de de ADP 6 mark
+bloquer bloquer VERB 3 xcomp VerbForm=Inf
+le le DET 8 det
+port port NOUN 6 obj
+. . PUNCT 3 punct
+"""
+    heads = [("empêché", "empêcher"), ("encouragé", "encourager"), ("interdit", "interdire")]
+    for head, lemma in heads:
+        doc = rows(table.format(head=head, lemma=lemma))
+        c = only(code(doc, rules_with("fr", [block], object_control=[lemma])))
+        assert c.modality == "hypothetical", lemma
+    # 'Cela n'a pas empêché Greenpeace de bloquer le port .': it did block it
+    doc = rows("""
+Cela cela PRON 3 nsubj
+n' ne ADV 3 advmod
+a avoir AUX 3 aux:tense
+empêché empêcher VERB 3 ROOT VerbForm=Part|Tense=Past
+pas pas ADV 3 advmod
+Greenpeace Greenpeace PROPN 3 obj
+de de ADP 7 mark
+bloquer bloquer VERB 3 xcomp VerbForm=Inf
+le le DET 9 det
+port port NOUN 7 obj
+. . PUNCT 3 punct
+""")
+    c = only(code(doc, rules_with("fr", [block], object_control=["empêcher"])))
+    assert c.modality == "asserted"
+
+
 def test_a_language_without_tense_endings_reads_the_tagger_alone():
     from chronique.extract.syntax import syntax_for
 

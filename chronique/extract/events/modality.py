@@ -267,6 +267,12 @@ def modality(tok: Token, da: DocActors, rules: Rules,
         elif settled:
             pass
         elif (
+            lemma in m.get("prohibiting_heads", ())
+            and cur.dep_ in clausal | syn.obj
+            and own_cues(h, rules) != "negated"
+        ):
+            found = found or "hypothetical"  # 'lui interdit de rencontrer X': not done
+        elif (
             lemma in m["future_heads"]
             and cur.dep_ not in syn.subj | syn.conj
             and not _told_done(cur, syn)
