@@ -429,6 +429,7 @@ BREADTH = [
     "fr.sanction.n_surtaxe",
     "fr.consult.serrer_main",
     "fr.assault.mater",
+    "fr.threaten.venger_promis",
 ]
 
 
