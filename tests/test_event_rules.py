@@ -129,6 +129,29 @@ troupes troupe NOUN 9 obj
     assert "Veltrip" in c.actor[0].text
 
 
+def test_a_participle_of_a_control_verb_makes_the_noun_it_describes_the_actor():
+    # 'Le parquet a entendu le ministre soupçonné d'avoir frappé un journaliste .': the
+    # minister is suspected of striking, not the prosecutor who heard him
+    strike = entry(lemma="frapper", recipient=["obj"])
+    doc = rows("""
+Le le DET 1 det
+parquet parquet NOUN 3 nsubj
+a avoir AUX 3 aux:tense
+entendu entendre VERB 3 ROOT VerbForm=Part|Tense=Past
+le le DET 5 det
+ministre ministre NOUN 3 obj
+soupçonné soupçonner VERB 5 acl VerbForm=Part|Tense=Past
+d' de ADP 9 mark
+avoir avoir AUX 9 aux:tense
+frappé frapper VERB 6 xcomp VerbForm=Part|Tense=Past
+un un DET 11 det
+journaliste journaliste NOUN 9 obj
+. . PUNCT 3 punct
+""")
+    c = only(code(doc, rules_with("fr", [strike], object_control=["soupçonner"]), home="FRA"))
+    assert [a.text for a in c.actor] == ["le ministre"]
+
+
 def test_subject_climbs_out_of_an_infinitive():
     doc = rows("""
 Moscou Moscou PROPN 2 nsubj

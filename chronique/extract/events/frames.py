@@ -674,6 +674,16 @@ def _climb_subject(tok: Token, da: DocActors, rules: Rules, disc: Discourse) -> 
             controllers = [a for o in objects for a in sides(o, da)]
             if controllers:
                 return dedupe(controllers)
+            if (
+                not objects
+                and head.dep_ in syn.acl
+                and "Part" in head.morph.get("VerbForm")
+                and "Past" in head.morph.get("Tense")
+                and head.head.pos_ in ("NOUN", "PROPN")
+            ):
+                # 'le régime, accusé d'avoir nié …', 'les États-Unis, appelés à retirer …':
+                # the noun the participle describes is the one accused or asked
+                return dedupe(sides(head.head, da) + co)
         if (
             lemma_of(head) in rules.object_control
             and came_from_inf
