@@ -1226,10 +1226,23 @@ def test_a_name_the_parser_tags_a_common_noun_is_still_a_place(fr) -> None:
     da = _spoke_in("DMZ", "NOUN", "B-MISC")
     p = sentence_place(da.doc[3], da, set(), fr)
     assert p is not None and (p.name, p.precision) == ("Korean Demilitarized Zone", "area")
-    # a capitalised common noun nothing calls a place stays one; an acronym of a town is not
-    # taken for it ('au CHU': a hospital, not the town Chũ)
-    da = _spoke_in("Algérie", "NOUN", "O")
+    # 'Ils se sont vus dans la Zone démilitarisée .': a capitalised noun whose phrase
+    # names an area
+    da = parse(
+        ["Ils", "se", "sont", "vus", "dans", "la", "Zone", "démilitarisée", "."],
+        [3, 3, 3, 3, 6, 6, 3, 6, 3],
+        ["nsubj", "expl:comp", "aux:tense", "ROOT", "case", "det", "obl:mod", "amod", "punct"],
+        ["PRON", "PRON", "AUX", "VERB", "ADP", "DET", "NOUN", "ADJ", "PUNCT"],
+        ents=["O", "O", "O", "O", "O", "O", "B-MISC", "I-MISC", "O"],
+    )
+    p = sentence_place(da.doc[3], da, set(), fr)
+    assert p is not None and p.name == "Korean Demilitarized Zone"
+    # a capitalised common noun nothing calls a place stays one, even when a town shares
+    # its name; nor is an acronym of a town taken for it ('au CHU': a hospital, not Chũ)
+    da = _spoke_in("Tours", "NOUN", "O")
     assert sentence_place(da.doc[3], da, set(), fr) is None
+    da = _spoke_in("Tours", "PROPN", "B-LOC")  # the town, when the parser says a name
+    assert sentence_place(da.doc[3], da, set(), fr) is not None
     da = _spoke_in("CHU", "NOUN", "O")
     assert sentence_place(da.doc[3], da, set(), fr) is None
     # nor is the first word of a longer name: 'à Trafalgar Square' names no town Trafalgar

@@ -725,18 +725,19 @@ def _proper(tok: Token) -> bool:
 
 def _name_like(tok: Token, gazetteer: Gazetteer) -> bool:
     """A word the parser tags a common noun that names a place all the same: a capitalised one
-    the recogniser calls a place ('en Algérie', 'aux Pays-Bas'), or an acronym of a country or
-    an area ('dans la DMZ', 'en RDC'; 'au CHU de Rennes' is a hospital, not a town Chũ). Never
-    the first word of a longer name: 'à Trafalgar Square' is no town Trafalgar, and 'la course
-    à la Maison Blanche' is for an office, not in a city."""
+    the recogniser calls a place ('en Algérie', 'aux Pays-Bas'), or a capitalised word or an
+    acronym whose phrase names a country, a region or an area ('dans la Zone démilitarisée',
+    'dans la DMZ', 'en RDC'; 'au CHU de Rennes' is a hospital, not a town Chũ). Never the
+    first word of a longer name: 'à Trafalgar Square' is no town Trafalgar, and 'la course à
+    la Maison Blanche' is for an office, not in a city."""
     after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if after is not None and after.text[:1].isupper():
         return False
     if _proper(tok):
         return True
-    if len(tok.text) < 2 or not tok.text.isalpha() or not tok.text.isupper():
+    if len(tok.text) < 2 or not tok.text[:1].isupper() or tok.is_sent_start:
         return False
-    place = gazetteer.lookup(tok.text)
+    place = next((p for s in _name_span(tok) if (p := gazetteer.lookup(s.text))), None)
     return place is not None and place.precision in ("country", "region", "area")
 
 
