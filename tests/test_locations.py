@@ -737,6 +737,24 @@ def test_an_act_during_a_visit_takes_the_visits_place(fr) -> None:
     assert p is not None and (p.name, p.country, p.kind) == ("Oslo", "NOR", "sentence")
 
 
+def test_an_occasion_set_before_a_statement_comes_before_the_verbs_other_places(fr) -> None:
+    # 'Lors de sa visite à Oslo , il a critiqué les arrestations en Russie .', the occasion
+    # hung on the adverb, the country on the verb: the speaker was in Oslo
+    words = ["Lors", "de", "sa", "visite", "à", "Oslo", ",", "il", "a", "critiqué", "les",
+             "arrestations", "en", "Russie", "."]  # fmt: skip
+    heads = [9, 3, 3, 0, 5, 3, 9, 9, 9, 9, 11, 9, 13, 9, 9]
+    deps = ["advmod", "case", "det", "obl:arg", "case", "nmod", "punct", "nsubj", "aux:tense",
+            "ROOT", "det", "obj", "case", "obl:mod", "punct"]  # fmt: skip
+    pos = ["ADV", "ADP", "DET", "NOUN", "ADP", "PROPN", "PUNCT", "PRON", "AUX", "VERB", "DET",
+           "NOUN", "ADP", "PROPN", "PUNCT"]  # fmt: skip
+    da = parse(words, heads, deps, pos)
+    p = sentence_place(da.doc[9], da, set(), fr, "ACCUSE")
+    assert p is not None and p.name == "Oslo"
+    # an act on the ground keeps the place its own verb names first
+    p = sentence_place(da.doc[9], da, set(), fr, "COERCE")
+    assert p is not None and p.country == "RUS"
+
+
 def test_a_seat_of_power_is_its_capital_unless_it_is_the_addressee(fr) -> None:
     # 'Le ministre a parlé à l' Élysée .': the palace is in Paris; addressed, it is a side
     da = parse(

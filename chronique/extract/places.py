@@ -1016,8 +1016,12 @@ def sentence_place(
     rules = actor_rules()
     on_ground = event_type in rules.object_place_types or (mode or "") in rules.object_place_modes
     heads = _clause_heads(tok)
-    # 'lors de sa visite à Oslo': the parser hangs the gathering on the adverb
-    heads += [c for h in heads for c in h.children if c.pos_ == "ADV" and c.dep_ in da.syn.advmod]
+    # 'lors de sa visite à Oslo': the parser hangs the gathering on the adverb; set before
+    # a statement, it says where the speaker was, before any place the parser hangs on the
+    # verb ('Lors de leur rencontre à Versailles, il a critiqué les arrestations en Russie')
+    adverbs = [c for h in heads for c in h.children if c.pos_ == "ADV" and c.dep_ in da.syn.advmod]
+    fronted = [] if on_ground else [a for a in adverbs if a.i < tok.i]
+    heads = fronted + heads + [a for a in adverbs if a not in fronted]
     # 'Interrogé à Berlin, X a estimé …': a fronted participle clause says where its
     # subject, the act's actor, was when acting
     heads += [
