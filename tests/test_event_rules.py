@@ -152,6 +152,32 @@ journaliste journaliste NOUN 9 obj
     assert [a.text for a in c.actor] == ["le ministre"]
 
 
+def test_forces_moved_with_no_agent_named_are_moved_by_their_own_state():
+    # 'Des soldats grecs ont été déployés .': the forces' state acts; a move of a thing names
+    # no one, and forces that 'sont déployés' (present passive) stand there, no act
+    deploy = entry(lemma="déployer", type="MOBILIZE", cameo="152", recipient=["en"])
+    table = """
+Des un DET 1 det
+{noun} {lemma} NOUN 5 nsubj:pass
+grecs grec ADJ 1 amod
+{aux} {aux_lemma} AUX 5 {aux_dep} {aux_morph}
+été être AUX 5 aux:pass
+déployés déployer VERB 5 ROOT VerbForm=Part|Tense=Past
+. . PUNCT 5 punct
+"""
+    done = {"aux": "ont", "aux_lemma": "avoir", "aux_dep": "aux:tense",
+            "aux_morph": "Mood=Ind|Tense=Pres|VerbForm=Fin"}  # fmt: skip
+    rules = rules_with("fr", [deploy])
+    c = only(code(rows(table.format(noun="soldats", lemma="soldat", **done)), rules))
+    assert c.reason is None and [(a.country, a.sector) for a in c.actor] == [("GRC", "MIL")]
+    c = only(code(rows(table.format(noun="tentes", lemma="tente", **done)), rules))
+    assert c.reason == "no_actor"
+    standing = table.replace("été être AUX 5 aux:pass\n", "- - PUNCT 5 punct\n")
+    standing = standing.format(noun="soldats", lemma="soldat", aux="sont", aux_lemma="être",
+                               aux_dep="aux:pass", aux_morph="Mood=Ind|Tense=Pres|VerbForm=Fin")
+    assert only(code(rows(standing), rules)).reason == "no_actor"
+
+
 def test_subject_climbs_out_of_an_infinitive():
     doc = rows("""
 Moscou Moscou PROPN 2 nsubj

@@ -1206,6 +1206,31 @@ def implicit_agent(c: Candidate, rules: Rules, disc: Discourse) -> tuple[list[Ac
     return [actor], [] if on_thing else [recipient]
 
 
+def moved_forces(c: Candidate, da: DocActors, rules: Rules) -> list[Actor]:
+    """'Des troupes américaines ont été déployées en Pologne', 'des soldats seront déployés':
+    forces moved with no agent named were moved by their own state; the forces (plover.json
+    moved_force_types, force_sectors) are the actor. A passive in the present or the
+    imperfect ('30.000 soldats sont déployés en Corée') tells where forces stand, no act."""
+    tok = c.token
+    if c.rule.type not in rules.moved_force_types or c.rule.nominal or not passive(tok, rules):
+        return []
+    syn = rules.syntax
+    auxes = syn.children(tok, syn.aux)
+    if all(a.dep_ in syn.labels["aux_pass"] and _standing(a) for a in auxes):
+        return []
+    return [
+        a
+        for m in syn.passive_subjects(tok)
+        for a in da.actors(m)
+        if a.country and a.sector in rules.force_sectors
+    ]
+
+
+def _standing(aux: Token) -> bool:
+    """A form of the passive auxiliary that tells a state: present or imperfect indicative."""
+    return "Ind" in aux.morph.get("Mood") and bool({"Pres", "Imp"} & set(aux.morph.get("Tense")))
+
+
 def people_and_state(country: str, sectors: tuple[str, str]) -> tuple[Actor, Actor]:
     """The country's people (or police) and its government, as plover.json
     implicit_home_agent names their sectors, both marked inferred."""
@@ -1338,6 +1363,9 @@ def fill(c: Candidate, da: DocActors, rules: Rules, disc: Discourse) -> None:
         actor, home_recipient = implicit_agent(c, rules, disc)
         c.implicit = bool(actor)
         recipient = recipient or home_recipient
+    if not actor:
+        actor = moved_forces(c, da, rules)
+        recipient = [r for r in recipient if all(r.key() != a.key() for a in actor)]
     if not actor:
         actor = unnamed_agent(c, da, rules)
     c.actor, c.recipient = actor, recipient

@@ -490,6 +490,8 @@ class Rules:
     own_group_types: frozenset[str] = frozenset()  # verbal acts aimed at the actor's own groups
     press_sectors: frozenset[str] = frozenset()  # an interview with them is no meeting
     crowd_types: frozenset[str] = frozenset()  # implicit home agents of a crowd's verb
+    moved_force_types: frozenset[str] = frozenset()  # a passive move of forces: their state's
+    force_sectors: frozenset[str] = frozenset()
 
     def candidates(self, tok: Token) -> tuple[Trigger, ...]:
         return self.by_lemma.get(lemma_of(tok)) or self.by_lemma.get(tok.lower_) or ()
@@ -638,6 +640,8 @@ def parse_rules(lang: str, data: dict[str, Any], where: str) -> Rules:
         own_group_types=frozenset(plover.get("own_group_types", [])),
         press_sectors=frozenset(plover.get("press_sectors", [])),
         crowd_types=frozenset(plover.get("crowd_types", [])),
+        moved_force_types=frozenset(plover.get("moved_force_types", [])),
+        force_sectors=frozenset(plover.get("force_sectors", [])),
         implicit_home_agent={
             t: (v[0], v[1]) for t, v in plover.get("implicit_home_agent", {}).items()
         },
