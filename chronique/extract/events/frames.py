@@ -681,8 +681,9 @@ def _climb_subject(tok: Token, da: DocActors, rules: Rules, disc: Discourse) -> 
                 and "Past" in head.morph.get("Tense")
                 and head.head.pos_ in ("NOUN", "PROPN")
             ):
-                # 'le régime, accusé d'avoir nié …', 'les États-Unis, appelés à retirer …':
-                # the noun the participle describes is the one accused or asked
+                # 'le ministre soupçonné d'avoir menacé …', 'les pays appelés à retirer …':
+                # the noun the participle describes is the one suspected or asked (after a
+                # comma the parser hangs the participle on the main verb: not read here)
                 return dedupe(sides(head.head, da) + co)
         if (
             lemma_of(head) in rules.object_control
