@@ -242,6 +242,8 @@ NOT_TYPE = {
 # are kept out by entries that need a recipient and have no slot for one.
 NO_EVENT = [
     "Le journaliste britannique a bombardé la ministre de questions.",
+    "Le porte-parole du Kremlin s'est refusé à tout commentaire sur l'Iran.",
+    "Le ministre italien a refusé de se prononcer sur le sort des migrants.",
     "La ligne défendue par l'Espagne n'a pas été retenue.",
     "Le Premier ministre italien a défendu sa réforme des retraites.",
     "Le président chilien doit quitter le pouvoir au terme de son mandat en 2026.",
