@@ -112,7 +112,6 @@ def _object_not_person(c: Candidate, p: Paragraph) -> str | None:
     if not c.rule.need_person_object:
         return None
     syn, da, tok = p.rules.syntax, p.da, c.token
-    person_nouns = set(p.rules.groups.get("person_nouns", []))
     acted_on = syn.objects(tok) + syn.passive_subjects(tok)
     if tok.dep_ in syn.acl and "Past" in tok.morph.get("Tense") and (
         tok.head.i == tok.i - 1 or syn.children(tok, syn.aux_pass)
@@ -124,7 +123,7 @@ def _object_not_person(c: Candidate, p: Paragraph) -> str | None:
         acted_on.append(tok.head)  # 'le journaliste, arrêté par la police chinoise'
     acted_on += counted(acted_on, syn, p.rules.quantity_heads)  # 'des milliers d'hommes'
     for o in acted_on:
-        if lemma_of(o) in person_nouns or _clitic_person(o, tok, syn):
+        if lemma_of(o) in p.rules.person_nouns or _clitic_person(o, tok, syn):
             return None
         a = da.actor(o, loose=True)
         if a is not None and (a.kind == "person" or (a.kind == "group" and a.sector)):

@@ -19,6 +19,7 @@ from chronique.extract.events.candidate import Candidate
 from chronique.extract.events.rules import (
     Rules,
     Trigger,
+    counted,
     lemma_of,
     passive_auxiliary,
     prep_children,
@@ -1246,14 +1247,10 @@ def crowd_subject(c: Candidate, rules: Rules) -> bool:
     kind (groups.json person_nouns, or a quantity of them)."""
     if c.rule.type not in rules.crowd_types or c.rule.nominal:
         return False
-    people = set(rules.groups.get("person_nouns", []))
 
     def crowd(s: Token) -> bool:
-        if lemma_of(s) in people:
-            return True
-        return lemma_of(s) in rules.quantity_heads and any(
-            lemma_of(n) in people for n in s.children if n.dep_ in rules.syntax.nmod
-        )
+        heads = [s, *counted([s], rules.syntax, rules.quantity_heads)]  # 'des milliers de …'
+        return any(lemma_of(h) in rules.person_nouns for h in heads)
 
     found = subjects(c.token, rules)
     return bool(found) and all(crowd(s) for s in found)

@@ -490,6 +490,7 @@ class Rules:
     own_group_types: frozenset[str] = frozenset()  # verbal acts aimed at the actor's own groups
     press_sectors: frozenset[str] = frozenset()  # an interview with them is no meeting
     crowd_types: frozenset[str] = frozenset()  # implicit home agents of a crowd's verb
+    person_nouns: frozenset[str] = frozenset()  # groups.json: nouns for people of no kind
     moved_force_types: frozenset[str] = frozenset()  # a passive move of forces: their state's
     force_sectors: frozenset[str] = frozenset()
 
@@ -615,6 +616,7 @@ def parse_rules(lang: str, data: dict[str, Any], where: str) -> Rules:
     if "NOUN" in pos:
         pos.add("PROPN")
     mod = lexicons.load("modality", lang)
+    groups = lexicons.load("groups", lang)
     plover = lexicons.load("plover")
     bad = [t for t in plover.get("implicit_home_agent", {}) if t not in PLOVER_TYPES]
     if bad:
@@ -634,7 +636,8 @@ def parse_rules(lang: str, data: dict[str, Any], where: str) -> Rules:
             k: (frozenset(v) if isinstance(v, list) else v) for k, v in unnamed.items()
         },
         modality={k: (frozenset(v) if isinstance(v, list) else v) for k, v in mod.items()},
-        groups=lexicons.load("groups", lang),
+        groups=groups,
+        person_nouns=frozenset(groups.get("person_nouns", [])),
         scores=plover["types"],
         group_codes=frozenset(plover.get("group_codes", [])),
         own_group_types=frozenset(plover.get("own_group_types", [])),
